@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm test`: every test, on a fresh machine. Lint, type check, unit tests, integration tests on PGlite
+// and on a throw-away PostgreSQL 15 that this script starts and stops, then the browser tests in
+// Debian's Chromium (installed here when missing). Ends with one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startPostgres } from './pg-server.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = path.join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+const wanted = (step) => only.length === 0 || only.includes(step);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) failures.push(label);
+  return r.status === 0;
+}
+
+function vitest(label, project, env = {}) {
+  const out = path.join(tmp, `vitest-${label.replace(/\W+/g, '-')}.json`);
+  rmSync(out, { force: true });
+  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  if (existsSync(out)) {
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    if (report.numTotalTests === 0) failures.push(`${label}: no tests ran`);
+  } else {
+    failures.push(`${label}: no report`);
+  }
+}
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return true;
+  console.log('\n━━ Chromium ontbreekt: apt-get install -y chromium');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  return r.status === 0 && existsSync('/usr/bin/chromium');
+}
+
+if (wanted('lint')) run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+if (wanted('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && run('typecheck web', 'npx', ['tsc', '-p', 'src/web/tsconfig.json', '--noEmit']);
+if (wanted('unit')) vitest('unit', 'unit');
+if (wanted('integration')) {
+  vitest('integration on PGlite', 'integration', { KOERS_TEST_DB: 'pglite' });
+  let pg;
+  try {
+    pg = await startPostgres();
+    vitest('integration on PostgreSQL 15', 'integration', { KOERS_TEST_DB: 'postgres', KOERS_TEST_PG_URL: pg.url });
+  } catch (err) {
+    console.error(err);
+    failures.push('PostgreSQL server could not start');
+  } finally {
+    pg?.stop();
+  }
+}
+if (wanted('e2e')) {
+  if (!run('build web', 'npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'])) {
+    /* recorded */
+  } else if (!ensureChromium()) {
+    failures.push('Chromium could not be installed');
+  } else {
+    vitest('browser (Chromium)', 'e2e');
+  }
+}
+
+console.log('\n━━ Samenvatting');
+if (failures.length > 0) console.log(`Mislukt: ${failures.join('; ')}`);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(failures.length === 0 && failed === 0 ? 0 : 1);

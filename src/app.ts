@@ -1,0 +1,119 @@
+// Composition root: contracts → database → migrations → organisations → demo → HTTP server.
+// Used by the CLI (`npm start`), the integration tests and the browser tests alike.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { ROUTES } from './features/index.js';
+import { loadDemoRegion } from './features/demo/generator.js';
+import { syncOrganisations } from './features/organisations/store.js';
+import { runSignalEngine } from './features/signals/engine.js';
+import { SettableClock, systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { loadContracts, type ContractRegistry } from './platform/contracts.js';
+import { createCrypto, type Crypto } from './platform/crypto.js';
+import { openPglite, openPostgres, type Db } from './platform/db.js';
+import { buildServer } from './platform/http/server.js';
+import { lockDataDir } from './platform/lockfile.js';
+import { APP_ROLE, migrate } from './platform/migrate.js';
+
+export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface Koers {
+  server: FastifyInstance;
+  db: Db;
+  crypto: Crypto;
+  clock: Clock;
+  contracts: ContractRegistry;
+  demo: { loaded: boolean; participants: number } | undefined;
+  stop(): Promise<void>;
+}
+
+export interface KoersOptions {
+  /** Overrides the clock (tests). In demo mode a settable clock is made from config.today. */
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Keep the database in memory (PGlite only; tests). */
+  inMemory?: boolean;
+  /** Run the scheduled signal engine (default: true when listening). */
+  schedule?: boolean;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** Opens the database, applies migrations as the owner, then works as the restricted app role. */
+async function openDatabase(config: Config, inMemory: boolean): Promise<{ db: Db; release: () => void }> {
+  if (config.databaseUrl !== undefined) {
+    const owner = openPostgres(config.databaseUrl, { max: 1 });
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.close();
+    }
+    return { db: openPostgres(config.databaseUrl, { role: APP_ROLE }), release: () => undefined };
+  }
+  const release = inMemory ? () => undefined : lockDataDir(config.dataDir);
+  try {
+    const db = await openPglite(inMemory ? undefined : path.join(config.dataDir, 'pglite'));
+    await migrate(db);
+    // PGlite is one session: the role holds for every later query of this process.
+    await db.exec(`SET ROLE ${APP_ROLE}`);
+    return { db, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export async function createKoers(config: Config, options: KoersOptions = {}): Promise<Koers> {
+  // Contracts first: a broken file stops the start before anything is touched.
+  const contracts = loadContracts(config.contractsDir);
+  const settable = options.clock === undefined && config.demo ? new SettableClock(config.today) : undefined;
+  const clock: Clock = options.clock ?? settable ?? (config.today !== undefined ? new SettableClock(config.today) : systemClock);
+  const crypto = createCrypto(config.secret);
+  const { db, release } = await openDatabase(config, options.inMemory === true);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await syncOrganisations(db, contracts);
+    const demo = config.demo ? await loadDemoRegion(db, crypto, contracts, { size: config.demoSize, today: clock.today(), now: clock.now() }) : undefined;
+    const server = await buildServer(
+      {
+        db,
+        crypto,
+        clock,
+        contracts,
+        demo: config.demo,
+        production: config.production,
+        webDir: WEB_DIR,
+        logger: options.logger ?? false,
+        ...(settable !== undefined ? { settableClock: settable } : {}),
+      },
+      ROUTES,
+    );
+    if (options.schedule === true) {
+      // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
+      // idempotent; the advisory lock lets one instance of many do the work.
+      const tick = () => void runSignalEngine(db, clock.today()).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+      tick();
+      timer = setInterval(tick, HOUR);
+      timer.unref();
+    }
+    return {
+      server,
+      db,
+      crypto,
+      clock,
+      contracts,
+      demo,
+      stop: async () => {
+        if (timer !== undefined) clearInterval(timer);
+        await server.close();
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,48 @@
+// `koers` command: start (default) and check-contracts.
+import { performance } from 'node:perf_hooks';
+import { createKoers } from '../app.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
+import { loadConfig } from '../platform/config.js';
+import { ContractFileError, loadContracts } from '../platform/contracts.js';
+
+async function start(): Promise<void> {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const koers = await createKoers(config, { logger: { level: config.logLevel }, schedule: true });
+  const address = await koers.server.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${new URL(address).port}`;
+  const lines = [
+    '',
+    `Koers draait op ${url}`,
+    `  database: ${koers.db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}; datum van het systeem: ${koers.clock.today()}`,
+    `  API: ${url}/api/v1/openapi.json · ${url}/api/health · ${url}/api/ready`,
+    `  gestart in ${Math.round(performance.now() - t0)} ms${koers.demo?.loaded === true ? `; demoregio Westfriesland geladen (${koers.demo.participants} inburgeraars)` : ''}`,
+  ];
+  if (config.demo) {
+    lines.push('', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(34)} ${ROLE_LABELS[a.role]}`);
+  }
+  console.log(lines.join('\n'));
+  const shutdown = () => {
+    koers.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function checkContracts(): void {
+  const config = loadConfig();
+  const registry = loadContracts(config.contractsDir);
+  for (const c of registry.contracts) console.log(`ok  ${c.id}: ${c.municipalities.length} municipalities, ${c.providers.length} providers, ${c.assumptions.length} assumptions`);
+}
+
+const command = process.argv[2] ?? 'start';
+const run = command === 'check-contracts' ? Promise.resolve().then(checkContracts) : command === 'start' ? start() : Promise.reject(new Error(`unknown command: ${command}`));
+run.catch((err: unknown) => {
+  // A broken contract file is an operator's error: print it plainly, without a stack.
+  console.error(err instanceof ContractFileError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

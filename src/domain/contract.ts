@@ -1,0 +1,164 @@
+// Contracts are data (SPEC §1, R-CON-1..4, R-CON-9, R-CON-10). This file holds the schema every
+// contract file in contracts/ must satisfy, and the pure look-ups rules make on it. No rule branches
+// on a region's name: everything regional is read from here.
+import { z } from 'zod';
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+const Code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case code (a-z, 0-9, - and _)');
+
+/** A value that a source leaves open carries the reason it was assumed (R-CON-9). */
+const Assumption = z.string().min(1).optional();
+
+export const DeadlineUnit = z.enum(['workingDays', 'calendarDays', 'weeks', 'months']);
+export type DeadlineUnit = z.infer<typeof DeadlineUnit>;
+
+// R-CON-3: every deadline is an amount with a unit, traced to its source.
+export const Deadline = z.object({
+  amount: z.number().int().nonnegative(),
+  unit: DeadlineUnit,
+  /** Where the number comes from, e.g. "001 §1.1". */
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const DeadlineName = z.enum([
+  'acknowledgement',
+  'intakeInvitation',
+  'learningPlanAfterIntake',
+  'learningPlanApproval',
+  'startAfterApproval',
+  'startClassStartAfterIntake',
+  'startClassMaxDuration',
+  'scalingImplementation',
+  'invoice',
+  'finalReport',
+  'progressReport',
+  'misconductReport',
+]);
+export type DeadlineName = z.infer<typeof DeadlineName>;
+
+// R-CON-4: the working-day calendar. The fixed Dutch public holidays always count; these are options.
+export const HolidayCalendar = z.object({
+  goodFriday: z.boolean(),
+  /** 'always', 'lustrum' (every fifth year, as in most collective agreements) or 'never'. */
+  liberationDay: z.enum(['always', 'lustrum', 'never']),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
+
+export const Route = z.enum(['b1', 'z', 'education_mbo', 'education_hbo_wo', 'b1_entree']);
+export type Route = z.infer<typeof Route>;
+
+export const ProductKind = z.enum(['language', 'participation', 'map', 'education', 'pvt', 'other']);
+
+export const Product = z.object({
+  code: Code,
+  name: z.string().min(1),
+  kind: ProductKind,
+  /** The learning routes this product serves; empty for products open to every route (MAP, PVT). */
+  routes: z.array(Route),
+  source: z.string().min(1),
+});
+export type Product = z.infer<typeof Product>;
+
+export const Municipality = z.object({
+  code: Code,
+  name: z.string().min(1),
+  /** R-CON-2: the products this municipality takes part in. */
+  products: z.array(Code).min(1),
+  assumption: Assumption,
+});
+export type Municipality = z.infer<typeof Municipality>;
+
+export const Provider = z.object({
+  code: Code,
+  name: z.string().min(1),
+  kvkNumber: z.string().regex(/^\d{8}$/, 'a KvK number has 8 digits').optional(),
+  assumption: Assumption,
+});
+export type Provider = z.infer<typeof Provider>;
+
+// R-CON-2: which provider is contracted for which product.
+export const Contracted = z.object({ provider: Code, products: z.array(Code).min(1) });
+
+export const ContractVersion = z.object({
+  version: z.number().int().positive(),
+  validFrom: IsoDate,
+  /** Inclusive; absent while the version is open-ended. */
+  validTo: IsoDate.optional(),
+  contracted: z.array(Contracted).min(1),
+  deadlines: z.record(DeadlineName, Deadline),
+  holidayCalendar: HolidayCalendar,
+  note: z.string().optional(),
+});
+export type ContractVersion = z.infer<typeof ContractVersion>;
+
+export const Contract = z
+  .object({
+    id: Code,
+    name: z.string().min(1),
+    /** The seed document(s) this contract is modelled on, e.g. "000". */
+    sources: z.array(z.string().min(1)).min(1),
+    region: z.object({ code: Code, name: z.string().min(1) }),
+    contractManager: z.object({ name: z.string().min(1), assumption: Assumption }),
+    term: z.object({ start: IsoDate, end: IsoDate, assumption: Assumption }),
+    products: z.array(Product).min(1),
+    municipalities: z.array(Municipality).min(1),
+    providers: z.array(Provider).min(1),
+    versions: z.array(ContractVersion).min(1),
+    /** Free-text list of every value assumed where the source is silent (R-CON-9). */
+    assumptions: z.array(z.string().min(1)),
+  })
+  .superRefine((c, ctx) => {
+    const products = new Set(c.products.map((p) => p.code));
+    const providers = new Set(c.providers.map((p) => p.code));
+    c.municipalities.forEach((m, i) =>
+      m.products.forEach((p, j) => {
+        if (!products.has(p)) ctx.addIssue({ code: 'custom', path: ['municipalities', i, 'products', j], message: `unknown product "${p}"` });
+      }),
+    );
+    c.versions.forEach((v, i) => {
+      v.contracted.forEach((k, j) => {
+        if (!providers.has(k.provider)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'contracted', j, 'provider'], message: `unknown provider "${k.provider}"` });
+        k.products.forEach((p, n) => {
+          if (!products.has(p)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'contracted', j, 'products', n], message: `unknown product "${p}"` });
+        });
+      });
+      if (v.validTo !== undefined && v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['versions', i, 'validTo'], message: 'validTo lies before validFrom' });
+      const missing = DeadlineName.options.filter((d) => !(d in v.deadlines));
+      if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['versions', i, 'deadlines'], message: `missing deadline(s): ${missing.join(', ')}` });
+    });
+    const sorted = [...c.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1];
+      const cur = sorted[i];
+      if (prev && cur && (prev.validTo === undefined || prev.validTo >= cur.validFrom)) {
+        ctx.addIssue({ code: 'custom', path: ['versions'], message: `versions ${prev.version} and ${cur.version} overlap` });
+      }
+    }
+  });
+export type Contract = z.infer<typeof Contract>;
+
+/** R-CON-10: the version in force on a date; undefined outside every version. */
+export function findVersionInForce(contract: Contract, date: IsoDate): ContractVersion | undefined {
+  return contract.versions.find((v) => v.validFrom <= date && (v.validTo === undefined || date <= v.validTo));
+}
+
+/** R-REF-1 / R-CON-2: is this provider contracted for this product on this date? */
+export function isContractedFor(contract: Contract, providerCode: string, productCode: string, date: IsoDate): boolean {
+  const version = findVersionInForce(contract, date);
+  if (version === undefined) return false;
+  return version.contracted.some((k) => k.provider === providerCode && k.products.includes(productCode));
+}
+
+/** R-CON-2: does this municipality take part in this product? */
+export function municipalityTakesPart(contract: Contract, municipalityCode: string, productCode: string): boolean {
+  return contract.municipalities.some((m) => m.code === municipalityCode && m.products.includes(productCode));
+}

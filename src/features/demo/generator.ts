@@ -1,0 +1,191 @@
+// The demo region (issue #2 item 10): a deterministic generator (seeded random) that builds the
+// Westfriesland region with fictional providers, users and participants in varied states. The same
+// generator takes a size, so benchmarks can build large datasets with it.
+import type { Contract, IsoDate } from '../../domain/contract.js';
+import { addCalendarDays } from '../../domain/calendar.js';
+import { generateValidBsn, lastFourOfBsn } from '../../domain/bsn.js';
+import { planReferral } from '../../domain/referral.js';
+import type { Crypto } from '../../platform/crypto.js';
+import { versionsInForce, type ContractRegistry } from '../../platform/contracts.js';
+import type { Db, Queryable } from '../../platform/db.js';
+import { hashPassword } from '../sessions/service.js';
+import { runSignalEngine } from '../signals/engine.js';
+import { organisationId } from '../organisations/store.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
+
+export const DEMO_CONTRACT_ID = 'westfriesland';
+
+/** mulberry32: small, fast, and the same sequence on every machine for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  const v = list[Math.floor(rand() * list.length)];
+  if (v === undefined) throw new Error('empty list');
+  return v;
+}
+
+/** A UUID from the seeded stream, so the same seed gives the same ids. */
+function seededUuid(rand: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DemoOptions {
+  size: number;
+  seed?: number;
+  today: IsoDate;
+  now: Date;
+}
+
+export async function isDemoLoaded(q: Queryable): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM app_user WHERE email = $1', [DEMO_ACCOUNTS[0]?.email]);
+  return rows.length > 0;
+}
+
+/** Loads the demo region once; a second call finds the demo users and changes nothing. */
+export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: ContractRegistry, options: DemoOptions): Promise<{ loaded: boolean; participants: number }> {
+  const contract = contracts.byId(DEMO_CONTRACT_ID);
+  if (contract === undefined) throw new Error(`The demo region needs contracts/${DEMO_CONTRACT_ID}.yaml`);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    // Serialise concurrent first starts on one PostgreSQL.
+    await tx.query('SELECT pg_advisory_xact_lock(7260003)');
+    if (await isDemoLoaded(tx)) return { loaded: false, participants: 0 };
+    const rand = seededRandom(options.seed ?? 2026);
+    const staff = DEMO_ACCOUNTS.filter((a) => a.role !== 'participant');
+    for (const a of staff) await insertUser(tx, seededUuid(rand), a.email, a.name, passwordHash, a.role, a.organisation);
+    const consultants = new Map<string, string>();
+    for (const m of contract.municipalities) {
+      const existing = staff.find((a) => a.role === 'consultant' && a.organisation === m.code);
+      const id = existing === undefined ? seededUuid(rand) : await userId(tx, existing.email);
+      if (existing === undefined) await insertUser(tx, id, `consultant.${m.code}@koers.demo`, `Consulent ${m.name}`, passwordHash, 'consultant', m.code);
+      consultants.set(m.code, id);
+    }
+    const firstId = await insertParticipants(tx, crypto, contracts, contract, consultants, rand, options);
+    const participantAccount = DEMO_ACCOUNTS.find((a) => a.role === 'participant');
+    if (participantAccount !== undefined && firstId !== undefined) {
+      await tx.query(`INSERT INTO app_user (id, email, name, password_hash, role, participant_id) VALUES ($1, $2, $3, $4, 'participant', $5)`, [
+        seededUuid(rand),
+        participantAccount.email,
+        participantAccount.name,
+        passwordHash,
+        firstId,
+      ]);
+    }
+    return { loaded: true, participants: options.size };
+  }).then(async (r) => {
+    if (r.loaded) await runSignalEngine(db, options.today);
+    return r;
+  });
+}
+
+async function userId(q: Queryable, email: string): Promise<string> {
+  const rows = await q.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [email]);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`demo user ${email} missing`);
+  return id;
+}
+
+async function insertUser(q: Queryable, id: string, email: string, name: string, passwordHash: string, role: string, organisation: string): Promise<void> {
+  const municipality = role === 'consultant' || role === 'policyOfficer' ? organisationId('municipality', organisation) : null;
+  const provider = role === 'providerCoordinator' || role === 'teacher' ? organisationId('provider', organisation) : null;
+  const region = role === 'contractManager' ? organisationId('region', organisation) : null;
+  await q.query(
+    `INSERT INTO app_user (id, email, name, password_hash, role, municipality_id, provider_id, region_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, email, name, passwordHash, role, municipality, provider, region],
+  );
+}
+
+const ROUTES = ['b1', 'b1', 'b1', 'z', 'z', 'education_mbo'] as const;
+const BATCH = 200;
+
+async function insertParticipants(
+  tx: Queryable,
+  crypto: Crypto,
+  contracts: ContractRegistry,
+  contract: Contract,
+  consultants: Map<string, string>,
+  rand: () => number,
+  options: DemoOptions,
+): Promise<string | undefined> {
+  const seen = new Set<string>();
+  let first: string | undefined;
+  let participants: unknown[][] = [];
+  let referrals: unknown[][] = [];
+  const flush = async () => {
+    await insertBatch(tx, 'participant', PARTICIPANT_COLUMNS, participants);
+    await insertBatch(tx, 'referral', REFERRAL_COLUMNS, referrals);
+    participants = [];
+    referrals = [];
+  };
+  for (let i = 0; i < options.size; i++) {
+    // Hoorn is the largest municipality of the region: give it a third of the participants.
+    const m = i % 3 === 0 ? (contract.municipalities.find((x) => x.code === 'hoorn') ?? contract.municipalities[0]) : pick(rand, contract.municipalities);
+    if (m === undefined) throw new Error('contract without municipalities');
+    let bsn = generateValidBsn(rand);
+    while (seen.has(bsn)) bsn = generateValidBsn(rand);
+    seen.add(bsn);
+    const id = seededUuid(rand);
+    first ??= id;
+    const route = pick(rand, ROUTES);
+    const createdOn = addCalendarDays(options.today, -Math.floor(rand() * 90) - 1);
+    const createdBy = consultants.get(m.code);
+    const birthYear = 1960 + Math.floor(rand() * 45);
+    participants.push([
+      id, organisationId('municipality', m.code), crypto.encrypt(bsn), crypto.keyedHash('bsn', bsn), lastFourOfBsn(bsn),
+      pick(rand, GIVEN_NAMES), pick(rand, FAMILY_NAMES), `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
+      pick(rand, ['female', 'male', 'female', 'male', 'other'] as const), pick(rand, COUNTRIES), route,
+      `${m.code.slice(0, 3).toUpperCase()}-${String(10000 + i)}`, createdOn, addCalendarDays(createdOn, 3 * 365),
+      rand() < 0.15, rand() < 0.05, rand() < 0.2, new Date(`${createdOn}T09:00:00Z`), createdBy,
+    ]);
+    // Varied states: a fifth not yet referred; the rest referred on or after registration.
+    if (rand() >= 0.2) {
+      const product = route === 'z' ? 'z_language' : 'b1_language';
+      const providers = (contract.versions[0]?.contracted ?? []).filter((k) => k.products.includes(product));
+      const provider = pick(rand, providers);
+      const referredOn = addCalendarDays(createdOn, Math.floor(rand() * 3));
+      const decision = planReferral(versionsInForce(contracts, m.code, referredOn), { municipalityCode: m.code, providerCode: provider.provider, productCode: product, referredOn });
+      if (decision.ok) {
+        // Most providers acknowledge in time; some are late and a few never did (they raise signals).
+        const ack = rand() < 0.75 ? addCalendarDays(referredOn, 1 + Math.floor(rand() * 4)) : null;
+        const acknowledged = ack !== null && ack <= options.today;
+        referrals.push([
+          seededUuid(rand), organisationId('municipality', m.code), id, organisationId('provider', provider.provider), product,
+          decision.plan.contractId, decision.plan.contractVersion, acknowledged ? 'acknowledged' : 'referred', referredOn,
+          new Date(`${referredOn}T10:00:00Z`), createdBy, decision.plan.acknowledgementDueDate,
+          acknowledged ? new Date(`${ack}T11:00:00Z`) : null, acknowledged ? ack : null,
+        ]);
+      }
+    }
+    if (participants.length >= BATCH) await flush();
+  }
+  await flush();
+  return first;
+}
+
+const PARTICIPANT_COLUMNS = [
+  'id', 'municipality_id', 'bsn_encrypted', 'bsn_hash', 'bsn_last_four', 'given_name', 'family_name', 'date_of_birth', 'gender',
+  'country_of_birth', 'route', 'client_number', 'duty_start_date', 'duty_end_date', 'impeding_health', 'impeding_justice',
+  'impeding_finances', 'created_at', 'created_by',
+];
+const REFERRAL_COLUMNS = [
+  'id', 'municipality_id', 'participant_id', 'provider_id', 'product_code', 'contract_id', 'contract_version', 'status',
+  'referred_on', 'referred_at', 'referred_by', 'acknowledgement_due_date', 'acknowledged_at', 'acknowledged_on',
+];
+
+async function insertBatch(q: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
+  await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+}

@@ -1,0 +1,51 @@
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { AuditEventList, BsnSearch, IdParam, ParticipantCreate, ParticipantDetail, ParticipantListQuery, ParticipantPage } from './schemas.js';
+import { z } from 'zod';
+import { ParticipantSummary } from './schemas.js';
+import { createParticipant, getParticipant, listAuditEvents, listParticipants, searchParticipantsByBsn } from './service.js';
+
+export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/v1/participants',
+    {
+      config: { permission: 'participant.list' },
+      schema: { tags: ['participants'], summary: 'Participants in the actor\'s room: search, sort, page', querystring: ParticipantListQuery, response: { 200: ParticipantPage } },
+    },
+    (req) => listParticipants(deps, ctxOf(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/participants',
+    {
+      config: { permission: 'participant.create' },
+      schema: { tags: ['participants'], summary: 'Register a participant, optionally with the referral (R-PAR-1, R-REF-1)', body: ParticipantCreate, response: { 201: ParticipantDetail } },
+    },
+    async (req, reply) => reply.status(201).send(await createParticipant(deps, ctxOf(req), req.body)),
+  );
+
+  // R-EXC-6: no BSN in a URI or query string; the search is a POST with the BSN in the body.
+  app.post(
+    '/api/v1/participants/search',
+    {
+      config: { permission: 'participant.searchByBsn' },
+      schema: { tags: ['participants'], summary: 'Find a participant by BSN', body: BsnSearch, response: { 200: z.object({ items: z.array(ParticipantSummary) }) } },
+    },
+    (req) => searchParticipantsByBsn(deps, ctxOf(req), req.body.bsn),
+  );
+
+  app.get(
+    '/api/v1/participants/:id',
+    { config: { permission: 'participant.read' }, schema: { tags: ['participants'], summary: 'One participant with its referrals', params: IdParam, response: { 200: ParticipantDetail } } },
+    (req) => getParticipant(deps, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/participants/:id/audit-events',
+    {
+      config: { permission: 'participant.auditRead' },
+      schema: { tags: ['participants'], summary: 'Who processed this participant\'s data (R-SEC-2)', params: IdParam, response: { 200: AuditEventList } },
+    },
+    (req) => listAuditEvents(deps, ctxOf(req), req.params.id),
+  );
+};

@@ -1,0 +1,41 @@
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { IdParam } from '../participants/schemas.js';
+import { z } from 'zod';
+import { Referral, ReferralCreate, ReferralListQuery, ReferralOptions } from './schemas.js';
+import { acknowledgeReferral, createReferral, listReferrals, referralOptions } from './service.js';
+
+export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/v1/referral-options',
+    { config: { permission: 'referral.options' }, schema: { tags: ['referrals'], summary: 'Providers and products the municipality can refer to today', response: { 200: ReferralOptions } } },
+    (req) => referralOptions(deps, ctxOf(req)),
+  );
+
+  app.post(
+    '/api/v1/referrals',
+    {
+      config: { permission: 'referral.create' },
+      schema: { tags: ['referrals'], summary: 'Refer a participant to a contracted provider (R-REF-1)', body: ReferralCreate, response: { 201: Referral } },
+    },
+    async (req, reply) => reply.status(201).send(await createReferral(deps, ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/referrals',
+    {
+      config: { permission: 'referral.list' },
+      schema: { tags: ['referrals'], summary: 'Referrals in the actor\'s room', querystring: ReferralListQuery, response: { 200: z.object({ items: z.array(Referral) }) } },
+    },
+    async (req) => ({ items: await listReferrals(deps, ctxOf(req), req.query.status) }),
+  );
+
+  app.post(
+    '/api/v1/referrals/:id/acknowledgement',
+    {
+      config: { permission: 'referral.acknowledge' },
+      schema: { tags: ['referrals'], summary: 'The provider acknowledges a referral (R-REF-2)', params: IdParam, response: { 200: Referral } },
+    },
+    (req) => acknowledgeReferral(deps, ctxOf(req), req.params.id),
+  );
+};

@@ -1,0 +1,200 @@
+// Referral use cases (R-REF-1, R-REF-2 first steps): load facts, decide with the domain, store the
+// outcome with its audit line and the signal engine's run in one transaction.
+import { randomUUID } from 'node:crypto';
+import { canAcknowledge, planReferral } from '../../domain/referral.js';
+import type { RequestContext } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { versionsInForce } from '../../platform/contracts.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/http/server.js';
+import { findProvider, productName } from '../organisations/store.js';
+import { findParticipant, type ParticipantRow } from '../participants/store.js';
+import { runSignalEngineInTx } from '../signals/engine.js';
+import type { Referral, ReferralCreate } from './schemas.js';
+import { findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, markAcknowledged, type ReferralRow } from './store.js';
+
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
+
+export function toReferral(deps: Pick<Deps, 'contracts'>, r: ReferralRow): Referral {
+  return {
+    id: r.id,
+    participant: { id: r.participantId, givenName: r.participantGivenName, familyName: r.participantFamilyName },
+    provider: { id: r.providerId, name: r.providerName },
+    product: { code: r.productCode, name: productName(deps.contracts, r.productCode) },
+    status: r.status,
+    referredOn: r.referredOn,
+    referredAt: r.referredAt.toISOString(),
+    acknowledgementDueDate: r.acknowledgementDueDate,
+    acknowledgedAt: r.acknowledgedAt === null ? null : r.acknowledgedAt.toISOString(),
+    contractId: r.contractId,
+    contractVersion: r.contractVersion,
+  };
+}
+
+/** Refers a participant already loaded within the consultant's scope. Used by createParticipant too. */
+export async function referInTx(
+  tx: Tx,
+  deps: Deps,
+  ctx: RequestContext,
+  participant: Pick<ParticipantRow, 'id' | 'municipalityId' | 'municipalityCode'>,
+  target: { providerId: string; productCode: string },
+  fieldPrefix = '',
+): Promise<string> {
+  const provider = await findProvider(tx, target.providerId);
+  if (provider === undefined) throw unprocessable(`${fieldPrefix}providerId`, 'unknownProvider', 'Deze aanbieder bestaat niet.');
+  const today = deps.clock.today();
+  const decision = planReferral(versionsInForce(deps.contracts, participant.municipalityCode, today), {
+    municipalityCode: participant.municipalityCode,
+    providerCode: provider.code,
+    productCode: target.productCode,
+    referredOn: today,
+  });
+  if (!decision.ok) {
+    const field = decision.refusal.reason === 'productNotTaken' ? 'productCode' : 'providerId';
+    throw unprocessable(`${fieldPrefix}${field}`, decision.refusal.reason, decision.refusal.message);
+  }
+  if (await hasOpenReferral(tx, participant.id, target.productCode)) {
+    throw new AppError('conflict', 'Deze inburgeraar is al aangemeld voor dit perceel.', [
+      { name: `${fieldPrefix}productCode`, code: 'alreadyReferred', reason: 'Deze inburgeraar is al aangemeld voor dit perceel.' },
+    ]);
+  }
+  const id = randomUUID();
+  await insertReferral(tx, {
+    id,
+    municipalityId: participant.municipalityId,
+    participantId: participant.id,
+    providerId: provider.id,
+    productCode: target.productCode,
+    contractId: decision.plan.contractId,
+    contractVersion: decision.plan.contractVersion,
+    referredOn: today,
+    referredAt: deps.clock.now(),
+    referredBy: ctx.actor.userId,
+    acknowledgementDueDate: decision.plan.acknowledgementDueDate,
+  });
+  await recordAudit(tx, deps.crypto, ctx, {
+    name: 'referral.create',
+    status: 'ok',
+    subjects: [{ participantId: participant.id, municipalityId: participant.municipalityId }],
+    objectType: 'referral',
+    objectId: id,
+  });
+  await runSignalEngineInTx(tx, today);
+  return id;
+}
+
+export async function createReferral(deps: Deps, ctx: RequestContext, input: ReferralCreate): Promise<Referral> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    const participant = await findParticipant(tx, ctx.scope, input.participantId);
+    if (participant === undefined) {
+      await auditDenied(tx, deps, ctx, 'referral.create', 'participant', input.participantId);
+      return undefined;
+    }
+    const id = await referInTx(tx, deps, ctx, participant, input);
+    return findReferral(tx, ctx.scope, id);
+  });
+  if (outcome === undefined) throw notFound();
+  return toReferral(deps, outcome);
+}
+
+export async function listReferrals(deps: Deps, ctx: RequestContext, status: 'referred' | 'acknowledged' | undefined): Promise<Referral[]> {
+  const rows = await deps.db.transaction(async (tx) => {
+    const found = await listReferralRows(tx, ctx.scope, { status });
+    await recordAudit(tx, deps.crypto, ctx, {
+      name: 'referral.list',
+      status: 'ok',
+      subjects: uniqueSubjects(found),
+      objectType: 'referral',
+    });
+    return found;
+  });
+  return rows.map((r) => toReferral(deps, r));
+}
+
+export async function acknowledgeReferral(deps: Deps, ctx: RequestContext, id: string): Promise<Referral> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    const referral = await findReferral(tx, ctx.scope, id, true);
+    if (referral === undefined) {
+      await auditDenied(tx, deps, ctx, 'referral.acknowledge', 'referral', id);
+      return undefined;
+    }
+    if (!canAcknowledge(referral.status)) {
+      throw new AppError('conflict', 'De ontvangst van deze aanmelding is al bevestigd.');
+    }
+    await markAcknowledged(tx, id, deps.clock.now(), deps.clock.today(), ctx.actor.userId);
+    await recordAudit(tx, deps.crypto, ctx, {
+      name: 'referral.acknowledge',
+      status: 'ok',
+      subjects: [{ participantId: referral.participantId, municipalityId: referral.municipalityId }],
+      objectType: 'referral',
+      objectId: id,
+    });
+    // R-SIG-1: the awaited step happened, so its signal resolves in the same transaction.
+    await runSignalEngineInTx(tx, deps.clock.today());
+    return findReferral(tx, ctx.scope, id);
+  });
+  if (outcome === undefined) throw notFound();
+  return toReferral(deps, outcome);
+}
+
+/** What a consultant may refer to today: the products its municipality takes and who is contracted. */
+export async function referralOptions(deps: Deps, ctx: RequestContext) {
+  if (ctx.scope.kind !== 'municipality') return { products: [], providers: [] };
+  const rows = await deps.db.query<{ code: string }>('SELECT code FROM municipality WHERE id = $1', [ctx.scope.municipalityId]);
+  const code = rows[0]?.code;
+  if (code === undefined) return { products: [], providers: [] };
+  const inForce = versionsInForce(deps.contracts, code, deps.clock.today());
+  const productCodes = new Set(inForce.flatMap(({ contract }) => contract.municipalities.find((m) => m.code === code)?.products ?? []));
+  const byProvider = new Map<string, Set<string>>();
+  for (const { version } of inForce) {
+    for (const k of version.contracted) {
+      const set = byProvider.get(k.provider) ?? new Set<string>();
+      k.products.filter((p) => productCodes.has(p)).forEach((p) => set.add(p));
+      byProvider.set(k.provider, set);
+    }
+  }
+  const providers = await deps.db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM provider WHERE code = ANY($1) ORDER BY name', [[...byProvider.keys()]]);
+  return {
+    products: [...productCodes].map((c) => ({ code: c, name: productName(deps.contracts, c) })),
+    providers: providers
+      .map((p) => ({ id: p.id, name: p.name, productCodes: [...(byProvider.get(p.code) ?? [])] }))
+      .filter((p) => p.productCodes.length > 0),
+  };
+}
+
+export function uniqueSubjects(rows: readonly { participantId: string; municipalityId: string }[]) {
+  const seen = new Map<string, string>();
+  rows.forEach((r) => seen.set(r.participantId, r.municipalityId));
+  return [...seen].map(([participantId, municipalityId]) => ({ participantId, municipalityId }));
+}
+
+/**
+ * R-SEC-2: a denied attempt is logged and committed even though the caller gets a 404. When the object
+ * exists elsewhere, the line names its data subject, so the controller sees who tried to look.
+ */
+export async function auditDenied(
+  tx: Tx,
+  deps: Pick<Deps, 'crypto'>,
+  ctx: RequestContext,
+  name: 'referral.create' | 'referral.acknowledge' | 'participant.read' | 'participant.auditRead',
+  objectType: 'participant' | 'referral',
+  objectId: string,
+): Promise<void> {
+  const owner = await unsafeDataSubjectOf(tx, objectType, objectId);
+  await recordAudit(tx, deps.crypto, ctx, {
+    name,
+    status: 'error',
+    subjects: owner === undefined ? [] : [owner],
+    objectType,
+    objectId,
+    summary: 'outside the actor\'s scope or not found',
+  });
+}
+
+/** Unscoped on purpose, for the audit line of a denied attempt only: never returned to the caller. */
+async function unsafeDataSubjectOf(tx: Tx, objectType: 'participant' | 'referral', id: string) {
+  const table = objectType === 'participant' ? 'SELECT id AS "participantId", municipality_id AS "municipalityId" FROM participant WHERE id = $1' : 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM referral WHERE id = $1';
+  const rows = await tx.query<{ participantId: string; municipalityId: string }>(table, [id]);
+  return rows[0];
+}

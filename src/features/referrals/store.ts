@@ -1,0 +1,85 @@
+// Referral queries, every one filtered by the actor's scope in SQL (STYLE 1, 5).
+import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
+import type { Queryable } from '../../platform/db.js';
+
+export interface ReferralRow {
+  id: string;
+  municipalityId: string;
+  participantId: string;
+  participantGivenName: string;
+  participantFamilyName: string;
+  providerId: string;
+  providerName: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+  status: 'referred' | 'acknowledged';
+  referredOn: string;
+  referredAt: Date;
+  acknowledgementDueDate: string;
+  acknowledgedAt: Date | null;
+}
+
+const COLUMNS = `r.id, r.municipality_id AS "municipalityId", r.participant_id AS "participantId",
+  p.given_name AS "participantGivenName", p.family_name AS "participantFamilyName",
+  r.provider_id AS "providerId", pr.name AS "providerName", r.product_code AS "productCode",
+  r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.status,
+  r.referred_on AS "referredOn", r.referred_at AS "referredAt",
+  r.acknowledgement_due_date AS "acknowledgementDueDate", r.acknowledged_at AS "acknowledgedAt"`;
+const FROM = `FROM referral r JOIN participant p ON p.id = r.participant_id JOIN provider pr ON pr.id = r.provider_id`;
+
+export async function listReferrals(q: Queryable, scope: Scope, filter: { status?: string | undefined; participantId?: string }): Promise<ReferralRow[]> {
+  const p = new SqlParams();
+  const where = [referralInScope(scope, p)];
+  if (filter.status !== undefined) where.push(`r.status = ${p.add(filter.status)}`);
+  if (filter.participantId !== undefined) where.push(`r.participant_id = ${p.add(filter.participantId)}`);
+  return q.query<ReferralRow & Record<string, unknown>>(
+    `SELECT ${COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.acknowledgement_due_date ASC, r.referred_at ASC, r.id ASC LIMIT 1000`,
+    p.values,
+  );
+}
+
+export async function findReferral(q: Queryable, scope: Scope, id: string, forUpdate = false): Promise<ReferralRow | undefined> {
+  const p = new SqlParams();
+  const rows = await q.query<ReferralRow & Record<string, unknown>>(
+    `SELECT ${COLUMNS} ${FROM} WHERE r.id = ${p.add(id)} AND ${referralInScope(scope, p)}${forUpdate ? ' FOR UPDATE OF r' : ''}`,
+    p.values,
+  );
+  return rows[0];
+}
+
+export interface NewReferral {
+  id: string;
+  municipalityId: string;
+  participantId: string;
+  providerId: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+  referredOn: string;
+  referredAt: Date;
+  referredBy: string;
+  acknowledgementDueDate: string;
+}
+
+export async function insertReferral(q: Queryable, r: NewReferral): Promise<void> {
+  await q.query(
+    `INSERT INTO referral (id, municipality_id, participant_id, provider_id, product_code, contract_id, contract_version,
+       status, referred_on, referred_at, referred_by, acknowledgement_due_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'referred', $8, $9, $10, $11)`,
+    [r.id, r.municipalityId, r.participantId, r.providerId, r.productCode, r.contractId, r.contractVersion, r.referredOn, r.referredAt, r.referredBy, r.acknowledgementDueDate],
+  );
+}
+
+/** An open referral of this participant for this product already exists (no double orders). */
+export async function hasOpenReferral(q: Queryable, participantId: string, productCode: string): Promise<boolean> {
+  const rows = await q.query(`SELECT 1 FROM referral WHERE participant_id = $1 AND product_code = $2 AND status IN ('referred', 'acknowledged')`, [participantId, productCode]);
+  return rows.length > 0;
+}
+
+export async function markAcknowledged(q: Queryable, id: string, at: Date, on: string, by: string): Promise<void> {
+  await q.query(
+    `UPDATE referral SET status = 'acknowledged', acknowledged_at = $2, acknowledged_on = $3, acknowledged_by = $4 WHERE id = $1 AND status = 'referred'`,
+    [id, at, on, by],
+  );
+}

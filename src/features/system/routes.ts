@@ -1,0 +1,68 @@
+// Health, readiness, the system date and the demo logins.
+import { z } from 'zod';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
+
+export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/health',
+    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/api/ready',
+    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) } } },
+    async () => {
+      try {
+        await deps.db.query('SELECT 1');
+      } catch {
+        throw new AppError('unavailable', 'De database is niet bereikbaar.');
+      }
+      return { status: 'ready' as const, database: deps.db.kind };
+    },
+  );
+
+  app.get(
+    '/api/v1/today',
+    { config: { permission: 'today.read' }, schema: { tags: ['system'], summary: 'The date the system believes it is', response: { 200: z.object({ today: z.string() }) } } },
+    () => ({ today: deps.clock.today() }),
+  );
+
+  app.get(
+    '/api/v1/demo-accounts',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Demo logins (demo mode only)',
+        response: {
+          200: z.object({
+            password: z.string(),
+            items: z.array(z.object({ email: z.string(), role: z.string(), roleLabel: z.string(), organisationName: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => {
+      if (!deps.demo) throw notFound();
+      const names = await deps.db.query<{ email: string; organisationName: string }>(
+        `SELECT u.email, COALESCE(m.name, p.name, r.name, 'Koers') AS "organisationName" FROM app_user u
+         LEFT JOIN municipality m ON m.id = u.municipality_id LEFT JOIN provider p ON p.id = u.provider_id
+         LEFT JOIN region r ON r.id = u.region_id WHERE u.email = ANY($1)`,
+        [DEMO_ACCOUNTS.map((a) => a.email)],
+      );
+      const byEmail = new Map(names.map((n) => [n.email, n.organisationName]));
+      return {
+        password: DEMO_PASSWORD,
+        items: DEMO_ACCOUNTS.filter((a) => byEmail.has(a.email)).map((a) => ({
+          email: a.email,
+          role: a.role,
+          roleLabel: ROLE_LABELS[a.role],
+          organisationName: byEmail.get(a.email) ?? '',
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,198 @@
+// The one access decision (R-SEC-1, ARCHITECTURE §2.6, STYLE 1-7).
+// A verified session becomes a RequestContext once; every route declares a Permission; every query for
+// personal data filters in SQL by the context's Scope. Deny by default: a role or scope this file does
+// not know yields no permission and an empty result, never everything.
+
+export const Roles = ['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin'] as const;
+export type Role = (typeof Roles)[number];
+
+export type Permission =
+  | 'session.read'
+  | 'today.read'
+  | 'participant.list'
+  | 'participant.read'
+  | 'participant.create'
+  | 'participant.searchByBsn'
+  | 'participant.auditRead'
+  | 'referral.options'
+  | 'referral.create'
+  | 'referral.list'
+  | 'referral.acknowledge'
+  | 'signal.list';
+
+/** Declared on a route that needs no session (login, health, OpenAPI). */
+export type RoutePermission = Permission | 'public';
+
+const everyone: Permission[] = ['session.read', 'today.read', 'signal.list'];
+
+// Which role may attempt what. The Scope below then decides on which rows.
+const grants: Record<Role, readonly Permission[]> = {
+  consultant: [
+    ...everyone,
+    'participant.list',
+    'participant.read',
+    'participant.create',
+    'participant.searchByBsn',
+    'participant.auditRead',
+    'referral.options',
+    'referral.create',
+    'referral.list',
+  ],
+  // SPEC §0: policy officers see aggregates only; participants only where also consultant.
+  policyOfficer: [...everyone],
+  providerCoordinator: [...everyone, 'participant.list', 'participant.read', 'participant.searchByBsn', 'referral.list', 'referral.acknowledge'],
+  // A teacher sees the participants of its own groups: that scope arrives with groups (issue #4).
+  teacher: [...everyone],
+  // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
+  contractManager: [...everyone],
+  participant: [...everyone, 'participant.read'],
+  admin: [...everyone],
+};
+
+export function roleHasPermission(role: string, permission: Permission): boolean {
+  return (Roles as readonly string[]).includes(role) && grants[role as Role].includes(permission);
+}
+
+export type OrganisationKind = 'municipality' | 'provider' | 'region' | 'operator' | 'participant';
+
+/** The room an actor may see personal data in. */
+export type Scope =
+  | { kind: 'municipality'; municipalityId: string }
+  | { kind: 'provider'; providerId: string }
+  | { kind: 'self'; participantId: string }
+  | { kind: 'none' };
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface Organisation {
+  kind: OrganisationKind;
+  id: string;
+  name: string;
+}
+
+export interface TraceInfo {
+  traceId: string;
+  operationId: string;
+  /** W3C Trace Context of a calling system, kept as the foreign operation (R-SEC-2). */
+  foreign?: { traceId: string; operationId: string };
+  origin: string;
+  startedAt: Date;
+}
+
+export interface RequestContext {
+  actor: Actor;
+  organisation: Organisation;
+  scope: Scope;
+  trace: TraceInfo;
+}
+
+/** The verified user row a session resolves to. */
+export interface VerifiedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  municipalityId: string | null;
+  providerId: string | null;
+  regionId: string | null;
+  participantId: string | null;
+  organisationName: string;
+}
+
+/** Builds the request context once from the verified session (STYLE 3). Unknown roles are refused. */
+export function contextFor(user: VerifiedUser, trace: TraceInfo): RequestContext | undefined {
+  if (!(Roles as readonly string[]).includes(user.role)) return undefined;
+  const role = user.role as Role;
+  const actor: Actor = { userId: user.id, name: user.name, email: user.email, role };
+  const org = (kind: OrganisationKind, id: string | null): Organisation | undefined =>
+    id === null ? undefined : { kind, id, name: user.organisationName };
+  let organisation: Organisation | undefined;
+  let scope: Scope = { kind: 'none' };
+  switch (role) {
+    case 'consultant':
+      organisation = org('municipality', user.municipalityId);
+      if (user.municipalityId !== null) scope = { kind: 'municipality', municipalityId: user.municipalityId };
+      break;
+    case 'policyOfficer':
+      organisation = org('municipality', user.municipalityId);
+      break;
+    case 'providerCoordinator':
+      organisation = org('provider', user.providerId);
+      if (user.providerId !== null) scope = { kind: 'provider', providerId: user.providerId };
+      break;
+    case 'teacher':
+      organisation = org('provider', user.providerId);
+      break;
+    case 'contractManager':
+      organisation = org('region', user.regionId);
+      break;
+    case 'participant':
+      organisation = org('participant', user.participantId);
+      if (user.participantId !== null) scope = { kind: 'self', participantId: user.participantId };
+      break;
+    case 'admin':
+      organisation = { kind: 'operator', id: user.id, name: user.organisationName };
+      break;
+  }
+  if (organisation === undefined) return undefined;
+  return { actor, organisation, scope, trace };
+}
+
+/** Collects positional parameters while a query is assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// STYLE 1 + 5: one access filter per aggregate, used by every query on it.
+
+/** SQL condition: participant row `p` lies in the scope. */
+export function participantInScope(scope: Scope, p: SqlParams, alias = 'p'): string {
+  switch (scope.kind) {
+    case 'municipality':
+      return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
+    case 'provider':
+      // R-SEC-1: a provider sees only participants referred to it (while and after it serves them).
+      return `EXISTS (SELECT 1 FROM referral scope_r WHERE scope_r.participant_id = ${alias}.id AND scope_r.provider_id = ${p.add(scope.providerId)})`;
+    case 'self':
+      return `${alias}.id = ${p.add(scope.participantId)}`;
+    case 'none':
+      return 'false';
+  }
+}
+
+/** SQL condition: referral row lies in the scope. */
+export function referralInScope(scope: Scope, p: SqlParams, alias = 'r'): string {
+  switch (scope.kind) {
+    case 'municipality':
+      return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
+    case 'provider':
+      return `${alias}.provider_id = ${p.add(scope.providerId)}`;
+    case 'self':
+      return `${alias}.participant_id = ${p.add(scope.participantId)}`;
+    case 'none':
+      return 'false';
+  }
+}
+
+/** SQL condition: a signal on the actor's work list. Signals are addressed to the party that must act. */
+export function signalInScope(scope: Scope, p: SqlParams, alias = 's'): string {
+  switch (scope.kind) {
+    case 'municipality':
+      // A consultant sees every signal about its municipality's participants: who waits for whom.
+      return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
+    case 'provider':
+      return `(${alias}.provider_id = ${p.add(scope.providerId)} AND ${alias}.addressee = 'provider')`;
+    case 'self':
+    case 'none':
+      return 'false';
+  }
+}

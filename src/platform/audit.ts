@@ -1,0 +1,122 @@
+// Audit (R-SEC-2, ARCHITECTURE §2.7, STYLE 8): a typed union of operations, written with the same
+// transaction handle as the read or change it records, one line per data subject (Logboek
+// Dataverwerkingen: no sampling). No raw personal data: the data subject is the participant id,
+// encrypted, plus a keyed hash so the controller can find the lines of one person.
+import { randomBytes } from 'node:crypto';
+import type { RequestContext } from './access.js';
+import type { Crypto } from './crypto.js';
+import type { Queryable, Tx } from './db.js';
+
+export type AuditOperation =
+  | 'participant.list'
+  | 'participant.read'
+  | 'participant.create'
+  | 'participant.searchByBsn'
+  | 'participant.auditRead'
+  | 'referral.create'
+  | 'referral.list'
+  | 'referral.acknowledge'
+  | 'signal.list'
+  | 'access.denied';
+
+// The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
+const processingActivity: Record<AuditOperation, string> = {
+  'participant.list': 'koers:verwerking/registratie-inburgeraar',
+  'participant.read': 'koers:verwerking/registratie-inburgeraar',
+  'participant.create': 'koers:verwerking/registratie-inburgeraar',
+  'participant.searchByBsn': 'koers:verwerking/registratie-inburgeraar',
+  'participant.auditRead': 'koers:verwerking/verantwoording',
+  'referral.create': 'koers:verwerking/aanmelding-aanbieder',
+  'referral.list': 'koers:verwerking/aanmelding-aanbieder',
+  'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',
+  'signal.list': 'koers:verwerking/signalering',
+  'access.denied': 'koers:verwerking/toegangsbeveiliging',
+};
+
+export interface AuditSubject {
+  participantId: string;
+  municipalityId: string | null;
+}
+
+export interface AuditEntry {
+  name: AuditOperation;
+  status: 'ok' | 'error';
+  /** The data subjects concerned; an empty list writes one line without a data subject. */
+  subjects: readonly AuditSubject[];
+  objectType?: string;
+  objectId?: string;
+  /** Curated, never personal data. */
+  summary?: string;
+}
+
+/** The context an audit line needs: a request context, or the bare trace for anonymous/system work. */
+export type AuditActor = Pick<RequestContext, 'trace'> & Partial<Pick<RequestContext, 'actor' | 'organisation'>>;
+
+export function newOperationId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+export function newTraceId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+const COLUMNS = [
+  'trace_id',
+  'operation_id',
+  'parent_operation_id',
+  'foreign_trace_id',
+  'foreign_operation_id',
+  'name',
+  'status',
+  'started_at',
+  'ended_at',
+  'processing_activity_id',
+  'actor_user_id',
+  'actor_role',
+  'organisation_kind',
+  'organisation_id',
+  'origin',
+  'object_type',
+  'object_id',
+  'data_subject_id_encrypted',
+  'data_subject_ref',
+  'municipality_id',
+  'summary',
+] as const;
+
+/** Writes the audit lines of one processing. Pass the transaction that does the read or change. */
+export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: AuditActor, entry: AuditEntry, endedAt = new Date()): Promise<void> {
+  const subjects: (AuditSubject | null)[] = entry.subjects.length > 0 ? [...entry.subjects] : [null];
+  const rows = subjects.map((s) => [
+    who.trace.traceId,
+    // Each line gets its own operation id; the request's operation is their parent.
+    newOperationId(),
+    who.trace.operationId,
+    who.trace.foreign?.traceId ?? null,
+    who.trace.foreign?.operationId ?? null,
+    entry.name,
+    entry.status,
+    who.trace.startedAt,
+    endedAt,
+    processingActivity[entry.name],
+    who.actor?.userId ?? null,
+    who.actor?.role ?? null,
+    who.organisation?.kind ?? null,
+    who.organisation?.kind === 'operator' ? null : (who.organisation?.id ?? null),
+    who.trace.origin,
+    entry.objectType ?? null,
+    entry.objectId ?? null,
+    s === null ? null : crypto.encrypt(s.participantId),
+    s === null ? null : subjectRef(crypto, s.participantId),
+    s?.municipalityId ?? null,
+    entry.summary ?? null,
+  ]);
+  // One multi-row INSERT: a list of 50 participants writes 50 lines in one round trip.
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
+  await tx.query(`INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+}
+
+export function subjectRef(crypto: Crypto, participantId: string): string {
+  return crypto.keyedHash('subject', participantId);
+}

@@ -1,0 +1,67 @@
+// Loads contracts/*.yaml at start and validates each against the Contract schema (R-CON-1, R-CON-9).
+// An invalid file stops the start with its file name, the path inside it and the reason.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { Contract, findVersionInForce, type ContractVersion, type IsoDate } from '../domain/contract.js';
+
+export class ContractFileError extends Error {}
+
+export interface ContractRegistry {
+  readonly contracts: readonly Contract[];
+  byId(id: string): Contract | undefined;
+  /** The contracts a municipality takes part in. */
+  forMunicipality(municipalityCode: string): Contract[];
+}
+
+function formatPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? String(k) : `${acc}.${String(k)}`), '');
+}
+
+export function parseContractFile(file: string, text: string): Contract {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (err) {
+    throw new ContractFileError(`${file}: not valid YAML: ${(err as Error).message}`);
+  }
+  const result = Contract.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${file}: ${formatPath(i.path) || '(root)'}: ${i.message}`);
+    throw new ContractFileError(`Invalid contract file ${file}:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadContracts(dir: string): ContractRegistry {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  if (files.length === 0) throw new ContractFileError(`No contract files (*.yaml) in ${dir}`);
+  const contracts = files.map((f) => parseContractFile(path.join(path.basename(dir), f), readFileSync(path.join(dir, f), 'utf8')));
+  const ids = new Set<string>();
+  for (const c of contracts) {
+    if (ids.has(c.id)) throw new ContractFileError(`Two contract files have the id "${c.id}"`);
+    ids.add(c.id);
+  }
+  return registryOf(contracts);
+}
+
+export function registryOf(contracts: readonly Contract[]): ContractRegistry {
+  return {
+    contracts,
+    byId: (id) => contracts.find((c) => c.id === id),
+    forMunicipality: (code) => contracts.filter((c) => c.municipalities.some((m) => m.code === code)),
+  };
+}
+
+export interface VersionInForce {
+  contract: Contract;
+  version: ContractVersion;
+}
+
+/** The contract versions a municipality has in force on a date (R-CON-10). */
+export function versionsInForce(registry: ContractRegistry, municipalityCode: string, date: IsoDate): VersionInForce[] {
+  return registry.forMunicipality(municipalityCode).flatMap((contract) => {
+    const version = findVersionInForce(contract, date);
+    return version === undefined ? [] : [{ contract, version }];
+  });
+}

@@ -1,0 +1,129 @@
+// One small database interface over two drivers: PGlite in-process (default, ./data) and
+// node-postgres for a PostgreSQL server (DATABASE_URL). Both speak the same SQL (PostgreSQL 15 only,
+// ARCHITECTURE §2.2). We use plain parameterised SQL rather than an ORM: the migrations are hand-written
+// SQL with COMMENT ON (STYLE 18) and every query must carry its access scope in SQL (STYLE 5), which is
+// easiest to review when the SQL is in front of you.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  query<T extends object = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Tx extends Queryable {
+  readonly inTransaction: true;
+  /** Runs a multi-statement script without parameters inside the transaction (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement script without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Dates of the domain are calendar dates (ARCHITECTURE §2.5): keep `date` as 'YYYY-MM-DD' text on
+// both drivers instead of a JS Date at UTC midnight, which shifts a day in Europe/Amsterdam.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const client = await PGlite.create(dataDir, {
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+  });
+  const run = async <T extends object>(q: { query: PGlite['query'] }, text: string, params?: readonly unknown[]) =>
+    (await q.query<T>(text, params as unknown[] | undefined)).rows;
+  return {
+    kind: 'pglite',
+    query: (text, params) => run(client, text, params),
+    // PGlite is one session: never send BEGIN through a plain query (ARCHITECTURE §6).
+    transaction: (fn) =>
+      client.transaction((t) =>
+        fn({
+          inTransaction: true,
+          query: (text, params) => run(t, text, params),
+          exec: async (sql) => {
+            await t.exec(sql);
+          },
+        }),
+      ),
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(connectionString: string, options: { role?: string; max?: number } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) return (v: string) => v;
+        if (oid === INT8_OID) return (v: string) => Number(v);
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  if (options.role !== undefined) {
+    const role = options.role;
+    // Every pooled connection acts as the restricted application role (audit: SELECT/INSERT only).
+    pool.on('connect', (c) => {
+      c.query(`SET ROLE ${quoteIdent(role)}`).catch(() => undefined);
+    });
+  }
+  return {
+    kind: 'postgres',
+    query: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows,
+    transaction: async (fn) => {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await fn({
+          inTransaction: true,
+          query: async (text, params) => (await c.query(text, params as unknown[] | undefined)).rows as never,
+          exec: async (sql) => {
+            await c.query(sql);
+          },
+        });
+        await c.query('COMMIT');
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return `"${name}"`;
+}
+
+/** Returns exactly one row or throws: for INSERT … RETURNING and lookups that must exist. */
+export async function one<T extends object>(q: Queryable, text: string, params?: readonly unknown[]): Promise<T> {
+  const rows = await q.query<T>(text, params);
+  const row = rows[0];
+  if (rows.length !== 1 || row === undefined) throw new Error(`expected one row, got ${rows.length}`);
+  return row;
+}
+
+/** Returns the first row or undefined (`find…` may return undefined; STYLE 10). */
+export async function maybeOne<T extends object>(q: Queryable, text: string, params?: readonly unknown[]): Promise<T | undefined> {
+  const rows = await q.query<T>(text, params);
+  return rows[0];
+}

@@ -1,0 +1,56 @@
+// The request side of the one access decision: runs on every request before body validation
+// (STYLE 6: a 400 must not leak what a 404 hides). Resolves the session into a RequestContext once
+// and checks the route's declared permission. Row-level scoping happens in each store's SQL.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { contextFor, roleHasPermission, type TraceInfo } from '../access.js';
+import { newOperationId, newTraceId, recordAudit } from '../audit.js';
+import { notFound, unauthenticated } from '../errors.js';
+import { findSessionUser, SESSION_COOKIE } from '../session-store.js';
+import type { AppDeps } from './server.js';
+
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+
+/** W3C Trace Context: continue the caller's trace and keep its operation as the foreign one (R-SEC-2). */
+export function traceOf(req: FastifyRequest, startedAt: Date): TraceInfo {
+  const header = req.headers.traceparent;
+  const m = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
+  const origin = `${req.method} ${req.routeOptions.url ?? 'unknown'}`;
+  if (m?.[1] !== undefined && m[2] !== undefined && !/^0+$/.test(m[1])) {
+    return { traceId: m[1], operationId: newOperationId(), foreign: { traceId: m[1], operationId: m[2] }, origin, startedAt };
+  }
+  return { traceId: newTraceId(), operationId: newOperationId(), origin, startedAt };
+}
+
+export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook('onRequest', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (!req.url.startsWith('/api') || permission === undefined || permission === 'public') return;
+    // Sessions and audit lines keep real time; the settable clock moves business dates only.
+    const startedAt = new Date();
+    const trace = traceOf(req, startedAt);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token === undefined || token === '') throw unauthenticated();
+    const user = await findSessionUser(deps.db, token, startedAt);
+    if (user === undefined) throw unauthenticated();
+    const ctx = contextFor(user, trace);
+    if (ctx === undefined || !roleHasPermission(ctx.actor.role, permission)) {
+      // Denied attempts are logged too (R-SEC-2), and answered 404: the route is outside this room.
+      await recordAudit(deps.db, deps.crypto, { trace, actor: ctx?.actor, organisation: ctx?.organisation }, {
+        name: 'access.denied',
+        status: 'error',
+        subjects: [],
+        objectType: 'route',
+        objectId: trace.origin,
+        summary: `permission ${permission} not granted to role ${user.role}`,
+      });
+      throw notFound();
+    }
+    req.ctx = ctx;
+  });
+}
+
+/** The verified context of a request behind a non-public route. */
+export function ctxOf(req: FastifyRequest): NonNullable<FastifyRequest['ctx']> {
+  if (req.ctx === undefined) throw unauthenticated();
+  return req.ctx;
+}

@@ -1,0 +1,128 @@
+// The Fastify server: zod schemas → validation + OpenAPI 3.1, problem+json errors, the one access
+// hook, and the built web app. Features register their routes through `registerFeatures`.
+import './types.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ContractRegistry } from '../contracts.js';
+import type { Clock, SettableClock } from '../clock.js';
+import type { Crypto } from '../crypto.js';
+import type { Db } from '../db.js';
+import { AppError, toProblem, type InvalidParam } from '../errors.js';
+import { installAccessHook } from './access-hook.js';
+
+export const API_VERSION = '1.0.0';
+
+export interface AppDeps {
+  db: Db;
+  crypto: Crypto;
+  clock: Clock;
+  /** Present in demo mode: the date the system believes it is can be moved (issue #3). */
+  settableClock?: SettableClock;
+  contracts: ContractRegistry;
+  demo: boolean;
+  production: boolean;
+  /** Directory of the built web app; served when it exists. */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type ZApp = ReturnType<typeof withZod>;
+function withZod(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
+
+export type RouteRegistrar = (app: ZApp, deps: AppDeps) => void;
+
+z.config(z.locales.nl());
+
+/** "/referral/providerId" → "referral.providerId" (the field path, never the value). */
+function toFieldName(instancePath: string): string {
+  return instancePath.split('/').filter(Boolean).join('.');
+}
+
+export async function buildServer(deps: AppDeps, registrars: readonly RouteRegistrar[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    // Request ids only; never log bodies or query strings (a BSN must never reach a log line).
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // STYLE 4: a route without a declared permission stops the start.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && route.config?.permission === undefined) {
+      throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Koers API', version: API_VERSION, description: 'Koers: referral, learning route and figures for civic integration (Wi2021).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'koers_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('API-Version', API_VERSION);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+
+  installAccessHook(app, deps);
+
+  app.setErrorHandler((err, req, reply) => {
+    let appErr: AppError;
+    if (err instanceof AppError) {
+      appErr = err;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const params: InvalidParam[] = err.validation.map((v) => ({
+        name: toFieldName(v.instancePath),
+        code: v.keyword,
+        reason: v.message ?? 'Ongeldige waarde',
+      }));
+      appErr = new AppError('invalidInput', 'Een of meer velden zijn niet goed ingevuld.', params);
+    } else if (typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500) {
+      const status = (err as { statusCode: number }).statusCode;
+      appErr = new AppError(status === 429 ? 'tooManyRequests' : status === 404 ? 'notFound' : 'invalidInput', status === 415 ? 'Alleen JSON wordt geaccepteerd.' : 'Het verzoek kon niet worden gelezen.');
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      appErr = new AppError('internal', 'Er ging iets mis. Probeer het later opnieuw.');
+    }
+    return reply.status(appErr.status).type('application/problem+json').send(toProblem(appErr, req.routeOptions.url));
+  });
+
+  const zapp = withZod(app);
+  for (const register of registrars) register(zapp, deps);
+
+  zapp.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  const webDir = deps.webDir;
+  if (webDir !== undefined && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    // The SPA owns every non-API path; unknown /api paths stay problem+json 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api')) {
+        return reply.status(404).type('application/problem+json').send(toProblem(new AppError('notFound', 'Deze API-route bestaat niet.')));
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) =>
+      reply.status(404).type('application/problem+json').send(toProblem(new AppError('notFound', 'Niet gevonden.'))),
+    );
+  }
+  return app;
+}

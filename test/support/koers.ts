@@ -1,0 +1,185 @@
+// Integration-test support (STYLE 12-13): every test file gets a fresh database — in-memory PGlite, or
+// a new database on the throw-away PostgreSQL server that scripts/test.mjs starts — and a real Koers
+// listening on a free port, driven over real HTTP. Data is made by builders with random values.
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { createKoers, type Koers } from '../../src/app.js';
+import { generateValidBsn } from '../../src/domain/bsn.js';
+import type { IsoDate } from '../../src/domain/contract.js';
+import { organisationId } from '../../src/features/organisations/store.js';
+import { hashPassword } from '../../src/features/sessions/service.js';
+import type { Role } from '../../src/platform/access.js';
+import { SettableClock } from '../../src/platform/clock.js';
+import type { Config } from '../../src/platform/config.js';
+
+export const DB_KIND: 'pglite' | 'postgres' = process.env.KOERS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const PASSWORD = 'test-wachtwoord-123';
+
+export interface TestKoers {
+  koers: Koers;
+  clock: SettableClock;
+  url: string;
+  /** Admin connection string of the test database (PostgreSQL only). */
+  databaseUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** A fresh database on the test PostgreSQL server; dropped by the returned function. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.KOERS_TEST_PG_URL;
+  if (admin === undefined) throw new Error('KOERS_TEST_PG_URL is not set: run the tests through `npm test`');
+  const name = `koers_t_${randomBytes(6).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    production: false,
+    dataDir: path.join(ROOT, '.tmp', 'unused'),
+    databaseUrl: undefined,
+    secret: randomBytes(32).toString('hex'),
+    demo: false,
+    today: undefined,
+    contractsDir: path.join(ROOT, 'contracts'),
+    demoSize: 40,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+export async function startTestKoers(options: { today?: IsoDate; config?: Partial<Config> } = {}): Promise<TestKoers> {
+  const clock = new SettableClock(options.today ?? '2026-12-23');
+  const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url, ...options.config }), { clock, inMemory: true });
+  await koers.server.listen({ port: 0, host: '127.0.0.1' });
+  const address = koers.server.addresses()[0];
+  if (address === undefined) throw new Error('server did not listen');
+  return {
+    koers,
+    clock,
+    url: `http://127.0.0.1:${address.port}`,
+    databaseUrl: pgdb?.url,
+    stop: async () => {
+      await koers.stop();
+      await pgdb?.drop();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  organisationId: string | undefined;
+}
+
+/** Builder: a user with a unique e-mail in the given organisation (by contract code). */
+export async function aUser(t: TestKoers, role: Role, organisationCode?: string, participantId?: string): Promise<TestUser> {
+  const id = randomUUID();
+  const email = `${role}.${randomBytes(4).toString('hex')}@test.koers`;
+  const municipality = role === 'consultant' || role === 'policyOfficer' ? organisationId('municipality', organisationCode ?? 'hoorn') : null;
+  const provider = role === 'providerCoordinator' || role === 'teacher' ? organisationId('provider', organisationCode ?? 'taalpunt-westfriesland') : null;
+  const region = role === 'contractManager' ? organisationId('region', organisationCode ?? 'westfriesland') : null;
+  await t.koers.db.query(
+    `INSERT INTO app_user (id, email, name, password_hash, role, municipality_id, provider_id, region_id, participant_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, email, `Test ${role}`, await hashPassword(PASSWORD), role, municipality, provider, region, participantId ?? null],
+  );
+  return { id, email, role, organisationId: municipality ?? provider ?? region ?? undefined };
+}
+
+/** A minimal HTTP client with a cookie jar: real requests to the real server. */
+export class Client {
+  private cookie: string | undefined;
+  constructor(private readonly baseUrl: string) {}
+
+  static async loggedIn(t: TestKoers, user: TestUser): Promise<Client> {
+    const c = new Client(t.url);
+    const res = await c.post('/api/v1/sessions', { email: user.email, password: PASSWORD });
+    if (res.status !== 201) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return c;
+  }
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+    const res = await fetch(this.baseUrl + url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie !== undefined ? { cookie: this.cookie } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie !== null) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+}
+
+let bsnSeed = Math.floor(Math.random() * 1e9);
+/** A valid, unique-per-run BSN. */
+export function aBsn(): string {
+  let s = bsnSeed++;
+  return generateValidBsn(() => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  });
+}
+
+export function aParticipantInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    bsn: aBsn(),
+    givenName: `Amina${randomBytes(2).toString('hex')}`,
+    familyName: 'Haddad',
+    dateOfBirth: '1990-04-12',
+    gender: 'female',
+    route: 'b1',
+    impedingHealth: false,
+    impedingJustice: false,
+    impedingFinances: false,
+    ...overrides,
+  };
+}
+
+/** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
+export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
+  const tables = ['participant', 'referral', 'signal', 'app_user'];
+  const out: Record<string, number> = {};
+  for (const table of tables) {
+    const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    out[table] = rows[0]?.n ?? -1;
+  }
+  const changed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE status <> 'referred'`);
+  out['referral.acknowledged'] = changed[0]?.n ?? -1;
+  return out;
+}

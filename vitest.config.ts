@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests are kept apart by file name (STYLE 14):
+//   *.test.ts      pure, no I/O            -> project "unit"
+//   *.int.test.ts  real database (PGlite or PostgreSQL, chosen by KOERS_TEST_DB) -> "integration"
+//   e2e/*.e2e.ts   real Chromium against a real server -> "e2e"
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One database per file; files run one after another so PostgreSQL stays small on 2 cores.
+          fileParallelism: false,
+        },
+      },
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+    ],
+  },
+});
