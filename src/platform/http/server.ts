@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RoutePermission } from '../access.js';
 import type { ContractRegistry } from '../contracts.js';
 import type { Clock, SettableClock } from '../clock.js';
 import type { Crypto } from '../crypto.js';
@@ -37,6 +38,17 @@ function withZod(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+/** Every /api route with its declared permission (STYLE 4). */
+export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return (app as unknown as { koersRoutes: DeclaredRoute[] }).koersRoutes;
+}
+
 export type RouteRegistrar = (app: ZApp, deps: AppDeps) => void;
 
 z.config(z.locales.nl());
@@ -56,11 +68,14 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // STYLE 4: a route without a declared permission stops the start.
+  // STYLE 4: a route without a declared permission stops the start. The list is kept for tests.
+  const routes: DeclaredRoute[] = [];
+  app.decorate('koersRoutes', routes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && route.config?.permission === undefined) {
-      throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
-    }
+    if (!route.url.startsWith('/api')) return;
+    const permission = route.config?.permission;
+    if (permission === undefined) throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
   });
 
   await app.register(cookie);

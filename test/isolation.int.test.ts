@@ -1,0 +1,171 @@
+// R-SEC-1, STYLE 7: every endpoint of the API for every role, against own / other municipality /
+// other provider / anonymous. Checks the status AND that a refused request changed nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationId } from '../src/features/organisations/store.js';
+import { declaredRoutes } from '../src/platform/http/server.js';
+import { aBsn, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
+
+const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
+
+type Actor = 'ownConsultant' | 'otherConsultant' | 'policyOfficer' | 'ownProvider' | 'otherProvider' | 'teacher' | 'contractManager' | 'self' | 'otherParticipant' | 'admin' | 'anonymous';
+const ACTORS: Actor[] = ['ownConsultant', 'otherConsultant', 'policyOfficer', 'ownProvider', 'otherProvider', 'teacher', 'contractManager', 'self', 'otherParticipant', 'admin', 'anonymous'];
+
+interface Fixture {
+  participantId: string;
+  referralId: string;
+  bsn: string;
+}
+
+/** What each endpoint answers each actor. `visible` means 200 and the fixture is in the answer. */
+type Expect = number | 'visible' | 'hidden';
+
+interface Case {
+  name: string;
+  /** Mutating endpoints get a fresh fixture per actor, so one actor's success cannot hide another's leak. */
+  mutates: boolean;
+  call: (c: Client, f: Fixture) => Promise<{ status: number; body: any }>;
+  contains?: (body: any, f: Fixture) => boolean;
+  expect: Record<Actor, Expect>;
+}
+
+const onlyOwnConsultant = (ok: Expect): Record<Actor, Expect> => ({
+  ownConsultant: ok, otherConsultant: 404, policyOfficer: 404, ownProvider: 404, otherProvider: 404, teacher: 404, contractManager: 404, self: 404, otherParticipant: 404, admin: 404, anonymous: 401,
+});
+const everyone = (ok: Expect): Record<Actor, Expect> => ({
+  ownConsultant: ok, otherConsultant: ok, policyOfficer: ok, ownProvider: ok, otherProvider: ok, teacher: ok, contractManager: ok, self: ok, otherParticipant: ok, admin: ok, anonymous: 401,
+});
+
+const CASES: Case[] = [
+  { name: 'GET /api/v1/sessions/current', mutates: false, call: (c) => c.get('/api/v1/sessions/current'), expect: everyone(200) },
+  { name: 'GET /api/v1/today', mutates: false, call: (c) => c.get('/api/v1/today'), expect: everyone(200) },
+  {
+    name: 'GET /api/v1/participants',
+    mutates: false,
+    call: (c) => c.get('/api/v1/participants?pageSize=100'),
+    contains: (b, f) => b.items.some((p: { id: string }) => p.id === f.participantId),
+    expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
+  },
+  {
+    name: 'POST /api/v1/participants/search',
+    mutates: false,
+    call: (c, f) => c.post('/api/v1/participants/search', { bsn: f.bsn }),
+    contains: (b, f) => b.items.some((p: { id: string }) => p.id === f.participantId),
+    expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
+  },
+  {
+    name: 'GET /api/v1/participants/:id',
+    mutates: false,
+    call: (c, f) => c.get(`/api/v1/participants/${f.participantId}`),
+    expect: { ...onlyOwnConsultant(200), ownProvider: 200, self: 200 },
+  },
+  { name: 'GET /api/v1/participants/:id/audit-events', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/audit-events`), expect: onlyOwnConsultant(200) },
+  {
+    name: 'POST /api/v1/participants',
+    mutates: true,
+    call: (c) => c.post('/api/v1/participants', aParticipantInput()),
+    expect: { ...onlyOwnConsultant(201), otherConsultant: 201 },
+  },
+  { name: 'GET /api/v1/referral-options', mutates: false, call: (c) => c.get('/api/v1/referral-options'), expect: { ...onlyOwnConsultant(200), otherConsultant: 200 } },
+  {
+    name: 'POST /api/v1/referrals',
+    mutates: true,
+    call: (c, f) => c.post('/api/v1/referrals', { participantId: f.participantId, providerId: TAALPUNT, productCode: 'z_language' }),
+    expect: onlyOwnConsultant(201),
+  },
+  {
+    name: 'GET /api/v1/referrals',
+    mutates: false,
+    call: (c) => c.get('/api/v1/referrals'),
+    contains: (b, f) => b.items.some((r: { id: string }) => r.id === f.referralId),
+    expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
+  },
+  {
+    name: 'POST /api/v1/referrals/:id/acknowledgement',
+    mutates: true,
+    call: (c, f) => c.post(`/api/v1/referrals/${f.referralId}/acknowledgement`),
+    expect: { ...onlyOwnConsultant(404), ownProvider: 200 },
+  },
+  {
+    name: 'GET /api/v1/signals',
+    mutates: false,
+    call: (c) => c.get('/api/v1/signals?status=all'),
+    contains: (b, f) => b.items.some((s: { referralId: string }) => s.referralId === f.referralId),
+    expect: { ...everyone('hidden'), ownConsultant: 'visible', ownProvider: 'visible' },
+  },
+];
+
+describe(`isolation matrix on ${DB_KIND}`, () => {
+  let t: TestKoers;
+  const clients = new Map<Actor, Client>();
+  let owner: Client;
+  let shared: Fixture;
+
+  async function fixture(): Promise<Fixture> {
+    const bsn = aBsn();
+    const res = await owner.post('/api/v1/participants', aParticipantInput({ bsn, referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
+    if (res.status !== 201) throw new Error(`fixture: ${res.status} ${JSON.stringify(res.body)}`);
+    return { participantId: res.body.id, referralId: res.body.referrals[0].id, bsn };
+  }
+
+  beforeAll(async () => {
+    t = await startTestKoers({ today: '2026-12-01' });
+    owner = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
+    shared = await fixture();
+    const other = await Client.loggedIn(t, await aUser(t, 'consultant', 'enkhuizen'));
+    const otherP = await other.post('/api/v1/participants', aParticipantInput());
+    clients.set('ownConsultant', owner);
+    clients.set('otherConsultant', other);
+    clients.set('policyOfficer', await Client.loggedIn(t, await aUser(t, 'policyOfficer', 'hoorn')));
+    clients.set('ownProvider', await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland')));
+    clients.set('otherProvider', await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'leerhuis-noord')));
+    clients.set('teacher', await Client.loggedIn(t, await aUser(t, 'teacher', 'taalpunt-westfriesland')));
+    clients.set('contractManager', await Client.loggedIn(t, await aUser(t, 'contractManager', 'westfriesland')));
+    clients.set('self', await Client.loggedIn(t, await aUser(t, 'participant', undefined, shared.participantId)));
+    clients.set('otherParticipant', await Client.loggedIn(t, await aUser(t, 'participant', undefined, otherP.body.id)));
+    clients.set('admin', await Client.loggedIn(t, await aUser(t, 'admin')));
+    clients.set('anonymous', new Client(t.url));
+    // The shared referral is overdue: a signal exists for the signal rows of the matrix.
+    t.clock.setToday('2026-12-20');
+    await owner.post('/api/v1/participants', aParticipantInput()); // any change runs the engine
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  for (const c of CASES) {
+    describe(c.name, () => {
+      for (const actor of ACTORS) {
+        const expected = c.expect[actor];
+        it(`${actor} → ${String(expected)}`, async () => {
+          const client = clients.get(actor);
+          if (client === undefined) throw new Error(`no client for ${actor}`);
+          const f = c.mutates ? await fixture() : shared;
+          const before = await snapshot(t);
+          const res = await c.call(client, f);
+          if (expected === 'visible' || expected === 'hidden') {
+            expect(res.status).toBe(200);
+            expect(c.contains?.(res.body, f)).toBe(expected === 'visible');
+          } else {
+            expect(res.status).toBe(expected);
+          }
+          if (res.status >= 400) {
+            expect(res.headers.get('content-type')).toContain('application/problem+json');
+            expect(await snapshot(t)).toEqual(before);
+          }
+        });
+      }
+    });
+  }
+
+  it('every API route of the server is covered by this matrix (a new endpoint must be added here)', () => {
+    const covered = new Set(CASES.map((c) => c.name));
+    const publicRoutes = new Set(['POST /api/v1/sessions', 'DELETE /api/v1/sessions/current', 'GET /api/health', 'GET /api/ready', 'GET /api/v1/openapi.json', 'GET /api/v1/demo-accounts']);
+    const missing = listApiRoutes(t).filter((r) => !covered.has(r) && !publicRoutes.has(r));
+    expect(missing).toEqual([]);
+  });
+});
+
+/** "METHOD /url" for every /api route the server has registered. */
+function listApiRoutes(t: TestKoers): string[] {
+  return declaredRoutes(t.koers.server).map((r) => `${r.method} ${r.url}`);
+}

@@ -1,0 +1,92 @@
+// Issue #2 items 1, 2, 10: start-up on both databases — migrations, contracts, demo region, lock file.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKoers } from '../src/app.js';
+import { DB_KIND, freshPostgresDatabase, testConfig, Client, startTestKoers } from './support/koers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'koers-test-'));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe(`start-up on ${DB_KIND}`, () => {
+  it('a broken contract file stops the start with a message naming the file and the field', () => {
+    const contracts = tempDir();
+    cpSync(path.join(ROOT, 'contracts'), contracts, { recursive: true });
+    const file = path.join(contracts, 'westfriesland.yaml');
+    // Break the acknowledgement deadline's amount (first occurrence of "amount:" under deadlines).
+    const broken = readFileSync(file, 'utf8').replace(/(acknowledgement:\s*\n\s*amount:)\s*\d+/, '$1 vijf');
+    expect(broken).not.toBe(readFileSync(file, 'utf8'));
+    writeFileSync(file, broken);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check-contracts'], {
+      cwd: ROOT,
+      env: { ...process.env, KOERS_CONTRACTS_DIR: contracts, KOERS_DATA_DIR: tempDir() },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('westfriesland.yaml');
+    expect(r.stderr).toMatch(/versions\[0\]\.deadlines\.acknowledgement\.amount/);
+  });
+
+  it('migrates, loads the demo region once (idempotent) and serves health, readiness and a valid OpenAPI 3.1 document', async () => {
+    const dataDir = tempDir();
+    const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
+    const config = testConfig({ dataDir, databaseUrl: pgdb?.url, demo: true, demoSize: 60 });
+    try {
+      const first = await createKoers(config);
+      expect(first.demo).toEqual({ loaded: true, participants: 60 });
+      const count = async (k: typeof first) => (await k.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant'))[0]?.n;
+      expect(await count(first)).toBe(60);
+      await first.stop();
+      const second = await createKoers(config);
+      expect(second.demo?.loaded).toBe(false);
+      expect(await count(second)).toBe(60);
+      await second.server.listen({ port: 0, host: '127.0.0.1' });
+      const c = new Client(`http://127.0.0.1:${second.server.addresses()[0]?.port}`);
+      expect((await c.get('/api/health')).body).toEqual({ status: 'ok' });
+      expect((await c.get('/api/ready')).body).toEqual({ status: 'ready', database: DB_KIND });
+      const spec = await c.get('/api/v1/openapi.json');
+      expect(spec.body.openapi).toBe('3.1.0');
+      const result = await new Validator().validate(spec.body);
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.valid).toBe(true);
+      const demo = await c.get('/api/v1/demo-accounts');
+      expect(demo.body.items.length).toBeGreaterThanOrEqual(7);
+      await second.stop();
+    } finally {
+      await pgdb?.drop();
+    }
+  });
+
+  it.runIf(DB_KIND === 'pglite')('refuses a second process on the same PGlite data directory', async () => {
+    const dataDir = tempDir();
+    const config = testConfig({ dataDir });
+    const first = await createKoers(config);
+    try {
+      await expect(createKoers(config)).rejects.toThrow(/Another Koers process/);
+    } finally {
+      await first.stop();
+    }
+    const again = await createKoers(config); // the lock is released on stop
+    await again.stop();
+  });
+
+  it('a route without a declared permission stops the server from starting', async () => {
+    const t = await startTestKoers();
+    try {
+      const { buildServer } = await import('../src/platform/http/server.js');
+      const deps = { db: t.koers.db, crypto: t.koers.crypto, clock: t.koers.clock, contracts: t.koers.contracts, demo: false, production: false };
+      await expect(buildServer(deps, [(app) => app.get('/api/v1/undeclared', () => 'x')])).rejects.toThrow(/declares no permission/);
+    } finally {
+      await t.stop();
+    }
+  });
+});
