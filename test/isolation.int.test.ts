@@ -23,7 +23,7 @@ interface Case {
   name: string;
   /** Mutating endpoints get a fresh fixture per actor, so one actor's success cannot hide another's leak. */
   mutates: boolean;
-  call: (c: Client, f: Fixture) => Promise<{ status: number; body: any }>;
+  call: (c: Client, f: Fixture) => Promise<{ status: number; body: any; headers: Headers }>;
   contains?: (body: any, f: Fixture) => boolean;
   expect: Record<Actor, Expect>;
 }

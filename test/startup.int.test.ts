@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKoers } from '../src/app.js';
-import { DB_KIND, freshPostgresDatabase, testConfig, Client, startTestKoers } from './support/koers.js';
+import { DB_KIND, freshPostgresDatabase, testConfig, Client, startTestKoers, portOf } from './support/koers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -50,7 +50,7 @@ describe(`start-up on ${DB_KIND}`, () => {
       expect(second.demo?.loaded).toBe(false);
       expect(await count(second)).toBe(60);
       await second.server.listen({ port: 0, host: '127.0.0.1' });
-      const c = new Client(`http://127.0.0.1:${second.server.addresses()[0]?.port}`);
+      const c = new Client(`http://127.0.0.1:${portOf(second.server)}`);
       expect((await c.get('/api/health')).body).toEqual({ status: 'ok' });
       expect((await c.get('/api/ready')).body).toEqual({ status: 'ready', database: DB_KIND });
       const spec = await c.get('/api/v1/openapi.json');

@@ -68,7 +68,7 @@ export function openPostgres(connectionString: string, options: { role?: string;
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;
         if (oid === INT8_OID) return (v: string) => Number(v);
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });
@@ -81,7 +81,7 @@ export function openPostgres(connectionString: string, options: { role?: string;
   }
   return {
     kind: 'postgres',
-    query: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows,
+    query: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows as never,
     transaction: async (fn) => {
       const c = await pool.connect();
       try {

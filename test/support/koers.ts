@@ -70,18 +70,22 @@ export async function startTestKoers(options: { today?: IsoDate; config?: Partia
   const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
   const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url, ...options.config }), { clock, inMemory: true });
   await koers.server.listen({ port: 0, host: '127.0.0.1' });
-  const address = koers.server.addresses()[0];
-  if (address === undefined) throw new Error('server did not listen');
   return {
     koers,
     clock,
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${portOf(koers.server)}`,
     databaseUrl: pgdb?.url,
     stop: async () => {
       await koers.stop();
       await pgdb?.drop();
     },
   };
+}
+
+export function portOf(server: Koers['server']): number {
+  const address = server.addresses()[0];
+  if (address === undefined || typeof address === 'string') throw new Error('server did not listen');
+  return address.port;
 }
 
 export interface TestUser {

@@ -58,9 +58,24 @@ function toFieldName(instancePath: string): string {
   return instancePath.split('/').filter(Boolean).join('.');
 }
 
+/**
+ * R-PAR-2: no BSN (or other personal data) in a log line. Bodies are never logged; the query string is
+ * cut from the logged URL, since list searches carry names.
+ */
+function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  const base = typeof logger === 'object' ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+    },
+  };
+}
+
 export async function buildServer(deps: AppDeps, registrars: readonly RouteRegistrar[]): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: withSafeSerializers(deps.logger),
     trustProxy: true,
     // Request ids only; never log bodies or query strings (a BSN must never reach a log line).
     bodyLimit: 1_048_576,
@@ -103,7 +118,8 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     if (err instanceof AppError) {
       appErr = err;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const params: InvalidParam[] = err.validation.map((v) => ({
+      const issues = err.validation as unknown as { instancePath: string; keyword: string; message?: string }[];
+      const params: InvalidParam[] = issues.map((v) => ({
         name: toFieldName(v.instancePath),
         code: v.keyword,
         reason: v.message ?? 'Ongeldige waarde',
@@ -112,6 +128,9 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     } else if (typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500) {
       const status = (err as { statusCode: number }).statusCode;
       appErr = new AppError(status === 429 ? 'tooManyRequests' : status === 404 ? 'notFound' : 'invalidInput', status === 415 ? 'Alleen JSON wordt geaccepteerd.' : 'Het verzoek kon niet worden gelezen.');
+    } else if ((err as { code?: unknown }).code === '23505') {
+      // A unique key caught a race the use case's own check could not (two requests at once).
+      appErr = new AppError('conflict', 'Dit is tegelijk al door iemand anders vastgelegd.');
     } else {
       req.log.error({ err }, 'unhandled error');
       appErr = new AppError('internal', 'Er ging iets mis. Probeer het later opnieuw.');

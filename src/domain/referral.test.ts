@@ -1,0 +1,61 @@
+// R-REF-1, R-CON-3, R-CON-10 on the shipped contract files.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContracts, versionsInForce } from '../platform/contracts.js';
+import { canAcknowledge, planReferral } from './referral.js';
+import { acknowledgementSignals } from './signals.js';
+
+const registry = loadContracts(path.resolve(import.meta.dirname, '../../contracts'));
+const plan = (municipalityCode: string, providerCode: string, productCode: string, referredOn: string) =>
+  planReferral(versionsInForce(registry, municipalityCode, referredOn), { municipalityCode, providerCode, productCode, referredOn });
+
+describe('planReferral (R-REF-1)', () => {
+  it('accepts a contracted provider and computes the acknowledgement deadline from the contract (R-CON-3, 001 §1.1)', () => {
+    expect(plan('hoorn', 'taalpunt-westfriesland', 'b1_language', '2026-12-23')).toEqual({
+      ok: true,
+      plan: { contractId: 'westfriesland', contractVersion: 1, acknowledgementDueDate: '2026-12-31' },
+    });
+  });
+
+  it('refuses a provider not contracted for the product', () => {
+    const r = plan('hoorn', 'leerhuis-noord', 'z_language', '2026-12-23');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.refusal.reason).toBe('providerNotContracted');
+  });
+
+  it('refuses a product the municipality does not take', () => {
+    const r = plan('hoorn', 'taalpunt-westfriesland', 'education_hbo_wo', '2026-12-23');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.refusal.reason).toBe('productNotTaken');
+  });
+
+  it('refuses outside every contract version (R-CON-10)', () => {
+    const r = plan('hoorn', 'taalpunt-westfriesland', 'b1_language', '2019-01-01');
+    expect(r.ok).toBe(false);
+  });
+
+  it('refuses a provider of another region even for the same product code', () => {
+    const other = registry.contracts.find((c) => c.id !== 'westfriesland' && c.products.some((p) => p.code === 'b1_language'));
+    const provider = other?.versions[0]?.contracted.find((k) => k.products.includes('b1_language'))?.provider;
+    expect(provider).toBeDefined();
+    expect(plan('hoorn', provider ?? '', 'b1_language', '2026-12-23').ok).toBe(false);
+  });
+});
+
+describe('acknowledgement (R-REF-2)', () => {
+  it('only a referred referral can be acknowledged', () => {
+    expect(canAcknowledge('referred')).toBe(true);
+    expect(canAcknowledge('acknowledged')).toBe(false);
+  });
+
+  it('raises a signal only after the due date and only while unacknowledged (R-SIG-1)', () => {
+    const r = { id: 'r1', status: 'referred' as const, acknowledgementDueDate: '2026-12-31' };
+    expect(acknowledgementSignals([r], '2026-12-31')).toEqual([]);
+    expect(acknowledgementSignals([r], '2027-01-01')).toEqual([
+      { cause: 'referral.acknowledgementOverdue', subjectType: 'referral', subjectId: 'r1', period: '2026-12-31', addressee: 'provider', dueDate: '2026-12-31' },
+    ]);
+    expect(acknowledgementSignals([{ ...r, status: 'acknowledged' }], '2027-01-05')).toEqual([]);
+    // Same facts, later day: the same identity, so the store raises it once.
+    expect(acknowledgementSignals([r], '2027-02-01')[0]?.period).toBe('2026-12-31');
+  });
+});
