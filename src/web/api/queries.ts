@@ -1,0 +1,218 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, isApiError } from './client';
+import type {
+  AuditEvent,
+  DemoAccounts,
+  ItemList,
+  NewParticipant,
+  ParticipantDetail,
+  ParticipantPage,
+  ParticipantSummary,
+  Referral,
+  ReferralOptions,
+  ReferralStatus,
+  Signal,
+  User,
+} from './types';
+
+export const keys = {
+  session: ['session'] as const,
+  today: ['today'] as const,
+  signals: ['signals'] as const,
+  participants: (params: ParticipantListParams) => ['participants', params] as const,
+  participant: (id: string) => ['participant', id] as const,
+  auditEvents: (id: string) => ['participant', id, 'audit-events'] as const,
+  referralOptions: ['referral-options'] as const,
+  referrals: (status?: ReferralStatus) => ['referrals', status ?? 'all'] as const,
+  demoAccounts: ['demo-accounts'] as const,
+};
+
+/** The signed-in user, or null when there is no session (the guard then sends to /inloggen). */
+export function useSession() {
+  return useQuery({
+    queryKey: keys.session,
+    queryFn: async ({ signal }) => {
+      try {
+        const { user } = await api<{ user: User }>('/sessions/current', { expectUnauthorized: true, signal });
+        return user;
+      } catch (error) {
+        if (isApiError(error, 401)) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The date the system believes it is; deadlines are judged against it, not the browser clock. */
+export function useToday() {
+  return useQuery({
+    queryKey: keys.today,
+    queryFn: async ({ signal }) => (await api<{ today: string }>('/today', { signal })).today,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useDemoAccounts() {
+  return useQuery({
+    queryKey: keys.demoAccounts,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<DemoAccounts>('/demo-accounts', { signal, expectUnauthorized: true });
+      } catch (error) {
+        if (isApiError(error, 404)) return null; // not in demo mode
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useSignals() {
+  return useQuery({
+    queryKey: keys.signals,
+    queryFn: async ({ signal }) => (await api<ItemList<Signal>>('/signals', { signal })).items,
+  });
+}
+
+export interface ParticipantListParams {
+  q: string;
+  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+  page: number;
+  pageSize: number;
+}
+
+export function useParticipants(params: ParticipantListParams) {
+  return useQuery({
+    queryKey: keys.participants(params),
+    queryFn: ({ signal }) => {
+      const search = new URLSearchParams({
+        sort: params.sort,
+        page: String(params.page),
+        pageSize: String(params.pageSize),
+      });
+      if (params.q) search.set('q', params.q);
+      return api<ParticipantPage>(`/participants?${search.toString()}`, { signal });
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParticipant(id: string) {
+  return useQuery({
+    queryKey: keys.participant(id),
+    queryFn: ({ signal }) => api<ParticipantDetail>(`/participants/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useAuditEvents(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.auditEvents(id),
+    queryFn: async ({ signal }) =>
+      (await api<ItemList<AuditEvent>>(`/participants/${encodeURIComponent(id)}/audit-events`, { signal })).items,
+    enabled,
+  });
+}
+
+export function useReferralOptions() {
+  return useQuery({
+    queryKey: keys.referralOptions,
+    queryFn: ({ signal }) => api<ReferralOptions>('/referral-options', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useReferrals(status?: ReferralStatus) {
+  return useQuery({
+    queryKey: keys.referrals(status),
+    queryFn: async ({ signal }) => {
+      const query = status ? `?status=${status}` : '';
+      return (await api<ItemList<Referral>>(`/referrals${query}`, { signal })).items;
+    },
+  });
+}
+
+/**
+ * Nothing cached for one user may survive into the next session. The session query itself stays (its
+ * data is replaced), because the mounted layout observes it; removing it would strand that observer.
+ */
+function forgetEverythingBut(queryClient: QueryClient, keep: readonly unknown[]) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keep[0] });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      api<{ user: User }>('/sessions', { method: 'POST', body: credentials, expectUnauthorized: true }),
+    onSuccess: ({ user }) => {
+      forgetEverythingBut(queryClient, keys.session);
+      queryClient.setQueryData(keys.session, user);
+    },
+  });
+}
+
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => api<undefined>('/sessions/current', { method: 'DELETE', expectUnauthorized: true }),
+  });
+}
+
+/**
+ * Forgets the user and everything fetched for them. Call it only once the signed-in pages have
+ * unmounted: while they are still on screen, the session guard would send the user to /inloggen with a
+ * "return to" address that the next user would land on, and mounted queries would fetch again.
+ */
+export function forgetSession(queryClient: QueryClient) {
+  forgetEverythingBut(queryClient, keys.session);
+  queryClient.setQueryData(keys.session, null);
+}
+
+/** R-PAR-2, R-EXC-6: the BSN travels in a POST body, never in a URL. */
+export function useSearchByBsn() {
+  return useMutation({
+    mutationFn: async (bsn: string) =>
+      (await api<ItemList<ParticipantSummary>>('/participants/search', { method: 'POST', body: { bsn } })).items,
+  });
+}
+
+export function useCreateParticipant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (participant: NewParticipant) =>
+      api<ParticipantDetail>('/participants', { method: 'POST', body: participant }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(keys.participant(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: ['participants'] });
+      void queryClient.invalidateQueries({ queryKey: ['referrals'] });
+    },
+  });
+}
+
+export function useCreateReferral() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (referral: { participantId: string; providerId: string; productCode: string }) =>
+      api<Referral>('/referrals', { method: 'POST', body: referral }),
+    onSuccess: (referral) => invalidateAfterReferralChange(queryClient, referral.participant.id),
+  });
+}
+
+/** R-REF-2: the provider acknowledges receipt of the referral. */
+export function useAcknowledgeReferral() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (referralId: string) =>
+      api<Referral>(`/referrals/${encodeURIComponent(referralId)}/acknowledgement`, { method: 'POST' }),
+    onSuccess: (referral) => invalidateAfterReferralChange(queryClient, referral.participant.id),
+  });
+}
+
+function invalidateAfterReferralChange(queryClient: QueryClient, participantId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: keys.participant(participantId) }),
+    queryClient.invalidateQueries({ queryKey: ['referrals'] }),
+    queryClient.invalidateQueries({ queryKey: ['participants'] }),
+    queryClient.invalidateQueries({ queryKey: keys.signals }),
+  ]);
+}

@@ -1,0 +1,49 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { RequireSession, RootLayout } from './components/AppLayout';
+import { Loading } from './components/QueryStatus';
+import { Shell } from './components/Shell';
+
+function StartingUp() {
+  return (
+    <Shell>
+      <Loading what="Koers" />
+    </Shell>
+  );
+}
+
+// Each page is its own chunk, loaded when first visited (ARCHITECTURE §6: keep the first load small).
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    HydrateFallback: StartingUp,
+    children: [
+      { path: '/inloggen', lazy: async () => ({ Component: (await import('./pages/LoginPage')).LoginPage }) },
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./pages/WorkListPage')).WorkListPage }) },
+          {
+            path: '/inburgeraars',
+            lazy: async () => ({ Component: (await import('./pages/participants/ParticipantsPage')).ParticipantsPage }),
+          },
+          {
+            path: '/inburgeraars/:id',
+            lazy: async () => ({
+              Component: (await import('./pages/participant/ParticipantDetailPage')).ParticipantDetailPage,
+            }),
+          },
+          {
+            path: '/inburgeraars/:id/aanmelden',
+            lazy: async () => ({ Component: (await import('./pages/aanmelden/ReferExistingPage')).ReferExistingPage }),
+          },
+          {
+            path: '/aanmelden',
+            lazy: async () => ({ Component: (await import('./pages/aanmelden/NewReferralPage')).NewReferralPage }),
+          },
+          { path: '/aanmeldingen', lazy: async () => ({ Component: (await import('./pages/ReferralsPage')).ReferralsPage }) },
+          { path: '*', lazy: async () => ({ Component: (await import('./pages/NotAllowed')).NotFoundPage }) },
+        ],
+      },
+    ],
+  },
+]);
