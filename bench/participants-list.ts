@@ -7,7 +7,6 @@ import pg from 'pg';
 import { createKoers } from '../src/app.js';
 import { organisationId } from '../src/features/organisations/store.js';
 import { SettableClock } from '../src/platform/clock.js';
-// @ts-expect-error plain ESM helper shared with scripts/test.mjs
 import { startPostgres } from '../scripts/pg-server.mjs';
 import { Client, freshPostgresDatabase, portOf, testConfig } from '../test/support/koers.js';
 
@@ -21,7 +20,7 @@ function stats(samples: number[]): { p50: number; p95: number; mean: number } {
 }
 
 async function main(): Promise<void> {
-  const server = (await startPostgres()) as { url: string; stop(): void };
+  const server = await startPostgres();
   process.env.KOERS_TEST_PG_URL = server.url;
   const db = await freshPostgresDatabase();
   try {
