@@ -2,6 +2,7 @@
 // contract file in contracts/ must satisfy, and the pure look-ups rules make on it. No rule branches
 // on a region's name: everything regional is read from here.
 import { z } from 'zod';
+import { LifecycleEvents, StepNames } from './step-names.js';
 
 export const IsoDate = z
   .string()
@@ -88,6 +89,17 @@ export type Provider = z.infer<typeof Provider>;
 // R-CON-2: which provider is contracted for which product.
 export const Contracted = z.object({ provider: Code, products: z.array(Code).min(1) });
 
+// Which steps the contract wants mailed (001 §1.1: the acknowledgement is also signalled by mail).
+export const MailRules = z.object({
+  /** Pending steps whose breach is mailed to the party that must act. */
+  onBreach: z.array(z.enum(StepNames)),
+  /** Lifecycle events mailed to the other party when they happen. */
+  onEvent: z.array(z.enum(LifecycleEvents)),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type MailRules = z.infer<typeof MailRules>;
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -96,6 +108,7 @@ export const ContractVersion = z.object({
   contracted: z.array(Contracted).min(1),
   deadlines: z.record(DeadlineName, Deadline),
   holidayCalendar: HolidayCalendar,
+  mail: MailRules.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;

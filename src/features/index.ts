@@ -1,9 +1,11 @@
 // Every capability's routes, in one list: the server and the route-declaration test share it.
 import type { RouteRegistrar } from '../platform/http/server.js';
+import { registerDocumentRoutes } from './documents/routes.js';
+import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerParticipantRoutes } from './participants/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes];

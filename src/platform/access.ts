@@ -18,12 +18,24 @@ export type Permission =
   | 'referral.create'
   | 'referral.list'
   | 'referral.acknowledge'
-  | 'signal.list';
+  | 'referral.read'
+  | 'referral.progress'
+  | 'signal.list'
+  | 'signal.acknowledge'
+  | 'document.list'
+  | 'document.upload'
+  | 'document.download'
+  | 'outbox.read'
+  | 'demo.clock';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
 
-const everyone: Permission[] = ['session.read', 'today.read', 'signal.list'];
+// demo.clock: the route itself answers 404 outside demo mode.
+const everyone: Permission[] = ['session.read', 'today.read', 'signal.list', 'signal.acknowledge', 'demo.clock'];
+// Reading a referral with its timeline and documents, and taking a lifecycle step: the domain
+// (src/domain/lifecycle.ts) then decides which party may take which step.
+const referralWork: Permission[] = ['referral.read', 'referral.progress', 'document.list', 'document.download'];
 
 // Which role may attempt what. The Scope below then decides on which rows.
 const grants: Record<Role, readonly Permission[]> = {
@@ -37,16 +49,18 @@ const grants: Record<Role, readonly Permission[]> = {
     'referral.options',
     'referral.create',
     'referral.list',
+    ...referralWork,
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   policyOfficer: [...everyone],
-  providerCoordinator: [...everyone, 'participant.list', 'participant.read', 'participant.searchByBsn', 'referral.list', 'referral.acknowledge'],
+  providerCoordinator: [...everyone, 'participant.list', 'participant.read', 'participant.searchByBsn', 'referral.list', 'referral.acknowledge', ...referralWork, 'document.upload'],
   // A teacher sees the participants of its own groups: that scope arrives with groups (issue #4).
   teacher: [...everyone],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   contractManager: [...everyone],
   participant: [...everyone, 'participant.read'],
-  admin: [...everyone],
+  // Functional management: configuration and the mail outbox (which holds no BSN and no names).
+  admin: [...everyone, 'outbox.read'],
 };
 
 export function roleHasPermission(role: string, permission: Permission): boolean {

@@ -16,7 +16,14 @@ export type AuditOperation =
   | 'referral.create'
   | 'referral.list'
   | 'referral.acknowledge'
+  | 'referral.read'
+  | 'referral.event'
   | 'signal.list'
+  | 'signal.acknowledge'
+  | 'document.list'
+  | 'document.upload'
+  | 'document.download'
+  | 'mail.enqueue'
   | 'access.denied';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
@@ -29,7 +36,14 @@ const processingActivity: Record<AuditOperation, string> = {
   'referral.create': 'koers:verwerking/aanmelding-aanbieder',
   'referral.list': 'koers:verwerking/aanmelding-aanbieder',
   'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',
+  'referral.read': 'koers:verwerking/aanmelding-aanbieder',
+  'referral.event': 'koers:verwerking/aanmelding-aanbieder',
   'signal.list': 'koers:verwerking/signalering',
+  'signal.acknowledge': 'koers:verwerking/signalering',
+  'document.list': 'koers:verwerking/dossier',
+  'document.upload': 'koers:verwerking/dossier',
+  'document.download': 'koers:verwerking/dossier',
+  'mail.enqueue': 'koers:verwerking/signalering',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
 };
 
