@@ -92,7 +92,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
     if (options.schedule === true) {
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
-      const tick = () => void runSignalEngine(db, clock.today()).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+      const tick = () => void runSignalEngine(db, contracts, clock.today()).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();
       timer = setInterval(tick, HOUR);
       timer.unref();

@@ -13,6 +13,7 @@ const ACTORS: Actor[] = ['ownConsultant', 'otherConsultant', 'policyOfficer', 'o
 interface Fixture {
   participantId: string;
   referralId: string;
+  signalId: string;
   bsn: string;
 }
 
@@ -86,6 +87,27 @@ const CASES: Case[] = [
     expect: { ...onlyOwnConsultant(404), ownProvider: 200 },
   },
   {
+    name: 'GET /api/v1/referrals/:id',
+    mutates: false,
+    call: (c, f) => c.get(`/api/v1/referrals/${f.referralId}`),
+    expect: { ...onlyOwnConsultant(200), ownProvider: 200 },
+  },
+  {
+    name: 'POST /api/v1/referrals/:id/events',
+    mutates: true,
+    call: (c, f) => c.post(`/api/v1/referrals/${f.referralId}/events`, { type: 'acknowledged', lockVersion: 0 }),
+    // The own consultant reaches the referral, but acknowledging is the provider's step (422).
+    expect: { ...onlyOwnConsultant(422), ownProvider: 200 },
+  },
+  {
+    name: 'POST /api/v1/signals/:id/acknowledgement',
+    mutates: true,
+    call: (c, f) => c.post(`/api/v1/signals/${f.signalId}/acknowledgement`),
+    expect: { ...onlyOwnConsultant(200), ownProvider: 200 },
+  },
+  // Demo mode is off in these tests: the demo clock does not exist for anyone.
+  { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },
+  {
     name: 'GET /api/v1/signals',
     mutates: false,
     call: (c) => c.get('/api/v1/signals?status=all'),
@@ -104,7 +126,9 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
     const bsn = aBsn();
     const res = await owner.post('/api/v1/participants', aParticipantInput({ bsn, referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
     if (res.status !== 201) throw new Error(`fixture: ${res.status} ${JSON.stringify(res.body)}`);
-    return { participantId: res.body.id, referralId: res.body.referrals[0].id, bsn };
+    const referralId: string = res.body.referrals[0].id;
+    const signal = await t.koers.db.query<{ id: string }>('SELECT id FROM signal WHERE subject_id = $1', [referralId]);
+    return { participantId: res.body.id, referralId, signalId: signal[0]?.id ?? '', bsn };
   }
 
   beforeAll(async () => {

@@ -70,28 +70,36 @@ describe(`referrals on ${DB_KIND}`, () => {
     expect(seen.body.referrals[0].status).toBe('acknowledged');
   });
 
-  it('R-SIG-1: an unacknowledged referral raises one signal for the provider after its due date, however often the engine runs, and resolves on acknowledgement', async () => {
+  it('R-SIG-1: the pending acknowledgement is one signal for the provider; it is breached once after its due date, however often the engine runs, and resolves on acknowledgement', async () => {
     const created = await consultant.post('/api/v1/participants', aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
     const referralId: string = created.body.referrals[0].id;
     const mine = async () => (await provider.get('/api/v1/signals?status=all')).body.items.filter((s: { referralId: string }) => s.referralId === referralId);
+    const breaches = async () => (await t.koers.db.query<{ breached_on: string | null }>('SELECT breached_on FROM signal WHERE subject_id = $1', [referralId])).map((r) => r.breached_on);
+
+    const pending = await mine();
+    expect(pending).toHaveLength(1);
+    // Due in 8 days: not this week, later.
+    expect(pending[0]).toMatchObject({ cause: 'referral.acknowledgement', step: 'acknowledgement', status: 'open', dueDate: '2026-12-31', addressee: 'provider', urgency: 'later' });
 
     t.clock.setToday('2026-12-31'); // the due date itself: not yet overdue
-    await runSignalEngine(t.koers.db, t.clock.today());
-    expect(await mine()).toHaveLength(0);
+    await runSignalEngine(t.koers.db, t.koers.contracts, t.clock.today());
+    expect(await breaches()).toEqual([null]);
 
     t.clock.setToday('2027-01-04');
-    for (let i = 0; i < 3; i++) await runSignalEngine(t.koers.db, t.clock.today());
+    for (let i = 0; i < 3; i++) await runSignalEngine(t.koers.db, t.koers.contracts, t.clock.today());
     const raised = await mine();
     expect(raised).toHaveLength(1);
-    expect(raised[0]).toMatchObject({ cause: 'referral.acknowledgementOverdue', status: 'open', dueDate: '2026-12-31', addressee: 'provider' });
+    expect(raised[0]).toMatchObject({ status: 'open', dueDate: '2026-12-31', urgency: 'overdue' });
+    expect(await breaches()).toEqual(['2027-01-04']);
     // Another provider does not see it.
     const other = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'leerhuis-noord'));
     expect((await other.get('/api/v1/signals?status=all')).body.items.some((s: { referralId: string }) => s.referralId === referralId)).toBe(false);
 
     await provider.post(`/api/v1/referrals/${referralId}/acknowledgement`);
     const after = await mine();
-    expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ status: 'resolved', resolvedOn: '2027-01-04' });
+    expect(after.find((s: { step: string }) => s.step === 'acknowledgement')).toMatchObject({ status: 'resolved', resolvedOn: '2027-01-04' });
+    // The next step is now owed: the intake invitation, 10 working days after the referral (001 §1.1).
+    expect(after.find((s: { step: string }) => s.step === 'intakeInvitation')).toMatchObject({ status: 'open', dueDate: '2027-01-08' });
     t.clock.setToday('2026-12-23');
   });
 

@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContracts, versionsInForce } from '../platform/contracts.js';
-import { canAcknowledge, planReferral } from './referral.js';
-import { acknowledgementSignals } from './signals.js';
+import { planReferral } from './referral.js';
 
 const registry = loadContracts(path.resolve(import.meta.dirname, '../../contracts'));
 const plan = (municipalityCode: string, providerCode: string, productCode: string, referredOn: string) =>
@@ -39,23 +38,5 @@ describe('planReferral (R-REF-1)', () => {
     const provider = other?.versions[0]?.contracted.find((k) => k.products.includes('b1_language'))?.provider;
     expect(provider).toBeDefined();
     expect(plan('hoorn', provider ?? '', 'b1_language', '2026-12-23').ok).toBe(false);
-  });
-});
-
-describe('acknowledgement (R-REF-2)', () => {
-  it('only a referred referral can be acknowledged', () => {
-    expect(canAcknowledge('referred')).toBe(true);
-    expect(canAcknowledge('acknowledged')).toBe(false);
-  });
-
-  it('raises a signal only after the due date and only while unacknowledged (R-SIG-1)', () => {
-    const r = { id: 'r1', status: 'referred' as const, acknowledgementDueDate: '2026-12-31' };
-    expect(acknowledgementSignals([r], '2026-12-31')).toEqual([]);
-    expect(acknowledgementSignals([r], '2027-01-01')).toEqual([
-      { cause: 'referral.acknowledgementOverdue', subjectType: 'referral', subjectId: 'r1', period: '2026-12-31', addressee: 'provider', dueDate: '2026-12-31' },
-    ]);
-    expect(acknowledgementSignals([{ ...r, status: 'acknowledged' }], '2027-01-05')).toEqual([]);
-    // Same facts, later day: the same identity, so the store raises it once.
-    expect(acknowledgementSignals([r], '2027-02-01')[0]?.period).toBe('2026-12-31');
   });
 });

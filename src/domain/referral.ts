@@ -3,8 +3,6 @@
 import { municipalityTakesPart, type Contract, type ContractVersion, type IsoDate } from './contract.js';
 import { computeDeadline } from './deadline.js';
 
-export type ReferralStatus = 'referred' | 'acknowledged';
-
 export interface ReferralPlan {
   contractId: string;
   contractVersion: number;
@@ -44,14 +42,4 @@ export function planReferral(
       acknowledgementDueDate: computeDeadline(facts.referredOn, version.deadlines.acknowledgement, version.holidayCalendar),
     },
   };
-}
-
-/** R-REF-2: only a referral that is still "referred" can be acknowledged. */
-export function canAcknowledge(status: ReferralStatus): boolean {
-  switch (status) {
-    case 'referred':
-      return true;
-    case 'acknowledged':
-      return false;
-  }
 }

@@ -177,7 +177,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'signal', 'app_user'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -185,5 +185,9 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
   }
   const changed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE status <> 'referred'`);
   out['referral.acknowledged'] = changed[0]?.n ?? -1;
+  const locks = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(lock_version), 0)::int AS n FROM referral`);
+  out['referral.lockVersions'] = locks[0]?.n ?? -1;
+  const seen = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal WHERE status <> 'open'`);
+  out['signal.notOpen'] = seen[0]?.n ?? -1;
   return out;
 }

@@ -84,7 +84,7 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     }
     return { loaded: true, participants: options.size };
   }).then(async (r) => {
-    if (r.loaded) await runSignalEngine(db, options.today);
+    if (r.loaded) await runSignalEngine(db, contracts, options.today);
     return r;
   });
 }
@@ -170,6 +170,14 @@ async function insertParticipants(
     if (participants.length >= BATCH) await flush();
   }
   await flush();
+  // The timeline of each demo referral (R-REF-2): referred, and acknowledged where it was.
+  await tx.query(`INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
+    SELECT md5(r.id::text || ':referred')::uuid, r.id, r.municipality_id, 'referred', r.referred_on, r.referred_at, r.referred_by, '{}'::jsonb FROM referral r
+    ON CONFLICT (id) DO NOTHING`);
+  await tx.query(`INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
+    SELECT md5(r.id::text || ':acknowledged')::uuid, r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, u.id, '{}'::jsonb
+    FROM referral r JOIN app_user u ON u.provider_id = r.provider_id AND u.role = 'providerCoordinator'
+    WHERE r.acknowledged_at IS NOT NULL ON CONFLICT (id) DO NOTHING`);
   return first;
 }
 

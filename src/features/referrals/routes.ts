@@ -2,7 +2,8 @@ import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
 import { z } from 'zod';
-import { Referral, ReferralCreate, ReferralListQuery, ReferralOptions } from './schemas.js';
+import { getReferralDetail, recordReferralEvent } from './lifecycle.js';
+import { Referral, ReferralCreate, ReferralDetail, ReferralEventInput, ReferralListQuery, ReferralOptions } from './schemas.js';
 import { acknowledgeReferral, createReferral, listReferrals, referralOptions } from './service.js';
 
 export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
@@ -37,5 +38,29 @@ export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags: ['referrals'], summary: 'The provider acknowledges a referral (R-REF-2)', params: IdParam, response: { 200: Referral } },
     },
     (req) => acknowledgeReferral(deps, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/referrals/:id',
+    {
+      config: { permission: 'referral.read' },
+      schema: { tags: ['referrals'], summary: 'A referral with its timeline, pending steps and learning plans (R-REF-2)', params: IdParam, response: { 200: ReferralDetail } },
+    },
+    (req) => getReferralDetail(deps, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/referrals/:id/events',
+    {
+      config: { permission: 'referral.progress' },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Take a lifecycle step (R-REF-2..6); lockVersion guards against concurrent changes (409)',
+        params: IdParam,
+        body: ReferralEventInput,
+        response: { 200: ReferralDetail },
+      },
+    },
+    (req) => recordReferralEvent(deps, ctxOf(req), req.params.id, req.body),
   );
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { IsoDate, Route } from '../../domain/contract.js';
+import { LifecycleEvents, ReferralStatuses } from '../../domain/lifecycle.js';
+import { StepNames } from '../../domain/step-names.js';
 
-export const ReferralStatus = z.enum(['referred', 'acknowledged']);
+export const ReferralStatus = z.enum(ReferralStatuses);
 
 export const Referral = z.object({
   id: z.uuid(),
@@ -31,3 +34,83 @@ export const ReferralOptions = z.object({
   products: z.array(z.object({ code: z.string(), name: z.string() })),
   providers: z.array(z.object({ id: z.uuid(), name: z.string(), productCodes: z.array(z.string()) })),
 });
+
+// R-REF-6: the learning plan's content.
+const Level = z.enum(['A0', 'A1', 'A2', 'B1', 'B2']);
+export const LearningPlanContent = z.object({
+  route: Route,
+  targetLevels: z.object({ reading: Level, writing: Level, listening: Level, speaking: Level }),
+  weeklySchedule: z.object({
+    dayParts: z.number().int().min(1, 'Minimaal 1 dagdeel.').max(10, 'Maximaal 10 dagdelen.'),
+    evening: z.boolean(),
+    weekend: z.boolean(),
+    online: z.boolean(),
+    blended: z.boolean(),
+  }),
+  map: z.object({ included: z.boolean(), practicalPart: z.string().max(2000), practicalHours: z.number().int().min(0).max(2000) }),
+  // R-PAR-5: child care needs are part of the plan (001 §1.5).
+  childCare: z.object({
+    needed: z.boolean(),
+    days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).max(7),
+    times: z.string().max(500),
+    changes: z.string().max(2000),
+  }),
+  expectedDurationMonths: z.number().int().min(1, 'Minimaal 1 maand.').max(60, 'Maximaal 60 maanden.'),
+  notes: z.string().max(5000).optional(),
+});
+export type LearningPlanContent = z.infer<typeof LearningPlanContent>;
+
+const lock = { lockVersion: z.number().int().min(0) };
+export const ReferralEventInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledged'), ...lock }),
+  z.object({ type: z.literal('intakeInvited'), ...lock, intakeDate: IsoDate, location: z.string().trim().min(1, 'Vul de plaats van de intake in.').max(200) }),
+  z.object({ type: z.literal('intakeHeld'), ...lock, heldOn: IsoDate, regularStartInTime: z.boolean() }),
+  z.object({ type: z.literal('intakeNoShow'), ...lock, noShowOn: IsoDate }),
+  z.object({ type: z.literal('planSubmitted'), ...lock, content: LearningPlanContent }),
+  z.object({ type: z.literal('planApproved'), ...lock, planVersion: z.number().int().min(1) }),
+  z.object({ type: z.literal('planReturned'), ...lock, planVersion: z.number().int().min(1), remarks: z.string().trim().min(1, 'Schrijf op wat er anders moet.').max(5000) }),
+  z.object({ type: z.literal('startClassStarted'), ...lock, startedOn: IsoDate }),
+  z.object({ type: z.literal('started'), ...lock, startedOn: IsoDate }),
+]);
+export type ReferralEventInput = z.infer<typeof ReferralEventInput>;
+
+export const ReferralDetail = Referral.extend({
+  lockVersion: z.number().int(),
+  intake: z.object({
+    date: z.string().nullable(),
+    location: z.string().nullable(),
+    heldOn: z.string().nullable(),
+    noShowOn: z.string().nullable(),
+    regularStartInTime: z.boolean().nullable(),
+  }),
+  startClassStartedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  pendingSteps: z.array(z.object({ step: z.enum(StepNames), party: z.enum(['municipality', 'provider']), dueDate: z.string(), urgency: z.enum(['overdue', 'thisWeek', 'later']) })),
+  possibleEvents: z.array(z.enum(LifecycleEvents)),
+  events: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.string(),
+      occurredOn: z.string(),
+      occurredAt: z.string(),
+      actorName: z.string(),
+      actorRole: z.string(),
+      organisationName: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  learningPlans: z.array(
+    z.object({
+      id: z.uuid(),
+      version: z.number().int(),
+      status: z.enum(['submitted', 'returned', 'approved']),
+      content: LearningPlanContent,
+      submittedOn: z.string(),
+      submittedByName: z.string(),
+      decidedOn: z.string().nullable(),
+      decidedByName: z.string().nullable(),
+      remarks: z.string().nullable(),
+    }),
+  ),
+});
+export type ReferralDetail = z.infer<typeof ReferralDetail>;

@@ -1,7 +1,8 @@
 // Referral use cases (R-REF-1, R-REF-2 first steps): load facts, decide with the domain, store the
 // outcome with its audit line and the signal engine's run in one transaction.
 import { randomUUID } from 'node:crypto';
-import { canAcknowledge, planReferral } from '../../domain/referral.js';
+import type { ReferralStatus } from '../../domain/lifecycle.js';
+import { planReferral } from '../../domain/referral.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { versionsInForce } from '../../platform/contracts.js';
@@ -10,9 +11,11 @@ import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findProvider, productName } from '../organisations/store.js';
 import { findParticipant, type ParticipantRow } from '../participants/store.js';
-import { runSignalEngineInTx } from '../signals/engine.js';
+import { runSignalEngineForReferral } from '../signals/engine.js';
+import { insertEvent, loadTimeline } from './lifecycle-store.js';
+import { recordLifecycleEventInTx } from './lifecycle.js';
 import type { Referral, ReferralCreate } from './schemas.js';
-import { findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, markAcknowledged, type ReferralRow } from './store.js';
+import { findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, type ReferralRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -73,6 +76,7 @@ export async function referInTx(
     referredBy: ctx.actor.userId,
     acknowledgementDueDate: decision.plan.acknowledgementDueDate,
   });
+  await insertEvent(tx, { referralId: id, municipalityId: participant.municipalityId, type: 'referred', occurredOn: today, occurredAt: deps.clock.now(), actorUserId: ctx.actor.userId, details: { productCode: target.productCode, providerId: provider.id } });
   await recordAudit(tx, deps.crypto, ctx, {
     name: 'referral.create',
     status: 'ok',
@@ -80,7 +84,7 @@ export async function referInTx(
     objectType: 'referral',
     objectId: id,
   });
-  await runSignalEngineInTx(tx, today);
+  await runSignalEngineForReferral(tx, deps.contracts, id, today);
   return id;
 }
 
@@ -98,7 +102,7 @@ export async function createReferral(deps: Deps, ctx: RequestContext, input: Ref
   return toReferral(deps, outcome);
 }
 
-export async function listReferrals(deps: Deps, ctx: RequestContext, status: 'referred' | 'acknowledged' | undefined): Promise<Referral[]> {
+export async function listReferrals(deps: Deps, ctx: RequestContext, status: ReferralStatus | undefined): Promise<Referral[]> {
   const rows = await deps.db.transaction(async (tx) => {
     const found = await listReferralRows(tx, ctx.scope, { status });
     await recordAudit(tx, deps.crypto, ctx, {
@@ -119,19 +123,12 @@ export async function acknowledgeReferral(deps: Deps, ctx: RequestContext, id: s
       await auditDenied(tx, deps, ctx, 'referral.acknowledge', 'referral', id);
       return undefined;
     }
-    if (!canAcknowledge(referral.status)) {
+    if (referral.status !== 'referred') {
       throw new AppError('conflict', 'De ontvangst van deze aanmelding is al bevestigd.');
     }
-    await markAcknowledged(tx, id, deps.clock.now(), deps.clock.today(), ctx.actor.userId);
-    await recordAudit(tx, deps.crypto, ctx, {
-      name: 'referral.acknowledge',
-      status: 'ok',
-      subjects: [{ participantId: referral.participantId, municipalityId: referral.municipalityId }],
-      objectType: 'referral',
-      objectId: id,
-    });
-    // R-SIG-1: the awaited step happened, so its signal resolves in the same transaction.
-    await runSignalEngineInTx(tx, deps.clock.today());
+    // The short form of the lifecycle step (issue #2's endpoint): it acts on the version it just read.
+    const t = await loadTimeline(tx, id);
+    await recordLifecycleEventInTx(tx, deps, ctx, id, { type: 'acknowledged', lockVersion: t?.lockVersion ?? -1 });
     return findReferral(tx, ctx.scope, id);
   });
   if (outcome === undefined) throw notFound();
@@ -177,7 +174,7 @@ export async function auditDenied(
   tx: Tx,
   deps: Pick<Deps, 'crypto'>,
   ctx: RequestContext,
-  name: 'referral.create' | 'referral.acknowledge' | 'participant.read' | 'participant.auditRead',
+  name: 'referral.create' | 'referral.acknowledge' | 'referral.read' | 'referral.event' | 'participant.read' | 'participant.auditRead' | 'document.list' | 'document.upload' | 'document.download',
   objectType: 'participant' | 'referral',
   objectId: string,
 ): Promise<void> {

@@ -1,5 +1,6 @@
 // Referral queries, every one filtered by the actor's scope in SQL (STYLE 1, 5).
 import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
+import type { ReferralStatus } from '../../domain/lifecycle.js';
 import type { Queryable } from '../../platform/db.js';
 
 export interface ReferralRow {
@@ -13,7 +14,7 @@ export interface ReferralRow {
   productCode: string;
   contractId: string;
   contractVersion: number;
-  status: 'referred' | 'acknowledged';
+  status: ReferralStatus;
   referredOn: string;
   referredAt: Date;
   acknowledgementDueDate: string;
@@ -73,13 +74,7 @@ export async function insertReferral(q: Queryable, r: NewReferral): Promise<void
 
 /** An open referral of this participant for this product already exists (no double orders). */
 export async function hasOpenReferral(q: Queryable, participantId: string, productCode: string): Promise<boolean> {
-  const rows = await q.query(`SELECT 1 FROM referral WHERE participant_id = $1 AND product_code = $2 AND status IN ('referred', 'acknowledged')`, [participantId, productCode]);
+  // Every status of the lifecycle is open: a referral ends with route changes and drop-out (#5).
+  const rows = await q.query(`SELECT 1 FROM referral WHERE participant_id = $1 AND product_code = $2`, [participantId, productCode]);
   return rows.length > 0;
-}
-
-export async function markAcknowledged(q: Queryable, id: string, at: Date, on: string, by: string): Promise<void> {
-  await q.query(
-    `UPDATE referral SET status = 'acknowledged', acknowledged_at = $2, acknowledged_on = $3, acknowledged_by = $4 WHERE id = $1 AND status = 'referred'`,
-    [id, at, on, by],
-  );
 }

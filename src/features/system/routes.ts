@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { IsoDate } from '../../domain/contract.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
+import { runSignalEngine } from '../signals/engine.js';
 
 export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
   app.get(
@@ -26,8 +28,27 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
 
   app.get(
     '/api/v1/today',
-    { config: { permission: 'today.read' }, schema: { tags: ['system'], summary: 'The date the system believes it is', response: { 200: z.object({ today: z.string() }) } } },
-    () => ({ today: deps.clock.today() }),
+    {
+      config: { permission: 'today.read' },
+      schema: { tags: ['system'], summary: 'The date the system believes it is', response: { 200: z.object({ today: z.string(), settable: z.boolean() }) } },
+    },
+    () => ({ today: deps.clock.today(), settable: deps.demo && deps.settableClock !== undefined }),
+  );
+
+  // Issue #3 item 7: in demo mode a reviewer moves the date and watches signals appear.
+  app.put(
+    '/api/v1/demo/today',
+    {
+      config: { permission: 'demo.clock' },
+      schema: { tags: ['system'], summary: 'Set the date the system believes it is (demo mode only)', body: z.object({ today: IsoDate }), response: { 200: z.object({ today: z.string() }) } },
+    },
+    async (req) => {
+      const clock = deps.settableClock;
+      if (!deps.demo || clock === undefined) throw notFound();
+      clock.setToday(req.body.today);
+      await runSignalEngine(deps.db, deps.contracts, clock.today());
+      return { today: clock.today() };
+    },
   );
 
   app.get(

@@ -1,0 +1,173 @@
+// Lifecycle use cases (R-REF-2..6): take a step on a referral, read a referral with its timeline.
+// One transaction each: the scoped load, the domain decision, the update with optimistic locking,
+// the dated event, the learning-plan version, the audit line and the signal engine.
+import { decide, possibleEvents, type Party, type ReferralStatus } from '../../domain/lifecycle.js';
+import { urgency } from '../../domain/steps.js';
+import type { RequestContext } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/http/server.js';
+import { runSignalEngineForReferral, stepsOf } from '../signals/engine.js';
+import { applyStep, decideLearningPlan, insertEvent, insertLearningPlan, listEvents, listLearningPlans, loadTimeline, type ReferralUpdate, type TimelineRow } from './lifecycle-store.js';
+import type { ReferralDetail, ReferralEventInput } from './schemas.js';
+import { auditDenied, toReferral } from './service.js';
+import { findReferral } from './store.js';
+
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
+export type LifecycleInput = ReferralEventInput | { type: 'planSigned'; lockVersion: number; documentId: string };
+
+export function partyOf(ctx: RequestContext): Party | undefined {
+  switch (ctx.organisation.kind) {
+    case 'municipality':
+      return 'municipality';
+    case 'provider':
+      return 'provider';
+    case 'region':
+    case 'operator':
+    case 'participant':
+      return undefined;
+  }
+}
+
+const stale = (): AppError => new AppError('conflict', 'Iemand anders heeft deze aanmelding net gewijzigd. Vernieuw de pagina en probeer het opnieuw.');
+
+/** What a step changes on the referral row, and what its event records. */
+function effects(input: LifecycleInput, t: TimelineRow, today: string, now: Date, actor: string): { update: ReferralUpdate; details: Record<string, unknown> } {
+  switch (input.type) {
+    case 'acknowledged':
+      return { update: { acknowledged_at: now, acknowledged_on: today, acknowledged_by: actor }, details: {} };
+    case 'intakeInvited':
+      return { update: { intake_date: input.intakeDate, intake_location: input.location }, details: { intakeDate: input.intakeDate, location: input.location } };
+    case 'intakeHeld':
+      return { update: { intake_held_on: input.heldOn, regular_start_in_time: input.regularStartInTime }, details: { heldOn: input.heldOn, regularStartInTime: input.regularStartInTime } };
+    case 'intakeNoShow':
+      return { update: { intake_no_show_on: input.noShowOn }, details: { noShowOn: input.noShowOn, intakeDate: t.intakeDate } };
+    case 'planSubmitted':
+      return { update: { plan_version: t.planVersion + 1, plan_submitted_on: today }, details: { planVersion: t.planVersion + 1 } };
+    case 'planReturned':
+      return { update: { plan_returned_on: today }, details: { planVersion: input.planVersion, remarks: input.remarks } };
+    case 'planApproved':
+      return { update: { plan_approved_on: today }, details: { planVersion: input.planVersion } };
+    case 'planSigned':
+      return { update: { plan_signed_on: today }, details: { documentId: input.documentId } };
+    case 'startClassStarted':
+      return { update: { start_class_started_on: input.startedOn }, details: { startedOn: input.startedOn } };
+    case 'started':
+      return { update: { started_on: input.startedOn }, details: { startedOn: input.startedOn } };
+  }
+}
+
+/** Dates a step records must not lie in the future: they say what happened. */
+function checkDates(input: LifecycleInput, today: string): void {
+  const past = (field: string, value: string) => {
+    if (value > today) throw unprocessable(field, 'inFuture', 'Deze datum ligt in de toekomst; leg vast wat er gebeurd is.');
+  };
+  if (input.type === 'intakeHeld') past('heldOn', input.heldOn);
+  if (input.type === 'intakeNoShow') past('noShowOn', input.noShowOn);
+  if (input.type === 'startClassStarted' || input.type === 'started') past('startedOn', input.startedOn);
+}
+
+/**
+ * Takes one lifecycle step on a referral the actor may see (its caller has checked the scope, or uses
+ * findReferral with the actor's scope). Throws 404/409/422 as AppError; the transaction then rolls back.
+ */
+export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestContext, referralId: string, input: LifecycleInput): Promise<void> {
+  const scoped = await findReferral(tx, ctx.scope, referralId, true);
+  const party = partyOf(ctx);
+  if (scoped === undefined || party === undefined) throw notFound();
+  const t = await loadTimeline(tx, referralId);
+  if (t === undefined) throw notFound();
+  // A stale version first: whoever changed it may have made this step impossible, and 409 says why.
+  if (input.lockVersion !== t.lockVersion) throw stale();
+  const decision = decide({ status: t.status, startClassStartedOn: t.startClassStartedOn }, input.type, party);
+  if (!decision.ok) throw unprocessable('type', 'stepNotAllowed', decision.reason);
+  if ((input.type === 'planApproved' || input.type === 'planReturned') && input.planVersion !== t.planVersion) {
+    throw new AppError('conflict', `Er is inmiddels een nieuwere versie (${t.planVersion}) van het leerplan.`);
+  }
+  const today = deps.clock.today();
+  const now = deps.clock.now();
+  checkDates(input, today);
+  const { update, details } = effects(input, t, today, now, ctx.actor.userId);
+  if (!(await applyStep(tx, referralId, t.lockVersion, decision.status, update))) throw stale();
+  await insertEvent(tx, { referralId, municipalityId: t.municipalityId, type: input.type, occurredOn: today, occurredAt: now, actorUserId: ctx.actor.userId, details });
+  if (input.type === 'planSubmitted') {
+    await insertLearningPlan(tx, { referralId, municipalityId: t.municipalityId, version: t.planVersion + 1, content: input.content, on: today, at: now, by: ctx.actor.userId });
+  }
+  if (input.type === 'planApproved' || input.type === 'planReturned') {
+    // R-REF-6: the approval is a decision with author and time; two deciders at once: one wins (409 above).
+    const decided = await decideLearningPlan(tx, {
+      referralId,
+      version: input.planVersion,
+      status: input.type === 'planApproved' ? 'approved' : 'returned',
+      on: today,
+      at: now,
+      by: ctx.actor.userId,
+      remarks: input.type === 'planReturned' ? input.remarks : null,
+    });
+    if (!decided) throw new AppError('conflict', 'Over deze versie van het leerplan is al besloten.');
+  }
+  await recordAudit(tx, deps.crypto, ctx, {
+    name: 'referral.event',
+    status: 'ok',
+    subjects: [{ participantId: t.participantId, municipalityId: t.municipalityId }],
+    objectType: 'referral',
+    objectId: referralId,
+    summary: input.type,
+  });
+  await runSignalEngineForReferral(tx, deps.contracts, referralId, today);
+}
+
+async function loadDetail(tx: Tx, deps: Deps, ctx: RequestContext, id: string): Promise<(ReferralDetail & { municipalityId: string }) | undefined> {
+  const r = await findReferral(tx, ctx.scope, id);
+  const t = r === undefined ? undefined : await loadTimeline(tx, id);
+  if (r === undefined || t === undefined) return undefined;
+  const today = deps.clock.today();
+  const party = partyOf(ctx);
+  const facts = { status: t.status as ReferralStatus, startClassStartedOn: t.startClassStartedOn };
+  const events = await listEvents(tx, id);
+  const plans = await listLearningPlans(tx, id);
+  return {
+    ...toReferral(deps, r),
+    municipalityId: t.municipalityId,
+    lockVersion: t.lockVersion,
+    intake: { date: t.intakeDate, location: t.intakeLocation, heldOn: t.intakeHeldOn, noShowOn: t.noShowOn, regularStartInTime: t.regularStartInTime },
+    startClassStartedOn: t.startClassStartedOn,
+    startedOn: t.startedOn,
+    pendingSteps: stepsOf(deps.contracts, t).map((s) => ({ step: s.step, party: s.party, dueDate: s.dueDate, urgency: urgency(s.dueDate, today) })),
+    possibleEvents: party === undefined ? [] : possibleEvents(facts, party),
+    events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString(), details: e.details })),
+    learningPlans: plans,
+  };
+}
+
+export async function getReferralDetail(deps: Deps, ctx: RequestContext, id: string): Promise<ReferralDetail> {
+  const detail = await deps.db.transaction(async (tx) => {
+    const found = await loadDetail(tx, deps, ctx, id);
+    if (found === undefined) {
+      await auditDenied(tx, deps, ctx, 'referral.read', 'referral', id);
+      return undefined;
+    }
+    await recordAudit(tx, deps.crypto, ctx, { name: 'referral.read', status: 'ok', subjects: [{ participantId: found.participant.id, municipalityId: found.municipalityId }], objectType: 'referral', objectId: id });
+    return found;
+  });
+  if (detail === undefined) throw notFound();
+  return withoutInternals(detail);
+}
+
+function withoutInternals({ municipalityId: _m, ...detail }: ReferralDetail & { municipalityId: string }): ReferralDetail {
+  return detail;
+}
+
+export async function recordReferralEvent(deps: Deps, ctx: RequestContext, id: string, input: LifecycleInput): Promise<ReferralDetail> {
+  const detail = await deps.db.transaction(async (tx) => {
+    if ((await findReferral(tx, ctx.scope, id)) === undefined) {
+      await auditDenied(tx, deps, ctx, 'referral.event', 'referral', id);
+      return undefined;
+    }
+    await recordLifecycleEventInTx(tx, deps, ctx, id, input as LifecycleInput);
+    return loadDetail(tx, deps, ctx, id);
+  });
+  if (detail === undefined) throw notFound();
+  return withoutInternals(detail);
+}

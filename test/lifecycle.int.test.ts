@@ -1,0 +1,142 @@
+// R-REF-2..6 through the API on a real database: every transition allowed and refused, optimistic
+// locking, the timeline, learning-plan versions, and the signals that follow each step.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationId } from '../src/features/organisations/store.js';
+import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
+
+const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
+
+export const aLearningPlan = (overrides: Record<string, unknown> = {}) => ({
+  route: 'b1',
+  targetLevels: { reading: 'B1', writing: 'A2', listening: 'B1', speaking: 'B1' },
+  weeklySchedule: { dayParts: 4, evening: false, weekend: false, online: false, blended: true },
+  map: { included: false, practicalPart: '', practicalHours: 0 },
+  childCare: { needed: true, days: ['mon', 'wed'], times: '08:30-12:30', changes: '' },
+  expectedDurationMonths: 18,
+  ...overrides,
+});
+
+describe(`referral lifecycle on ${DB_KIND}`, () => {
+  let t: TestKoers;
+  let consultant: Client;
+  let provider: Client;
+
+  async function referral(): Promise<string> {
+    const res = await consultant.post('/api/v1/participants', aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
+    return res.body.referrals[0].id as string;
+  }
+  async function step(c: Client, id: string, body: Record<string, unknown>) {
+    const detail = await c.get(`/api/v1/referrals/${id}`);
+    return c.post(`/api/v1/referrals/${id}/events`, { lockVersion: detail.body.lockVersion, ...body });
+  }
+  const ok = async (c: Client, id: string, body: Record<string, unknown>) => {
+    const res = await step(c, id, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    t = await startTestKoers({ today: '2027-01-04' });
+    consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
+    provider = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland'));
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('walks from referral to running with a no-show and a returned plan; every step is on the timeline with its actor', async () => {
+    const id = await referral();
+    await ok(provider, id, { type: 'acknowledged' });
+    await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn, Grote Noord 1' });
+    const noShow = await ok(provider, id, { type: 'intakeNoShow', noShowOn: '2027-01-04' });
+    // R-REF-3: the municipality is informed (a signal to it) and a new invitation is owed.
+    expect(noShow.pendingSteps.map((s: { step: string; party: string }) => `${s.party}:${s.step}`)).toEqual(['municipality:noShowFollowUp', 'provider:intakeInvitation']);
+    const seen = (await consultant.get('/api/v1/signals')).body.items.filter((s: { referralId: string }) => s.referralId === id);
+    expect(seen.map((s: { step: string }) => s.step)).toContain('noShowFollowUp');
+    await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
+    await ok(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    const v1 = await ok(provider, id, { type: 'planSubmitted', content: aLearningPlan() });
+    expect(v1.pendingSteps).toEqual([{ step: 'learningPlanApproval', party: 'municipality', dueDate: '2027-01-11', urgency: 'thisWeek' }]);
+    await ok(consultant, id, { type: 'planReturned', planVersion: 1, remarks: 'Kinderopvang op vrijdag ontbreekt.' });
+    const v2 = await ok(provider, id, { type: 'planSubmitted', content: aLearningPlan({ childCare: { needed: true, days: ['mon', 'wed', 'fri'], times: '08:30-12:30', changes: '' } }) });
+    expect(v2.learningPlans.map((p: { version: number; status: string }) => `${p.version}:${p.status}`)).toEqual(['2:submitted', '1:returned']);
+    const approved = await ok(consultant, id, { type: 'planApproved', planVersion: 2 });
+    expect(approved.learningPlans[0]).toMatchObject({ version: 2, status: 'approved', decidedByName: 'Test consultant', decidedOn: '2027-01-04' });
+    expect(approved.learningPlans[1]).toMatchObject({ remarks: 'Kinderopvang op vrijdag ontbreekt.' });
+    const signed = await t.koers.db.query('UPDATE referral SET status = $2, lock_version = lock_version + 1 WHERE id = $1 RETURNING id', [id, 'planSigned']);
+    expect(signed).toHaveLength(1);
+    const running = await ok(provider, id, { type: 'started', startedOn: '2027-01-04' });
+    expect(running.status).toBe('running');
+    expect(running.pendingSteps).toEqual([]);
+    expect(running.events.map((e: { type: string }) => e.type)).toEqual([
+      'referred', 'acknowledged', 'intakeInvited', 'intakeNoShow', 'intakeInvited', 'intakeHeld', 'planSubmitted', 'planReturned', 'planSubmitted', 'planApproved', 'started',
+    ]);
+    expect(running.events[7]).toMatchObject({ actorName: 'Test consultant', organisationName: 'Hoorn', details: { remarks: 'Kinderopvang op vrijdag ontbreekt.' } });
+    // Every signal of this referral is resolved once it runs.
+    const open = await t.koers.db.query(`SELECT cause FROM signal WHERE subject_id = $1 AND status <> 'resolved'`, [id]);
+    expect(open).toEqual([]);
+  });
+
+  it('refuses a step out of order or by the wrong party with 422 and a Dutch reason, changing nothing', async () => {
+    const id = await referral();
+    const before = await snapshot(t);
+    const early = await step(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    expect(early.status).toBe(422);
+    expect(early.body.detail).toBe('Dit kan niet nu de aanmelding de status "aangemeld" heeft.');
+    const wrongParty = await step(consultant, id, { type: 'acknowledged' });
+    expect(wrongParty.status).toBe(422);
+    expect(wrongParty.body.detail).toBe('Deze stap zet de aanbieder.');
+    expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('refuses dates in the future for what happened, and invalid plan content, field by field', async () => {
+    const id = await referral();
+    await ok(provider, id, { type: 'acknowledged' });
+    await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-06', location: 'Hoorn' });
+    const future = await step(provider, id, { type: 'intakeHeld', heldOn: '2027-01-06', regularStartInTime: true });
+    expect(future.status).toBe(422);
+    expect(future.body.invalidParams[0].name).toBe('heldOn');
+    await ok(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    const bad = await step(provider, id, { type: 'planSubmitted', content: aLearningPlan({ expectedDurationMonths: 0, weeklySchedule: { dayParts: 0, evening: false, weekend: false, online: false, blended: false } }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['content.expectedDurationMonths', 'content.weeklySchedule.dayParts']);
+  });
+
+  it('optimistic locking: two people approving the same version at once — one succeeds, the other gets 409', async () => {
+    const id = await referral();
+    await ok(provider, id, { type: 'acknowledged' });
+    await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
+    await ok(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    await ok(provider, id, { type: 'planSubmitted', content: aLearningPlan() });
+    const colleague = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
+    const { lockVersion } = (await consultant.get(`/api/v1/referrals/${id}`)).body;
+    const [a, b] = await Promise.all([
+      consultant.post(`/api/v1/referrals/${id}/events`, { type: 'planApproved', planVersion: 1, lockVersion }),
+      colleague.post(`/api/v1/referrals/${id}/events`, { type: 'planApproved', planVersion: 1, lockVersion }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const plans = await t.koers.db.query<{ status: string }>('SELECT status FROM learning_plan WHERE referral_id = $1', [id]);
+    expect(plans.map((p) => p.status)).toEqual(['approved']);
+    const approvals = await t.koers.db.query(`SELECT 1 FROM referral_event WHERE referral_id = $1 AND type = 'planApproved'`, [id]);
+    expect(approvals).toHaveLength(1);
+  });
+
+  it('R-REF-4: a start class is owed when the regular start does not fit, and may start before the plan is approved', async () => {
+    const id = await referral();
+    await ok(provider, id, { type: 'acknowledged' });
+    await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
+    const held = await ok(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: false });
+    expect(held.pendingSteps.find((s: { step: string }) => s.step === 'startClassStart')).toMatchObject({ dueDate: '2027-01-11' });
+    const inClass = await ok(provider, id, { type: 'startClassStarted', startedOn: '2027-01-04' });
+    expect(inClass.status).toBe('intakeHeld');
+    expect(inClass.startClassStartedOn).toBe('2027-01-04');
+    expect(inClass.pendingSteps.map((s: { step: string }) => s.step).sort()).toEqual(['learningPlan', 'startClassEnd']);
+    expect((await step(provider, id, { type: 'startClassStarted', startedOn: '2027-01-04' })).status).toBe(422);
+  });
+
+  it('a stale lockVersion is refused with 409 even for a valid step', async () => {
+    const id = await referral();
+    const res = await provider.post(`/api/v1/referrals/${id}/events`, { type: 'acknowledged', lockVersion: 7 });
+    expect(res.status).toBe(409);
+  });
+});
