@@ -4,6 +4,10 @@ import { createKoers } from '../app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
 import { ContractFileError, loadContracts } from '../platform/contracts.js';
+import { runSignalEngine, runSignalEngineInTx } from '../features/signals/engine.js';
+import { systemClock } from '../platform/clock.js';
+import { openPostgres } from '../platform/db.js';
+import { APP_ROLE } from '../platform/migrate.js';
 
 async function start(): Promise<void> {
   const t0 = performance.now();
@@ -33,6 +37,24 @@ async function start(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+/**
+ * `koers run-signals [--no-lock]`: one run of the signal engine against the configured database (ops,
+ * and the concurrency test). --no-lock skips the advisory lock to prove the unique key alone holds.
+ */
+async function runSignals(noLock: boolean): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseUrl === undefined) throw new Error('run-signals needs DATABASE_URL (a running Koers owns the embedded database)');
+  const contracts = loadContracts(config.contractsDir);
+  const db = openPostgres(config.databaseUrl, { role: APP_ROLE });
+  try {
+    const today = config.today ?? systemClock.today();
+    const result = noLock ? await db.transaction((tx) => runSignalEngineInTx(tx, contracts, today)) : await runSignalEngine(db, contracts, today);
+    console.log(JSON.stringify(result));
+  } finally {
+    await db.close();
+  }
+}
+
 function checkContracts(): void {
   const config = loadConfig();
   const registry = loadContracts(config.contractsDir);
@@ -40,7 +62,14 @@ function checkContracts(): void {
 }
 
 const command = process.argv[2] ?? 'start';
-const run = command === 'check-contracts' ? Promise.resolve().then(checkContracts) : command === 'start' ? start() : Promise.reject(new Error(`unknown command: ${command}`));
+const run =
+  command === 'check-contracts'
+    ? Promise.resolve().then(checkContracts)
+    : command === 'start'
+      ? start()
+      : command === 'run-signals'
+        ? runSignals(process.argv.includes('--no-lock'))
+        : Promise.reject(new Error(`unknown command: ${command}`));
 run.catch((err: unknown) => {
   // A broken contract file is an operator's error: print it plainly, without a stack.
   console.error(err instanceof ContractFileError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));

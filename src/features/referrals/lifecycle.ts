@@ -124,7 +124,7 @@ async function loadDetail(tx: Tx, deps: Deps, ctx: RequestContext, id: string): 
   if (r === undefined || t === undefined) return undefined;
   const today = deps.clock.today();
   const party = partyOf(ctx);
-  const facts = { status: t.status as ReferralStatus, startClassStartedOn: t.startClassStartedOn };
+  const facts = { status: t.status, startClassStartedOn: t.startClassStartedOn };
   const events = await listEvents(tx, id);
   const plans = await listLearningPlans(tx, id);
   return {
@@ -165,7 +165,7 @@ export async function recordReferralEvent(deps: Deps, ctx: RequestContext, id: s
       await auditDenied(tx, deps, ctx, 'referral.event', 'referral', id);
       return undefined;
     }
-    await recordLifecycleEventInTx(tx, deps, ctx, id, input as LifecycleInput);
+    await recordLifecycleEventInTx(tx, deps, ctx, id, input);
     return loadDetail(tx, deps, ctx, id);
   });
   if (detail === undefined) throw notFound();
