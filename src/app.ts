@@ -14,6 +14,7 @@ import { createCrypto, type Crypto } from './platform/crypto.js';
 import { openPglite, openPostgres, type Db } from './platform/db.js';
 import { buildServer } from './platform/http/server.js';
 import { lockDataDir } from './platform/lockfile.js';
+import { startMailer } from './platform/mailer.js';
 import { APP_ROLE, migrate } from './platform/migrate.js';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -89,6 +90,11 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       },
       ROUTES,
     );
+    // Mail leaves through the outbox (issue #3); without SMTP_URL it waits there for an admin to read.
+    const mailer =
+      options.schedule === true
+        ? startMailer(db, { smtpUrl: config.smtpUrl, from: config.smtpFrom, log: (msg, err) => server.log.warn({ err }, msg) })
+        : startMailer(db, {});
     if (options.schedule === true) {
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
@@ -107,6 +113,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       stop: async () => {
         if (timer !== undefined) clearInterval(timer);
         await server.close();
+        // Before the database closes, so a send round can finish or hand its rows back.
+        await mailer.stop();
         await db.close();
         release();
       },

@@ -105,6 +105,7 @@ const CASES: Case[] = [
     call: (c, f) => c.post(`/api/v1/signals/${f.signalId}/acknowledgement`),
     expect: { ...onlyOwnConsultant(200), ownProvider: 200 },
   },
+  { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
   // Demo mode is off in these tests: the demo clock does not exist for anyone.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },
   {

@@ -2,7 +2,8 @@
 // locking, the timeline, learning-plan versions, and the signals that follow each step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
-import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
+import { runSignalEngine } from '../src/features/signals/engine.js';
+import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -20,6 +21,8 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
   let t: TestKoers;
   let consultant: Client;
   let provider: Client;
+  let consultantUser: TestUser;
+  let providerUser: TestUser;
 
   async function referral(): Promise<string> {
     const res = await consultant.post('/api/v1/participants', aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
@@ -37,8 +40,10 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
 
   beforeAll(async () => {
     t = await startTestKoers({ today: '2027-01-04' });
-    consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
-    provider = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland'));
+    consultantUser = await aUser(t, 'consultant', 'hoorn');
+    providerUser = await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland');
+    consultant = await Client.loggedIn(t, consultantUser);
+    provider = await Client.loggedIn(t, providerUser);
   });
   afterAll(async () => {
     await t?.stop();
@@ -132,6 +137,27 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
     expect(inClass.startClassStartedOn).toBe('2027-01-04');
     expect(inClass.pendingSteps.map((s: { step: string }) => s.step).sort()).toEqual(['learningPlan', 'startClassEnd']);
     expect((await step(provider, id, { type: 'startClassStarted', startedOn: '2027-01-04' })).status).toBe(422);
+  });
+
+  it('issue #3 item 6: the contract\'s mail rules queue the acknowledgement for the municipality, and a breach once for the provider', async () => {
+    const id = await referral();
+    const mails = async () =>
+      t.koers.db.query<{ subject: string; recipient: string; body: string }>(`SELECT subject, recipient, body FROM outbox WHERE body LIKE $1 ORDER BY created_at`, [`%${id}%`]);
+    t.clock.setToday('2027-01-20'); // the acknowledgement was due 2027-01-11
+    await runSignalEngine(t.koers.db, t.koers.contracts, t.clock.today());
+    await runSignalEngine(t.koers.db, t.koers.contracts, t.clock.today());
+    const breach = (await mails()).filter((m) => m.subject.includes('te laat'));
+    expect(breach.map((m) => m.recipient)).toEqual([providerUser.email.toLowerCase()]);
+    expect(breach[0]?.subject).toMatch(/ontvangst van de aanmelding bevestigen/);
+    await ok(provider, id, { type: 'acknowledged' });
+    const ack = (await mails()).filter((m) => m.subject.includes('ontvangst van de aanmelding bevestigd'));
+    // Every consultant of the municipality is told (a colleague was added by an earlier test).
+    expect(ack.map((m) => m.recipient)).toContain(consultantUser.email.toLowerCase());
+    expect(ack.every((m) => m.recipient.startsWith("consultant."))).toBe(true);
+    // No participant name and no BSN leave the system by mail.
+    const name = (await consultant.get(`/api/v1/referrals/${id}`)).body.participant.givenName as string;
+    for (const m of await mails()) expect(`${m.subject} ${m.body}`).not.toContain(name);
+    t.clock.setToday('2027-01-04');
   });
 
   it('a stale lockVersion is refused with 409 even for a valid step', async () => {

@@ -100,6 +100,17 @@ export const MailRules = z.object({
 });
 export type MailRules = z.infer<typeof MailRules>;
 
+// R-REF-5: Onderwijsroute intake moments (at least two a year) and the limit after signing the PIP.
+export const EducationRoute = z.object({
+  intakeMoments: z
+    .array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'expected an intake moment as MM-DD'))
+    .min(2, '002 eis 82: at least two intake moments a year'),
+  maxMonthsAfterPip: z.number().int().positive(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type EducationRoute = z.infer<typeof EducationRoute>;
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -109,6 +120,7 @@ export const ContractVersion = z.object({
   deadlines: z.record(DeadlineName, Deadline),
   holidayCalendar: HolidayCalendar,
   mail: MailRules.optional(),
+  educationRoute: EducationRoute.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;

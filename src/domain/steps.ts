@@ -23,6 +23,8 @@ export interface ReferralTimeline {
   planReturnedOn: IsoDate | null;
   planApprovedOn: IsoDate | null;
   startClassStartedOn: IsoDate | null;
+  /** R-REF-5: for the Onderwijsroute the start is owed by the intake moment / PIP limit instead. */
+  startDueOverride?: IsoDate | null;
 }
 
 export interface PendingStep {
@@ -40,6 +42,7 @@ export function pendingSteps(t: ReferralTimeline, version: ContractVersion): Pen
   const due = (from: IsoDate, name: keyof ContractVersion['deadlines']) => computeDeadline(from, d[name], cal);
   const steps: PendingStep[] = [];
   const need = (cond: boolean, from: IsoDate | null): from is IsoDate => cond && from !== null;
+  const startDue = (approvedOn: IsoDate) => t.startDueOverride ?? due(approvedOn, 'startAfterApproval');
   switch (t.status) {
     case 'referred':
       steps.push({ step: 'acknowledgement', party: 'provider', dueDate: t.acknowledgementDueDate, period: t.referredOn });
@@ -68,11 +71,11 @@ export function pendingSteps(t: ReferralTimeline, version: ContractVersion): Pen
       if (t.planReturnedOn !== null) steps.push({ step: 'learningPlanResubmission', party: 'provider', dueDate: due(t.planReturnedOn, 'learningPlanAfterIntake'), period: `v${t.planVersion}` });
       break;
     case 'planApproved':
-      if (t.planApprovedOn !== null) steps.push({ step: 'signedPlan', party: 'provider', dueDate: due(t.planApprovedOn, 'startAfterApproval'), period: t.planApprovedOn });
+      if (t.planApprovedOn !== null) steps.push({ step: 'signedPlan', party: 'provider', dueDate: startDue(t.planApprovedOn), period: t.planApprovedOn });
       break;
     case 'planSigned':
       // 001 §1.1 item 5: the start within 30 working days after approval.
-      if (t.planApprovedOn !== null) steps.push({ step: 'start', party: 'provider', dueDate: due(t.planApprovedOn, 'startAfterApproval'), period: t.planApprovedOn });
+      if (t.planApprovedOn !== null) steps.push({ step: 'start', party: 'provider', dueDate: startDue(t.planApprovedOn), period: t.planApprovedOn });
       break;
     case 'running':
       break;

@@ -15,6 +15,8 @@ const Env = z.object({
   KOERS_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   KOERS_CONTRACTS_DIR: z.string().default('./contracts'),
   KOERS_DEMO_SIZE: z.coerce.number().int().positive().default(300),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +32,9 @@ export interface Config {
   contractsDir: string;
   demoSize: number;
   logLevel: string;
+  /** Issue #3: mail goes out through the outbox when set; otherwise an admin reads it in the UI. */
+  smtpUrl?: string | undefined;
+  smtpFrom?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contractsDir: path.resolve(e.KOERS_CONTRACTS_DIR),
     demoSize: e.KOERS_DEMO_SIZE,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL === '' ? undefined : e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM === '' ? undefined : e.SMTP_FROM,
   };
 }
 

@@ -1,4 +1,56 @@
+// The mail outbox for admins (issue #3 item 6): what Koers has sent or will send. Without SMTP_URL no
+// mail leaves the system and this list is where the mail can be read.
+import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/server.js';
+import { listOutbox } from './store.js';
 
-// Mail outbox for admins — being built; see src/platform/outbox.ts.
-export const registerOutboxRoutes: RouteRegistrar = () => undefined;
+const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
+
+export const OutboxQuery = z.object({
+  status: OutboxStatus.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const OutboxItem = z.object({
+  id: z.uuid(),
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: OutboxStatus,
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const OutboxPage = z.object({ items: z.array(OutboxItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const registerOutboxRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/v1/outbox',
+    {
+      config: { permission: 'outbox.read' },
+      schema: { tags: ['outbox'], summary: 'Mail outbox (admin): newest first, optionally by status', querystring: OutboxQuery, response: { 200: OutboxPage } },
+    },
+    async (req) => {
+      const { rows, total } = await listOutbox(deps.db, req.query);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          recipient: r.recipient,
+          subject: r.subject,
+          body: r.body,
+          status: r.status,
+          attempts: r.attempts,
+          createdAt: r.createdAt.toISOString(),
+          sentAt: r.sentAt === null ? null : r.sentAt.toISOString(),
+          lastError: r.lastError,
+        })),
+        total,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  );
+};

@@ -37,6 +37,8 @@ export const ParticipantCreate = z.object({
   clientNumber: optionalText(50),
   dutyStartDate: optionalDate,
   dutyEndDate: optionalDate,
+  // R-REF-5: the Onderwijsroute intake is due at most six months after the PIP was signed.
+  pipSignedOn: optionalDate,
   // R-SEC-3: special data reduced to yes/no.
   impedingHealth: z.boolean(),
   impedingJustice: z.boolean(),
@@ -96,6 +98,7 @@ export const ParticipantDetail = z.object({
   clientNumber: z.string().nullable(),
   dutyStartDate: z.string().nullable(),
   dutyEndDate: z.string().nullable(),
+  pipSignedOn: z.string().nullable(),
   impedingHealth: z.boolean(),
   impedingJustice: z.boolean(),
   impedingFinances: z.boolean(),

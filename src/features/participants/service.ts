@@ -77,6 +77,7 @@ async function loadDetail(deps: Deps, ctx: RequestContext, tx: Parameters<Parame
     clientNumber: p.clientNumber,
     dutyStartDate: p.dutyStartDate,
     dutyEndDate: p.dutyEndDate,
+    pipSignedOn: p.pipSignedOn,
     impedingHealth: p.impedingHealth,
     impedingJustice: p.impedingJustice,
     impedingFinances: p.impedingFinances,

@@ -27,6 +27,7 @@ export interface ParticipantRow {
   clientNumber: string | null;
   dutyStartDate: string | null;
   dutyEndDate: string | null;
+  pipSignedOn: string | null;
   impedingHealth: boolean;
   impedingJustice: boolean;
   impedingFinances: boolean;
@@ -39,7 +40,7 @@ const COLUMNS = `p.id, p.municipality_id AS "municipalityId", m.code AS "municip
   p.date_of_birth AS "dateOfBirth", p.gender, p.email, p.phone, p.street, p.house_number AS "houseNumber",
   p.postcode, p.city, p.country_of_birth AS "countryOfBirth", p.mother_tongue AS "motherTongue",
   p.in_netherlands_since AS "inNetherlandsSince", p.route, p.client_number AS "clientNumber",
-  p.duty_start_date AS "dutyStartDate", p.duty_end_date AS "dutyEndDate", p.impeding_health AS "impedingHealth",
+  p.duty_start_date AS "dutyStartDate", p.duty_end_date AS "dutyEndDate", p.pip_signed_on AS "pipSignedOn", p.impeding_health AS "impedingHealth",
   p.impeding_justice AS "impedingJustice", p.impeding_finances AS "impedingFinances", p.created_at AS "createdAt",
   (SELECT lr.status FROM referral lr WHERE lr.participant_id = p.id ORDER BY lr.referred_at DESC LIMIT 1) AS "latestReferralStatus"`;
 
@@ -118,6 +119,7 @@ export interface NewParticipant {
   clientNumber?: string | undefined;
   dutyStartDate?: string | undefined;
   dutyEndDate?: string | undefined;
+  pipSignedOn?: string | undefined;
   impedingHealth: boolean;
   impedingJustice: boolean;
   impedingFinances: boolean;
@@ -148,6 +150,7 @@ const INSERT_COLUMNS: [keyof NewParticipant, string][] = [
   ['clientNumber', 'client_number'],
   ['dutyStartDate', 'duty_start_date'],
   ['dutyEndDate', 'duty_end_date'],
+  ['pipSignedOn', 'pip_signed_on'],
   ['impedingHealth', 'impeding_health'],
   ['impedingJustice', 'impeding_justice'],
   ['impedingFinances', 'impeding_finances'],

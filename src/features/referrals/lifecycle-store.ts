@@ -17,6 +17,7 @@ export interface TimelineRow extends ReferralTimeline {
   contractVersion: number;
   intakeLocation: string | null;
   startedOn: string | null;
+  pipSignedOn: string | null;
 }
 
 export const TIMELINE_COLUMNS = `r.id, r.status, r.lock_version AS "lockVersion", r.municipality_id AS "municipalityId",
@@ -25,7 +26,8 @@ export const TIMELINE_COLUMNS = `r.id, r.status, r.lock_version AS "lockVersion"
   r.acknowledgement_due_date AS "acknowledgementDueDate", r.intake_date AS "intakeDate", r.intake_location AS "intakeLocation",
   r.intake_held_on AS "intakeHeldOn", r.intake_no_show_on AS "noShowOn", r.regular_start_in_time AS "regularStartInTime",
   r.plan_version AS "planVersion", r.plan_submitted_on AS "planSubmittedOn", r.plan_returned_on AS "planReturnedOn",
-  r.plan_approved_on AS "planApprovedOn", r.start_class_started_on AS "startClassStartedOn", r.started_on AS "startedOn"`;
+  r.plan_approved_on AS "planApprovedOn", r.start_class_started_on AS "startClassStartedOn", r.started_on AS "startedOn",
+  (SELECT pp.pip_signed_on FROM participant pp WHERE pp.id = r.participant_id) AS "pipSignedOn"`;
 
 /** Unscoped by design: call only with an id that a scoped query has already returned. */
 export async function loadTimeline(q: Queryable, referralId: string): Promise<TimelineRow | undefined> {

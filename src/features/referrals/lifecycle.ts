@@ -8,7 +8,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import { runSignalEngineForReferral, stepsOf } from '../signals/engine.js';
+import { educationIntakeOf, runSignalEngineForReferral, stepsOf } from '../signals/engine.js';
+import { notifyEvent } from '../signals/notify.js';
 import { applyStep, decideLearningPlan, insertEvent, insertLearningPlan, listEvents, listLearningPlans, loadTimeline, type ReferralUpdate, type TimelineRow } from './lifecycle-store.js';
 import type { ReferralDetail, ReferralEventInput } from './schemas.js';
 import { auditDenied, toReferral } from './service.js';
@@ -115,6 +116,7 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
     objectId: referralId,
     summary: input.type,
   });
+  await notifyEvent(tx, deps.contracts, t, input.type, today);
   await runSignalEngineForReferral(tx, deps.contracts, referralId, today);
 }
 
@@ -134,6 +136,7 @@ async function loadDetail(tx: Tx, deps: Deps, ctx: RequestContext, id: string): 
     intake: { date: t.intakeDate, location: t.intakeLocation, heldOn: t.intakeHeldOn, noShowOn: t.noShowOn, regularStartInTime: t.regularStartInTime },
     startClassStartedOn: t.startClassStartedOn,
     startedOn: t.startedOn,
+    educationIntake: educationIntakeOf(deps.contracts, t),
     pendingSteps: stepsOf(deps.contracts, t).map((s) => ({ step: s.step, party: s.party, dueDate: s.dueDate, urgency: urgency(s.dueDate, today) })),
     possibleEvents: party === undefined ? [] : possibleEvents(facts, party),
     events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString(), details: e.details })),

@@ -85,6 +85,10 @@ export const ReferralDetail = Referral.extend({
   }),
   startClassStartedOn: z.string().nullable(),
   startedOn: z.string().nullable(),
+  educationIntake: z
+    .object({ nextIntakeMoment: z.string(), latestStart: z.string(), fitsLimit: z.boolean(), bridgingOfferNeeded: z.boolean(), startDueDate: z.string() })
+    .nullable()
+    .describe('R-REF-5: Onderwijsroute intake moment, six-months-after-PIP limit and bridging offer'),
   pendingSteps: z.array(z.object({ step: z.enum(StepNames), party: z.enum(['municipality', 'provider']), dueDate: z.string(), urgency: z.enum(['overdue', 'thisWeek', 'later']) })),
   possibleEvents: z.array(z.enum(LifecycleEvents)),
   events: z.array(

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
 import { findVersionInForce } from '../../domain/contract.js';
+import { educationIntake, type EducationIntake } from '../../domain/education.js';
 import { pendingSteps, type PendingStep } from '../../domain/steps.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Db, Queryable } from '../../platform/db.js';
@@ -21,11 +22,21 @@ export interface EngineResult {
   breached: number;
 }
 
+/** R-REF-5: the Onderwijsroute intake of this referral, when its product is education and the PIP date is known. */
+export function educationIntakeOf(contracts: ContractRegistry, t: TimelineRow): EducationIntake | null {
+  const contract = contracts.byId(t.contractId);
+  const version = contract?.versions.find((v) => v.version === t.contractVersion);
+  const product = contract?.products.find((p) => p.code === t.productCode);
+  if (version?.educationRoute === undefined || product?.kind !== 'education' || t.pipSignedOn === null) return null;
+  return educationIntake(t.pipSignedOn, version.educationRoute);
+}
+
 /** The steps owed on this referral under the contract version it was made under (R-CON-10). */
 export function stepsOf(contracts: ContractRegistry, t: TimelineRow): PendingStep[] {
   const contract = contracts.byId(t.contractId);
   const version = contract?.versions.find((v) => v.version === t.contractVersion) ?? (contract && findVersionInForce(contract, t.referredOn));
-  return version === undefined ? [] : pendingSteps(t, version);
+  if (version === undefined) return [];
+  return pendingSteps({ ...t, startDueOverride: educationIntakeOf(contracts, t)?.startDueDate ?? null }, version);
 }
 
 async function reconcile(tx: Queryable, contracts: ContractRegistry, t: TimelineRow, today: IsoDate): Promise<EngineResult> {
