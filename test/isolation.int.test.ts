@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { declaredRoutes } from '../src/platform/http/server.js';
-import { aBsn, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
+import { A_PDF, aBsn, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -15,6 +15,10 @@ interface Fixture {
   referralId: string;
   signalId: string;
   bsn: string;
+  /** Set on the deep fixture: a learning plan approved and a signed copy uploaded. */
+  planId?: string;
+  documentId?: string;
+  lockVersion?: number;
 }
 
 /** What each endpoint answers each actor. `visible` means 200 and the fixture is in the answer. */
@@ -24,6 +28,8 @@ interface Case {
   name: string;
   /** Mutating endpoints get a fresh fixture per actor, so one actor's success cannot hide another's leak. */
   mutates: boolean;
+  /** Needs a referral with an approved plan (and, when not mutating, an uploaded document). */
+  deep?: boolean;
   call: (c: Client, f: Fixture) => Promise<{ status: number; body: any; headers: Headers }>;
   contains?: (body: any, f: Fixture) => boolean;
   expect: Record<Actor, Expect>;
@@ -105,6 +111,18 @@ const CASES: Case[] = [
     call: (c, f) => c.post(`/api/v1/signals/${f.signalId}/acknowledgement`),
     expect: { ...onlyOwnConsultant(200), ownProvider: 200 },
   },
+  { name: 'GET /api/v1/referrals/:id/documents', mutates: false, deep: true, call: (c, f) => c.get(`/api/v1/referrals/${f.referralId}/documents`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
+  { name: 'GET /api/v1/referrals/:id/pdf', mutates: false, call: (c, f) => c.get(`/api/v1/referrals/${f.referralId}/pdf`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
+  { name: 'GET /api/v1/learning-plans/:id/pdf', mutates: false, deep: true, call: (c, f) => c.get(`/api/v1/learning-plans/${f.planId}/pdf`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
+  { name: 'GET /api/v1/documents/:id', mutates: false, deep: true, call: (c, f) => c.get(`/api/v1/documents/${f.documentId}`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
+  {
+    name: 'POST /api/v1/referrals/:id/signed-learning-plan',
+    mutates: true,
+    deep: true,
+    call: (c, f) => c.upload(`/api/v1/referrals/${f.referralId}/signed-learning-plan?lockVersion=${f.lockVersion}`, A_PDF),
+    // Uploading the signed plan is the provider's; a consultant has no upload permission at all.
+    expect: { ...onlyOwnConsultant(404), ownProvider: 201 },
+  },
   { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
   // Demo mode is off in these tests: the demo clock does not exist for anyone.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },
@@ -122,6 +140,7 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
   const clients = new Map<Actor, Client>();
   let owner: Client;
   let shared: Fixture;
+  let deepShared: Fixture;
 
   async function fixture(): Promise<Fixture> {
     const bsn = aBsn();
@@ -130,6 +149,28 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
     const referralId: string = res.body.referrals[0].id;
     const signal = await t.koers.db.query<{ id: string }>('SELECT id FROM signal WHERE subject_id = $1', [referralId]);
     return { participantId: res.body.id, referralId, signalId: signal[0]?.id ?? '', bsn };
+  }
+
+  /** A referral advanced to an approved plan; with `upload`, a signed copy stored as well. */
+  async function deepFixture(upload: boolean): Promise<Fixture> {
+    const f = await fixture();
+    const coordinator = clients.get('ownProvider') ?? owner;
+    const stepAs = async (c: Client, body: Record<string, unknown>) => {
+      const { lockVersion } = (await c.get(`/api/v1/referrals/${f.referralId}`)).body;
+      const res = await c.post(`/api/v1/referrals/${f.referralId}/events`, { lockVersion, ...body });
+      if (res.status !== 200) throw new Error(`deep fixture ${String(body.type)}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    await stepAs(coordinator, { type: 'acknowledged' });
+    await stepAs(coordinator, { type: 'intakeInvited', intakeDate: '2026-12-01', location: 'Hoorn' });
+    await stepAs(coordinator, { type: 'intakeHeld', heldOn: '2026-12-01', regularStartInTime: true });
+    await stepAs(coordinator, { type: 'planSubmitted', content: aLearningPlan() });
+    const approved = await stepAs(owner, { type: 'planApproved', planVersion: 1 });
+    const deep: Fixture = { ...f, planId: approved.learningPlans[0].id, lockVersion: approved.lockVersion };
+    if (!upload) return deep;
+    const doc = await coordinator.upload(`/api/v1/referrals/${f.referralId}/signed-learning-plan?lockVersion=${approved.lockVersion}`, A_PDF);
+    if (doc.status !== 201) throw new Error(`deep fixture upload: ${doc.status}`);
+    return { ...deep, documentId: doc.body.id };
   }
 
   beforeAll(async () => {
@@ -152,6 +193,7 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
     // The shared referral is overdue: a signal exists for the signal rows of the matrix.
     t.clock.setToday('2026-12-20');
     await owner.post('/api/v1/participants', aParticipantInput()); // any change runs the engine
+    deepShared = await deepFixture(true);
   });
   afterAll(async () => {
     await t?.stop();
@@ -164,7 +206,7 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
         it(`${actor} → ${String(expected)}`, async () => {
           const client = clients.get(actor);
           if (client === undefined) throw new Error(`no client for ${actor}`);
-          const f = c.mutates ? await fixture() : shared;
+          const f = c.mutates ? (c.deep === true ? await deepFixture(false) : await fixture()) : c.deep === true ? deepShared : shared;
           const before = await snapshot(t);
           const res = await c.call(client, f);
           if (expected === 'visible' || expected === 'hidden') {

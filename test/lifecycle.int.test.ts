@@ -3,19 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { runSignalEngine } from '../src/features/signals/engine.js';
-import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
+import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
-export const aLearningPlan = (overrides: Record<string, unknown> = {}) => ({
-  route: 'b1',
-  targetLevels: { reading: 'B1', writing: 'A2', listening: 'B1', speaking: 'B1' },
-  weeklySchedule: { dayParts: 4, evening: false, weekend: false, online: false, blended: true },
-  map: { included: false, practicalPart: '', practicalHours: 0 },
-  childCare: { needed: true, days: ['mon', 'wed'], times: '08:30-12:30', changes: '' },
-  expectedDurationMonths: 18,
-  ...overrides,
-});
 
 describe(`referral lifecycle on ${DB_KIND}`, () => {
   let t: TestKoers;

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'invalidInput'
   | 'unprocessable'
   | 'conflict'
+  | 'payloadTooLarge'
+  | 'unsupportedMediaType'
   | 'tooManyRequests'
   | 'unavailable'
   | 'internal';
@@ -31,6 +33,10 @@ export function statusOf(code: ErrorCode): number {
       return 422;
     case 'conflict':
       return 409;
+    case 'payloadTooLarge':
+      return 413;
+    case 'unsupportedMediaType':
+      return 415;
     case 'tooManyRequests':
       return 429;
     case 'unavailable':
@@ -46,6 +52,8 @@ const titles: Record<ErrorCode, string> = {
   invalidInput: 'Ongeldige invoer',
   unprocessable: 'Verzoek kan niet worden uitgevoerd',
   conflict: 'Conflict',
+  payloadTooLarge: 'Bestand te groot',
+  unsupportedMediaType: 'Bestandstype niet toegestaan',
   tooManyRequests: 'Te veel verzoeken',
   unavailable: 'Niet beschikbaar',
   internal: 'Interne fout',

@@ -68,7 +68,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function startTestKoers(options: { today?: IsoDate; config?: Partial<Config> } = {}): Promise<TestKoers> {
   const clock = new SettableClock(options.today ?? '2026-12-23');
   const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
-  const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url, ...options.config }), { clock, inMemory: true });
+  // KOERS_TEST_LOG=1 shows server errors while debugging a failing test.
+  const logger = process.env.KOERS_TEST_LOG === '1' ? { level: 'error' } : false;
+  const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url, ...options.config }), { clock, inMemory: true, logger });
   await koers.server.listen({ port: 0, host: '127.0.0.1' });
   return {
     koers,
@@ -122,10 +124,11 @@ export class Client {
   }
 
   async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+    const raw = body instanceof Uint8Array;
     const res = await fetch(this.baseUrl + url, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie !== undefined ? { cookie: this.cookie } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}), ...(this.cookie !== undefined ? { cookie: this.cookie } : {}), ...headers },
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie !== null) this.cookie = setCookie.split(';')[0];
@@ -141,6 +144,10 @@ export class Client {
 
   get(url: string) {
     return this.request('GET', url);
+  }
+  /** POSTs raw bytes (a PDF upload). */
+  upload(url: string, bytes: Uint8Array, contentType = 'application/pdf') {
+    return this.request('POST', url, bytes, { 'content-type': contentType });
   }
   post(url: string, body?: unknown) {
     return this.request('POST', url, body ?? {});
@@ -160,6 +167,20 @@ export function aBsn(): string {
   });
 }
 
+/** Builder: learning-plan content (R-REF-6) that passes validation. */
+export const aLearningPlan = (overrides: Record<string, unknown> = {}) => ({
+  route: 'b1',
+  targetLevels: { reading: 'B1', writing: 'A2', listening: 'B1', speaking: 'B1' },
+  weeklySchedule: { dayParts: 4, evening: false, weekend: false, online: false, blended: true },
+  map: { included: false, practicalPart: '', practicalHours: 0 },
+  childCare: { needed: true, days: ['mon', 'wed'], times: '08:30-12:30', changes: '' },
+  expectedDurationMonths: 18,
+  ...overrides,
+});
+
+/** A tiny but well-formed PDF. */
+export const A_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 export function aParticipantInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     bsn: aBsn(),
@@ -177,7 +198,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);

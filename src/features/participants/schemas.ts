@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Route } from '../../domain/contract.js';
 import { isValidBsn, normaliseBsn } from '../../domain/bsn.js';
+import { ReferralStatuses } from '../../domain/lifecycle.js';
 import { Referral, ReferralTarget } from '../referrals/schemas.js';
 
 // R-PAR-2: never echo the value in a message; the reason alone.
@@ -66,7 +67,7 @@ export const ParticipantSummary = z.object({
   municipality: z.object({ id: z.uuid(), name: z.string() }),
   route: Route,
   clientNumber: z.string().nullable(),
-  latestReferralStatus: z.enum(['referred', 'acknowledged']).nullable(),
+  latestReferralStatus: z.enum(ReferralStatuses).nullable(),
   createdAt: z.string(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;

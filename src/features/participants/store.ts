@@ -1,5 +1,6 @@
 // Participant queries. Every read filters in SQL by the actor's scope (STYLE 1, 5); the one
 // unscoped helper carries `unsafe` in its name and returns nothing personal.
+import type { ReferralStatus } from '../../domain/lifecycle.js';
 import { participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 import type { ParticipantListQuery, ParticipantSort } from './schemas.js';
@@ -32,7 +33,7 @@ export interface ParticipantRow {
   impedingJustice: boolean;
   impedingFinances: boolean;
   createdAt: Date;
-  latestReferralStatus: 'referred' | 'acknowledged' | null;
+  latestReferralStatus: ReferralStatus | null;
 }
 
 const COLUMNS = `p.id, p.municipality_id AS "municipalityId", m.code AS "municipalityCode", m.name AS "municipalityName",

@@ -1,0 +1,50 @@
+// Pure helpers for stored and sent files (R-REF-7): the uploader's file name, the PDF check, the
+// Content-Disposition header. No I/O, unit-tested in files.test.ts.
+import { isValidBsn } from '../../domain/bsn.js';
+import { AppError, unprocessable } from '../../platform/errors.js';
+import { MAX_DOCUMENT_BYTES } from './schemas.js';
+
+const DEFAULT_SIGNED_NAME = 'leerplan-ondertekend.pdf';
+
+/**
+ * The uploader's file name made safe to store and to put in a header: URI-decoded, no path, no
+ * control characters or quotes, at most 200 characters, ending in .pdf. R-PAR-2: a BSN in the name
+ * (people name scans after the person) is masked to its last four digits.
+ */
+export function cleanFileName(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') return DEFAULT_SIGNED_NAME;
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    throw new AppError('invalidInput', 'De bestandsnaam is niet goed gecodeerd.', [{ name: 'fileName', code: 'badEncoding', reason: 'De bestandsnaam is niet goed gecodeerd.' }]);
+  }
+  name = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\p{Cc}"]/gu, '')
+    .replace(/(?<!\d)\d{9}(?!\d)/g, (digits) => (isValidBsn(digits) ? `*****${digits.slice(5)}` : digits))
+    .trim();
+  if (name === '' || name === '.' || name === '..') return DEFAULT_SIGNED_NAME;
+  if (!/\.pdf$/i.test(name)) name = `${name.slice(0, 196)}.pdf`;
+  return name.length > 200 ? `${name.slice(0, 196)}.pdf` : name;
+}
+
+/** R-REF-7: only a real PDF is kept; the magic bytes decide, not the Content-Type the client claims. */
+export function checkPdf(content: unknown): Buffer {
+  if (!Buffer.isBuffer(content) || content.length === 0) {
+    throw unprocessable('file', 'missing', 'Voeg het ondertekende leerplan toe als pdf-bestand.');
+  }
+  if (content.length > MAX_DOCUMENT_BYTES) {
+    throw unprocessable('file', 'tooLarge', 'Het bestand is groter dan 5 MB.');
+  }
+  if (!content.subarray(0, 5).equals(Buffer.from('%PDF-', 'latin1'))) {
+    throw unprocessable('file', 'notPdf', 'Dit bestand is geen pdf. Lever het ondertekende leerplan aan als pdf-bestand.');
+  }
+  return content;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name. The names hold no BSN (cleanFileName, pdfFileName). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
