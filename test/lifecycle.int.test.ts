@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { runSignalEngine } from '../src/features/signals/engine.js';
-import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
+import { A_PDF, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -59,13 +59,14 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
     const approved = await ok(consultant, id, { type: 'planApproved', planVersion: 2 });
     expect(approved.learningPlans[0]).toMatchObject({ version: 2, status: 'approved', decidedByName: 'Test consultant', decidedOn: '2027-01-04' });
     expect(approved.learningPlans[1]).toMatchObject({ remarks: 'Kinderopvang op vrijdag ontbreekt.' });
-    const signed = await t.koers.db.query('UPDATE referral SET status = $2, lock_version = lock_version + 1 WHERE id = $1 RETURNING id', [id, 'planSigned']);
-    expect(signed).toHaveLength(1);
+    // R-REF-6 / R-REF-7: the signed copy is uploaded; that is the planSigned step.
+    const upload = await provider.upload(`/api/v1/referrals/${id}/signed-learning-plan?lockVersion=${approved.lockVersion}`, A_PDF);
+    expect(upload.status).toBe(201);
     const running = await ok(provider, id, { type: 'started', startedOn: '2027-01-04' });
     expect(running.status).toBe('running');
     expect(running.pendingSteps).toEqual([]);
     expect(running.events.map((e: { type: string }) => e.type)).toEqual([
-      'referred', 'acknowledged', 'intakeInvited', 'intakeNoShow', 'intakeInvited', 'intakeHeld', 'planSubmitted', 'planReturned', 'planSubmitted', 'planApproved', 'started',
+      'referred', 'acknowledged', 'intakeInvited', 'intakeNoShow', 'intakeInvited', 'intakeHeld', 'planSubmitted', 'planReturned', 'planSubmitted', 'planApproved', 'planSigned', 'started',
     ]);
     expect(running.events[7]).toMatchObject({ actorName: 'Test consultant', organisationName: 'Hoorn', details: { remarks: 'Kinderopvang op vrijdag ontbreekt.' } });
     // Every signal of this referral is resolved once it runs.
