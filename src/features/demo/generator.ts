@@ -12,6 +12,7 @@ import { hashPassword } from '../sessions/service.js';
 import { runSignalEngine } from '../signals/engine.js';
 import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
 
 export const DEMO_CONTRACT_ID = 'westfriesland';
@@ -122,6 +123,7 @@ async function insertParticipants(
   let first: string | undefined;
   let participants: unknown[][] = [];
   let referrals: unknown[][] = [];
+  const acked: AckedReferral[] = [];
   const flush = async () => {
     await insertBatch(tx, 'participant', PARTICIPANT_COLUMNS, participants);
     await insertBatch(tx, 'referral', REFERRAL_COLUMNS, referrals);
@@ -159,8 +161,10 @@ async function insertParticipants(
         // Most providers acknowledge in time; some are late and a few never did (they raise signals).
         const ack = rand() < 0.75 ? addCalendarDays(referredOn, 1 + Math.floor(rand() * 4)) : null;
         const acknowledged = ack !== null && ack <= options.today;
+        const referralId = seededUuid(rand);
+        if (acknowledged && createdBy !== undefined) acked.push({ id: referralId, municipalityId: organisationId('municipality', m.code), providerId: organisationId('provider', provider.provider), ack, consultant: createdBy });
         referrals.push([
-          seededUuid(rand), organisationId('municipality', m.code), id, organisationId('provider', provider.provider), product,
+          referralId, organisationId('municipality', m.code), id, organisationId('provider', provider.provider), product,
           decision.plan.contractId, decision.plan.contractVersion, acknowledged ? 'acknowledged' : 'referred', referredOn,
           new Date(`${referredOn}T10:00:00Z`), createdBy, decision.plan.acknowledgementDueDate,
           acknowledged ? new Date(`${ack}T11:00:00Z`) : null, acknowledged ? ack : null,
@@ -178,7 +182,56 @@ async function insertParticipants(
     SELECT md5(r.id::text || ':acknowledged')::uuid, r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, u.id, '{}'::jsonb
     FROM referral r JOIN app_user u ON u.provider_id = r.provider_id AND u.role = 'providerCoordinator'
     WHERE r.acknowledged_at IS NOT NULL ON CONFLICT (id) DO NOTHING`);
+  await advanceReferrals(tx, acked, rand, options.today);
   return first;
+}
+
+interface AckedReferral {
+  id: string;
+  municipalityId: string;
+  providerId: string;
+  ack: IsoDate;
+  consultant: string;
+}
+
+/** Moves acknowledged demo referrals on through intake, learning plan and start (R-REF-2), with their history. */
+async function advanceReferrals(tx: Queryable, acked: readonly AckedReferral[], rand: () => number, today: IsoDate): Promise<void> {
+  const coordinators = new Map(
+    (await tx.query<{ providerId: string; id: string }>(`SELECT provider_id AS "providerId", min(id::text) AS id FROM app_user WHERE role = 'providerCoordinator' GROUP BY provider_id`)).map((r) => [r.providerId, r.id]),
+  );
+  const events: unknown[][] = [];
+  const plans: unknown[][] = [];
+  for (const r of acked) {
+    const progress = demoProgress(rand, r.ack, today);
+    if (progress.steps.length === 0) continue;
+    const columns = Object.entries(progress.columns);
+    await tx.query(
+      `UPDATE referral SET status = $2, lock_version = $3${columns.map(([c], i) => `, ${c} = $${i + 4}`).join('')} WHERE id = $1`,
+      [r.id, progress.status, progress.steps.length + 1, ...columns.map(([, v]) => v)],
+    );
+    progress.steps.forEach((step, i) => {
+      const actor = step.by === 'provider' ? (coordinators.get(r.providerId) ?? r.consultant) : r.consultant;
+      events.push([seededUuid(rand), r.id, r.municipalityId, step.type, step.on, new Date(`${step.on}T${String(10 + i).padStart(2, '0')}:00:00Z`), actor, JSON.stringify(step.details)]);
+    });
+    for (const plan of progress.plans) {
+      plans.push([
+        seededUuid(rand), r.id, r.municipalityId, plan.version, plan.status, JSON.stringify(DEMO_PLAN), plan.submittedOn, new Date(`${plan.submittedOn}T12:00:00Z`),
+        coordinators.get(r.providerId) ?? r.consultant, plan.decidedOn, plan.decidedOn === null ? null : new Date(`${plan.decidedOn}T13:00:00Z`),
+        plan.decidedOn === null ? null : r.consultant, plan.remarks,
+      ]);
+    }
+  }
+  for (let i = 0; i < events.length; i += BATCH) {
+    await insertBatch(tx, 'referral_event', ['id', 'referral_id', 'municipality_id', 'type', 'occurred_on', 'occurred_at', 'actor_user_id', 'details'], events.slice(i, i + BATCH));
+  }
+  for (let i = 0; i < plans.length; i += BATCH) {
+    await insertBatch(
+      tx,
+      'learning_plan',
+      ['id', 'referral_id', 'municipality_id', 'version', 'status', 'content', 'submitted_on', 'submitted_at', 'submitted_by', 'decided_on', 'decided_at', 'decided_by', 'remarks'],
+      plans.slice(i, i + BATCH),
+    );
+  }
 }
 
 const PARTICIPANT_COLUMNS = [
