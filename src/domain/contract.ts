@@ -111,6 +111,26 @@ export const EducationRoute = z.object({
 });
 export type EducationRoute = z.infer<typeof EducationRoute>;
 
+// R-CON-7: the absence protocol is data — the norm, the thresholds of R-ATT-4, who classifies, and
+// the reasons with their classification (the culpability levels of 004 §2.2 as an option).
+const Classification = z.enum(['authorised', 'unauthorised']);
+export const AbsenceProtocol = z.object({
+  normPercent: z.number().min(0).max(100),
+  absencesPerMonth: z.number().int().positive(),
+  longAbsenceDays: z.number().int().positive(),
+  /** 001 §2.3.6: the municipality decides on the validity of reasons. */
+  classifiedBy: z.enum(['municipality', 'provider']),
+  reasons: z
+    .array(z.object({ code: Code, label: z.string().min(1), classification: z.union([Classification, z.literal('municipalityDecides')]) }))
+    .min(1),
+  culpability: z
+    .array(z.object({ level: z.enum(['intent', 'grossNegligence', 'normal', 'reduced']), classification: Classification }))
+    .optional(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type AbsenceProtocol = z.infer<typeof AbsenceProtocol>;
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -121,6 +141,7 @@ export const ContractVersion = z.object({
   holidayCalendar: HolidayCalendar,
   mail: MailRules.optional(),
   educationRoute: EducationRoute.optional(),
+  absenceProtocol: AbsenceProtocol.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;

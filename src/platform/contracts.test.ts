@@ -62,3 +62,18 @@ describe('contract files', () => {
     expect(() => parseContractFile('w.yaml', 'a: [')).toThrow(/w\.yaml: not valid YAML/);
   });
 });
+
+describe('absence protocol as contract data (R-CON-7)', () => {
+  it('every contract carries one, with the municipality classifying (001 §2.3.6) and the 80% norm', async () => {
+    const { attendanceRate, belowNorm } = await import('../domain/attendance.js');
+    for (const c of loadContracts(DIR).contracts) {
+      const p = findVersionInForce(c, '2027-03-01')?.absenceProtocol;
+      expect(p, c.id).toBeDefined();
+      if (p === undefined) continue;
+      expect(p.classifiedBy).toBe('municipality');
+      const fact = (attended: number) => ({ sessionId: 's', date: '2027-03-01', scheduledMinutes: 1000, attendedMinutes: attended, present: true, calledIn: false, reason: null, makeUp: false, cancelledByProvider: false });
+      expect(belowNorm(attendanceRate([fact(799)], '2027-03-01', '2027-03-31'), p), c.id).toBe(true);
+      expect(belowNorm(attendanceRate([fact(800)], '2027-03-01', '2027-03-31'), p), c.id).toBe(false);
+    }
+  });
+});
