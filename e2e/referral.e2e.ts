@@ -2,71 +2,14 @@
 // them to a provider, the provider's coordinator acknowledges receipt, the consultant sees it.
 // Elements are found by role and accessible name, as a user of assistive technology would.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
+import { answerNo, heading, logIn, logOut, makeBsn, openFromMenu, randomLetters, selectOptionMatching, settled } from './helpers.js';
 
-const PASSWORD = 'koers-demo';
 const CONSULTANT = 'consultant.hoorn@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 // The harness sets today to Wednesday 2026-12-23; 5 working days, skipping Christmas and Boxing Day.
 const ACKNOWLEDGEMENT_DUE = '31-12-2026';
-
-/** A random BSN that passes the elfproef: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11). */
-function makeBsn(): string {
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
-    const check = digits.reduce((sum, digit, i) => sum + digit * (9 - i), 0) % 11;
-    if (check <= 9) return [...digits, check].join('');
-  }
-}
-
-function randomLetters(length: number): string {
-  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-}
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-/** Waits until no "… laden…" message is left, so axe and assertions see the loaded page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('!document.body.innerText.includes("laden…")');
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await heading(page, 'Inloggen');
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await heading(page, 'Werklijst');
-  await settled(page);
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
-  await heading(page, 'Inloggen');
-}
-
-async function openFromMenu(page: Page, link: string, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link, exact: true }).click();
-  await heading(page, title);
-  await settled(page);
-}
-
-/** Selects the option whose text matches `pattern` (preferring one that also matches `prefer`). */
-async function selectOptionMatching(select: Locator, pattern: RegExp, prefer?: RegExp): Promise<string> {
-  await select.locator('option', { hasText: pattern }).first().waitFor({ state: 'attached' });
-  const texts = (await select.locator('option').allTextContents()).map((text) => text.trim());
-  const matches = texts.filter((text) => pattern.test(text));
-  const label = (prefer ? matches.find((text) => prefer.test(text)) : undefined) ?? matches[0];
-  if (label === undefined) throw new Error(`No option matches ${String(pattern)} in: ${texts.join(', ')}`);
-  await select.selectOption({ label });
-  return label;
-}
-
-async function answerNo(page: Page, question: string): Promise<void> {
-  await page.getByRole('radiogroup', { name: question }).getByLabel('Nee', { exact: true }).check();
-}
 
 describe('referral from municipality to provider', () => {
   let koers: Awaited<ReturnType<typeof startKoers>> | undefined;

@@ -68,8 +68,11 @@ async function openDatabase(config: Config, inMemory: boolean): Promise<{ db: Db
 export async function createKoers(config: Config, options: KoersOptions = {}): Promise<Koers> {
   // Contracts first: a broken file stops the start before anything is touched.
   const contracts = loadContracts(config.contractsDir);
-  const settable = options.clock === undefined && config.demo ? new SettableClock(config.today) : undefined;
-  const clock: Clock = options.clock ?? settable ?? (config.today !== undefined ? new SettableClock(config.today) : systemClock);
+  // In demo mode the date can be moved (issue #3 item 7): a clock handed in by a test harness is
+  // settable then too, so browser tests can step time the way a reviewer does.
+  const given = options.clock;
+  const settable = config.demo ? (given instanceof SettableClock ? given : given === undefined ? new SettableClock(config.today) : undefined) : undefined;
+  const clock: Clock = given ?? settable ?? (config.today !== undefined ? new SettableClock(config.today) : systemClock);
   const crypto = createCrypto(config.secret);
   const { db, release } = await openDatabase(config, options.inMemory === true);
   let timer: NodeJS.Timeout | undefined;

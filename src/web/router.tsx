@@ -41,6 +41,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/aanmelden/NewReferralPage')).NewReferralPage }),
           },
           { path: '/aanmeldingen', lazy: async () => ({ Component: (await import('./pages/ReferralsPage')).ReferralsPage }) },
+          {
+            path: '/aanmeldingen/:id',
+            lazy: async () => ({ Component: (await import('./pages/referral/ReferralPage')).ReferralPage }),
+          },
+          { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
+          { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },
           { path: '*', lazy: async () => ({ Component: (await import('./pages/NotAllowed')).NotFoundPage }) },
         ],
       },

@@ -25,8 +25,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** Sent as it is (a file upload) instead of as JSON; give its Content-Type in `headers`. */
+  rawBody?: Blob;
+  headers?: Record<string, string>;
   /** A 401 is an expected answer here (login, session check): do not redirect. */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
@@ -43,13 +46,13 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/v1${path}`, {
     method: options.method ?? 'GET',
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? null : JSON.stringify(options.body),
+    body: options.rawBody ?? (options.body === undefined ? null : JSON.stringify(options.body)),
     signal: options.signal ?? null,
   });
   if (!response.ok) {

@@ -11,9 +11,9 @@ import type {
   Referral,
   ReferralOptions,
   ReferralStatus,
-  Signal,
   User,
 } from './types';
+import type { SystemDate } from './lifecycleTypes';
 
 export const keys = {
   session: ['session'] as const,
@@ -24,6 +24,9 @@ export const keys = {
   auditEvents: (id: string) => ['participant', id, 'audit-events'] as const,
   referralOptions: ['referral-options'] as const,
   referrals: (status?: ReferralStatus) => ['referrals', status ?? 'all'] as const,
+  referral: (id: string) => ['referral', id] as const,
+  referralDocuments: (id: string) => ['referral', id, 'documents'] as const,
+  outbox: (params: { status: string; page: number; pageSize: number }) => ['outbox', params] as const,
   demoAccounts: ['demo-accounts'] as const,
 };
 
@@ -44,13 +47,23 @@ export function useSession() {
   });
 }
 
+const systemDateQuery = {
+  queryKey: keys.today,
+  queryFn: async ({ signal }: { signal: AbortSignal }) => {
+    const date = await api<Partial<SystemDate> & { today: string }>('/today', { signal });
+    return { today: date.today, settable: date.settable === true } satisfies SystemDate;
+  },
+  staleTime: 5 * 60_000,
+};
+
 /** The date the system believes it is; deadlines are judged against it, not the browser clock. */
 export function useToday() {
-  return useQuery({
-    queryKey: keys.today,
-    queryFn: async ({ signal }) => (await api<{ today: string }>('/today', { signal })).today,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...systemDateQuery, select: (date: SystemDate) => date.today });
+}
+
+/** The system date and whether it may be moved (demo mode, R-SIG-1 deadlines can then be shown). */
+export function useSystemDate() {
+  return useQuery(systemDateQuery);
 }
 
 export function useDemoAccounts() {
@@ -65,13 +78,6 @@ export function useDemoAccounts() {
       }
     },
     staleTime: Infinity,
-  });
-}
-
-export function useSignals() {
-  return useQuery({
-    queryKey: keys.signals,
-    queryFn: async ({ signal }) => (await api<ItemList<Signal>>('/signals', { signal })).items,
   });
 }
 
@@ -208,11 +214,12 @@ export function useAcknowledgeReferral() {
   });
 }
 
-function invalidateAfterReferralChange(queryClient: QueryClient, participantId: string) {
+export function invalidateAfterReferralChange(queryClient: QueryClient, participantId: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: keys.participant(participantId) }),
     queryClient.invalidateQueries({ queryKey: ['referrals'] }),
     queryClient.invalidateQueries({ queryKey: ['participants'] }),
     queryClient.invalidateQueries({ queryKey: keys.signals }),
+    queryClient.invalidateQueries({ queryKey: ['referral'] }),
   ]);
 }

@@ -21,7 +21,17 @@ export interface User {
 
 export type Route = 'b1' | 'z' | 'education_mbo' | 'education_hbo_wo' | 'b1_entree';
 export type Gender = 'female' | 'male' | 'other' | 'unknown';
-export type ReferralStatus = 'referred' | 'acknowledged';
+export type ReferralStatus =
+  | 'referred'
+  | 'acknowledged'
+  | 'intakeInvited'
+  | 'intakeNoShow'
+  | 'intakeHeld'
+  | 'planSubmitted'
+  | 'planReturned'
+  | 'planApproved'
+  | 'planSigned'
+  | 'running';
 
 export interface Named {
   id: string;
@@ -130,17 +140,25 @@ export interface ReferralOptions {
 }
 
 export type SignalStatus = 'open' | 'acknowledged' | 'resolved';
+export type Party = 'municipality' | 'provider';
+export type Urgency = 'overdue' | 'thisWeek' | 'later';
 
 export interface Signal {
   id: string;
+  /** `referral.<step>`. */
   cause: string;
+  step?: string | null;
   status: SignalStatus;
+  addressee: Party;
   dueDate: string;
+  urgency?: Urgency;
   raisedOn: string;
+  resolvedOn: string | null;
   participant: { id: string; givenName: string; familyName: string } | null;
   referralId: string | null;
   provider: Named | null;
   municipality: Named | null;
+  product?: { code: string; name: string } | null;
 }
 
 export interface DemoAccounts {

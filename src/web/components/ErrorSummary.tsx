@@ -12,10 +12,20 @@ interface ErrorSummaryProps {
   /** Changes on every submit, so focus moves to the summary again. */
   attempt: number;
   title?: string;
+  /** Unique per page when several forms can show a summary at once. */
+  id?: string;
+  /** One below the heading of the section the form is in. */
+  level?: number;
 }
 
 /** Shown on submit: lists every problem and links to its field (WCAG 3.3.1, 3.3.3). */
-export function ErrorSummary({ items, attempt, title = 'Controleer het formulier' }: ErrorSummaryProps) {
+export function ErrorSummary({
+  items,
+  attempt,
+  title = 'Controleer het formulier',
+  id = 'foutoverzicht',
+  level = 2,
+}: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (attempt > 0) ref.current?.focus();
@@ -32,7 +42,7 @@ export function ErrorSummary({ items, attempt, title = 'Controleer het formulier
 
   return (
     <Alert ref={ref} type="error" tabIndex={-1} className="koers-error-summary">
-      <Heading level={2} id="foutoverzicht-titel">
+      <Heading level={level} id={`${id}-titel`}>
         {title}
       </Heading>
       <UnorderedList>

@@ -11,7 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { Referral } from '../api/types';
 import { formatDate, formatTimestampDate } from '../lib/dates';
-import { fullName, referralStatusLabels } from '../lib/labels';
+import { fullName, referralStatusLabel } from '../lib/labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
 import { RouterLink } from './RouterLink';
 import { VisuallyHidden } from './VisuallyHidden';
@@ -25,6 +25,10 @@ interface ReferralTableProps {
   /** Provider staff see only their own organisation's referrals: the column would say nothing. */
   showProvider: boolean;
   canAcknowledge: boolean;
+}
+
+function referralPath(referral: Referral): string {
+  return `/aanmeldingen/${encodeURIComponent(referral.id)}`;
 }
 
 export function isOverdue(referral: Referral, today: string | undefined): boolean {
@@ -69,6 +73,7 @@ export function ReferralTable({ caption, referrals, today, showParticipant, show
             <TableHeaderCell scope="col">Aangemeld op</TableHeaderCell>
             <TableHeaderCell scope="col">Ontvangstbevestiging uiterlijk</TableHeaderCell>
             <TableHeaderCell scope="col">Bevestigd op</TableHeaderCell>
+            <TableHeaderCell scope="col">Tijdlijn</TableHeaderCell>
             {showActions && (
               <TableHeaderCell scope="col">
                 <VisuallyHidden>Actie</VisuallyHidden>
@@ -87,13 +92,29 @@ export function ReferralTable({ caption, referrals, today, showParticipant, show
                 </TableCell>
               )}
               {showProvider && <TableCell>{referral.provider.name}</TableCell>}
-              <TableCell>{referral.product.name}</TableCell>
-              <TableCell>{referralStatusLabels[referral.status]}</TableCell>
+              <TableCell>
+                <RouterLink to={referralPath(referral)}>
+                  {referral.product.name}
+                  <VisuallyHidden>
+                    : aanmelding van {fullName(referral.participant)} bij {referral.provider.name}
+                  </VisuallyHidden>
+                </RouterLink>
+              </TableCell>
+              <TableCell>{referralStatusLabel(referral.status)}</TableCell>
               <TableCell>{formatDate(referral.referredOn)}</TableCell>
               <TableCell>
                 <DueDate referral={referral} today={today} />
               </TableCell>
               <TableCell>{formatTimestampDate(referral.acknowledgedAt)}</TableCell>
+              <TableCell>
+                <RouterLink to={`${referralPath(referral)}#tijdlijn`}>
+                  Tijdlijn
+                  <VisuallyHidden>
+                    {' '}
+                    van {fullName(referral.participant)}, {referral.product.name}
+                  </VisuallyHidden>
+                </RouterLink>
+              </TableCell>
               {showActions && (
                 <TableCell>
                   {referral.status === 'referred' && <AcknowledgeButton referral={referral} onDone={done} />}

@@ -1,8 +1,9 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useLogout } from '../api/queries';
+import { useLogout, useSystemDate } from '../api/queries';
 import type { User } from '../api/types';
-import { canListParticipants, canRefer, roleLabel, seesIncomingReferrals } from '../lib/labels';
+import { formatDate } from '../lib/dates';
+import { canListParticipants, canRefer, canSeeOutbox, roleLabel, seesIncomingReferrals } from '../lib/labels';
 import { RouterLink } from './RouterLink';
 
 interface NavItem {
@@ -10,11 +11,14 @@ interface NavItem {
   label: string;
 }
 
-function navItemsFor(user: User): NavItem[] {
+function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Werklijst' }];
   if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
   if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
   if (canRefer(user)) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
+  if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
+  // Demo mode only: the date every deadline is judged by can be moved.
+  if (clockSettable) items.push({ to: '/demo', label: 'Systeemdatum' });
   return items;
 }
 
@@ -28,6 +32,7 @@ export function UserNav({ user }: { user: User }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const systemDate = useSystemDate().data;
 
   // The login page forgets the session once the signed-in pages are gone (see forgetSession).
   const signOut = () => {
@@ -39,7 +44,7 @@ export function UserNav({ user }: { user: User }) {
   return (
     <nav aria-label="Hoofdmenu" className="koers-nav">
       <ul className="koers-nav__list">
-        {navItemsFor(user).map((item) => (
+        {navItemsFor(user, systemDate?.settable === true).map((item) => (
           <li key={item.to} className="koers-nav__item">
             <RouterLink to={item.to} aria-current={isCurrent(pathname, item.to) ? 'page' : undefined}>
               {item.label}
@@ -53,6 +58,7 @@ export function UserNav({ user }: { user: User }) {
           <span className="koers-user__role">
             {roleLabel(user.role)}, {user.organisation.name}
           </span>
+          {systemDate?.settable && <span className="koers-user__date">Systeemdatum {formatDate(systemDate.today)}</span>}
         </Paragraph>
         <Button appearance="secondary-action-button" onClick={signOut} busy={logout.isPending}>
           Uitloggen

@@ -25,7 +25,7 @@ interface FieldFrameProps {
   markOptional?: boolean;
 }
 
-function describedBy(id: string, description: unknown, error: unknown): string | undefined {
+export function describedBy(id: string, description: unknown, error: unknown): string | undefined {
   const ids = [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -49,7 +49,7 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
   );
 }
 
-function FieldDescription({ id, description }: { id: string; description: ReactNode }) {
+export function FieldDescription({ id, description }: { id: string; description: ReactNode }) {
   if (!description) return null;
   return <FormFieldDescription id={`${id}-uitleg`}>{description}</FormFieldDescription>;
 }

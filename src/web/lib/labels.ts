@@ -1,5 +1,6 @@
 // Dutch UI words (GLOSSARY.md, UI column).
-import type { Gender, Role, Route, ReferralStatus, SignalStatus, User } from '../api/types';
+import type { StepName } from '../api/lifecycleTypes';
+import type { Gender, Party, Role, Route, ReferralStatus, SignalStatus, User } from '../api/types';
 
 export const roleLabels: Record<Role, string> = {
   consultant: 'consulent',
@@ -41,24 +42,56 @@ export const genderOptions = Object.entries(genderLabels) as [Gender, string][];
 export const referralStatusLabels: Record<ReferralStatus, string> = {
   referred: 'Aangemeld',
   acknowledged: 'Ontvangst bevestigd',
+  intakeInvited: 'Uitgenodigd voor intake',
+  intakeNoShow: 'Niet verschenen op intake',
+  intakeHeld: 'Intake gehouden',
+  planSubmitted: 'Leerplan ter goedkeuring',
+  planReturned: 'Leerplan teruggestuurd',
+  planApproved: 'Leerplan goedgekeurd',
+  planSigned: 'Leerplan ondertekend',
+  running: 'Gestart',
 };
 
 export function referralStatusLabel(status: ReferralStatus | null): string {
-  return status ? referralStatusLabels[status] : 'Geen aanmelding';
+  if (!status) return 'Geen aanmelding';
+  return status in referralStatusLabels ? referralStatusLabels[status] : status;
 }
+
+/** R-REF-2: the pending steps, as the party that must act reads them. */
+export const stepLabels: Record<StepName, string> = {
+  acknowledgement: 'Ontvangst bevestigen',
+  intakeInvitation: 'Uitnodigen voor intake',
+  intakeResult: 'Uitkomst intake vastleggen',
+  noShowFollowUp: 'Nieuwe intake afspreken na no-show',
+  learningPlan: 'Leerplan opstellen',
+  learningPlanApproval: 'Leerplan beoordelen',
+  learningPlanResubmission: 'Aangepast leerplan indienen',
+  signedPlan: 'Ondertekend leerplan uploaden',
+  start: 'Starten met het leerplan',
+  startClassStart: 'Opstartklas laten starten',
+  startClassEnd: 'Opstartklas afronden (uiterlijk)',
+};
+
+export function stepLabel(step: string): string {
+  return step in stepLabels ? stepLabels[step as StepName] : step;
+}
+
+export const partyLabels: Record<Party, string> = {
+  municipality: 'Gemeente',
+  provider: 'Aanbieder',
+};
 
 export const signalStatusLabels: Record<SignalStatus, string> = {
   open: 'Open',
-  acknowledged: 'In behandeling',
+  acknowledged: 'Gezien',
   resolved: 'Afgehandeld',
 };
 
-const signalCauseLabels: Record<string, string> = {
-  'referral.acknowledgementOverdue': 'Ontvangstbevestiging van de aanmelding is te laat',
-};
-
-export function signalCauseLabel(cause: string): string {
-  return signalCauseLabels[cause] ?? `Signaal (${cause})`;
+/** A signal's cause is `referral.<step>` (R-SIG-1); its label is the step to take. */
+export function signalCauseLabel(cause: string, step?: string | null): string {
+  if (cause === 'referral.acknowledgementOverdue') return stepLabels.acknowledgement;
+  const name = step ?? (cause.startsWith('referral.') ? cause.slice('referral.'.length) : '');
+  return name in stepLabels ? stepLabels[name as StepName] : `Signaal (${cause})`;
 }
 
 // The server's audit operations (src/platform/audit.ts `AuditOperation`).
@@ -98,6 +131,16 @@ export function canRefer(user: User): boolean {
 
 export function canAcknowledge(user: User): boolean {
   return user.role === 'providerCoordinator';
+}
+
+/** The side of the referral the user is on, if any. */
+export function partyOf(user: User): Party | undefined {
+  const kind = user.organisation.kind;
+  return kind === 'municipality' || kind === 'provider' ? kind : undefined;
+}
+
+export function canSeeOutbox(user: User): boolean {
+  return user.role === 'admin';
 }
 
 export function canSeeAuditLog(user: User): boolean {

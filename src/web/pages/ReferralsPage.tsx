@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 import { useReferrals, useToday } from '../api/queries';
-import type { ReferralStatus } from '../api/types';
+import type { Referral, ReferralStatus } from '../api/types';
 import { useUser } from '../components/AppLayout';
 import { SelectField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
@@ -13,7 +13,7 @@ import { NotAllowed } from './NotAllowed';
 const statusOptions = Object.entries(referralStatusLabels) as [ReferralStatus, string][];
 
 function readStatus(value: string | null): ReferralStatus | undefined {
-  return value === 'referred' || value === 'acknowledged' ? value : undefined;
+  return statusOptions.find(([status]) => status === value)?.[0];
 }
 
 /** `/aanmeldingen`: referrals that reached the provider, with their acknowledgement deadline (R-REF-2). */
@@ -36,12 +36,13 @@ function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {
   else if (referrals.data.length === 0) body = <Paragraph>Geen aanmeldingen.</Paragraph>;
   else {
     // Still to acknowledge first, earliest deadline on top; then the acknowledged ones, latest first.
-    const sorted = [...referrals.data].sort((a, b) =>
-      a.status !== b.status
-        ? (a.status === 'referred' ? -1 : 1)
-        : a.status === 'referred'
+    const waiting = (r: Referral) => (r.status === 'referred' ? 0 : 1);
+    const sorted = [...referrals.data].sort(
+      (a, b) =>
+        waiting(a) - waiting(b) ||
+        (waiting(a) === 0
           ? a.acknowledgementDueDate.localeCompare(b.acknowledgementDueDate)
-          : (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''),
+          : (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? '')),
     );
     const overdue = sorted.filter((r) => isOverdue(r, today)).length;
     body = (

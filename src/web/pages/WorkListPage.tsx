@@ -1,110 +1,104 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { useSignals, useToday } from '../api/queries';
-import type { Signal } from '../api/types';
+import { useRef, useState } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useSearchParams } from 'react-router-dom';
+import { useToday } from '../api/queries';
+import { useSignals } from '../api/work';
+import { useUser } from '../components/AppLayout';
+import { SelectField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
-import { RouterLink } from '../components/RouterLink';
-import { endOfWeek, formatDate } from '../lib/dates';
-import { fullName, signalCauseLabel, signalStatusLabels } from '../lib/labels';
+import { formatDate } from '../lib/dates';
+import { partyOf } from '../lib/labels';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import {
+  applyFilters,
+  filterOptions,
+  filterParams,
+  groupSignals,
+  readFilters,
+  type FilterName,
+  type Filters,
+} from './worklist/signalGroups';
+import { SignalTable } from './worklist/SignalTable';
 
-interface Group {
-  key: string;
-  title: string;
-  signals: Signal[];
-}
+const filterLabels: Record<FilterName, { label: string; all: string }> = {
+  addressee: { label: 'Wie moet handelen', all: 'Iedereen' },
+  municipality: { label: 'Gemeente', all: 'Alle gemeenten' },
+  provider: { label: 'Aanbieder', all: 'Alle aanbieders' },
+  product: { label: 'Perceel', all: 'Alle percelen' },
+};
 
-/** R-SIG-1: open signals by urgency against the system's date, earliest due first. */
-export function groupSignals(signals: Signal[], today: string): Group[] {
-  const weekEnd = endOfWeek(today);
-  const groups: Group[] = [
-    { key: 'te-laat', title: 'Te laat', signals: [] },
-    { key: 'deze-week', title: 'Deze week', signals: [] },
-    { key: 'later', title: 'Later', signals: [] },
-    { key: 'afgehandeld', title: 'Afgehandeld', signals: [] },
-  ];
-  const sorted = [...signals].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  for (const signal of sorted) {
-    const index =
-      signal.status === 'resolved' ? 3 : signal.dueDate < today ? 0 : signal.dueDate <= weekEnd ? 1 : 2;
-    groups[index]?.signals.push(signal);
-  }
-  return groups.filter((group) => group.signals.length > 0);
-}
-
-function SignalTable({ group }: { group: Group }) {
-  const headingId = `signalen-${group.key}`;
-  return (
-    <section aria-labelledby={headingId} className="koers-section">
-      <Heading level={2} id={headingId}>
-        {group.title} ({group.signals.length})
-      </Heading>
-      <Table aria-labelledby={headingId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Signaal</TableHeaderCell>
-            <TableHeaderCell scope="col">Inburgeraar</TableHeaderCell>
-            <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-            <TableHeaderCell scope="col">Uiterlijk</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {group.signals.map((signal) => (
-            <TableRow key={signal.id}>
-              <TableCell>{signalCauseLabel(signal.cause)}</TableCell>
-              <TableCell>
-                {signal.participant ? (
-                  <RouterLink to={`/inburgeraars/${encodeURIComponent(signal.participant.id)}`}>
-                    {fullName(signal.participant)}
-                  </RouterLink>
-                ) : (
-                  'Niet van toepassing'
-                )}
-              </TableCell>
-              <TableCell>{signal.provider?.name ?? ''}</TableCell>
-              <TableCell>{formatDate(signal.dueDate)}</TableCell>
-              <TableCell>{signalStatusLabels[signal.status]}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </section>
-  );
-}
-
-/** `/`: the work list of the signed-in party. */
+/** `/`: the work list of the signed-in party (R-SIG-1): every pending step, by urgency. */
 export function WorkListPage() {
   useDocumentTitle('Werklijst');
   const signals = useSignals();
+  const user = useUser();
+  const party = partyOf(user);
   const today = useToday();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = readFilters(searchParams);
+  const [announcement, setAnnouncement] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  const setFilter = (name: FilterName, value: string) => {
+    const next: Filters = { ...filters, [name]: value };
+    const search: Record<string, string> = {};
+    for (const key of Object.keys(next) as FilterName[]) if (next[key]) search[filterParams[key]] = next[key];
+    setSearchParams(search, { replace: true });
+  };
+
+  const seen = (message: string) => {
+    setAnnouncement(message);
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
 
   let body;
   if (signals.isPending || today.isPending) body = <Loading what="Signalen" />;
   else if (signals.isError) body = <LoadError error={signals.error} />;
   else if (today.isError) body = <LoadError error={today.error} />;
   else {
-    const groups = groupSignals(signals.data, today.data);
-    body =
-      groups.length === 0 ? (
-        <Paragraph>Geen signalen.</Paragraph>
-      ) : (
-        groups.map((group) => <SignalTable key={group.key} group={group} />)
-      );
+    const options = filterOptions(signals.data);
+    const shown = applyFilters(signals.data, filters);
+    const groups = groupSignals(shown, today.data);
+    body = (
+      <>
+        <form className="koers-inline-form" aria-label="Werklijst filteren" onSubmit={(event) => event.preventDefault()}>
+          {(Object.keys(filterLabels) as FilterName[]).map((name) => (
+            <SelectField
+              key={name}
+              name={`filter-${name}`}
+              label={filterLabels[name].label}
+              optional
+              markOptional={false}
+              placeholder={filterLabels[name].all}
+              options={options[name]}
+              value={filters[name]}
+              onChange={(event) => setFilter(name, event.target.value)}
+            />
+          ))}
+        </form>
+        <Paragraph aria-live="polite">
+          {shown.length === 1 ? '1 signaal' : `${shown.length} signalen`}
+          {shown.length !== signals.data.length ? ` (van ${signals.data.length}, gefilterd)` : ''}.
+        </Paragraph>
+        {groups.map((group) => (
+          <SignalTable key={group.key} group={group} party={party} onSeen={seen} />
+        ))}
+      </>
+    );
   }
 
   return (
     <>
       <Heading level={1}>Werklijst</Heading>
-      {today.data && <Paragraph>Signalen die om actie vragen, op {formatDate(today.data)}.</Paragraph>}
+      {today.data && (
+        <Paragraph>
+          Wat er moet gebeuren, op {formatDate(today.data)}. Met “Gezien” laat u weten dat u een signaal heeft
+          opgepakt; het blijft op de lijst tot de stap is gezet.
+        </Paragraph>
+      )}
+      <Paragraph ref={statusRef} role="status" tabIndex={-1} className="koers-announcement">
+        {announcement}
+      </Paragraph>
       {body}
     </>
   );

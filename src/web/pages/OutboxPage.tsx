@@ -1,0 +1,127 @@
+// `/uitgaande-mail`: the admin sees what Koers mailed, or tried to (R-SIG-1 "if configured, mailed").
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useSearchParams } from 'react-router-dom';
+import { useOutbox } from '../api/work';
+import { useUser } from '../components/AppLayout';
+import { SelectField } from '../components/fields';
+import { Pagination } from '../components/Pagination';
+import { LoadError, Loading } from '../components/QueryStatus';
+import { formatTimestamp } from '../lib/dates';
+import { canSeeOutbox } from '../lib/labels';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { NotAllowed } from './NotAllowed';
+
+const PAGE_SIZE = 25;
+const TITLE = 'Uitgaande e-mail';
+
+const statusLabels: Record<string, string> = {
+  pending: 'Wacht op verzending',
+  sending: 'Wordt verzonden',
+  sent: 'Verzonden',
+  failed: 'Mislukt',
+};
+
+function statusLabel(status: string): string {
+  return statusLabels[status] ?? status;
+}
+
+export function OutboxPage() {
+  useDocumentTitle(TITLE);
+  const user = useUser();
+  if (!canSeeOutbox(user)) return <NotAllowed title={TITLE} />;
+  return <Outbox />;
+}
+
+function Outbox() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const status = searchParams.get('status') ?? '';
+  const pageNumber = Math.max(1, Number(searchParams.get('pagina') ?? '1') || 1);
+  const outbox = useOutbox({ status, page: pageNumber, pageSize: PAGE_SIZE });
+
+  const go = (next: { status?: string; page?: number }) => {
+    const search: Record<string, string> = {};
+    const s = next.status ?? status;
+    if (s) search.status = s;
+    const p = next.page ?? pageNumber;
+    if (p > 1) search.pagina = String(p);
+    setSearchParams(search);
+  };
+
+  let body;
+  if (outbox.isPending) body = <Loading what="Uitgaande e-mail" />;
+  else if (outbox.isError) body = <LoadError error={outbox.error} />;
+  else if (outbox.data.items.length === 0) body = <Paragraph>Er zijn geen berichten.</Paragraph>;
+  else {
+    body = (
+      <>
+        <Paragraph>{outbox.data.total === 1 ? '1 bericht' : `${outbox.data.total} berichten`}.</Paragraph>
+        <Table>
+          <TableCaption className="koers-visually-hidden">Uitgaande e-mail, nieuwste eerst</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Aangemaakt</TableHeaderCell>
+              <TableHeaderCell scope="col">Aan</TableHeaderCell>
+              <TableHeaderCell scope="col">Onderwerp en bericht</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+              <TableHeaderCell scope="col">Pogingen</TableHeaderCell>
+              <TableHeaderCell scope="col">Verzonden</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {outbox.data.items.map((message) => (
+              <TableRow key={message.id}>
+                <TableCell>{formatTimestamp(message.createdAt)}</TableCell>
+                <TableCell>{message.recipient}</TableCell>
+                <TableCell>
+                  <details className="koers-details">
+                    <summary>{message.subject}</summary>
+                    <pre className="koers-mail-body">{message.body}</pre>
+                  </details>
+                </TableCell>
+                <TableCell>
+                  {statusLabel(message.status)}
+                  {message.lastError && <span className="koers-timeline__fact">Laatste fout: {message.lastError}</span>}
+                </TableCell>
+                <TableCell>{message.attempts}</TableCell>
+                <TableCell>{formatTimestamp(message.sentAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Pagination page={pageNumber} pageSize={PAGE_SIZE} total={outbox.data.total} onPage={(page) => go({ page })} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Heading level={1}>{TITLE}</Heading>
+      <Paragraph>Berichten die Koers verstuurt, bijvoorbeeld bij een verlopen termijn.</Paragraph>
+      <form className="koers-inline-form" aria-label="Uitgaande e-mail filteren" onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          name="status"
+          label="Status"
+          optional
+          markOptional={false}
+          placeholder="Alle berichten"
+          options={Object.entries(statusLabels)}
+          value={status}
+          onChange={(event) => go({ status: event.target.value, page: 1 })}
+        />
+      </form>
+      <div aria-live="polite" aria-busy={outbox.isFetching}>
+        {body}
+      </div>
+    </>
+  );
+}
