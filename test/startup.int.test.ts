@@ -60,6 +60,12 @@ describe(`start-up on ${DB_KIND}`, () => {
       expect(result.valid).toBe(true);
       const demo = await c.get('/api/v1/demo-accounts');
       expect(demo.body.items.length).toBeGreaterThanOrEqual(7);
+      // Regression: demo referrals' timelines once carried ids that were no RFC 4122 UUIDs (500 on read).
+      const consultant = new Client(`http://127.0.0.1:${portOf(second.server)}`);
+      await consultant.post('/api/v1/sessions', { email: 'consultant.hoorn@koers.demo', password: 'koers-demo' });
+      const referrals = (await consultant.get('/api/v1/referrals')).body.items as { id: string }[];
+      expect(referrals.length).toBeGreaterThan(0);
+      for (const r of referrals) expect((await consultant.get(`/api/v1/referrals/${r.id}`)).status).toBe(200);
       await second.stop();
     } finally {
       await pgdb?.drop();

@@ -40,9 +40,9 @@ CREATE INDEX referral_event_referral ON referral_event(referral_id, occurred_at)
 
 -- Backfill the timeline of referrals made before this migration.
 INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
-SELECT md5(r.id::text || ':referred')::uuid, r.id, r.municipality_id, 'referred', r.referred_on, r.referred_at, r.referred_by, '{}'::jsonb FROM referral r;
+SELECT gen_random_uuid(), r.id, r.municipality_id, 'referred', r.referred_on, r.referred_at, r.referred_by, '{}'::jsonb FROM referral r;
 INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
-SELECT md5(r.id::text || ':acknowledged')::uuid, r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, COALESCE(r.acknowledged_by, r.referred_by), '{}'::jsonb
+SELECT gen_random_uuid(), r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, COALESCE(r.acknowledged_by, r.referred_by), '{}'::jsonb
 FROM referral r WHERE r.acknowledged_at IS NOT NULL;
 
 CREATE TABLE learning_plan (

@@ -176,12 +176,11 @@ async function insertParticipants(
   await flush();
   // The timeline of each demo referral (R-REF-2): referred, and acknowledged where it was.
   await tx.query(`INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
-    SELECT md5(r.id::text || ':referred')::uuid, r.id, r.municipality_id, 'referred', r.referred_on, r.referred_at, r.referred_by, '{}'::jsonb FROM referral r
-    ON CONFLICT (id) DO NOTHING`);
+    SELECT gen_random_uuid(), r.id, r.municipality_id, 'referred', r.referred_on, r.referred_at, r.referred_by, '{}'::jsonb FROM referral r`);
   await tx.query(`INSERT INTO referral_event (id, referral_id, municipality_id, type, occurred_on, occurred_at, actor_user_id, details)
-    SELECT md5(r.id::text || ':acknowledged')::uuid, r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, u.id, '{}'::jsonb
-    FROM referral r JOIN app_user u ON u.provider_id = r.provider_id AND u.role = 'providerCoordinator'
-    WHERE r.acknowledged_at IS NOT NULL ON CONFLICT (id) DO NOTHING`);
+    SELECT gen_random_uuid(), r.id, r.municipality_id, 'acknowledged', r.acknowledged_on, r.acknowledged_at, COALESCE(u.id, r.referred_by), '{}'::jsonb
+    FROM referral r LEFT JOIN LATERAL (SELECT min(a.id::text)::uuid AS id FROM app_user a WHERE a.provider_id = r.provider_id AND a.role = 'providerCoordinator') u ON true
+    WHERE r.acknowledged_at IS NOT NULL`);
   await advanceReferrals(tx, acked, rand, options.today);
   return first;
 }
