@@ -375,6 +375,10 @@ describe('from referral to start', () => {
     await settled(page);
     const referral = page.getByRole('region', { name: 'Aanmeldingen' }).getByRole('row', { name: /Taalpunt/ });
     await referral.getByText('Gestart', { exact: true }).waitFor();
+    // The file itself shows the timeline of each referral too.
+    const fileTimeline = page.getByRole('region', { name: /B1-route taal bij Taalpunt/ });
+    await fileTimeline.getByText(REMARKS).waitFor();
+    await checkA11y(page, 'dossier met tijdlijn');
     await referral.getByRole('link', { name: /^Tijdlijn/ }).click();
     await heading(page, title);
     await page.waitForFunction("document.activeElement?.id === 'tijdlijn-sectie'");

@@ -9,6 +9,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { canAcknowledge, canRefer, canSeeAuditLog, fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { AuditLog } from './AuditLog';
+import { ParticipantTimelines } from './ParticipantTimelines';
 import { PersonalData } from './PersonalData';
 
 /** `/inburgeraars/:id`: one participant's file; the server answers 404 outside the user's room. */
@@ -73,6 +74,7 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
           />
         )}
       </section>
+      {(user.role === 'consultant' || user.role === 'providerCoordinator') && <ParticipantTimelines referrals={participant.referrals} />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>
   );

@@ -5,19 +5,28 @@ import { formatDate, formatTimestamp } from '../../lib/dates';
 import { roleLabel } from '../../lib/labels';
 import { describeEvent } from '../../lib/lifecycleLabels';
 
-export function Timeline({ referral }: { referral: ReferralDetail }) {
+interface TimelineProps {
+  referral: ReferralDetail;
+  /** Distinguishes several timelines on one page (the participant page shows one per referral). */
+  idPrefix?: string;
+  title?: string;
+  level?: 2 | 3;
+}
+
+export function Timeline({ referral, idPrefix = '', title = 'Tijdlijn', level = 2 }: TimelineProps) {
+  const headingId = `${idPrefix}tijdlijn`;
   const events = [...referral.events].sort(
     (a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.occurredOn.localeCompare(b.occurredOn),
   );
   return (
-    <section aria-labelledby="tijdlijn" className="koers-section" id="tijdlijn-sectie" tabIndex={-1}>
-      <Heading level={2} id="tijdlijn">
-        Tijdlijn
+    <section aria-labelledby={headingId} className="koers-section" id={`${headingId}-sectie`} tabIndex={-1}>
+      <Heading level={level} id={headingId}>
+        {title}
       </Heading>
       {events.length === 0 ? (
         <Paragraph>Er is nog niets vastgelegd.</Paragraph>
       ) : (
-        <OrderedList className="koers-timeline" aria-labelledby="tijdlijn">
+        <OrderedList className="koers-timeline" aria-labelledby={headingId}>
           {events.map((event) => {
             const { title, facts } = describeEvent(event, referral);
             return (
