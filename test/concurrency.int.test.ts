@@ -19,6 +19,35 @@ function runEngineProcess(databaseUrl: string, today: string, noLock: boolean): 
   });
 }
 
+/** Starts a full Koers server process on the database; resolves once it listens (its engine has run by then). */
+function startServerProcess(databaseUrl: string, today: string): Promise<{ stop: () => Promise<void>; out: () => string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, KOERS_TODAY: today, KOERS_SECRET: 'x'.repeat(40), KOERS_DEMO: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const stop = () =>
+      new Promise<void>((done) => {
+        p.once('exit', () => done());
+        p.kill('SIGTERM');
+      });
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Koers draait op')) {
+        clearTimeout(timer);
+        resolve({ stop, out: () => out });
+      }
+    });
+    p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!out.includes('Koers draait op')) reject(new Error(`server exited ${String(code)}:\n${out}`));
+    });
+  });
+}
+
 describe.runIf(DB_KIND === 'postgres')('signal engine in two processes on one PostgreSQL', () => {
   let t: TestKoers;
   beforeAll(async () => {
@@ -58,4 +87,24 @@ describe.runIf(DB_KIND === 'postgres')('signal engine in two processes on one Po
       expect(sum('breached')).toBe(20);
     });
   }
+
+  it('two Koers servers started at once on one database: each runs its scheduled engine at start, each signal exists once', async () => {
+    await t.koers.db.query('DELETE FROM signal');
+    const url = t.databaseUrl ?? '';
+    const servers = await Promise.all([startServerProcess(url, '2027-01-05'), startServerProcess(url, '2027-01-05')]);
+    try {
+      // The start-up run happens before listening, but let a slower one finish its transaction.
+      for (let i = 0; i < 50; i++) {
+        const n = (await counts())?.signals ?? 0;
+        if (n >= 20) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const c = await counts();
+      expect(c?.signals).toBe(20);
+      expect(c?.distinct).toBe(20);
+      expect(c?.breached).toBe(20);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
 });
