@@ -19,6 +19,10 @@ interface Fixture {
   planId?: string;
   documentId?: string;
   lockVersion?: number;
+  /** Set on a group fixture: a Taalpunt group with the participant as member, its lessons, and (with 'absent') a recorded absence. */
+  groupId?: string;
+  otherGroupId?: string;
+  lessonId?: string;
 }
 
 /** What each endpoint answers each actor. `visible` means 200 and the fixture is in the answer. */
@@ -30,6 +34,8 @@ interface Case {
   mutates: boolean;
   /** Needs a referral with an approved plan (and, when not mutating, an uploaded document). */
   deep?: boolean;
+  /** Needs a group: 'empty' (participant not yet placed), 'member', or 'absent' (an absence recorded). */
+  group?: 'empty' | 'member' | 'absent';
   call: (c: Client, f: Fixture) => Promise<{ status: number; body: any; headers: Headers }>;
   contains?: (body: any, f: Fixture) => boolean;
   expect: Record<Actor, Expect>;
@@ -41,6 +47,8 @@ const onlyOwnConsultant = (ok: Expect): Record<Actor, Expect> => ({
 const everyone = (ok: Expect): Record<Actor, Expect> => ({
   ownConsultant: ok, otherConsultant: ok, policyOfficer: ok, ownProvider: ok, otherProvider: ok, teacher: ok, contractManager: ok, self: ok, otherParticipant: ok, admin: ok, anonymous: 401,
 });
+
+const onlyOwnProvider = (ok: Expect): Record<Actor, Expect> => ({ ...onlyOwnConsultant(404), ownProvider: ok });
 
 const CASES: Case[] = [
   { name: 'GET /api/v1/sessions/current', mutates: false, call: (c) => c.get('/api/v1/sessions/current'), expect: everyone(200) },
@@ -133,7 +141,76 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((s: { referralId: string }) => s.referralId === f.referralId),
     expect: { ...everyone('hidden'), ownConsultant: 'visible', ownProvider: 'visible' },
   },
+  // Groups, lessons and attendance (issue #4). The matrix's teacher teaches no group of the fixture:
+  // it must see nothing (test/groups.int.test.ts covers the teacher of the group).
+  { name: 'POST /api/v1/groups', mutates: true, call: (c) => c.post('/api/v1/groups', aGroup()), expect: { ...onlyOwnProvider(201), otherProvider: 201 } },
+  {
+    name: 'GET /api/v1/groups',
+    mutates: false,
+    group: 'absent',
+    call: (c) => c.get('/api/v1/groups'),
+    contains: (b, f) => b.items.some((g: { id: string }) => g.id === f.groupId),
+    expect: { ...onlyOwnConsultant(404), ownProvider: 'visible', otherProvider: 'hidden', teacher: 'hidden' },
+  },
+  { name: 'GET /api/v1/groups/:id', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/groups/${f.groupId}`), expect: onlyOwnProvider(200) },
+  {
+    name: 'POST /api/v1/groups/:id/members',
+    mutates: true,
+    group: 'empty',
+    call: (c, f) => c.post(`/api/v1/groups/${f.groupId}/members`, { participantId: f.participantId, referralId: f.referralId, from: '2026-12-01', literacy: 'literate' }),
+    expect: onlyOwnProvider(201),
+  },
+  {
+    name: 'POST /api/v1/groups/:id/members/:participantId/move',
+    mutates: true,
+    group: 'member',
+    call: (c, f) => c.post(`/api/v1/groups/${f.groupId}/members/${f.participantId}/move`, { toGroupId: f.otherGroupId, on: '2026-12-10' }),
+    expect: onlyOwnProvider(200),
+  },
+  {
+    name: 'POST /api/v1/groups/:id/lessons/generate',
+    mutates: true,
+    group: 'member',
+    call: (c, f) => c.post(`/api/v1/groups/${f.groupId}/lessons/generate`, { from: '2026-12-01', to: '2026-12-14' }),
+    expect: onlyOwnProvider(200),
+  },
+  { name: 'PATCH /api/v1/lessons/:id', mutates: true, group: 'member', call: (c, f) => c.request('PATCH', `/api/v1/lessons/${f.lessonId}`, { cancelledByProvider: true }), expect: onlyOwnProvider(200) },
+  // The consultant reads the lesson of its resident (to judge absence); the roster shows only its own.
+  { name: 'GET /api/v1/lessons/:id', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/lessons/${f.lessonId}`), expect: { ...onlyOwnProvider(200), ownConsultant: 200 } },
+  {
+    name: 'PUT /api/v1/lessons/:id/attendance',
+    mutates: true,
+    group: 'member',
+    call: (c, f) => c.request('PUT', `/api/v1/lessons/${f.lessonId}/attendance`, [{ participantId: f.participantId, present: false, calledIn: true, reason: 'illness' }]),
+    expect: onlyOwnProvider(200),
+  },
+  {
+    name: 'GET /api/v1/participants/:id/attendance',
+    mutates: false,
+    group: 'absent',
+    call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/attendance`),
+    expect: { ...onlyOwnConsultant(200), ownProvider: 200, self: 200 },
+  },
+  {
+    name: 'POST /api/v1/attendance/:lessonId/:participantId/classification',
+    mutates: true,
+    group: 'absent',
+    call: (c, f) => c.post(`/api/v1/attendance/${f.lessonId}/${f.participantId}/classification`, { classification: 'unauthorised' }),
+    expect: onlyOwnConsultant(200),
+  },
 ];
+
+function aGroup(over: Record<string, unknown> = {}) {
+  return {
+    name: 'B1 ochtend',
+    levelBand: 'a2b1',
+    literacy: 'literate',
+    location: 'Hoorn',
+    schedule: [{ weekday: 2, startTime: '09:00', minutes: 180, kind: 'language' }],
+    activeFrom: '2026-11-01',
+    ...over,
+  };
+}
 
 describe(`isolation matrix on ${DB_KIND}`, () => {
   let t: TestKoers;
@@ -141,6 +218,27 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
   let owner: Client;
   let shared: Fixture;
   let deepShared: Fixture;
+  let groupShared: Fixture;
+
+  /** The fixture participant in a Taalpunt group, with a lesson on Tuesday 1 December 2026. */
+  async function groupFixture(kind: 'empty' | 'member' | 'absent', base?: Fixture): Promise<Fixture> {
+    const f = base ?? (await fixture());
+    const coordinator = clients.get('ownProvider') ?? owner;
+    const must = async (res: Promise<{ status: number; body: any }>, status: number) => {
+      const r = await res;
+      if (r.status !== status) throw new Error(`group fixture: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    };
+    const group = await must(coordinator.post('/api/v1/groups', aGroup()), 201);
+    const other = await must(coordinator.post('/api/v1/groups', aGroup({ name: 'B1 middag' })), 201);
+    const lessons = await must(coordinator.post(`/api/v1/groups/${group.id}/lessons/generate`, { from: '2026-12-01', to: '2026-12-07' }), 200);
+    const out: Fixture = { ...f, groupId: group.id, otherGroupId: other.id, lessonId: lessons.lessons[0].id };
+    if (kind === 'empty') return out;
+    await must(coordinator.post(`/api/v1/groups/${group.id}/members`, { participantId: f.participantId, referralId: f.referralId, from: '2026-11-01', literacy: 'literate' }), 201);
+    if (kind === 'member') return out;
+    await must(coordinator.request('PUT', `/api/v1/lessons/${out.lessonId}/attendance`, [{ participantId: f.participantId, present: false, calledIn: false }]), 200);
+    return out;
+  }
 
   async function fixture(): Promise<Fixture> {
     const bsn = aBsn();
@@ -194,6 +292,8 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
     t.clock.setToday('2026-12-20');
     await owner.post('/api/v1/participants', aParticipantInput()); // any change runs the engine
     deepShared = await deepFixture(true);
+    // The shared participant (whom 'self' is) placed in a group with an absence recorded.
+    groupShared = await groupFixture('absent', shared);
   });
   afterAll(async () => {
     await t?.stop();
@@ -206,7 +306,7 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
         it(`${actor} → ${String(expected)}`, async () => {
           const client = clients.get(actor);
           if (client === undefined) throw new Error(`no client for ${actor}`);
-          const f = c.mutates ? (c.deep === true ? await deepFixture(false) : await fixture()) : c.deep === true ? deepShared : shared;
+          const f = c.group !== undefined ? (c.mutates ? await groupFixture(c.group) : groupShared) : c.mutates ? (c.deep === true ? await deepFixture(false) : await fixture()) : c.deep === true ? deepShared : shared;
           const before = await snapshot(t);
           const res = await c.call(client, f);
           if (expected === 'visible' || expected === 'hidden') {

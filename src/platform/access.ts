@@ -26,7 +26,12 @@ export type Permission =
   | 'document.upload'
   | 'document.download'
   | 'outbox.read'
-  | 'demo.clock';
+  | 'demo.clock'
+  | 'group.manage'
+  | 'group.read'
+  | 'attendance.record'
+  | 'attendance.read'
+  | 'attendance.classify';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -50,15 +55,34 @@ const grants: Record<Role, readonly Permission[]> = {
     'referral.create',
     'referral.list',
     ...referralWork,
+    // R-ATT-2 / 001 §2.3.6: the municipality reads absence and classifies it.
+    'attendance.read',
+    'attendance.classify',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   policyOfficer: [...everyone],
-  providerCoordinator: [...everyone, 'participant.list', 'participant.read', 'participant.searchByBsn', 'referral.list', 'referral.acknowledge', ...referralWork, 'document.upload'],
-  // A teacher sees the participants of its own groups: that scope arrives with groups (issue #4).
-  teacher: [...everyone],
+  providerCoordinator: [
+    ...everyone,
+    'participant.list',
+    'participant.read',
+    'participant.searchByBsn',
+    'referral.list',
+    'referral.acknowledge',
+    ...referralWork,
+    'document.upload',
+    'group.manage',
+    'group.read',
+    'attendance.record',
+    'attendance.read',
+  ],
+  // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
+  // to the members of those groups. No participant file, referral or learning plan: that is the
+  // coordinator's (the roster shows the names a teacher needs).
+  teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   contractManager: [...everyone],
-  participant: [...everyone, 'participant.read'],
+  // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
+  participant: [...everyone, 'participant.read', 'attendance.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
   admin: [...everyone, 'outbox.read'],
 };
@@ -73,6 +97,8 @@ export type OrganisationKind = 'municipality' | 'provider' | 'region' | 'operato
 export type Scope =
   | { kind: 'municipality'; municipalityId: string }
   | { kind: 'provider'; providerId: string }
+  /** A provider's teacher: only the members of the groups it teaches (R-SEC-1, issue #4). */
+  | { kind: 'teacher'; providerId: string; userId: string }
   | { kind: 'self'; participantId: string }
   | { kind: 'none' };
 
@@ -141,6 +167,7 @@ export function contextFor(user: VerifiedUser, trace: TraceInfo): RequestContext
       break;
     case 'teacher':
       organisation = org('provider', user.providerId);
+      if (user.providerId !== null) scope = { kind: 'teacher', providerId: user.providerId, userId: user.id };
       break;
     case 'contractManager':
       organisation = org('region', user.regionId);
@@ -176,6 +203,10 @@ export function participantInScope(scope: Scope, p: SqlParams, alias = 'p'): str
     case 'provider':
       // R-SEC-1: a provider sees only participants referred to it (while and after it serves them).
       return `EXISTS (SELECT 1 FROM referral scope_r WHERE scope_r.participant_id = ${alias}.id AND scope_r.provider_id = ${p.add(scope.providerId)})`;
+    case 'teacher':
+      // Members (now or before) of a group this teacher teaches at its own provider.
+      return `EXISTS (SELECT 1 FROM group_member scope_gm JOIN class_group scope_g ON scope_g.id = scope_gm.group_id
+        WHERE scope_gm.participant_id = ${alias}.id AND ${taughtBy(scope, p, 'scope_g')})`;
     case 'self':
       return `${alias}.id = ${p.add(scope.participantId)}`;
     case 'none':
@@ -192,6 +223,8 @@ export function referralInScope(scope: Scope, p: SqlParams, alias = 'r'): string
       return `${alias}.provider_id = ${p.add(scope.providerId)}`;
     case 'self':
       return `${alias}.participant_id = ${p.add(scope.participantId)}`;
+    // A teacher needs no referral or learning plan to teach: deny (data minimisation, R-SEC-1).
+    case 'teacher':
     case 'none':
       return 'false';
   }
@@ -205,7 +238,51 @@ export function signalInScope(scope: Scope, p: SqlParams, alias = 's'): string {
       return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
     case 'provider':
       return `(${alias}.provider_id = ${p.add(scope.providerId)} AND ${alias}.addressee = 'provider')`;
+    // The provider's signals (first no-show talk, R-ATT-4) go to the coordinator, not to each teacher.
+    case 'teacher':
     case 'self':
+    case 'none':
+      return 'false';
+  }
+}
+
+function taughtBy(scope: { providerId: string; userId: string }, p: SqlParams, groupAlias: string): string {
+  return `${groupAlias}.provider_id = ${p.add(scope.providerId)} AND ${groupAlias}.teacher_user_id = ${p.add(scope.userId)}`;
+}
+
+/** SQL condition: group row `g` lies in the scope (R-GRP-1). */
+export function groupInScope(scope: Scope, p: SqlParams, alias = 'g'): string {
+  switch (scope.kind) {
+    case 'provider':
+      return `${alias}.provider_id = ${p.add(scope.providerId)}`;
+    case 'teacher':
+      return taughtBy(scope, p, alias);
+    case 'municipality':
+      // Read only, to judge absence (R-ATT-2): groups with a member of this municipality. Member rows
+      // shown from such a group are filtered again by participantInScope.
+      return `EXISTS (SELECT 1 FROM group_member scope_gm WHERE scope_gm.group_id = ${alias}.id AND scope_gm.municipality_id = ${p.add(scope.municipalityId)})`;
+    case 'self':
+    case 'none':
+      return 'false';
+  }
+}
+
+/** SQL condition: lesson row `l` belongs to a group in the scope. */
+export function lessonInScope(scope: Scope, p: SqlParams, alias = 'l'): string {
+  return `EXISTS (SELECT 1 FROM class_group scope_lg WHERE scope_lg.id = ${alias}.group_id AND ${groupInScope(scope, p, 'scope_lg')})`;
+}
+
+/** SQL condition: attendance row `a` of lesson `l` lies in the scope (R-ATT-1, R-SEC-1). */
+export function attendanceInScope(scope: Scope, p: SqlParams, alias = 'a', lessonAlias = 'l'): string {
+  switch (scope.kind) {
+    case 'municipality':
+      return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
+    case 'provider':
+    case 'teacher':
+      // A provider sees the attendance of its own lessons only, never another provider's.
+      return lessonInScope(scope, p, lessonAlias);
+    case 'self':
+      return `${alias}.participant_id = ${p.add(scope.participantId)}`;
     case 'none':
       return 'false';
   }

@@ -24,6 +24,12 @@ export type AuditOperation =
   | 'document.upload'
   | 'document.download'
   | 'mail.enqueue'
+  | 'group.read'
+  | 'group.member'
+  | 'lesson.read'
+  | 'attendance.record'
+  | 'attendance.read'
+  | 'attendance.classify'
   | 'access.denied';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
@@ -44,6 +50,12 @@ const processingActivity: Record<AuditOperation, string> = {
   'document.upload': 'koers:verwerking/dossier',
   'document.download': 'koers:verwerking/dossier',
   'mail.enqueue': 'koers:verwerking/signalering',
+  'group.read': 'koers:verwerking/lesgroepen',
+  'group.member': 'koers:verwerking/lesgroepen',
+  'lesson.read': 'koers:verwerking/aanwezigheid',
+  'attendance.record': 'koers:verwerking/aanwezigheid',
+  'attendance.read': 'koers:verwerking/aanwezigheid',
+  'attendance.classify': 'koers:verwerking/verzuim',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
 };
 

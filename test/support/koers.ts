@@ -198,7 +198,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -210,5 +210,12 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
   out['referral.lockVersions'] = locks[0]?.n ?? -1;
   const seen = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal WHERE status <> 'open'`);
   out['signal.notOpen'] = seen[0]?.n ?? -1;
+  // Changes that keep the row counts: a closed membership, an edited lesson, a corrected attendance row.
+  const closed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_member WHERE member_to IS NOT NULL`);
+  out['group_member.closed'] = closed[0]?.n ?? -1;
+  const lessons = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(hashtext(id::text || date || start_time || minutes || kind || cancelled_by_provider)), 0) AS n FROM lesson`);
+  out['lesson.hash'] = lessons[0]?.n ?? -1;
+  const versions = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(version), 0)::int AS n FROM attendance`);
+  out['attendance.versions'] = versions[0]?.n ?? -1;
   return out;
 }

@@ -1,0 +1,57 @@
+// Absence signals (R-ATT-4, R-CON-7): after attendance changes, in the same transaction, the pure
+// rules of src/domain/attendance.ts run over the participant's facts under the absence protocol of the
+// contract version its referral was made under (R-CON-10). Each (cause, participant, period) is a
+// signal once: the unique key signal_identity makes every later run a no-op.
+import { randomUUID } from 'node:crypto';
+import { absenceSignals, type AbsenceCause } from '../../domain/attendance.js';
+import type { IsoDate } from '../../domain/contract.js';
+import type { ContractRegistry } from '../../platform/contracts.js';
+import type { Queryable } from '../../platform/db.js';
+import { unsafeAttendanceFacts } from './store.js';
+
+// 001 §2.3.2: the provider reports the first no-show and holds the talk itself; everything else goes
+// to the consultant (repeated no-show, 3 a month 004 §2.4, below 80% 001 §2.3.1, longer than a week 003 art. 12.4).
+const ADDRESSEE: Record<AbsenceCause, 'municipality' | 'provider'> = {
+  'absence.firstNoShow': 'provider',
+  'absence.repeatedNoShow': 'municipality',
+  'absence.frequent': 'municipality',
+  'attendance.belowNorm': 'municipality',
+  'absence.longerThanWeek': 'municipality',
+};
+
+interface Placement {
+  municipalityId: string;
+  providerId: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+}
+
+/** Raises the absence signals the facts call for; returns how many are new. */
+export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegistry, participantId: string, today: IsoDate): Promise<number> {
+  // The participant's latest placement says which referral, and so which contract, governs.
+  const rows = await tx.query<Placement>(
+    `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
+       r.contract_id AS "contractId", r.contract_version AS "contractVersion"
+     FROM group_member gm JOIN referral r ON r.id = gm.referral_id
+     WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
+    [participantId],
+  );
+  const placement = rows[0];
+  if (placement === undefined) return 0;
+  const protocol = contracts.byId(placement.contractId)?.versions.find((v) => v.version === placement.contractVersion)?.absenceProtocol;
+  // A contract without an absence protocol configures no absence signals (R-CON-7).
+  if (protocol === undefined) return 0;
+  const facts = await unsafeAttendanceFacts(tx, participantId);
+  let raised = 0;
+  for (const s of absenceSignals(facts, protocol, today)) {
+    const hit = await tx.query(
+      `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
+       VALUES ($1, $2, 'participant', $3, $4, $5, $6, $3, $7, $8, 'open', $9, $10)
+       ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING RETURNING id`,
+      [randomUUID(), s.cause, participantId, s.period, placement.municipalityId, placement.providerId, placement.productCode, ADDRESSEE[s.cause], s.on, today],
+    );
+    raised += hit.length;
+  }
+  return raised;
+}

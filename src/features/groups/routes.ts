@@ -1,0 +1,113 @@
+// Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1..4).
+import { z } from 'zod';
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { IdParam } from '../participants/schemas.js';
+import { classifyAbsence, getLessonPage, getParticipantAttendance, recordAttendance } from './attendance.js';
+import {
+  AttendanceBody,
+  AttendanceQuery,
+  ClassificationBody,
+  ClassificationParams,
+  ClassificationResult,
+  Group,
+  GroupCreate,
+  GroupDetail,
+  GroupMemberParams,
+  Lesson,
+  LessonPage,
+  LessonPatch,
+  LessonRange,
+  MemberAdd,
+  MemberMove,
+  Membership,
+  ParticipantAttendance,
+} from './schemas.js';
+import { addMember, changeLesson, createGroup, generateLessons, getGroup, listGroups, moveMember } from './service.js';
+
+export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
+  const tags = ['groups'];
+  app.post(
+    '/api/v1/groups',
+    { config: { permission: 'group.manage' }, schema: { tags, summary: 'Create a group with level band, literacy, size limit and schedule (R-GRP-1)', body: GroupCreate, response: { 201: Group } } },
+    async (req, reply) => reply.status(201).send(await createGroup(deps, ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/groups',
+    { config: { permission: 'group.read' }, schema: { tags, summary: 'Groups in the actor\'s room (a teacher: the groups it teaches)', response: { 200: z.object({ items: z.array(Group) }) } } },
+    async (req) => ({ items: await listGroups(deps, ctxOf(req)) }),
+  );
+
+  app.get(
+    '/api/v1/groups/:id',
+    { config: { permission: 'group.read' }, schema: { tags, summary: 'A group with its members and their attendance this month (R-ATT-3)', params: IdParam, response: { 200: GroupDetail } } },
+    (req) => getGroup(deps, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/groups/:id/members',
+    {
+      config: { permission: 'group.manage' },
+      schema: { tags, summary: 'Place a participant referred to this provider; refused when full or literacy would mix (R-GRP-1)', params: IdParam, body: MemberAdd, response: { 201: Membership } },
+    },
+    async (req, reply) => reply.status(201).send(await addMember(deps, ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/groups/:id/members/:participantId/move',
+    {
+      config: { permission: 'group.manage' },
+      schema: { tags, summary: 'Move a member to another group on a date: closes one membership, opens the next', params: GroupMemberParams, body: MemberMove, response: { 200: Membership } },
+    },
+    (req) => moveMember(deps, ctxOf(req), req.params.id, req.params.participantId, req.body),
+  );
+
+  app.post(
+    '/api/v1/groups/:id/lessons/generate',
+    {
+      config: { permission: 'group.manage' },
+      schema: { tags, summary: 'Generate lessons from the schedule; idempotent (R-GRP-2)', params: IdParam, body: LessonRange, response: { 200: z.object({ created: z.number().int(), lessons: z.array(Lesson) }) } },
+    },
+    (req) => generateLessons(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.patch(
+    '/api/v1/lessons/:id',
+    { config: { permission: 'group.manage' }, schema: { tags, summary: 'Change a lesson, or mark it cancelled by the provider (R-GRP-2)', params: IdParam, body: LessonPatch, response: { 200: Lesson } } },
+    (req) => changeLesson(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/lessons/:id',
+    { config: { permission: 'attendance.read' }, schema: { tags, summary: 'The lesson with its roster and attendance (present by default)', params: IdParam, response: { 200: LessonPage } } },
+    (req) => getLessonPage(deps, ctxOf(req), req.params.id),
+  );
+
+  app.put(
+    '/api/v1/lessons/:id/attendance',
+    {
+      config: { permission: 'attendance.record' },
+      schema: { tags, summary: 'Record the whole class in one body; corrections are versioned (R-ATT-1) and absence rules run (R-ATT-4)', params: IdParam, body: AttendanceBody, response: { 200: LessonPage } },
+    },
+    (req) => recordAttendance(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/participants/:id/attendance',
+    {
+      config: { permission: 'attendance.read' },
+      schema: { tags, summary: 'Attendance rate, absences and the rate per month (R-ATT-3)', params: IdParam, querystring: AttendanceQuery, response: { 200: ParticipantAttendance } },
+    },
+    (req) => getParticipantAttendance(deps, ctxOf(req), req.params.id, req.query),
+  );
+
+  app.post(
+    '/api/v1/attendance/:lessonId/:participantId/classification',
+    {
+      config: { permission: 'attendance.classify' },
+      schema: { tags, summary: 'The municipality classifies an absence authorised or unauthorised (R-ATT-2)', params: ClassificationParams, body: ClassificationBody, response: { 200: ClassificationResult } },
+    },
+    (req) => classifyAbsence(deps, ctxOf(req), req.params.lessonId, req.params.participantId, req.body),
+  );
+};
