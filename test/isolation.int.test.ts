@@ -131,6 +131,7 @@ const CASES: Case[] = [
     // Uploading the signed plan is the provider's; a consultant has no upload permission at all.
     expect: { ...onlyOwnConsultant(404), ownProvider: 201 },
   },
+  // [import and push cases: issue #4]
   { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
   // Demo mode is off in these tests: the demo clock does not exist for anyone.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },
