@@ -132,6 +132,9 @@ const CASES: Case[] = [
     expect: { ...onlyOwnConsultant(404), ownProvider: 201 },
   },
   // [import and push cases: issue #4]
+  { name: 'GET /api/v1/groups/:id/lessons', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/groups/${f.groupId}/lessons?from=2026-12-01&to=2026-12-31`), expect: onlyOwnProvider(200) },
+  // Names of the own provider's teachers only: every coordinator gets its own list (an empty room is an empty list).
+  { name: 'GET /api/v1/teachers', mutates: false, call: (c) => c.get('/api/v1/teachers'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },
   { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
   // Demo mode is off in these tests: the demo clock does not exist for anyone.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },

@@ -23,7 +23,7 @@ import {
   Membership,
   ParticipantAttendance,
 } from './schemas.js';
-import { addMember, changeLesson, createGroup, generateLessons, getGroup, listGroups, moveMember } from './service.js';
+import { addMember, changeLesson, createGroup, generateLessons, getGroup, listGroupLessons, listGroups, listTeachers, moveMember } from './service.js';
 
 export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['groups'];
@@ -70,6 +70,24 @@ export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags, summary: 'Generate lessons from the schedule; idempotent (R-GRP-2)', params: IdParam, body: LessonRange, response: { 200: z.object({ created: z.number().int(), lessons: z.array(Lesson) }) } },
     },
     (req) => generateLessons(deps, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/groups/:id/lessons',
+    {
+      config: { permission: 'group.read' },
+      schema: { tags, summary: 'The lessons of a group in a period: the week view (R-GRP-2)', params: IdParam, querystring: LessonRange, response: { 200: z.object({ items: z.array(Lesson) }) } },
+    },
+    (req) => listGroupLessons(deps, ctxOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/teachers',
+    {
+      config: { permission: 'group.manage' },
+      schema: { tags, summary: 'The teachers of the coordinator\'s provider', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } },
+    },
+    (req) => listTeachers(deps, ctxOf(req)),
   );
 
   app.patch(

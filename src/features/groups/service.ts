@@ -156,6 +156,25 @@ export async function generateLessons(deps: Deps, ctx: RequestContext, groupId: 
   });
 }
 
+/** The lessons of a group in a period (the week view); the group must be in the actor's room. */
+export async function listGroupLessons(deps: Deps, ctx: RequestContext, groupId: string, range: z.infer<typeof LessonRange>) {
+  if (range.to < range.from) throw unprocessable('to', 'beforeStart', 'De einddatum ligt voor de begindatum.');
+  if (addCalendarDays(range.from, MAX_RANGE_DAYS) <= range.to) throw unprocessable('to', 'rangeTooLong', 'Vraag hoogstens een jaar tegelijk op.');
+  const rows = await deps.db.transaction(async (tx) => {
+    const g = await findGroup(tx, ctx.scope, groupId);
+    if (g === undefined) throw notFound();
+    return listLessons(tx, g.id, range.from, range.to);
+  });
+  return { items: rows.map(toLesson) };
+}
+
+/** The teachers of the coordinator's own provider, to assign to a group. Names only; no personal data of participants. */
+export async function listTeachers(deps: Deps, ctx: RequestContext) {
+  if (ctx.scope.kind !== 'provider') return { items: [] };
+  const rows = await deps.db.query<{ id: string; name: string }>(`SELECT id, name FROM app_user WHERE role = 'teacher' AND provider_id = $1 ORDER BY name, id`, [ctx.scope.providerId]);
+  return { items: rows };
+}
+
 export async function changeLesson(deps: Deps, ctx: RequestContext, id: string, patch: z.infer<typeof LessonPatch>) {
   return deps.db.transaction(async (tx) => {
     const l = await findLesson(tx, ctx.scope, id, true);

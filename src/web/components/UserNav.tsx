@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSystemDate } from '../api/queries';
 import type { User } from '../api/types';
 import { formatDate } from '../lib/dates';
+import { canSeeGroups } from '../lib/attendanceLabels';
 import { canListParticipants, canRefer, canSeeOutbox, roleLabel, seesIncomingReferrals } from '../lib/labels';
 import { RouterLink } from './RouterLink';
 
@@ -15,6 +16,7 @@ function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Werklijst' }];
   if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
   if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
+  if (canSeeGroups(user)) items.push({ to: '/groepen', label: 'Groepen' });
   if (canRefer(user)) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
   if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only: the date every deadline is judged by can be moved.
@@ -25,6 +27,7 @@ function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
 function isCurrent(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
   // A participant's detail page belongs to "Inburgeraars"; /inburgeraars/:id/aanmelden too.
+  if (to === '/groepen' && pathname.startsWith('/lessen/')) return true;
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 

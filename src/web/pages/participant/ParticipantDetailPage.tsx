@@ -8,6 +8,8 @@ import { ReferralTable } from '../../components/ReferralTable';
 import { RouterLink } from '../../components/RouterLink';
 import { canAcknowledge, canRefer, canSeeAuditLog, fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { canClassifyAbsence, canReadAttendance } from '../../lib/attendanceLabels';
+import { AttendanceSection } from './AttendanceSection';
 import { AuditLog } from './AuditLog';
 import { ParticipantTimelines } from './ParticipantTimelines';
 import { PersonalData } from './PersonalData';
@@ -42,11 +44,16 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
   return (
     <>
       <Heading level={1}>{fullName(participant)}</Heading>
-      {(canRefer(user) || showAudit) && (
+      {(canRefer(user) || showAudit || canReadAttendance(user)) && (
         <ul className="koers-actions">
           {canRefer(user) && (
             <li>
               <RouterLink to={referPath}>Nieuwe aanmelding voor deze inburgeraar</RouterLink>
+            </li>
+          )}
+          {canReadAttendance(user) && (
+            <li>
+              <Link href="#aanwezigheid-sectie">Aanwezigheid</Link>
             </li>
           )}
           {showAudit && (
@@ -74,6 +81,7 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
           />
         )}
       </section>
+      {canReadAttendance(user) && <AttendanceSection participantId={participant.id} mayClassify={canClassifyAbsence(user)} />}
       {(user.role === 'consultant' || user.role === 'providerCoordinator') && <ParticipantTimelines referrals={participant.referrals} />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>

@@ -1,0 +1,93 @@
+// Dutch UI words for groups, lessons and attendance (GLOSSARY.md: groep, les, aanwezigheid, verzuim).
+import type { Classification, LessonKind, LevelBand, Literacy } from '../api/groups';
+import type { User } from '../api/types';
+
+export const levelBandLabels: Record<LevelBand, string> = {
+  fastAlfa: 'Alfa',
+  a0a1: 'A0-A1',
+  a1a2: 'A1-A2',
+  a2b1: 'A2-B1',
+  z: 'Z-route',
+  exam: 'Examentraining',
+  map: 'MAP',
+};
+
+export const literacyLabels: Record<Literacy, string> = {
+  literate: 'Alfabeet',
+  illiterate: 'Anderstalig analfabeet',
+};
+
+export const lessonKindLabels: Record<LessonKind, string> = {
+  language: 'Taalles',
+  knm: 'KNM',
+  participation: 'Participatie',
+  mapPractice: 'MAP-praktijk',
+  makeUp: 'Huiswerkklas (inhaalles)',
+  deficiencySubject: 'Deficiëntievak',
+  examTraining: 'Examentraining',
+};
+
+export const weekdayLabels = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+
+/** The contract's reason codes (contracts/*.yaml absenceProtocol.reasons) with the teacher's short words. */
+export const absenceReasons: readonly (readonly [code: string, label: string])[] = [
+  ['illness', 'Ziek'],
+  ['medical-appointment', 'Medische afspraak'],
+  ['childcare-problem', 'Kinderopvang'],
+  ['informal-care', 'Mantelzorg'],
+  ['work', 'Werk'],
+  ['other', 'Andere reden'],
+  ['none', 'Geen reden'],
+];
+
+export function reasonLabel(code: string | null): string {
+  if (code === null) return 'Geen reden';
+  return absenceReasons.find(([c]) => c === code)?.[1] ?? code;
+}
+
+export const classificationLabels: Record<Classification, string> = {
+  authorised: 'Geoorloofd',
+  unauthorised: 'Ongeoorloofd',
+};
+
+export function labelOf<K extends string>(labels: Record<K, string>, value: string): string {
+  return value in labels ? labels[value as K] : value;
+}
+
+export const NORM_PERCENT = 80;
+
+/** '87.5' → '87,5%'; null → 'geen lessen'. */
+export function formatPercent(value: number | null): string {
+  if (value === null) return 'geen lessen';
+  return `${value.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
+}
+
+export function isBelowNorm(value: number | null): boolean {
+  return value !== null && value < NORM_PERCENT;
+}
+
+const monthNames = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** '2027-02' → 'februari 2027'. */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-');
+  return `${monthNames[Number(m) - 1] ?? m} ${year}`;
+}
+
+/** Coordinators manage groups; teachers read their own (src/platform/access.ts). */
+export function canSeeGroups(user: User): boolean {
+  return user.role === 'providerCoordinator' || user.role === 'teacher';
+}
+
+export function canManageGroups(user: User): boolean {
+  return user.role === 'providerCoordinator';
+}
+
+export function canReadAttendance(user: User): boolean {
+  return ['consultant', 'providerCoordinator', 'teacher', 'participant'].includes(user.role);
+}
+
+/** R-ATT-2 / 001 §2.3.6: the municipality decides. */
+export function canClassifyAbsence(user: User): boolean {
+  return user.role === 'consultant';
+}
