@@ -132,6 +132,36 @@ const CASES: Case[] = [
     expect: { ...onlyOwnConsultant(404), ownProvider: 201 },
   },
   // [import and push cases: issue #4]
+  // Only the coordinator of the provider that runs the group imports or pushes (R-EXC-1, R-EXC-2).
+  // The import id made by the own provider's POST below is read back by the GET case after it.
+  ...((): Case[] => {
+    let importId = '00000000-0000-4000-8000-000000000000';
+    const sheet = (f: Fixture) => Buffer.from(`les-id;deelnemer-id;aanwezig;afgemeld\n${f.lessonId};${f.participantId};nee;ja\n`);
+    return [
+      { name: 'GET /api/v1/imports/attendance/template.csv', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/imports/attendance/template.csv?groupId=${f.groupId}&month=2026-12`), expect: onlyOwnProvider(200) },
+      { name: 'GET /api/v1/imports/attendance/template.xlsx', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/imports/attendance/template.xlsx?groupId=${f.groupId}&month=2026-12`), expect: onlyOwnProvider(200) },
+      {
+        name: 'POST /api/v1/imports/attendance',
+        mutates: true,
+        group: 'member',
+        call: async (c, f) => {
+          const res = await c.upload('/api/v1/imports/attendance', sheet(f), 'text/csv');
+          if (res.status === 201) importId = res.body.importId;
+          return res;
+        },
+        // Another provider gets 422 naming the row: the lesson is not its own (nothing about it is told).
+        expect: { ...onlyOwnProvider(201), otherProvider: 422 },
+      },
+      { name: 'GET /api/v1/imports/:id', mutates: false, call: (c) => c.get(`/api/v1/imports/${importId}`), expect: onlyOwnProvider(200) },
+      {
+        name: 'POST /api/v1/attendance-batches',
+        mutates: true,
+        group: 'member',
+        call: (c, f) => c.request('POST', '/api/v1/attendance-batches', { items: [{ lessonId: f.lessonId, participantId: f.participantId, present: false, calledIn: true }] }, { 'idempotency-key': `k-${f.participantId}` }),
+        expect: { ...onlyOwnProvider(201), otherProvider: 422 },
+      },
+    ];
+  })(),
   { name: 'GET /api/v1/groups/:id/lessons', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/groups/${f.groupId}/lessons?from=2026-12-01&to=2026-12-31`), expect: onlyOwnProvider(200) },
   // Names of the own provider's teachers only: every coordinator gets its own list (an empty room is an empty list).
   { name: 'GET /api/v1/teachers', mutates: false, call: (c) => c.get('/api/v1/teachers'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },

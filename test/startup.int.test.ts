@@ -66,6 +66,15 @@ describe(`start-up on ${DB_KIND}`, () => {
       const referrals = (await consultant.get('/api/v1/referrals')).body.items as { id: string }[];
       expect(referrals.length).toBeGreaterThan(0);
       for (const r of referrals) expect((await consultant.get(`/api/v1/referrals/${r.id}`)).status).toBe(200);
+      // Issue #4 item 8: the demo teacher has a group with months of attendance, and absence signals exist.
+      const teacher = new Client(`http://127.0.0.1:${portOf(second.server)}`);
+      await teacher.post('/api/v1/sessions', { email: 'docent.taalpunt@koers.demo', password: 'koers-demo' });
+      const groups = (await teacher.get('/api/v1/groups')).body.items as { id: string }[];
+      expect(groups).toHaveLength(1);
+      const group = await teacher.get(`/api/v1/groups/${groups[0]?.id}`);
+      expect(group.status).toBe(200);
+      const absence = await second.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal WHERE subject_type = 'participant'`);
+      expect(absence[0]?.n).toBeGreaterThan(0);
       await second.stop();
     } finally {
       await pgdb?.drop();

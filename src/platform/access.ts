@@ -31,7 +31,9 @@ export type Permission =
   | 'group.read'
   | 'attendance.record'
   | 'attendance.read'
-  | 'attendance.classify';
+  | 'attendance.classify'
+  /** R-EXC-1, R-EXC-2: attendance by file import or push batch (the provider's coordinator). */
+  | 'attendance.import';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -74,6 +76,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'group.read',
     'attendance.record',
     'attendance.read',
+    'attendance.import',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the

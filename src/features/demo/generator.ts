@@ -12,6 +12,7 @@ import { hashPassword } from '../sessions/service.js';
 import { runSignalEngine } from '../signals/engine.js';
 import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { loadDemoAttendance } from './attendance.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
 
@@ -73,6 +74,7 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
       consultants.set(m.code, id);
     }
     const firstId = await insertParticipants(tx, crypto, contracts, contract, consultants, rand, options);
+    await loadDemoAttendance(tx, contracts, rand, options.today);
     const participantAccount = DEMO_ACCOUNTS.find((a) => a.role === 'participant');
     if (participantAccount !== undefined && firstId !== undefined) {
       await tx.query(`INSERT INTO app_user (id, email, name, password_hash, role, participant_id) VALUES ($1, $2, $3, $4, 'participant', $5)`, [

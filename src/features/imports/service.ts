@@ -1,0 +1,115 @@
+// Use cases of attendance imports (R-EXC-2, R-ATT-7) and pushes (R-EXC-1): stage every row in one
+// transaction, refuse the whole lot when any row is bad, otherwise apply — so a file is stored whole or
+// not at all, also when the process dies halfway (the transaction never commits). The same file twice,
+// or the same Idempotency-Key twice, changes nothing.
+import { createHash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { RequestContext } from '../../platform/access.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/http/server.js';
+import { applyStaged } from './apply.js';
+import { hashingCounter, readCsv, readXlsx } from './readers.js';
+import { headerMap, parseSheetRow, type Field } from './rows.js';
+import type { BatchBody, ImportResult } from './schemas.js';
+import { MAX_ERRORS, Stager } from './stage.js';
+import { findFileImport, findImport, findPush } from './store.js';
+
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
+
+/** Only a provider imports, and only into its own groups (the scope does the rest). */
+function providerOf(ctx: RequestContext): string {
+  if (ctx.scope.kind !== 'provider') throw notFound();
+  return ctx.scope.providerId;
+}
+
+function refuse(stager: Stager): AppError {
+  const more = stager.errorCount > MAX_ERRORS ? ` De eerste ${MAX_ERRORS} staan hieronder.` : '';
+  return new AppError('unprocessable', `Er is niets opgeslagen: ${stager.errorCount} ${stager.errorCount === 1 ? 'fout' : 'fouten'} in ${stager.rows} regels.${more} Verbeter ze en lever het bestand opnieuw aan.`, stager.errors);
+}
+
+export type FileOutcome = { status: 201; body: ImportResult } | { status: 200; body: ImportResult & { duplicateOf: string; detail: string } };
+
+export async function importFile(deps: Deps, ctx: RequestContext, input: Readable, kind: 'csv' | 'xlsx'): Promise<FileOutcome> {
+  const providerId = providerOf(ctx);
+  const today = deps.clock.today();
+  return deps.db.transaction(async (tx) => {
+    const stager = await Stager.open(tx, ctx.scope, today);
+    const counter = hashingCounter();
+    let positions: Map<Field, number> | undefined;
+    const onRow = async (rowNo: number, values: string[]) => {
+      if (positions === undefined) {
+        const header = headerMap(values);
+        if (header.problems.length > 0) throw new AppError('unprocessable', 'De kopregel van het bestand klopt niet: gebruik het sjabloon.', header.problems);
+        positions = header.positions;
+        return;
+      }
+      const parsed = parseSheetRow(values, positions, `row ${rowNo}`);
+      if (parsed.row === undefined) {
+        stager.rows += 1;
+        for (const p of parsed.problems) stager.problem(p);
+        return;
+      }
+      await stager.add(rowNo, `row ${rowNo}`, parsed.row);
+    };
+    // The reader pulls from the counter, which pulls from the request: back-pressure all the way.
+    const feeding = pipeline(input, counter.stream);
+    await Promise.all([feeding, kind === 'csv' ? readCsv(counter.stream, onRow) : readXlsx(counter.stream, onRow)]);
+    await stager.flush();
+    const sha256 = counter.digest();
+    const earlier = await findFileImport(tx, ctx.scope, sha256);
+    if (earlier !== undefined) {
+      // Nothing was applied; the temporary staging table goes with the (empty) commit.
+      return {
+        status: 200,
+        body: { duplicateOf: earlier.id, importId: earlier.id, rows: earlier.rows, created: 0, changed: 0, unchanged: earlier.rows, detail: 'Dit bestand is al eerder ingelezen; er is niets gewijzigd.' },
+      };
+    }
+    if (stager.rows === 0) throw unprocessable('file', 'empty', 'Het bestand bevat geen regels onder de kopregel.');
+    if (stager.errorCount > 0) throw refuse(stager);
+    return { status: 201, body: await applyStaged(tx, deps, ctx, today, { providerId, source: kind, sha256, idempotencyKey: null }) };
+  });
+}
+
+export type PushOutcome = { replayed: boolean; body: ImportResult };
+
+/** R-EXC-1: a batch from a provider's own system; the Idempotency-Key makes a retry safe. */
+export async function pushBatch(deps: Deps, ctx: RequestContext, key: string, batch: BatchBody): Promise<PushOutcome> {
+  const providerId = providerOf(ctx);
+  const today = deps.clock.today();
+  const sha256 = createHash('sha256').update(JSON.stringify(batch.items)).digest('hex');
+  return deps.db.transaction(async (tx: Tx) => {
+    const earlier = await findPush(tx, ctx.scope, key);
+    if (earlier !== undefined) {
+      // The same key with another body is a mistake of the sender, not a retry.
+      if (earlier.sha256 !== sha256) throw unprocessable('Idempotency-Key', 'keyReused', 'Deze Idempotency-Key is al gebruikt voor een andere batch.');
+      return { replayed: true, body: earlier.response as ImportResult };
+    }
+    const stager = await Stager.open(tx, ctx.scope, today);
+    for (const [i, item] of batch.items.entries()) {
+      await stager.add(i, `items[${i}]`, { ...item, minutesAttended: item.minutesAttended, reason: item.reason ?? null });
+    }
+    await stager.flush();
+    if (stager.errorCount > 0) throw refuse(stager);
+    return { replayed: false, body: await applyStaged(tx, deps, ctx, today, { providerId, source: 'push', sha256, idempotencyKey: key }) };
+  });
+}
+
+export async function getImport(deps: Deps, ctx: RequestContext, id: string) {
+  providerOf(ctx);
+  const row = await findImport(deps.db, ctx.scope, id);
+  if (row === undefined) throw notFound();
+  return {
+    importId: row.id,
+    source: row.source,
+    status: 'applied' as const,
+    rows: row.rows,
+    created: row.created,
+    changed: row.changed,
+    unchanged: row.unchanged,
+    errors: 0,
+    sha256: row.sha256,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
