@@ -131,6 +131,17 @@ export const AbsenceProtocol = z.object({
 });
 export type AbsenceProtocol = z.infer<typeof AbsenceProtocol>;
 
+// R-HRS-2 / R-HRS-3: progress tests at hour milestones (000 §4.4: 200, 400 and 600 hours) and a
+// report on a calendar cadence from the start (001 §2.3.1: every 3 months; 002 eis 19: every 6 months).
+// Either part may be absent where the contract's source has none.
+export const ProgressRules = z.object({
+  milestoneHours: z.array(z.number().int().positive()).optional(),
+  reportEveryMonths: z.number().int().positive().optional(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type ProgressRules = z.infer<typeof ProgressRules>;
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -142,6 +153,7 @@ export const ContractVersion = z.object({
   mail: MailRules.optional(),
   educationRoute: EducationRoute.optional(),
   absenceProtocol: AbsenceProtocol.optional(),
+  progress: ProgressRules.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;

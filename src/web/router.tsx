@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
           },
           { path: '/groepen', lazy: async () => ({ Component: (await import('./pages/groups/GroupsPage')).GroupsPage }) },
           { path: '/groepen/:id', lazy: async () => ({ Component: (await import('./pages/groups/GroupPage')).GroupPage }) },
+          {
+            path: '/groepen/:id/import',
+            lazy: async () => ({ Component: (await import('./pages/groups/ImportPage')).ImportPage }),
+          },
           { path: '/lessen/:id', lazy: async () => ({ Component: (await import('./pages/lesson/LessonPage')).LessonPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

@@ -8,6 +8,7 @@ import type { IsoDate } from '../../domain/contract.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { raiseAbsenceSignals } from '../groups/absence-signals.js';
+import { raiseHoursSignals } from '../groups/hours-signals.js';
 
 const SCHEDULE = [
   { weekday: 1, startTime: '09:00', minutes: 180, kind: 'language' },
@@ -117,5 +118,6 @@ export async function loadDemoAttendance(tx: Queryable, contracts: ContractRegis
     });
     await insertRows(tx, 'attendance', ['lesson_id', 'participant_id', 'municipality_id', 'present', 'minutes_attended', 'reason', 'called_in', 'version', 'recorded_by', 'recorded_at'], rows);
     for (const m of members) await raiseAbsenceSignals(tx, contracts, m.participantId, today);
+    for (const m of members) await raiseHoursSignals(tx, contracts, m.participantId, today);
   }
 }

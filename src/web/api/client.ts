@@ -24,6 +24,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** For requests made without `api` (an upload with progress): a 401 logs out as anywhere else. */
+export function notifyUnauthorized(): void {
+  onUnauthorized();
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;

@@ -130,6 +130,17 @@ function GroupView({ group }: { group: GroupDetail }) {
       </section>
       {today && <WeekView group={group} today={today} />}
       {canManageGroups(user) && <GenerateLessons group={group} today={today} />}
+      {canManageGroups(user) && (
+        <section aria-labelledby="importeren" className="koers-section">
+          <Heading level={2} id="importeren">
+            Aanwezigheid uit een bestand
+          </Heading>
+          <Paragraph>Lever de aanwezigheid van een hele maand aan met een CSV- of Excel-bestand.</Paragraph>
+          <Paragraph>
+            <RouterLink to={`/groepen/${encodeURIComponent(group.id)}/import`}>Aanwezigheid importeren</RouterLink>
+          </Paragraph>
+        </section>
+      )}
     </>
   );
 }

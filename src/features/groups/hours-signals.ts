@@ -1,0 +1,87 @@
+// Hours and progress-report signals (R-HRS-1..3): after attendance changes, in the same transaction,
+// the pure rules of src/domain/hours.ts run over the participant's attended minutes under the
+// progress rules of the contract version its referral was made under (R-CON-10). Each (cause,
+// participant, period) is a signal once: the unique key signal_identity makes every later run a no-op.
+import { randomUUID } from 'node:crypto';
+import type { IsoDate } from '../../domain/contract.js';
+import { computeDeadline } from '../../domain/deadline.js';
+import { milestonesReached, reportMoments, type HourKind, type HoursEntry } from '../../domain/hours.js';
+import type { ContractRegistry } from '../../platform/contracts.js';
+import type { Queryable } from '../../platform/db.js';
+import type { LessonKind } from './schemas.js';
+import { unsafeAttendanceFacts } from './store.js';
+
+// R-HRS-1: the hour kind a lesson kind counts as. KNM, make-up and exam-training lessons are language
+// hours (KNM is counted with language in 000 §4.4's "gevolgde lesuren").
+const HOUR_KIND: Record<LessonKind, HourKind> = {
+  language: 'language',
+  knm: 'language',
+  participation: 'participation',
+  mapPractice: 'mapPractical',
+  deficiencySubject: 'deficiencySubject',
+  makeUp: 'language',
+  examTraining: 'language',
+};
+
+interface Placement {
+  municipalityId: string;
+  providerId: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+  startedOn: IsoDate | null;
+}
+
+/** Raises the progress test/report signals the participant's hours and calendar call for; returns how many are new. */
+export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegistry, participantId: string, today: IsoDate): Promise<number> {
+  // The same resolution as raiseAbsenceSignals: the latest placement's referral governs.
+  const rows = await tx.query<Placement>(
+    `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
+       r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn"
+     FROM group_member gm JOIN referral r ON r.id = gm.referral_id
+     WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
+    [participantId],
+  );
+  const placement = rows[0];
+  if (placement === undefined) return 0;
+  const version = contracts.byId(placement.contractId)?.versions.find((v) => v.version === placement.contractVersion);
+  const progress = version?.progress;
+  const deadline = version?.deadlines.progressReport;
+  // A contract without progress rules configures no hours signals.
+  if (version === undefined || progress === undefined || deadline === undefined) return 0;
+
+  // Only lessons that took place count; a lesson the provider cancelled offers no hours.
+  const facts = (await unsafeAttendanceFacts(tx, participantId)).filter((f) => !f.cancelledByProvider);
+  const found: { cause: 'progress.testDue' | 'progress.reportDue'; period: string; due: IsoDate }[] = [];
+
+  // R-HRS-2 (000 §4.4): at 200, 400 and 600 attended hours a progress test, and its report within two weeks.
+  if (progress.milestoneHours !== undefined && progress.milestoneHours.length > 0) {
+    const entries: HoursEntry[] = facts
+      .filter((f) => f.attendedMinutes > 0)
+      .map((f) => ({ date: f.date, kind: HOUR_KIND[f.kind], minutes: f.attendedMinutes, startClass: false }));
+    for (const m of milestonesReached(entries, progress.milestoneHours)) {
+      found.push({ cause: 'progress.testDue', period: `h${m.milestoneHours}`, due: computeDeadline(m.reachedOn, deadline, version.holidayCalendar) });
+    }
+  }
+
+  // R-HRS-3: a report on a calendar cadence from the start of the route (001 §2.3.1 every three months,
+  // 002 eis 19 every half year); the start is the referral's, or the first lesson while it is unset.
+  const startedOn = placement.startedOn ?? facts[0]?.date;
+  if (progress.reportEveryMonths !== undefined && startedOn !== undefined) {
+    for (const moment of reportMoments(startedOn, progress.reportEveryMonths, today)) {
+      found.push({ cause: 'progress.reportDue', period: moment, due: computeDeadline(moment, deadline, version.holidayCalendar) });
+    }
+  }
+
+  let raised = 0;
+  for (const s of found) {
+    const hit = await tx.query(
+      `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
+       VALUES ($1, $2, 'participant', $3, $4, $5, $6, $3, $7, 'provider', 'open', $8, $9)
+       ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING RETURNING id`,
+      [randomUUID(), s.cause, participantId, s.period, placement.municipalityId, placement.providerId, placement.productCode, s.due, today],
+    );
+    raised += hit.length;
+  }
+  return raised;
+}
