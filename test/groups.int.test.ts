@@ -1,6 +1,7 @@
 // Groups, lessons and attendance through the API (R-GRP-1, R-GRP-2, R-ATT-1..4): size limit and
 // literacy, idempotent lesson generation, a class of 15 in one request, versioned corrections, the
 // absence signals with the sources' numbers, the municipality's classification and the teacher's scope.
+import { subjectRef } from '../src/platform/audit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
@@ -211,6 +212,13 @@ describe(`groups and attendance on ${DB_KIND}`, () => {
     expect((await otherTeacher.get(`/api/v1/lessons/${id}`)).status).toBe(404);
     expect((await put(otherTeacher, id, body(members))).status).toBe(404);
     expect((await otherTeacher.get(`/api/v1/participants/${member}/attendance`)).status).toBe(404);
+    // R-SEC-2: each denied attempt left an audit line; the one on the participant names its data subject.
+    const denied = await t.koers.db.query<{ name: string; object_id: string; data_subject_ref: string | null }>(
+      `SELECT name, object_id, data_subject_ref FROM audit_event WHERE status = 'error' AND object_id = ANY($1)`,
+      [[groupId, id, member]],
+    );
+    expect(denied.map((d) => d.name).sort()).toEqual(['attendance.read', 'group.read', 'lesson.read']);
+    expect(denied.find((d) => d.name === 'attendance.read')?.data_subject_ref).toBe(subjectRef(t.koers.crypto, member));
     expect((await teacher.get(`/api/v1/participants/${member}/attendance`)).status).toBe(200);
     // Neither teacher reads the participant file or its referrals.
     expect((await teacher.get(`/api/v1/participants/${member}`)).status).toBe(404);

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { statusLabel, type ReferralStatus } from '../../domain/lifecycle.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditOperation } from '../../platform/audit.js';
+import type { DeniedObject } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -22,8 +23,6 @@ import {
   findReferralForPdf,
   insertDocument,
   listReferralDocuments,
-  unsafeDataSubjectOf,
-  type DeniedObject,
   type DocumentMetaRow,
 } from './store.js';
 
@@ -40,18 +39,9 @@ function toMeta(r: DocumentMetaRow): DocumentMeta {
   return { id: r.id, kind: r.kind, fileName: r.fileName, contentType: r.contentType, sizeBytes: r.sizeBytes, createdAt: r.createdAt.toISOString(), createdByName: r.createdByName };
 }
 
-/** R-SEC-2: a denied attempt names the data subject when the object exists, so the controller sees who tried. */
+/** R-SEC-2: a denied attempt names the data subject when the object exists (src/platform/audit-denied.ts). */
 async function auditDeniedDocument(tx: Tx, deps: Deps, ctx: RequestContext, name: AuditOperation & `document.${string}`, objectType: DeniedObject, id: string): Promise<void> {
-  if (objectType === 'referral') return auditDenied(tx, deps, ctx, name, 'referral', id);
-  const owner = await unsafeDataSubjectOf(tx, objectType, id);
-  await recordAudit(tx, deps.crypto, ctx, {
-    name,
-    status: 'error',
-    subjects: owner === undefined ? [] : [owner],
-    objectType,
-    objectId: id,
-    summary: 'outside the actor\'s scope or not found',
-  });
+  await auditDenied(tx, deps, ctx, name, objectType, id);
 }
 
 /**

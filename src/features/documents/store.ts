@@ -143,19 +143,3 @@ export async function findLearningPlanForPdf(q: Queryable, scope: Scope, id: str
   return rows[0];
 }
 
-export type DeniedObject = 'referral' | 'learningPlan' | 'document';
-
-const OWNER_SQL: Record<DeniedObject, string> = {
-  referral: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM referral WHERE id = $1',
-  learningPlan: 'SELECT r.participant_id AS "participantId", r.municipality_id AS "municipalityId" FROM learning_plan lp JOIN referral r ON r.id = lp.referral_id WHERE lp.id = $1',
-  document: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM document WHERE id = $1',
-};
-
-/**
- * Unscoped on purpose, for the audit line of a denied attempt only (R-SEC-2: the controller sees who
- * tried to look); never returned to the caller.
- */
-export async function unsafeDataSubjectOf(q: Queryable, objectType: DeniedObject, id: string): Promise<{ participantId: string; municipalityId: string } | undefined> {
-  const rows = await q.query<{ participantId: string; municipalityId: string }>(OWNER_SQL[objectType], [id]);
-  return rows[0];
-}

@@ -7,6 +7,7 @@ import { attendanceRate, belowNorm, isAbsence } from '../../domain/attendance.js
 import { addMonths } from '../../domain/calendar.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -57,7 +58,10 @@ const subjectsOf = (members: readonly MemberRow[]) => members.map((m) => ({ part
 export async function getLessonPage(deps: Deps, ctx: RequestContext, id: string): Promise<LessonPage> {
   const out = await deps.db.transaction(async (tx) => {
     const lesson = await findLesson(tx, ctx.scope, id);
-    if (lesson === undefined) return undefined;
+    if (lesson === undefined) {
+      await auditDenied(tx, deps.crypto, ctx, 'lesson.read', 'lesson', id);
+      return undefined;
+    }
     // The roster is filtered by the participant scope too: a consultant sees only its own residents.
     const members = await listMembers(tx, ctx.scope, lesson.groupId, lesson.date);
     const rows = await lessonAttendance(tx, id);
@@ -160,7 +164,10 @@ export async function getParticipantAttendance(deps: Deps, ctx: RequestContext, 
   if (addMonths(from, 60) < to) throw unprocessable('from', 'rangeTooLong', 'Vraag hoogstens vijf jaar tegelijk op.');
   const out = await deps.db.transaction(async (tx) => {
     const participant = await findParticipantRef(tx, ctx.scope, participantId);
-    if (participant === undefined) return undefined;
+    if (participant === undefined) {
+      await auditDenied(tx, deps.crypto, ctx, 'attendance.read', 'participant', participantId);
+      return undefined;
+    }
     const facts = await attendanceFacts(tx, ctx.scope, participantId, from, to);
     await recordAudit(tx, deps.crypto, ctx, { name: 'attendance.read', status: 'ok', subjects: [{ participantId, municipalityId: participant.municipalityId }], objectType: 'participant', objectId: participantId });
     return { facts, municipalityId: participant.municipalityId };

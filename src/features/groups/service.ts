@@ -6,6 +6,7 @@ import { attendanceRate } from '../../domain/attendance.js';
 import { addCalendarDays, dayOfWeek } from '../../domain/calendar.js';
 import { referralInScope, SqlParams, type RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -53,7 +54,10 @@ export async function getGroup(deps: Deps, ctx: RequestContext, id: string) {
   const today = deps.clock.today();
   const out = await deps.db.transaction(async (tx) => {
     const g = await findGroup(tx, ctx.scope, id);
-    if (g === undefined) return undefined;
+    if (g === undefined) {
+      await auditDenied(tx, deps.crypto, ctx, 'group.read', 'group', id);
+      return undefined;
+    }
     const members = await listMembers(tx, ctx.scope, id);
     const withRate = [];
     for (const m of members) {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { ReferralStatus } from '../../domain/lifecycle.js';
 import { planReferral } from '../../domain/referral.js';
 import type { RequestContext } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, type AuditOperation } from '../../platform/audit.js';
+import { auditDenied as auditDeniedLine, type DeniedObject } from '../../platform/audit-denied.js';
 import { versionsInForce } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
@@ -166,32 +167,7 @@ export function uniqueSubjects(rows: readonly { participantId: string; municipal
   return [...seen].map(([participantId, municipalityId]) => ({ participantId, municipalityId }));
 }
 
-/**
- * R-SEC-2: a denied attempt is logged and committed even though the caller gets a 404. When the object
- * exists elsewhere, the line names its data subject, so the controller sees who tried to look.
- */
-export async function auditDenied(
-  tx: Tx,
-  deps: Pick<Deps, 'crypto'>,
-  ctx: RequestContext,
-  name: 'referral.create' | 'referral.acknowledge' | 'referral.read' | 'referral.event' | 'participant.read' | 'participant.auditRead' | 'document.list' | 'document.upload' | 'document.download',
-  objectType: 'participant' | 'referral',
-  objectId: string,
-): Promise<void> {
-  const owner = await unsafeDataSubjectOf(tx, objectType, objectId);
-  await recordAudit(tx, deps.crypto, ctx, {
-    name,
-    status: 'error',
-    subjects: owner === undefined ? [] : [owner],
-    objectType,
-    objectId,
-    summary: 'outside the actor\'s scope or not found',
-  });
-}
-
-/** Unscoped on purpose, for the audit line of a denied attempt only: never returned to the caller. */
-async function unsafeDataSubjectOf(tx: Tx, objectType: 'participant' | 'referral', id: string) {
-  const table = objectType === 'participant' ? 'SELECT id AS "participantId", municipality_id AS "municipalityId" FROM participant WHERE id = $1' : 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM referral WHERE id = $1';
-  const rows = await tx.query<{ participantId: string; municipalityId: string }>(table, [id]);
-  return rows[0];
+/** R-SEC-2: see src/platform/audit-denied.ts. */
+export async function auditDenied(tx: Tx, deps: Pick<Deps, 'crypto'>, ctx: RequestContext, name: AuditOperation, objectType: DeniedObject, objectId: string): Promise<void> {
+  await auditDeniedLine(tx, deps.crypto, ctx, name, objectType, objectId);
 }
