@@ -232,6 +232,20 @@ const CASES: Case[] = [
     call: (c, f) => c.post(`/api/v1/attendance/${f.lessonId}/${f.participantId}/classification`, { classification: 'unauthorised' }),
     expect: onlyOwnConsultant(200),
   },
+  // Hours (issue #4 item 6): only the own provider pushes; everyone who reads the participant reads its hours.
+  {
+    name: 'POST /api/v1/hours-batches',
+    mutates: true,
+    call: (c, f) => c.request('POST', '/api/v1/hours-batches', { items: [{ externalId: `h-${f.participantId}`, participantId: f.participantId, referralId: f.referralId, date: '2026-12-20', kind: 'internship', minutes: 60 }] }, { 'idempotency-key': `h-${f.participantId}` }),
+    expect: { ...onlyOwnProvider(201), otherProvider: 422 },
+  },
+  {
+    name: 'GET /api/v1/participants/:id/hours',
+    mutates: false,
+    group: 'absent',
+    call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/hours`),
+    expect: { ...onlyOwnConsultant(200), ownProvider: 200, self: 200, teacher: 404 },
+  },
 ];
 
 function aGroup(over: Record<string, unknown> = {}) {

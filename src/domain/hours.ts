@@ -8,6 +8,25 @@ import type { IsoDate } from './contract.js';
 export const HourKinds = ['language', 'participation', 'mapPractical', 'deficiencySubject', 'studySkills', 'internship'] as const;
 export type HourKind = (typeof HourKinds)[number];
 
+// R-HRS-1: the hour kind a lesson kind counts as. KNM, make-up and exam-training lessons are language
+// hours (KNM is counted with language in 000 §4.4's "gevolgde lesuren"). An unknown kind counts as
+// language: every lesson is NT2 education unless it says otherwise.
+const LESSON_HOUR_KIND: Record<string, HourKind> = {
+  language: 'language',
+  knm: 'language',
+  participation: 'participation',
+  mapPractice: 'mapPractical',
+  deficiencySubject: 'deficiencySubject',
+  makeUp: 'language',
+  examTraining: 'language',
+};
+
+/** The hour kind of a lesson kind, or a registered hour kind as it is. */
+export function hourKindOf(kind: string): HourKind {
+  if ((HourKinds as readonly string[]).includes(kind)) return kind as HourKind;
+  return LESSON_HOUR_KIND[kind] ?? 'language';
+}
+
 export interface HoursEntry {
   date: IsoDate;
   kind: HourKind;

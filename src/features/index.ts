@@ -2,6 +2,7 @@
 import type { RouteRegistrar } from '../platform/http/server.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
+import { registerHoursRoutes } from './hours/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerParticipantRoutes } from './participants/routes.js';
@@ -10,4 +11,4 @@ import { registerSessionRoutes } from './sessions/routes.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes];

@@ -30,6 +30,8 @@ export type AuditOperation =
   | 'attendance.record'
   | 'attendance.read'
   | 'attendance.classify'
+  | 'hours.record'
+  | 'hours.read'
   | 'access.denied';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
@@ -56,6 +58,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'attendance.record': 'koers:verwerking/aanwezigheid',
   'attendance.read': 'koers:verwerking/aanwezigheid',
   'attendance.classify': 'koers:verwerking/verzuim',
+  'hours.record': 'koers:verwerking/uren',
+  'hours.read': 'koers:verwerking/uren',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
 };
 

@@ -5,23 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
 import { computeDeadline } from '../../domain/deadline.js';
-import { milestonesReached, reportMoments, type HourKind, type HoursEntry } from '../../domain/hours.js';
+import { hourKindOf, milestonesReached, reportMoments, type HoursEntry } from '../../domain/hours.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
-import type { LessonKind } from './schemas.js';
-import { unsafeAttendanceFacts } from './store.js';
-
-// R-HRS-1: the hour kind a lesson kind counts as. KNM, make-up and exam-training lessons are language
-// hours (KNM is counted with language in 000 §4.4's "gevolgde lesuren").
-const HOUR_KIND: Record<LessonKind, HourKind> = {
-  language: 'language',
-  knm: 'language',
-  participation: 'participation',
-  mapPractice: 'mapPractical',
-  deficiencySubject: 'deficiencySubject',
-  makeUp: 'language',
-  examTraining: 'language',
-};
+import { unsafeHourFacts } from '../hours/store.js';
 
 interface Placement {
   municipalityId: string;
@@ -42,7 +29,18 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
      WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
     [participantId],
   );
-  const placement = rows[0];
+  // Without a placement in a Koers group, the referral the provider's own system registered hours for.
+  const placement =
+    rows[0] ??
+    (
+      await tx.query<Placement>(
+        `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
+           r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn"
+         FROM hours_entry e JOIN referral r ON r.id = e.referral_id
+         WHERE e.participant_id = $1 AND NOT e.superseded ORDER BY e.date DESC, e.recorded_at DESC LIMIT 1`,
+        [participantId],
+      )
+    )[0];
   if (placement === undefined) return 0;
   const version = contracts.byId(placement.contractId)?.versions.find((v) => v.version === placement.contractVersion);
   const progress = version?.progress;
@@ -50,15 +48,14 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
   // A contract without progress rules configures no hours signals.
   if (version === undefined || progress === undefined || deadline === undefined) return 0;
 
-  // Only lessons that took place count; a lesson the provider cancelled offers no hours.
-  const facts = (await unsafeAttendanceFacts(tx, participantId)).filter((f) => !f.cancelledByProvider);
+  // Attended minutes of lessons that took place (a lesson the provider cancelled offers no hours) and
+  // hours a provider's own system registered outside lessons (R-EXC-1).
+  const facts = await unsafeHourFacts(tx, participantId);
   const found: { cause: 'progress.testDue' | 'progress.reportDue'; period: string; due: IsoDate }[] = [];
 
   // R-HRS-2 (000 §4.4): at 200, 400 and 600 attended hours a progress test, and its report within two weeks.
   if (progress.milestoneHours !== undefined && progress.milestoneHours.length > 0) {
-    const entries: HoursEntry[] = facts
-      .filter((f) => f.attendedMinutes > 0)
-      .map((f) => ({ date: f.date, kind: HOUR_KIND[f.kind], minutes: f.attendedMinutes, startClass: false }));
+    const entries: HoursEntry[] = facts.map((f) => ({ date: f.date, kind: hourKindOf(f.kind), minutes: f.minutes, startClass: f.startClass }));
     for (const m of milestonesReached(entries, progress.milestoneHours)) {
       found.push({ cause: 'progress.testDue', period: `h${m.milestoneHours}`, due: computeDeadline(m.reachedOn, deadline, version.holidayCalendar) });
     }
