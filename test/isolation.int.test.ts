@@ -4,51 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { declaredRoutes } from '../src/platform/http/server.js';
 import { A_PDF, aBsn, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
+import { ACTORS, everyone, onlyOwnConsultant, onlyOwnProvider, type Actor, type Case, type Fixture } from './support/matrix.js';
+import { progressCases } from './support/progress-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
-
-type Actor = 'ownConsultant' | 'otherConsultant' | 'policyOfficer' | 'ownProvider' | 'otherProvider' | 'teacher' | 'contractManager' | 'self' | 'otherParticipant' | 'admin' | 'anonymous';
-const ACTORS: Actor[] = ['ownConsultant', 'otherConsultant', 'policyOfficer', 'ownProvider', 'otherProvider', 'teacher', 'contractManager', 'self', 'otherParticipant', 'admin', 'anonymous'];
-
-interface Fixture {
-  participantId: string;
-  referralId: string;
-  signalId: string;
-  bsn: string;
-  /** Set on the deep fixture: a learning plan approved and a signed copy uploaded. */
-  planId?: string;
-  documentId?: string;
-  lockVersion?: number;
-  /** Set on a group fixture: a Taalpunt group with the participant as member, its lessons, and (with 'absent') a recorded absence. */
-  groupId?: string;
-  otherGroupId?: string;
-  lessonId?: string;
-}
-
-/** What each endpoint answers each actor. `visible` means 200 and the fixture is in the answer. */
-type Expect = number | 'visible' | 'hidden';
-
-interface Case {
-  name: string;
-  /** Mutating endpoints get a fresh fixture per actor, so one actor's success cannot hide another's leak. */
-  mutates: boolean;
-  /** Needs a referral with an approved plan (and, when not mutating, an uploaded document). */
-  deep?: boolean;
-  /** Needs a group: 'empty' (participant not yet placed), 'member', or 'absent' (an absence recorded). */
-  group?: 'empty' | 'member' | 'absent';
-  call: (c: Client, f: Fixture) => Promise<{ status: number; body: any; headers: Headers }>;
-  contains?: (body: any, f: Fixture) => boolean;
-  expect: Record<Actor, Expect>;
-}
-
-const onlyOwnConsultant = (ok: Expect): Record<Actor, Expect> => ({
-  ownConsultant: ok, otherConsultant: 404, policyOfficer: 404, ownProvider: 404, otherProvider: 404, teacher: 404, contractManager: 404, self: 404, otherParticipant: 404, admin: 404, anonymous: 401,
-});
-const everyone = (ok: Expect): Record<Actor, Expect> => ({
-  ownConsultant: ok, otherConsultant: ok, policyOfficer: ok, ownProvider: ok, otherProvider: ok, teacher: ok, contractManager: ok, self: ok, otherParticipant: ok, admin: ok, anonymous: 401,
-});
-
-const onlyOwnProvider = (ok: Expect): Record<Actor, Expect> => ({ ...onlyOwnConsultant(404), ownProvider: ok });
 
 const CASES: Case[] = [
   { name: 'GET /api/v1/sessions/current', mutates: false, call: (c) => c.get('/api/v1/sessions/current'), expect: everyone(200) },
@@ -239,6 +198,7 @@ const CASES: Case[] = [
     call: (c, f) => c.request('POST', '/api/v1/hours-batches', { items: [{ externalId: `h-${f.participantId}`, participantId: f.participantId, referralId: f.referralId, date: '2026-12-20', kind: 'internship', minutes: 60 }] }, { 'idempotency-key': `h-${f.participantId}` }),
     expect: { ...onlyOwnProvider(201), otherProvider: 422 },
   },
+  ...progressCases(),
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,
@@ -354,7 +314,8 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
         it(`${actor} → ${String(expected)}`, async () => {
           const client = clients.get(actor);
           if (client === undefined) throw new Error(`no client for ${actor}`);
-          const f = c.group !== undefined ? (c.mutates ? await groupFixture(c.group) : groupShared) : c.mutates ? (c.deep === true ? await deepFixture(false) : await fixture()) : c.deep === true ? deepShared : shared;
+          const base = c.group !== undefined ? (c.mutates ? await groupFixture(c.group) : groupShared) : c.mutates ? (c.deep === true ? await deepFixture(false) : await fixture()) : c.deep === true ? deepShared : shared;
+          const f = c.prepare === undefined ? base : await c.prepare(base, (a) => clients.get(a) ?? owner);
           const before = await snapshot(t);
           const res = await c.call(client, f);
           if (expected === 'visible' || expected === 'hidden') {

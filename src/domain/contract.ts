@@ -142,6 +142,62 @@ export const ProgressRules = z.object({
 });
 export type ProgressRules = z.infer<typeof ProgressRules>;
 
+// R-LVL-3 / R-LVL-4: conditions for down-scaling a skill (B1 to A2). Optional per contract version; a
+// version without it uses DEFAULT_SCALING_RULES (001 §2.3.3, 004 §1.2). The 20 working days to put
+// the new level in place are the deadline `scalingImplementation`, not repeated here.
+export const ScalingRules = z.object({
+  /** 001 §2.3.3 "minimaal 600 cursusuren Nederlands als tweede taal"; 004 §1.2 "tenminste 600 uur". */
+  minNt2HoursForDownscaling: z.number().positive(),
+  /** 001 §2.3.3 "uiterlijk 6 maanden voor de afloop van de inburgeringstermijn". */
+  minMonthsBeforeTermEnd: z.number().int().nonnegative(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type ScalingRules = z.infer<typeof ScalingRules>;
+
+export const DEFAULT_SCALING_RULES: ScalingRules = {
+  minNt2HoursForDownscaling: 600,
+  minMonthsBeforeTermEnd: 6,
+  source: '001 §2.3.3; 004 §1.2',
+};
+
+// R-RTE-1: route changes. Optional; default DEFAULT_ROUTE_CHANGE_RULES.
+export const RouteChangeRules = z.object({
+  /** 001 §2.3.4 "binnen een termijn van 1,5 jaar"; 002 eis 50 "in de eerste 18 maanden van de inburgeringstermijn". */
+  withinMonthsOfTerm: z.number().int().positive(),
+  /** 001 §2.3.4 "in ieder geval binnen 12 maanden"; 002 eis 49 "uiterlijk binnen 12 maanden na start van de inburgeringstermijn". */
+  misfitSignalWithinMonths: z.number().int().positive(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type RouteChangeRules = z.infer<typeof RouteChangeRules>;
+
+export const DEFAULT_ROUTE_CHANGE_RULES: RouteChangeRules = {
+  withinMonthsOfTerm: 18,
+  misfitSignalWithinMonths: 12,
+  source: '001 §2.3.4; 002 eis 49-50',
+};
+
+// R-LVL-2 / R-LVL-5: exam attempts and the pass-rate norm. Optional; default DEFAULT_EXAM_RULES.
+export const ExamRules = z.object({
+  /** 002 eis 75 "De eerste twee examenpogingen worden door het Rijk bekostigd". */
+  stateFundedAttempts: z.number().int().nonnegative(),
+  /** 002 eis 44 "inspanningsverplichting … voor het slagingspercentage ligt op 80%", as a fraction. */
+  passRateNorm: z.number().min(0).max(1),
+  /** 002 eis 44 "gedurende 3 maanden onder de 80%". */
+  passRateMonths: z.number().int().positive(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type ExamRules = z.infer<typeof ExamRules>;
+
+export const DEFAULT_EXAM_RULES: ExamRules = {
+  stateFundedAttempts: 2,
+  passRateNorm: 0.8,
+  passRateMonths: 3,
+  source: '002 eis 44, eis 75',
+};
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -154,6 +210,9 @@ export const ContractVersion = z.object({
   educationRoute: EducationRoute.optional(),
   absenceProtocol: AbsenceProtocol.optional(),
   progress: ProgressRules.optional(),
+  scaling: ScalingRules.optional(),
+  routeChange: RouteChangeRules.optional(),
+  exams: ExamRules.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
@@ -219,4 +278,19 @@ export function isContractedFor(contract: Contract, providerCode: string, produc
 /** R-CON-2: does this municipality take part in this product? */
 export function municipalityTakesPart(contract: Contract, municipalityCode: string, productCode: string): boolean {
   return contract.municipalities.some((m) => m.code === municipalityCode && m.products.includes(productCode));
+}
+
+/** R-LVL-3: the version's scaling rules, or the defaults of 001 §2.3.3 when it has none. */
+export function scalingRulesOf(version: Pick<ContractVersion, 'scaling'>): ScalingRules {
+  return version.scaling ?? DEFAULT_SCALING_RULES;
+}
+
+/** R-RTE-1: the version's route-change rules, or the defaults of 001 §2.3.4 / 002 eis 49-50. */
+export function routeChangeRulesOf(version: Pick<ContractVersion, 'routeChange'>): RouteChangeRules {
+  return version.routeChange ?? DEFAULT_ROUTE_CHANGE_RULES;
+}
+
+/** R-LVL-2 / R-LVL-5: the version's exam rules, or the defaults of 002 eis 44 and 75. */
+export function examRulesOf(version: Pick<ContractVersion, 'exams'>): ExamRules {
+  return version.exams ?? DEFAULT_EXAM_RULES;
 }

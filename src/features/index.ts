@@ -6,9 +6,10 @@ import { registerHoursRoutes } from './hours/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerParticipantRoutes } from './participants/routes.js';
+import { registerProgressRoutes } from './progress/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes];

@@ -33,7 +33,15 @@ export type Permission =
   | 'attendance.read'
   | 'attendance.classify'
   /** R-EXC-1, R-EXC-2: attendance by file import or push batch (the provider's coordinator). */
-  | 'attendance.import';
+  | 'attendance.import'
+  /** Issue #5: levels, hours, status and forecast, reports (R-HRS-4/5, R-LVL-1, R-BYD-1). */
+  | 'progress.read'
+  /** The provider's side: progress tests, levels, reports, scaling requests, exams, status override. */
+  | 'progress.write'
+  /** The municipality's side: decisions on scaling and on invoicing a final product (R-LVL-3, R-END-2). */
+  | 'progress.decide'
+  /** Route states and changes (R-RTE-1..4); the domain decides which party may record which. */
+  | 'route.record';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -60,6 +68,9 @@ const grants: Record<Role, readonly Permission[]> = {
     // R-ATT-2 / 001 §2.3.6: the municipality reads absence and classifies it.
     'attendance.read',
     'attendance.classify',
+    'progress.read',
+    'progress.decide',
+    'route.record',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   policyOfficer: [...everyone],
@@ -77,6 +88,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'attendance.record',
     'attendance.read',
     'attendance.import',
+    'progress.read',
+    'progress.write',
+    'route.record',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -85,7 +99,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   contractManager: [...everyone],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
-  participant: [...everyone, 'participant.read', 'attendance.read'],
+  participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
   admin: [...everyone, 'outbox.read'],
 };

@@ -6,7 +6,7 @@ import { recordAudit, type AuditOperation } from './audit.js';
 import type { Crypto } from './crypto.js';
 import type { Queryable } from './db.js';
 
-export type DeniedObject = 'participant' | 'referral' | 'learningPlan' | 'document' | 'group' | 'lesson';
+export type DeniedObject = 'participant' | 'referral' | 'learningPlan' | 'document' | 'group' | 'lesson' | 'progressReport' | 'scalingRequest';
 
 // Objects that belong to one participant; a group or a lesson has no single data subject.
 const OWNER_SQL: Partial<Record<DeniedObject, string>> = {
@@ -14,6 +14,8 @@ const OWNER_SQL: Partial<Record<DeniedObject, string>> = {
   referral: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM referral WHERE id = $1',
   learningPlan: 'SELECT r.participant_id AS "participantId", r.municipality_id AS "municipalityId" FROM learning_plan lp JOIN referral r ON r.id = lp.referral_id WHERE lp.id = $1',
   document: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM document WHERE id = $1',
+  progressReport: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM progress_report WHERE id = $1',
+  scalingRequest: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM scaling_request WHERE id = $1',
 };
 
 /** Unscoped on purpose, for the audit line of a denied attempt only: never returned to the caller. */

@@ -32,6 +32,14 @@ export type AuditOperation =
   | 'attendance.classify'
   | 'hours.record'
   | 'hours.read'
+  | 'progress.read'
+  | 'progress.record'
+  | 'report.read'
+  | 'report.download'
+  | 'report.write'
+  | 'scaling.request'
+  | 'scaling.decide'
+  | 'route.event'
   | 'access.denied';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
@@ -60,6 +68,14 @@ const processingActivity: Record<AuditOperation, string> = {
   'attendance.classify': 'koers:verwerking/verzuim',
   'hours.record': 'koers:verwerking/uren',
   'hours.read': 'koers:verwerking/uren',
+  'progress.read': 'koers:verwerking/voortgang',
+  'progress.record': 'koers:verwerking/voortgang',
+  'report.read': 'koers:verwerking/voortgang',
+  'report.download': 'koers:verwerking/voortgang',
+  'report.write': 'koers:verwerking/voortgang',
+  'scaling.request': 'koers:verwerking/schaling',
+  'scaling.decide': 'koers:verwerking/schaling',
+  'route.event': 'koers:verwerking/leerroute',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
 };
 

@@ -19,24 +19,27 @@ export const systemClock: Clock = {
 };
 
 /**
- * A clock whose date is fixed (tests) or shifted (demo: "step a week ahead"). Time of day keeps
- * running so timestamps stay ordered.
+ * A clock whose date is fixed (tests) or shifted (demo: "step a week ahead"). Time keeps running from
+ * noon of the date set, so timestamps stay ordered and the date is the one set for the next eleven
+ * hours, whatever the real time of day or the daylight-saving difference between now and that date.
+ * (Keeping the real time of day instead made today() the next day when a test ran after 22:00 UTC and
+ * set a summer date: 22:30 UTC is 00:30 in Amsterdam in June.)
  */
 export class SettableClock implements Clock {
-  private offsetMs = 0;
+  private baseMs = Date.now();
+  private setAtMs = Date.now();
   constructor(date?: IsoDate) {
     if (date !== undefined) this.setToday(date);
   }
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.baseMs + (Date.now() - this.setAtMs));
   }
   today(): IsoDate {
     return toAmsterdamDate(this.now());
   }
-  /** Moves the clock so today() is the given date, keeping the current time of day (noon if unsure). */
+  /** Moves the clock to noon (UTC, so 13:00 or 14:00 in Amsterdam) of the given date; it runs on from there. */
   setToday(date: IsoDate): void {
-    const target = new Date(`${date}T12:00:00Z`).getTime();
-    const real = new Date(`${toAmsterdamDate(new Date())}T12:00:00Z`).getTime();
-    this.offsetMs = target - real;
+    this.baseMs = new Date(`${date}T12:00:00Z`).getTime();
+    this.setAtMs = Date.now();
   }
 }

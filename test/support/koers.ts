@@ -198,7 +198,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -217,5 +217,12 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
   out['lesson.hash'] = lessons[0]?.n ?? -1;
   const versions = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(version), 0)::int AS n FROM attendance`);
   out['attendance.versions'] = versions[0]?.n ?? -1;
+  // Issue #5 changes that keep the row counts: a saved or submitted report, a decision, an exam result, a route.
+  const progress = await t.koers.db.query<{ n: string }>(
+    `SELECT (SELECT COALESCE(sum(lock_version), 0) FROM progress_report) || '/' || (SELECT count(*) FROM progress_report WHERE invoice_decision IS NOT NULL) || '/' ||
+       (SELECT count(*) FROM scaling_request WHERE status <> 'requested') || '/' || (SELECT count(*) FROM exam_attempt WHERE result <> 'pending') || '/' ||
+       (SELECT COALESCE(sum(hashtext(id::text || route)), 0) FROM participant) AS n`,
+  );
+  out['progress.hash'] = Number(progress[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
   return out;
 }

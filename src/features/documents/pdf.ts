@@ -161,14 +161,14 @@ const STYLES: TDocumentDefinitions['styles'] = {
 };
 
 /** A two-column table of label and value; every value is plain text, never a node pdfmake would resolve. */
-function facts(rows: readonly [string, string][]): Content {
+export function facts(rows: readonly [string, string][]): Content {
   return {
     table: { widths: [170, '*'], body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: value }]) },
     layout: 'lightHorizontalLines',
   };
 }
 
-function participantFacts(p: PdfParticipant): [string, string][] {
+export function participantFacts(p: PdfParticipant): [string, string][] {
   return [
     ['Inburgeraar', `${p.givenName} ${p.familyName}`],
     ['Geboortedatum', dutchDate(p.dateOfBirth)],
@@ -177,7 +177,7 @@ function participantFacts(p: PdfParticipant): [string, string][] {
   ];
 }
 
-function definition(family: string, title: string, subtitle: string, generatedOn: string, body: Content[]): TDocumentDefinitions {
+export function definition(family: string, title: string, subtitle: string, generatedOn: string, body: Content[]): TDocumentDefinitions {
   return {
     // Generic metadata: the info dictionary is readable without opening the document, so no name in it.
     info: { title, subject: 'Inburgering (Wet inburgering 2021)', creator: 'Koers', producer: 'Koers' },

@@ -1,0 +1,230 @@
+// Progress and final reports (R-HRS-4, R-END-1/2): the provider drafts (pre-filled from what Koers
+// knows), saves with optimistic locking, and submits once; then the municipality and the participant
+// read it, also as PDF (every download audited, R-SEC-2). A submitted report is never changed; the
+// municipality records its invoicing decision on a final report whose goals were not reached.
+import { randomUUID } from 'node:crypto';
+import { finalReportDueOn } from '../../domain/final-report.js';
+import type { RequestContext } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { auditDenied } from '../../platform/audit-denied.js';
+import type { Tx } from '../../platform/db.js';
+import { AppError, notFound, unprocessable, type InvalidParam } from '../../platform/errors.js';
+import { progressFacts, TARGET_HOURS } from './assessment.js';
+import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
+import { renderReportPdf } from './pdf.js';
+import { plainDutch } from './plain-dutch.js';
+import type { Report} from './schemas.js';
+import { ReportContent, type ReportUpdate } from './schemas.js';
+import { findParticipantFile, findReport, progressTests, routeEvents, type ReportRow } from './store.js';
+
+const ROUTE_NAMES: Record<string, string> = { b1: 'B1-route', z: 'Z-route', education_mbo: 'Onderwijsroute (mbo)', education_hbo_wo: 'Onderwijsroute (hbo/wo)', b1_entree: 'B1-route (entree)' };
+
+function toReport(r: ReportRow, route: string): Report {
+  const content = ReportContent.parse(r.content);
+  return {
+    id: r.id,
+    participantId: r.participantId,
+    providerName: r.providerName,
+    kind: r.kind,
+    status: r.status,
+    content,
+    computedStatus: r.computedStatus,
+    dueOn: r.dueOn,
+    lockVersion: r.lockVersion,
+    createdAt: new Date(r.createdAt).toISOString(),
+    submittedOn: r.submittedOn,
+    invoiceDecision: r.invoiceDecision,
+    invoiceDecisionReason: r.invoiceDecisionReason,
+    plainDutch: plainDutch(r.kind, r.submittedOn, content, route === 'z' ? TARGET_HOURS.z : TARGET_HOURS.other),
+  };
+}
+
+const REASON_NL: Record<string, string> = { illness: 'ziek', doctor: 'arts of ziekenhuis', family: 'familie', work: 'werk', childCare: 'kinderopvang', noShow: 'niet afgemeld', other: 'anders' };
+
+/** R-HRS-4: a new draft, pre-filled with hours, attendance, status with reasons and the latest test. */
+export async function createReport(deps: Deps, ctx: RequestContext, participantId: string, kind: 'progress' | 'final'): Promise<Report> {
+  return inTransaction(deps, async (tx) => {
+    const file = await fileOrDeny(tx, deps, ctx, participantId, 'report.write');
+    const referral = await ownReferral(tx, ctx, participantId);
+    const open = await tx.query<{ id: string }>(`SELECT id FROM progress_report WHERE participant_id = $1 AND provider_id = $2 AND kind = $3 AND status = 'draft'`, [participantId, referral.providerId, kind]);
+    if (open.length > 0) throw new AppError('conflict', 'Er is al een concept. Werk dat bij of dien het eerst in.', [{ name: 'kind', code: 'draftExists', reason: 'Er is al een concept.' }]);
+    const today = deps.clock.today();
+    const facts = await progressFacts(tx, deps.contracts, file, referral, today);
+    const tests = await progressTests(tx, participantId);
+    const last = tests.at(-1)?.results ?? {};
+    const lvl = (s: string) => (typeof last[s] === 'string' ? (last[s] as never) : null);
+    const content: ReportContent = {
+      attendancePercentage: facts.attendance.percentage,
+      attendanceReasons: Object.entries(facts.attendance.reasons)
+        .map(([k, n]) => `${REASON_NL[k] ?? k}: ${n}×`)
+        .join(', '),
+      wellbeing: '',
+      scaling: '',
+      status: facts.assessment.status,
+      statusReasons: facts.assessment.reasons,
+      hoursMade: Math.round(facts.hoursMade * 10) / 10,
+      testResults: { reading: lvl('reading'), writing: lvl('writing'), listening: lvl('listening'), speaking: lvl('speaking') },
+      expectedExamDate: null,
+      expectedEndLevel: null,
+      risks: '',
+      interventions: '',
+      participation: '',
+      selfReliance: '',
+      functionalLanguage: '',
+      goalsReached: null,
+      explanation: '',
+      advice: '',
+    };
+    const dueOn = await dueDateFor(tx, deps, participantId, referral, kind);
+    const id = randomUUID();
+    await tx.query(
+      `INSERT INTO progress_report (id, participant_id, referral_id, municipality_id, provider_id, kind, status, content, computed_status, due_on, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, now())`,
+      [id, participantId, referral.id, file.municipalityId, referral.providerId, kind, JSON.stringify(content), facts.assessment.computedStatus, dueOn, ctx.actor.userId],
+    );
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'progressReport', objectId: id, summary: `draft ${kind}` });
+    const row = await findReport(tx, ctx.scope, id);
+    if (row === undefined) throw notFound();
+    return toReport(row, file.route);
+  });
+}
+
+/** The due date the report answers: the earliest open progress signal, or two weeks after the route ended (R-END-1). */
+async function dueDateFor(tx: Tx, deps: Deps, participantId: string, referral: { contractId: string; contractVersion: number }, kind: 'progress' | 'final'): Promise<string | null> {
+  if (kind === 'progress') {
+    const rows = await tx.query<{ due: string }>(
+      `SELECT min(due_date)::text AS due FROM signal WHERE subject_type = 'participant' AND subject_id = $1 AND cause IN ('progress.testDue', 'progress.reportDue') AND status <> 'resolved'`,
+      [participantId],
+    );
+    return rows[0]?.due ?? null;
+  }
+  const ended = (await routeEvents(tx, participantId)).filter((e) => e.type === 'routeEnded' || e.type === 'droppedOut' || e.type === 'movedAway').at(-1);
+  const version = deps.contracts.byId(referral.contractId)?.versions.find((v) => v.version === referral.contractVersion);
+  return ended === undefined || version === undefined ? null : finalReportDueOn(ended.onDate, version);
+}
+
+async function reportOrDeny(tx: Tx, deps: Deps, ctx: RequestContext, id: string, op: 'report.read' | 'report.write' | 'report.download', forUpdate = false): Promise<ReportRow> {
+  const row = await findReport(tx, ctx.scope, id, forUpdate);
+  if (row === undefined) {
+    await auditDenied(tx, deps.crypto, ctx, op, 'progressReport', id);
+    throw new Denied();
+  }
+  return row;
+}
+
+async function routeOf(tx: Tx, participantId: string): Promise<string> {
+  return (await tx.query<{ route: string }>(`SELECT route FROM participant WHERE id = $1`, [participantId]))[0]?.route ?? 'b1';
+}
+
+export async function getReport(deps: Deps, ctx: RequestContext, id: string): Promise<Report> {
+  return inTransaction(deps, async (tx) => {
+    const row = await reportOrDeny(tx, deps, ctx, id, 'report.read');
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.read', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id });
+    return toReport(row, await routeOf(tx, row.participantId));
+  });
+}
+
+function providerOwns(ctx: RequestContext, row: ReportRow): void {
+  if (ctx.scope.kind !== 'provider' || ctx.scope.providerId !== row.providerId) throw notFound();
+}
+
+export async function updateReport(deps: Deps, ctx: RequestContext, id: string, body: ReportUpdate): Promise<Report> {
+  return inTransaction(deps, async (tx) => {
+    const row = await reportOrDeny(tx, deps, ctx, id, 'report.write', true);
+    providerOwns(ctx, row);
+    if (row.status !== 'draft') throw new AppError('unprocessable', 'Een ingediende rapportage verandert niet meer.', [{ name: 'status', code: 'submitted', reason: 'Deze rapportage is al ingediend.' }]);
+    if (row.lockVersion !== body.lockVersion) throw new AppError('conflict', 'Iemand anders heeft deze rapportage intussen gewijzigd. Laad de pagina opnieuw.');
+    await tx.query(`UPDATE progress_report SET content = $2, lock_version = lock_version + 1 WHERE id = $1`, [id, JSON.stringify(body.content)]);
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'saved' });
+    const saved = await findReport(tx, ctx.scope, id);
+    if (saved === undefined) throw notFound();
+    return toReport(saved, await routeOf(tx, row.participantId));
+  });
+}
+
+/** What a report must hold before it is submitted, per route and kind (R-HRS-4, R-END-1/2). */
+export function submissionProblems(kind: 'progress' | 'final', route: string, c: ReportContent): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  const need = (field: keyof ReportContent, ok: boolean, reason: string) => {
+    if (!ok) problems.push({ name: `content.${field}`, code: 'required', reason });
+  };
+  if (route === 'z') {
+    need('participation', c.participation !== '', 'Beschrijf de participatieactiviteiten (Z-route).');
+    need('selfReliance', c.selfReliance !== '', 'Beschrijf de zelfredzaamheid (Z-route).');
+    need('functionalLanguage', c.functionalLanguage !== '', 'Beschrijf het functioneel taalgebruik (Z-route).');
+  } else {
+    need('expectedEndLevel', c.expectedEndLevel !== null, 'Kies het verwachte eindniveau binnen de termijn.');
+  }
+  if (c.status !== 'onTrack') {
+    need('risks', c.risks !== '', 'Beschrijf het risico op stagnatie: de status is niet "op schema".');
+    need('interventions', c.interventions !== '', 'Beschrijf de interventies: de status is niet "op schema".');
+  }
+  if (kind === 'final') {
+    need('goalsReached', c.goalsReached !== null, 'Geef aan of de doelen zijn gehaald.');
+    // R-END-2 (001 §2.3.1): when goals are not reached the report explains why.
+    if (c.goalsReached === false) need('explanation', c.explanation !== '', 'Leg uit waarom de doelen niet zijn gehaald.');
+    need('advice', c.advice !== '', 'Geef een advies voor wat hierna komt.');
+  }
+  return problems;
+}
+
+export async function submitReport(deps: Deps, ctx: RequestContext, id: string, lockVersion: number): Promise<Report> {
+  return inTransaction(deps, async (tx) => {
+    const row = await reportOrDeny(tx, deps, ctx, id, 'report.write', true);
+    providerOwns(ctx, row);
+    if (row.status !== 'draft') throw unprocessable('status', 'submitted', 'Deze rapportage is al ingediend.');
+    if (row.lockVersion !== lockVersion) throw new AppError('conflict', 'Iemand anders heeft deze rapportage intussen gewijzigd. Laad de pagina opnieuw.');
+    const route = await routeOf(tx, row.participantId);
+    const content = ReportContent.parse(row.content);
+    const problems = submissionProblems(row.kind, route, content);
+    if (problems.length > 0) throw new AppError('unprocessable', 'De rapportage is nog niet compleet. Vul de velden hieronder aan.', problems);
+    const today = deps.clock.today();
+    await tx.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), submitted_on = $2, submitted_by = $3, lock_version = lock_version + 1 WHERE id = $1`, [id, today, ctx.actor.userId]);
+    // The report answers its signals (R-HRS-2/3, R-END-1): they leave the provider's work list.
+    const causes = row.kind === 'final' ? ['report.finalDue'] : ['progress.testDue', 'progress.reportDue'];
+    await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE subject_type = 'participant' AND subject_id = $1 AND cause = ANY($2) AND status <> 'resolved'`, [row.participantId, causes, today]);
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'submitted' });
+    const saved = await findReport(tx, ctx.scope, id);
+    if (saved === undefined) throw notFound();
+    return toReport(saved, route);
+  });
+}
+
+export async function reportPdf(deps: Deps, ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  return inTransaction(deps, async (tx) => {
+    const row = await reportOrDeny(tx, deps, ctx, id, 'report.download');
+    const file = await findParticipantFile(tx, { kind: 'municipality', municipalityId: row.municipalityId }, row.participantId);
+    if (file === undefined) throw notFound();
+    const report = toReport(row, file.route);
+    const content = await renderReportPdf({
+      kind: row.kind,
+      participant: { givenName: file.givenName, familyName: file.familyName, dateOfBirth: file.dateOfBirth, clientNumber: file.clientNumber, bsnLastFour: file.bsnLastFour },
+      municipalityName: file.municipalityName,
+      providerName: row.providerName,
+      route: ROUTE_NAMES[file.route] ?? file.route,
+      submittedOn: row.submittedOn,
+      generatedOn: deps.clock.today(),
+      content: report.content,
+      plainDutch: report.plainDutch,
+    });
+    // R-SEC-2: every download is a read of personal data, logged in the transaction that produced it.
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.download', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id });
+    return { fileName: `${row.kind === 'final' ? 'eindrapportage' : 'voortgangsrapportage'}-${row.submittedOn ?? 'concept'}.pdf`, content };
+  });
+}
+
+/** R-END-2 (001 §2.3.1): the municipality decides whether the final product may still be invoiced. */
+export async function decideInvoice(deps: Deps, ctx: RequestContext, id: string, body: { decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }): Promise<Report> {
+  return inTransaction(deps, async (tx) => {
+    const row = await reportOrDeny(tx, deps, ctx, id, 'report.write', true);
+    if (ctx.scope.kind !== 'municipality') throw notFound();
+    if (row.kind !== 'final') throw unprocessable('kind', 'notFinal', 'Alleen bij een eindrapportage beslist de gemeente over de factuur.');
+    if (row.invoiceDecision !== null) throw unprocessable('decision', 'decided', 'Over deze eindrapportage is al beslist.');
+    await tx.query(`UPDATE progress_report SET invoice_decision = $2, invoice_decision_reason = $3, invoice_decided_by = $4, invoice_decided_at = now() WHERE id = $1`, [id, body.decision, body.reason, ctx.actor.userId]);
+    await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: `invoice ${body.decision}` });
+    const saved = await findReport(tx, ctx.scope, id);
+    if (saved === undefined) throw notFound();
+    return toReport(saved, await routeOf(tx, row.participantId));
+  });
+}
+
