@@ -187,3 +187,35 @@ describe(`progress, scaling, route and final report on ${DB_KIND}`, () => {
     expect(set.body).toMatchObject({ status: 'onTrack', computedStatus: before.body.status.status, overrideReason: 'Start na zwangerschapsverlof; tempo gaat omhoog.' });
   });
 });
+
+describe(`exam pass rate of an Onderwijsroute provider on ${DB_KIND}`, () => {
+  let t: TestKoers;
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('three months below 80% raise one signal per municipality, once; a month at 80% breaks the run (R-LVL-5, 002 eis 44)', async () => {
+    t = await startTestKoers({ today: '2027-01-05' });
+    const consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'den-haag'));
+    const provider = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'voorbereidend-jaar-leiden'));
+    const res = await consultant.post(
+      '/api/v1/participants',
+      aParticipantInput({ route: 'education_hbo_wo', pipSignedOn: '2027-01-04', referral: { providerId: organisationId('provider', 'voorbereidend-jaar-leiden'), productCode: 'education_hbo_wo' } }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const participantId: string = res.body.id;
+    t.clock.setToday('2027-06-30');
+    const sit = (takenOn: string, result: 'passed' | 'failed') => provider.post(`/api/v1/participants/${participantId}/exam-attempts`, { part: 'reading', level: 'B1', registeredOn: '2027-01-10', takenOn, result });
+    const signals = () => t.koers.db.query<{ period: string }>(`SELECT period FROM signal WHERE cause = 'exam.passRateLow' ORDER BY period`);
+    // February: 4 of 5 = 80.0%, at the norm. March, April: below. May: below, the third month in a row.
+    for (const r of ['passed', 'passed', 'passed', 'passed', 'failed'] as const) expect((await sit('2027-02-10', r)).status).toBe(201);
+    for (const r of ['passed', 'failed'] as const) await sit('2027-03-10', r);
+    await sit('2027-04-10', 'failed');
+    expect(await signals()).toEqual([]);
+    await sit('2027-05-10', 'failed');
+    const municipality = organisationId('municipality', 'den-haag');
+    expect(await signals()).toEqual([{ period: `2027-05:${municipality}` }]);
+    await sit('2027-05-11', 'failed');
+    expect(await signals()).toHaveLength(1);
+  });
+});

@@ -13,6 +13,7 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import { progressFacts } from './assessment.js';
+import { raisePassRateSignals } from './pass-rate.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import type { ExamCreate, RouteEventBody, ScalingCreate, ScalingDecision } from './schemas.js';
 import { currentLevels, findScaling, insertLevels, latestReferral, type ReferralRef, type ScalingRow } from './store.js';
@@ -112,6 +113,7 @@ export async function recordExam(deps: Deps, ctx: RequestContext, participantId:
       [id, participantId, file.municipalityId, referral.providerId, body.part, body.level, body.registeredOn, body.takenOn, body.result, ctx.actor.userId],
     );
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'examAttempt', objectId: id });
+    if (body.result !== 'pending') await raisePassRateSignals(tx, referral.providerId, today);
     return { id };
   });
 }
@@ -135,6 +137,7 @@ export async function recordExamResult(deps: Deps, ctx: RequestContext, id: stri
     if (body.takenOn < row.registeredOn) throw unprocessable('takenOn', 'beforeRegistration', 'De examendatum ligt vóór de aanmelding.');
     await tx.query(`UPDATE exam_attempt SET taken_on = $2, result = $3 WHERE id = $1`, [id, body.takenOn, body.result]);
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'examAttempt', objectId: id, summary: body.result });
+    if (ctx.scope.kind === 'provider') await raisePassRateSignals(tx, ctx.scope.providerId, deps.clock.today());
     return { id };
   });
 }
