@@ -119,6 +119,17 @@ describe(`groups and attendance on ${DB_KIND}`, () => {
     expect(await count('SELECT count(*)::int AS n FROM attendance_version WHERE lesson_id = $1', [id])).toBe(15);
   });
 
+  it('a lesson cannot be shortened below the minutes already attended; lengthening is fine (R-GRP-2, R-ATT-3)', async () => {
+    const id = lessonOn('2027-01-04'); // 180 minutes, everyone present for all of them
+    const shorter = await coordinator.request('PATCH', `/api/v1/lessons/${id}`, { minutes: 150 });
+    expect(shorter.status).toBe(422);
+    expect(shorter.body.invalidParams[0]).toMatchObject({ name: 'minutes', code: 'belowRecorded' });
+    expect((await coordinator.get(`/api/v1/lessons/${id}`)).body.lesson.minutes).toBe(180);
+    const longer = await coordinator.request('PATCH', `/api/v1/lessons/${id}`, { minutes: 200 });
+    expect(longer.status).toBe(200);
+    expect((await coordinator.request('PATCH', `/api/v1/lessons/${id}`, { minutes: 180 })).status).toBe(200);
+  });
+
   it('a later correction is a new version with its audit lines; the same body again changes nothing', async () => {
     const id = lessonOn('2027-01-04');
     const [first, second] = members as [Referred, Referred];

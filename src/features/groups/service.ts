@@ -184,6 +184,12 @@ export async function changeLesson(deps: Deps, ctx: RequestContext, id: string, 
     const l = await findLesson(tx, ctx.scope, id, true);
     if (l === undefined) throw notFound();
     const next = { ...l, ...patch };
+    // Recorded attendance must fit the lesson (R-ATT-3 counts attended against offered minutes): a
+    // shorter lesson than someone already attended is refused rather than leaving minutes > offered.
+    const longest = (await tx.query<{ m: number | null }>(`SELECT max(minutes_attended) AS m FROM attendance WHERE lesson_id = $1`, [id]))[0]?.m ?? 0;
+    if (next.minutes < longest) {
+      throw unprocessable('minutes', 'belowRecorded', `Er is al aanwezigheid van ${longest} minuten vastgelegd. Corrigeer eerst de aanwezigheid, of kies minstens ${longest} minuten.`);
+    }
     await tx.query(`UPDATE lesson SET date = $2, start_time = $3, minutes = $4, kind = $5, cancelled_by_provider = $6 WHERE id = $1`, [
       id, next.date, next.startTime, next.minutes, next.kind, next.cancelledByProvider,
     ]);

@@ -30,7 +30,7 @@ export function notifyUnauthorized(): void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sent as it is (a file upload) instead of as JSON; give its Content-Type in `headers`. */
   rawBody?: Blob;

@@ -223,3 +223,62 @@ export function useClassifyAbsence(participantId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.attendance(participantId) }),
   });
 }
+
+export interface Membership {
+  groupId: string;
+  participantId: string;
+  memberFrom: string;
+  memberTo: string | null;
+}
+
+/** Move a current member to another group of the provider on a date (R-GRP-1: refused when full or literacy would mix). */
+export function useMoveMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, participantId, toGroupId, on }: { groupId: string; participantId: string; toGroupId: string; on: string }) =>
+      api<Membership>(`/groups/${enc(groupId)}/members/${enc(participantId)}/move`, { method: 'POST', body: { toGroupId, on } }),
+    onSuccess: (_result, { groupId, toGroupId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: groupKeys.group(groupId) }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.group(toGroupId) }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.groups }),
+      ]),
+  });
+}
+
+export type LessonChange = Partial<Pick<Lesson, 'date' | 'startTime' | 'minutes' | 'kind' | 'cancelledByProvider'>>;
+
+/** R-GRP-2: change a lesson, or mark it cancelled by the provider (and undo that). */
+export function useChangeLesson(lessonId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: LessonChange) => api<Lesson>(`/lessons/${enc(lessonId)}`, { method: 'PATCH', body: change }),
+    onSuccess: (lesson) => {
+      queryClient.setQueryData<LessonPage>(groupKeys.lesson(lessonId), (page) => (page ? { ...page, lesson } : page));
+      // A new date can change who is on the roster; the week view and rates change too.
+      void queryClient.invalidateQueries({ queryKey: groupKeys.lesson(lessonId) });
+      void queryClient.invalidateQueries({ queryKey: ['group', lesson.groupId] });
+      void queryClient.invalidateQueries({ queryKey: ['participant'] });
+    },
+  });
+}
+
+export interface NewMember {
+  participantId: string;
+  referralId: string;
+  from: string;
+  literacy: Literacy;
+}
+
+/** R-GRP-1: place a participant referred to this provider in the group. */
+export function useAddMember(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (member: NewMember) => api<Membership>(`/groups/${enc(groupId)}/members`, { method: 'POST', body: member }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: groupKeys.group(groupId) }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.groups }),
+      ]),
+  });
+}

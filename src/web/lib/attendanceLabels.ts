@@ -91,3 +91,20 @@ export function canReadAttendance(user: User): boolean {
 export function canClassifyAbsence(user: User): boolean {
   return user.role === 'consultant';
 }
+
+/** R-HRS-1: the kinds of hours (src/domain/hours.ts HourKinds); lessons count as one of these. */
+export type HourKind = 'language' | 'participation' | 'mapPractical' | 'deficiencySubject' | 'studySkills' | 'internship';
+
+export const hourKindLabels: Record<HourKind, string> = {
+  language: 'Taal (incl. KNM)',
+  participation: 'Participatie',
+  mapPractical: 'MAP-praktijk',
+  deficiencySubject: 'Deficiëntievakken',
+  studySkills: 'Studievaardigheden',
+  internship: 'Stage',
+};
+
+/** 90 → '1,5 uur'; whole hours without decimals. */
+export function formatHours(minutes: number): string {
+  return `${(minutes / 60).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} uur`;
+}

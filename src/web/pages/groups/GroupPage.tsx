@@ -1,4 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
 import {
+  Button,
   DataList,
   DataListItem,
   DataListKey,
@@ -14,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useParams } from 'react-router-dom';
-import { useGroup, type GroupDetail } from '../../api/groups';
+import { useGroup, type GroupDetail, type GroupMember } from '../../api/groups';
 import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
@@ -23,9 +25,14 @@ import { canManageGroups, formatPercent, isBelowNorm, labelOf, levelBandLabels, 
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { AddMember } from './AddMember';
 import { GenerateLessons } from './GenerateLessons';
 import { teacherText } from './GroupsPage';
+import { MoveMember, type MoveResult } from './MoveMember';
 import { WeekView } from './WeekView';
+
+const moveButtonId = (participantId: string) => `verplaatsen-${participantId}`;
 
 /** `/groepen/:id`: members with this month's attendance (R-ATT-3) and the lessons per week. */
 export function GroupPage() {
@@ -52,6 +59,29 @@ function GroupView({ group }: { group: GroupDetail }) {
   const today = useToday().data;
   const current = group.members.filter((m) => m.memberTo === null || (today !== undefined && m.memberTo > today));
   const below = current.filter((m) => isBelowNorm(m.attendanceThisMonth)).length;
+  const mayManage = canManageGroups(user);
+  const [moving, setMoving] = useState<GroupMember | null>(null);
+  const [moved, setMoved] = useState('');
+  const movedRef = useRef<HTMLParagraphElement>(null);
+  // The form and the row are gone: keyboard focus goes to the confirmation once it is shown.
+  useEffect(() => {
+    if (moved !== '') movedRef.current?.focus();
+  }, [moved]);
+
+  const startMove = (member: GroupMember) => {
+    setMoved('');
+    setMoving(member);
+  };
+  const onMoved = ({ member, toGroupName, on }: MoveResult) => {
+    setMoving(null);
+    setMoved(`${fullName(member)} is verplaatst naar groep ${toGroupName}, per ${formatDate(on)}.`);
+  };
+  const cancelMove = () => {
+    const member = moving;
+    setMoving(null);
+    // Back to the button that opened the form.
+    if (member) requestAnimationFrame(() => document.getElementById(moveButtonId(member.participantId))?.focus());
+  };
 
   return (
     <>
@@ -101,6 +131,7 @@ function GroupView({ group }: { group: GroupDetail }) {
                   <TableHeaderCell scope="col">Naam</TableHeaderCell>
                   <TableHeaderCell scope="col">In de groep sinds</TableHeaderCell>
                   <TableHeaderCell scope="col">Aanwezigheid deze maand</TableHeaderCell>
+                  {mayManage && <TableHeaderCell scope="col">Actie</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -120,6 +151,19 @@ function GroupView({ group }: { group: GroupDetail }) {
                         {formatPercent(m.attendanceThisMonth)}
                         {low && <strong className="koers-overdue"> (onder {NORM_PERCENT}%)</strong>}
                       </TableCell>
+                      {mayManage && (
+                        <TableCell>
+                          <Button
+                            id={moveButtonId(m.participantId)}
+                            appearance="secondary-action-button"
+                            aria-expanded={moving?.participantId === m.participantId}
+                            aria-controls={moving?.participantId === m.participantId ? 'verplaatsen-formulier' : undefined}
+                            onClick={() => startMove(m)}
+                          >
+                            Verplaatsen<VisuallyHidden> {fullName(m)}</VisuallyHidden>
+                          </Button>
+                        </TableCell>
+                      )}
                     </TableRow>
                   );
                 })}
@@ -127,10 +171,19 @@ function GroupView({ group }: { group: GroupDetail }) {
             </Table>
           </>
         )}
+        <Paragraph ref={movedRef} role="status" tabIndex={-1} className="koers-announcement">
+          {moved}
+        </Paragraph>
+        {mayManage && moving && (
+          <div id="verplaatsen-formulier">
+            <MoveMember key={moving.participantId} group={group} member={moving} today={today} onMoved={onMoved} onCancel={cancelMove} />
+          </div>
+        )}
+        {mayManage && <AddMember group={group} today={today} />}
       </section>
       {today && <WeekView group={group} today={today} />}
-      {canManageGroups(user) && <GenerateLessons group={group} today={today} />}
-      {canManageGroups(user) && (
+      {mayManage && <GenerateLessons group={group} today={today} />}
+      {mayManage && (
         <section aria-labelledby="importeren" className="koers-section">
           <Heading level={2} id="importeren">
             Aanwezigheid uit een bestand

@@ -66,6 +66,12 @@ function statusText(phase: Phase): string {
   }
 }
 
+function uploadedPercent(phase: Phase): number | null | undefined {
+  if (phase.kind === 'uploading') return phase.percent;
+  if (phase.kind === 'checking' || phase.kind === 'done') return 100;
+  return undefined;
+}
+
 function ImportView({ group, today }: { group: GroupDetail; today: string }) {
   const queryClient = useQueryClient();
   const [month, setMonth] = useState(today.slice(0, 7));
@@ -116,6 +122,9 @@ function ImportView({ group, today }: { group: GroupDetail; today: string }) {
     setErrors((e) => ({ ...e, file: undefined }));
   };
 
+  // The share of the file sent: stays at 100% once the whole file is with the server (while it checks,
+  // and with its answer); null while the browser cannot tell; hidden before an upload and after a failure.
+  const sent = uploadedPercent(phase);
   const summary: SummaryItem[] = errors.file ? [{ targetId: FILE_ID, message: errors.file }] : [];
   const status = statusText(phase);
   const fileDescription = 'Een CSV-bestand of Excel-bestand (.xlsx) volgens het sjabloon, hoogstens 20 MB.';
@@ -184,12 +193,13 @@ function ImportView({ group, today }: { group: GroupDetail; today: string }) {
             </Button>
           </ButtonGroup>
         </form>
-        {phase.kind === 'uploading' || phase.kind === 'checking' ? (
+        {sent !== undefined ? (
           <div className="koers-upload">
-            <label htmlFor="import-voortgang">Voortgang</label>{' '}
-            <progress id="import-voortgang" max={100} value={phase.kind === 'uploading' && phase.percent !== null ? phase.percent : undefined}>
-              {phase.kind === 'uploading' && phase.percent !== null ? `${phase.percent}%` : undefined}
-            </progress>
+            <label htmlFor="import-voortgang">Voortgang uploaden</label>{' '}
+            <progress id="import-voortgang" max={100} value={sent ?? undefined}>
+              {sent === null ? undefined : `${sent}%`}
+            </progress>{' '}
+            {sent !== null && <span aria-hidden="true">{sent}%</span>}
           </div>
         ) : null}
         <div role="status" aria-live="polite" className="koers-live">

@@ -20,11 +20,12 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { lessonKindLabels, labelOf, reasonLabel, weekdayLabels } from '../../lib/attendanceLabels';
+import { canManageGroups, lessonKindLabels, labelOf, reasonLabel, weekdayLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { AttendanceForm } from './AttendanceForm';
+import { LessonManage } from './LessonManage';
 
 function weekdayOf(isoDate: string): string {
   const day = (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -68,8 +69,8 @@ function LessonView({ page }: { page: LessonData }) {
   } else if (mayRecord && inFuture) {
     body = <Paragraph>Deze les heeft nog niet plaatsgevonden. De aanwezigheid vult u in op of na {formatDate(lesson.date)}.</Paragraph>;
   } else if (mayRecord) {
-    // Keyed by lesson, so another lesson starts with its own roster.
-    body = <AttendanceForm key={lesson.id} page={page} />;
+    // Keyed by lesson and date, so another lesson (or a lesson moved to another day) starts with its own roster.
+    body = <AttendanceForm key={`${lesson.id}:${lesson.date}`} page={page} />;
   } else {
     body = <RosterTable page={page} />;
   }
@@ -93,6 +94,12 @@ function LessonView({ page }: { page: LessonData }) {
           <DataListKey>Duur</DataListKey>
           <DataListValue>{lesson.minutes} minuten</DataListValue>
         </DataListItem>
+        {lesson.cancelledByProvider && (
+          <DataListItem>
+            <DataListKey>Status</DataListKey>
+            <DataListValue>Vervallen</DataListValue>
+          </DataListItem>
+        )}
       </DataList>
       <section aria-labelledby="aanwezigheid-titel" className="koers-section">
         <Heading level={2} id="aanwezigheid-titel">
@@ -100,6 +107,7 @@ function LessonView({ page }: { page: LessonData }) {
         </Heading>
         {body}
       </section>
+      {canManageGroups(user) && <LessonManage key={lesson.id} lesson={lesson} />}
     </>
   );
 }

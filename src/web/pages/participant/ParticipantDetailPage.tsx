@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { canClassifyAbsence, canReadAttendance } from '../../lib/attendanceLabels';
 import { AttendanceSection } from './AttendanceSection';
 import { AuditLog } from './AuditLog';
+import { HoursSection } from './HoursSection';
 import { ParticipantTimelines } from './ParticipantTimelines';
 import { PersonalData } from './PersonalData';
 
@@ -82,6 +83,7 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
         )}
       </section>
       {canReadAttendance(user) && <AttendanceSection participantId={participant.id} mayClassify={canClassifyAbsence(user)} />}
+      <HoursSection participantId={participant.id} />
       {(user.role === 'consultant' || user.role === 'providerCoordinator') && <ParticipantTimelines referrals={participant.referrals} />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>
