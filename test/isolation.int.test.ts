@@ -134,6 +134,17 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((s: { referralId: string }) => s.referralId === f.referralId),
     expect: { ...everyone('hidden'), ownConsultant: 'visible', ownProvider: 'visible' },
   },
+  // Attendance rates per participant (issue #4 item 7): the municipality's own residents and the provider's
+  // own participants; a teacher or a participant gets 404 (the list is not theirs). belowNorm=true keeps
+  // the list short: the shared fixture's one recorded lesson is an absence (0%).
+  {
+    name: 'GET /api/v1/attendance-rates',
+    mutates: false,
+    group: 'absent',
+    call: (c) => c.get('/api/v1/attendance-rates?from=2026-11-01&to=2026-12-31&belowNorm=true&pageSize=100'),
+    contains: (b, f) => b.items.some((r: { participantId: string }) => r.participantId === f.participantId),
+    expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
+  },
   // Groups, lessons and attendance (issue #4). The matrix's teacher teaches no group of the fixture:
   // it must see nothing (test/groups.int.test.ts covers the teacher of the group).
   { name: 'POST /api/v1/groups', mutates: true, call: (c) => c.post('/api/v1/groups', aGroup()), expect: { ...onlyOwnProvider(201), otherProvider: 201 } },

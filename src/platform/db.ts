@@ -64,6 +64,10 @@ export function openPostgres(connectionString: string, options: { role?: string;
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    // Every pooled connection acts as the restricted application role (audit: SELECT/INSERT only),
+    // set in the startup packet: no connection can run a query before it, and a role that cannot be
+    // taken fails the connection instead of leaving it with the owner's rights.
+    ...(options.role === undefined ? {} : { options: `-c role=${safeIdent(options.role)}` }),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;
@@ -72,13 +76,6 @@ export function openPostgres(connectionString: string, options: { role?: string;
       }) as typeof pg.types.getTypeParser,
     },
   });
-  if (options.role !== undefined) {
-    const role = options.role;
-    // Every pooled connection acts as the restricted application role (audit: SELECT/INSERT only).
-    pool.on('connect', (c) => {
-      c.query(`SET ROLE ${quoteIdent(role)}`).catch(() => undefined);
-    });
-  }
   return {
     kind: 'postgres',
     query: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows as never,
@@ -109,9 +106,14 @@ export function openPostgres(connectionString: string, options: { role?: string;
   };
 }
 
-export function quoteIdent(name: string): string {
+/** A lower-case identifier that needs no quoting anywhere (SQL, the startup packet's options). */
+function safeIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
-  return `"${name}"`;
+  return name;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${safeIdent(name)}"`;
 }
 
 /** Returns exactly one row or throws: for INSERT … RETURNING and lookups that must exist. */

@@ -1,0 +1,21 @@
+// Attendance rates per participant for the municipality and the provider's coordinator (issue #4 item 7).
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { RateListQuery, RatePage } from './schemas.js';
+import { listAttendanceRates } from './service.js';
+
+export const registerAttendanceRateRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/v1/attendance-rates',
+    {
+      config: { permission: 'attendance.read' },
+      schema: {
+        tags: ['attendance'],
+        summary: 'Attendance rate per participant in the actor\'s room over a window: offered and attended minutes, below the 80% norm, absences by classification; filtered, sorted (lowest first), paged (R-ATT-3, R-ATT-5)',
+        querystring: RateListQuery,
+        response: { 200: RatePage },
+      },
+    },
+    (req) => listAttendanceRates(deps, ctxOf(req), req.query),
+  );
+};

@@ -1,0 +1,47 @@
+// Request and response schemas of the attendance-rate list (issue #4 item 7; R-ATT-3, R-ATT-5).
+import { z } from 'zod';
+import { IsoDate } from '../../domain/contract.js';
+
+export const RateSort = z.enum(['rate', '-rate', 'name', '-name']);
+export type RateSort = z.infer<typeof RateSort>;
+
+export const RateListQuery = z.object({
+  from: IsoDate.optional().describe('First day of the window; default: the first day of the month two months before `to`'),
+  to: IsoDate.optional().describe('Last day of the window (inclusive); default: today'),
+  belowNorm: z
+    .enum(['true', 'false'], 'Vul true of false in.')
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Only participants below (true) or not below (false) the norm of 80%'),
+  sort: RateSort.default('rate').describe('rate: lowest first, participants without a rate last'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type RateListQuery = z.infer<typeof RateListQuery>;
+
+export const ParticipantRate = z.object({
+  participantId: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  municipalityId: z.uuid(),
+  offeredMinutes: z.number().int().describe('Scheduled minutes of the recorded regular lessons in the window; cancelled-by-provider and make-up lessons offer none'),
+  attendedMinutes: z.number().int().describe('Attended minutes (at most the lesson\'s) plus make-up minutes, never above what was missed (R-ATT-5)'),
+  rate: z.number().nullable().describe('attended / offered in percent; null when nothing was offered'),
+  belowNorm: z.boolean().describe('Below 80% on the exact fraction: 79.9% is below, 80.0% is not'),
+  absences: z.object({
+    authorised: z.number().int(),
+    unauthorised: z.number().int(),
+    unclassified: z.number().int().describe('Not (yet) classified by the municipality (R-ATT-2)'),
+  }),
+});
+export type ParticipantRate = z.infer<typeof ParticipantRate>;
+
+export const RatePage = z.object({
+  from: z.string(),
+  to: z.string(),
+  normPercent: z.number(),
+  items: z.array(ParticipantRate),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -1,0 +1,64 @@
+// The attendance-rate list (issue #4 item 7): every participant in the actor's room with attended /
+// offered minutes over a window (R-ATT-3, make-up lessons R-ATT-5), below the norm or not, absences by
+// the municipality's classification (R-ATT-2). For the municipality's consultant and the provider's
+// coordinator; computed in one SQL statement (store.ts) and audited with one line per participant shown
+// (R-SEC-2), in the same transaction.
+import { addCalendarDays, addMonths } from '../../domain/calendar.js';
+import type { RequestContext } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { notFound, unprocessable } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/http/server.js';
+import type { RateListQuery } from './schemas.js';
+import { listAttendanceRates as listRows } from './store.js';
+
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock'>;
+
+/** R-ATT-3 / 001 §2.3.1: 80% everywhere today. The signals (R-ATT-4) use the contract's own value. */
+export const NORM_PERCENT = 80;
+/** One aggregate over a whole municipality: at most a year (and a day) per request. */
+const MAX_WINDOW_DAYS = 366;
+
+export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query: RateListQuery) {
+  const to = query.to ?? deps.clock.today();
+  const from = query.from ?? `${addMonths(to, -2).slice(0, 7)}-01`;
+  const window = `${from}..${to}`;
+  // The municipality and the provider's coordinator; a teacher or a participant has the permission
+  // for single lessons and its own file, not for this list (data minimisation).
+  if (ctx.scope.kind !== 'municipality' && ctx.scope.kind !== 'provider') {
+    await recordAudit(deps.db, deps.crypto, ctx, { name: 'attendance.read', status: 'error', subjects: [], objectType: 'attendanceRates', summary: "outside the actor's scope" });
+    throw notFound();
+  }
+  if (to < from) throw unprocessable('to', 'beforeStart', 'De einddatum ligt voor de begindatum.');
+  if (addCalendarDays(from, MAX_WINDOW_DAYS) <= to) throw unprocessable('to', 'rangeTooLong', 'Vraag hoogstens een jaar tegelijk op.');
+  const scope = ctx.scope;
+  const { rows, total } = await deps.db.transaction(async (tx) => {
+    const found = await listRows(tx, scope, { from, to, normPercent: NORM_PERCENT, belowNorm: query.belowNorm, sort: query.sort, page: query.page, pageSize: query.pageSize });
+    await recordAudit(tx, deps.crypto, ctx, {
+      name: 'attendance.read',
+      status: 'ok',
+      subjects: found.rows.map((r) => ({ participantId: r.participantId, municipalityId: r.municipalityId })),
+      objectType: 'attendanceRates',
+      summary: window,
+    });
+    return found;
+  });
+  return {
+    from,
+    to,
+    normPercent: NORM_PERCENT,
+    items: rows.map((r) => ({
+      participantId: r.participantId,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      municipalityId: r.municipalityId,
+      offeredMinutes: r.offeredMinutes,
+      attendedMinutes: r.attendedMinutes,
+      rate: r.rate,
+      belowNorm: r.belowNorm,
+      absences: { authorised: r.authorised, unauthorised: r.unauthorised, unclassified: r.unclassified },
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

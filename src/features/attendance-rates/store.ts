@@ -1,0 +1,94 @@
+// The attendance rate of every participant in the actor's room over a window (R-ATT-3, R-ATT-5), as
+// ONE SQL statement: the aggregate, the norm filter, the sort, the page and the total. The scope is in
+// the SQL three times — the attendance rows (attendanceInScope), the memberships (groupInScope) and the
+// participant (participantInScope) — so a provider counts only its own lessons and a municipality only
+// its own residents. The arithmetic repeats attendanceRate() and belowNorm() of src/domain/attendance.ts
+// (test/attendance-rates.int.test.ts holds the two together): change one, change the other.
+import { attendanceInScope, groupInScope, participantInScope, SqlParams, type Scope } from '../../platform/access.js';
+import type { Queryable } from '../../platform/db.js';
+import type { RateSort } from './schemas.js';
+
+export interface RateRow {
+  participantId: string;
+  givenName: string;
+  familyName: string;
+  municipalityId: string;
+  offeredMinutes: number;
+  attendedMinutes: number;
+  rate: number | null;
+  belowNorm: boolean;
+  authorised: number;
+  unauthorised: number;
+  unclassified: number;
+}
+
+export interface RateWindow {
+  from: string;
+  to: string;
+  normPercent: number;
+  belowNorm: boolean | undefined;
+  sort: RateSort;
+  page: number;
+  pageSize: number;
+}
+
+// A fact counts when its lesson was not cancelled by the provider; make-up lessons (R-ATT-5) only make up.
+const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
+const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
+
+const ORDER: Record<RateSort, string> = {
+  // Equal fractions tie on the name; participants without a rate come last either way.
+  rate: 'r."rate" ASC NULLS LAST, r."familyName", r."givenName", r."participantId"',
+  '-rate': 'r."rate" DESC NULLS LAST, r."familyName", r."givenName", r."participantId"',
+  name: 'r."familyName", r."givenName", r."participantId"',
+  '-name': 'r."familyName" DESC, r."givenName" DESC, r."participantId" DESC',
+};
+
+export async function listAttendanceRates(q: Queryable, scope: Scope, w: RateWindow): Promise<{ rows: RateRow[]; total: number }> {
+  const p = new SqlParams();
+  const from = `${p.add(w.from)}::date`;
+  const to = `${p.add(w.to)}::date`;
+  const norm = p.add(w.normPercent);
+  const filter = w.belowNorm === undefined ? 'true' : w.belowNorm ? 'r."belowNorm"' : 'NOT r."belowNorm"';
+  const sql = `
+    WITH facts AS (
+      SELECT a.participant_id,
+        COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
+        COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
+        COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'authorised') AS authorised,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'unauthorised') AS unauthorised,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification IS NULL) AS unclassified
+      FROM attendance a JOIN lesson l ON l.id = a.lesson_id
+      WHERE l.date BETWEEN ${from} AND ${to} AND ${attendanceInScope(scope, p, 'a', 'l')}
+      GROUP BY a.participant_id
+    ),
+    -- Members of a group in the room during the window with nothing recorded still appear (rate null).
+    subjects AS (
+      SELECT participant_id FROM facts
+      UNION
+      SELECT gm.participant_id FROM group_member gm JOIN class_group g ON g.id = gm.group_id
+      WHERE gm.member_from <= ${to} AND (gm.member_to IS NULL OR gm.member_to > ${from}) AND ${groupInScope(scope, p, 'g')}
+    ),
+    rated AS (
+      SELECT pp.id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", pp.municipality_id AS "municipalityId",
+        x.offered AS "offeredMinutes", x.effective AS "attendedMinutes",
+        CASE WHEN x.offered = 0 THEN NULL ELSE x.effective::float8 / x.offered * 100 END AS "rate",
+        (x.offered > 0 AND x.effective * 100 < ${norm}::numeric * x.offered) AS "belowNorm",
+        x.authorised, x.unauthorised, x.unclassified
+      FROM subjects s JOIN participant pp ON pp.id = s.participant_id
+      LEFT JOIN facts f ON f.participant_id = s.participant_id
+      CROSS JOIN LATERAL (SELECT COALESCE(f.offered, 0)::bigint AS offered,
+          (COALESCE(f.attended, 0) + least(COALESCE(f.made_up, 0), COALESCE(f.offered, 0) - COALESCE(f.attended, 0)))::bigint AS effective,
+          COALESCE(f.authorised, 0)::int AS authorised, COALESCE(f.unauthorised, 0)::int AS unauthorised, COALESCE(f.unclassified, 0)::int AS unclassified) x
+      WHERE ${participantInScope(scope, p, 'pp')}
+    ),
+    shown AS (SELECT * FROM rated r WHERE ${filter})
+    SELECT t.total, pr.*
+    FROM (SELECT count(*)::int AS total FROM shown) t
+    LEFT JOIN LATERAL (SELECT * FROM shown r ORDER BY ${ORDER[w.sort]} LIMIT ${p.add(w.pageSize)} OFFSET ${p.add((w.page - 1) * w.pageSize)}) pr ON true`;
+  const rows = await q.query<RateRow & { total: number }>(sql, p.values);
+  const total = rows[0]?.total ?? 0;
+  // The LEFT JOIN gives one row of nulls when the page is empty: it carried the total only.
+  return { rows: rows.filter((r) => r.participantId !== null).map(({ total: _t, ...r }) => r), total };
+}
