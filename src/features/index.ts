@@ -1,5 +1,6 @@
 // Every capability's routes, in one list: the server and the route-declaration test share it.
 import type { RouteRegistrar } from '../platform/http/server.js';
+import { registerApiKeyRoutes } from './api-keys/routes.js';
 import { registerAttendanceRateRoutes } from './attendance-rates/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
@@ -13,4 +14,4 @@ import { registerSessionRoutes } from './sessions/routes.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerApiKeyRoutes];

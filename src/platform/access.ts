@@ -3,7 +3,7 @@
 // personal data filters in SQL by the context's Scope. Deny by default: a role or scope this file does
 // not know yields no permission and an empty result, never everything.
 
-export const Roles = ['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin'] as const;
+export const Roles = ['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin', 'providerSystem'] as const;
 export type Role = (typeof Roles)[number];
 
 export type Permission =
@@ -41,7 +41,9 @@ export type Permission =
   /** The municipality's side: decisions on scaling and on invoicing a final product (R-LVL-3, R-END-2). */
   | 'progress.decide'
   /** Route states and changes (R-RTE-1..4); the domain decides which party may record which. */
-  | 'route.record';
+  | 'route.record'
+  /** A coordinator manages its provider's API keys (R-EXC-1). */
+  | 'apiKey.manage';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -91,6 +93,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'progress.read',
     'progress.write',
     'route.record',
+    'apiKey.manage',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -102,6 +105,9 @@ const grants: Record<Role, readonly Permission[]> = {
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
   admin: [...everyone, 'outbox.read'],
+  // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
+  // nothing else — no participant file, no work list.
+  providerSystem: ['attendance.import'],
 };
 
 export function roleHasPermission(role: string, permission: Permission): boolean {
@@ -179,6 +185,7 @@ export function contextFor(user: VerifiedUser, trace: TraceInfo): RequestContext
       organisation = org('municipality', user.municipalityId);
       break;
     case 'providerCoordinator':
+    case 'providerSystem':
       organisation = org('provider', user.providerId);
       if (user.providerId !== null) scope = { kind: 'provider', providerId: user.providerId };
       break;

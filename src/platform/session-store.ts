@@ -38,8 +38,20 @@ export async function findSessionUser(q: Queryable, token: string, now: Date): P
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {
   const rows = await q.query<VerifiedUser & { passwordHash: string }>(
-    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE lower(u.email) = lower($1)`,
+    // A provider system's technical user never logs in with a password (it has an API key).
+    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE lower(u.email) = lower($1) AND u.role <> 'providerSystem'`,
     [email],
+  );
+  return rows[0];
+}
+
+/** The technical user behind a live (not revoked) API key, or undefined. Marks the key as used. */
+export async function findApiKeyUser(q: Queryable, key: string, now: Date): Promise<VerifiedUser | undefined> {
+  const rows = await q.query<VerifiedUser & Record<string, unknown>>(
+    `UPDATE api_key k SET last_used_at = $2 FROM app_user u ${USER_JOINS}
+     WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.id = k.user_id AND u.role = 'providerSystem'
+     RETURNING ${USER_COLUMNS}`,
+    [sha256(key), now],
   );
   return rows[0];
 }

@@ -198,7 +198,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -221,7 +221,7 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
   const progress = await t.koers.db.query<{ n: string }>(
     `SELECT (SELECT COALESCE(sum(lock_version), 0) FROM progress_report) || '/' || (SELECT count(*) FROM progress_report WHERE invoice_decision IS NOT NULL) || '/' ||
        (SELECT count(*) FROM scaling_request WHERE status <> 'requested') || '/' || (SELECT count(*) FROM exam_attempt WHERE result <> 'pending') || '/' ||
-       (SELECT COALESCE(sum(hashtext(id::text || route)), 0) FROM participant) AS n`,
+       (SELECT COALESCE(sum(hashtext(id::text || route)), 0) FROM participant) || '/' || (SELECT count(*) FROM api_key WHERE revoked_at IS NOT NULL) AS n`,
   );
   out['progress.hash'] = Number(progress[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
   return out;

@@ -1,4 +1,4 @@
-// Isolation cases of issue #5: progress, reports, scaling, exams and route events (R-HRS-4/5, R-LVL-*,
+// Isolation cases of issue #5 (and the API keys of issue #4): progress, reports, scaling, exams and route events (R-HRS-4/5, R-LVL-*,
 // R-RTE-*, R-END-*). Spread into the matrix of test/isolation.int.test.ts.
 import type { Client } from './koers.js';
 import { onlyOwnConsultant, onlyOwnProvider, type Actor, type Case, type Expect, type Fixture } from './matrix.js';
@@ -22,6 +22,16 @@ export function progressCases(): Case[] {
   };
   const readers = { ...onlyOwnConsultant(200), ownProvider: 200, self: 200 } as Record<Actor, Expect>;
   return [
+    // API keys (issue #4 item 6): every coordinator manages its own provider's keys only.
+    { name: 'GET /api/v1/api-keys', mutates: false, call: (c) => c.get('/api/v1/api-keys'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },
+    { name: 'POST /api/v1/api-keys', mutates: true, call: (c) => c.post('/api/v1/api-keys', { name: `Koppeling ${Math.random()}` }), expect: { ...onlyOwnProvider(201), otherProvider: 201 } },
+    {
+      name: 'DELETE /api/v1/api-keys/:id',
+      mutates: true,
+      prepare: async (f, as) => ({ ...f, objectId: (await must(as('ownProvider').post('/api/v1/api-keys', { name: `Koppeling ${f.participantId}` }), 201)).id }),
+      call: (c, f) => c.request('DELETE', `/api/v1/api-keys/${f.objectId}`),
+      expect: onlyOwnProvider(200),
+    },
     { name: 'GET /api/v1/participants/:id/progress', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/progress`), expect: readers },
     { name: 'GET /api/v1/participants/:id/hours-statement.pdf', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/hours-statement.pdf`), expect: readers },
     {

@@ -32,4 +32,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   contractManager: 'contractmanager',
   participant: 'inburgeraar',
   admin: 'functioneel beheerder',
+  providerSystem: 'koppeling (API-sleutel)',
 };

@@ -10,7 +10,7 @@ export const SessionUser = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin']),
+  role: z.enum(['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin', 'providerSystem']),
   organisation: z.object({
     id: z.string(),
     kind: z.enum(['municipality', 'provider', 'region', 'operator', 'participant']),

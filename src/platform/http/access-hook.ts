@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contextFor, roleHasPermission, type TraceInfo } from '../access.js';
 import { newOperationId, newTraceId, recordAudit } from '../audit.js';
 import { notFound, unauthenticated } from '../errors.js';
-import { findSessionUser, SESSION_COOKIE } from '../session-store.js';
+import { findApiKeyUser, findSessionUser, SESSION_COOKIE } from '../session-store.js';
 import type { AppDeps } from './server.js';
 
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
@@ -28,9 +28,11 @@ export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
     // Sessions and audit lines keep real time; the settable clock moves business dates only.
     const startedAt = new Date();
     const trace = traceOf(req, startedAt);
+    // R-EXC-1: a provider's own system sends its API key as a bearer token; people use the session cookie.
+    const bearer = /^Bearer (koers_[A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1];
     const token = req.cookies[SESSION_COOKIE];
-    if (token === undefined || token === '') throw unauthenticated();
-    const user = await findSessionUser(deps.db, token, startedAt);
+    if (bearer === undefined && (token === undefined || token === '')) throw unauthenticated();
+    const user = bearer !== undefined ? await findApiKeyUser(deps.db, bearer, startedAt) : await findSessionUser(deps.db, token ?? '', startedAt);
     if (user === undefined) throw unauthenticated();
     const ctx = contextFor(user, trace);
     if (ctx === undefined || !roleHasPermission(ctx.actor.role, permission)) {

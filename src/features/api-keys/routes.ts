@@ -1,0 +1,102 @@
+// API keys for providers' own systems (R-EXC-1): the coordinator makes a key (shown once), lists its
+// provider's keys and revokes one. A key acts as a technical user of role providerSystem that may only
+// push attendance and hours (src/platform/access.ts), so each push is audited under the key's name.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { RequestContext } from '../../platform/access.js';
+import { sha256 } from '../../platform/crypto.js';
+import { notFound, unprocessable } from '../../platform/errors.js';
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { AppDeps, RouteRegistrar } from '../../platform/http/server.js';
+import { IdParam } from '../participants/schemas.js';
+
+const ApiKey = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  hint: z.string().describe('The last four characters of the key'),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+const ApiKeyCreated = ApiKey.extend({ key: z.string().describe('The secret, shown only now: send it as "Authorization: Bearer <key>"') });
+const ApiKeyCreate = z.object({ name: z.string('Geef de koppeling een naam.').trim().min(1, 'Geef de koppeling een naam.').max(100, 'De naam is hoogstens 100 tekens.') });
+
+function providerOf(ctx: RequestContext): string {
+  if (ctx.scope.kind !== 'provider') throw notFound();
+  return ctx.scope.providerId;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  hint: string;
+  createdAt: Date;
+  createdByName: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+const toApiKey = (r: Row) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: iso(r.lastUsedAt), revokedAt: iso(r.revokedAt) });
+const SELECT = `SELECT k.id, k.name, k.key_hint AS hint, k.created_at AS "createdAt", u.name AS "createdByName", k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"
+  FROM api_key k JOIN app_user u ON u.id = k.created_by`;
+
+async function createKey(deps: Pick<AppDeps, 'db'>, ctx: RequestContext, name: string) {
+  const providerId = providerOf(ctx);
+  // 32 random bytes, base64url: 43 characters after the prefix that tells a leaked key for what it is.
+  const key = `koers_${randomBytes(32).toString('base64url')}`;
+  const id = randomUUID();
+  const userId = randomUUID();
+  return deps.db.transaction(async (tx) => {
+    const taken = await tx.query(`SELECT 1 FROM api_key WHERE provider_id = $1 AND name = $2 AND revoked_at IS NULL`, [providerId, name]);
+    if (taken.length > 0) throw unprocessable('name', 'taken', 'Er is al een actieve koppeling met deze naam.');
+    await tx.query(`INSERT INTO app_user (id, email, name, password_hash, role, provider_id) VALUES ($1, $2, $3, '!', 'providerSystem', $4)`, [userId, `system+${userId}@koers.invalid`, `Koppeling: ${name}`, providerId]);
+    await tx.query(`INSERT INTO api_key (id, provider_id, user_id, name, key_hash, key_hint, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())`, [
+      id,
+      providerId,
+      userId,
+      name,
+      sha256(key),
+      key.slice(-4),
+      ctx.actor.userId,
+    ]);
+    const row = (await tx.query<Row>(`${SELECT} WHERE k.id = $1`, [id]))[0];
+    if (row === undefined) throw notFound();
+    return { ...toApiKey(row), key };
+  });
+}
+
+export const registerApiKeyRoutes: RouteRegistrar = (app, deps) => {
+  const tags = ['api-keys'];
+  app.get(
+    '/api/v1/api-keys',
+    { config: { permission: 'apiKey.manage' }, schema: { tags, summary: 'The provider\'s API keys for its own systems (no secrets)', response: { 200: z.object({ items: z.array(ApiKey) }) } } },
+    async (req) => {
+      const providerId = providerOf(ctxOf(req));
+      const rows = await deps.db.query<Row>(`${SELECT} WHERE k.provider_id = $1 ORDER BY k.revoked_at NULLS FIRST, k.created_at DESC`, [providerId]);
+      return { items: rows.map(toApiKey) };
+    },
+  );
+  app.post(
+    '/api/v1/api-keys',
+    { config: { permission: 'apiKey.manage' }, schema: { tags, summary: 'Make an API key for pushing attendance and hours (R-EXC-1); the key is in this answer only', body: ApiKeyCreate, response: { 201: ApiKeyCreated } } },
+    async (req, reply) => reply.status(201).send(await createKey(deps, ctxOf(req), req.body.name)),
+  );
+  app.delete(
+    '/api/v1/api-keys/:id',
+    { config: { permission: 'apiKey.manage' }, schema: { tags, summary: 'Revoke a key: from now on it is refused (401)', params: IdParam, response: { 200: ApiKey } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const providerId = providerOf(ctx);
+      const rows = await deps.db.query<{ id: string }>(`UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3) WHERE id = $1 AND provider_id = $2 RETURNING id`, [
+        req.params.id,
+        providerId,
+        ctx.actor.userId,
+      ]);
+      if (rows.length === 0) throw notFound();
+      const row = (await deps.db.query<Row>(`${SELECT} WHERE k.id = $1`, [req.params.id]))[0];
+      if (row === undefined) throw notFound();
+      return toApiKey(row);
+    },
+  );
+};
