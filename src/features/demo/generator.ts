@@ -14,6 +14,7 @@ import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
+import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
 
 export const DEMO_CONTRACT_ID = 'westfriesland';
@@ -85,6 +86,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
         firstId,
       ]);
     }
+    // The demo participant's own file stays untouched by the progress demo: a clean start to try it.
+    await loadDemoProgress(tx, contracts, options.today, firstId);
     return { loaded: true, participants: options.size };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
