@@ -3,9 +3,9 @@
 // absence on the participant page and classifies it (R-ATT-1, R-ATT-2). The demo region has no groups,
 // so the group is set up through the API first.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { request, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { heading, logIn, logOut, makeBsn, openFromMenu, PASSWORD, randomLetters, settled } from './helpers.js';
+import { apiAs, heading, logIn, logOut, makeBsn, ok, openFromMenu, randomLetters, settled, tabTo } from './helpers.js';
 
 const CONSULTANT = 'consultant.hoorn@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
@@ -20,29 +20,6 @@ const ABSENT = new Map([
   [6, { arrowDowns: 2, reason: 'Medische afspraak', calledIn: false }],
 ]);
 const PARTIAL_ROW = 4;
-
-async function apiAs(baseURL: string, email: string): Promise<{ api: APIRequestContext; userId: string }> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/v1/sessions', { data: { email, password: PASSWORD } });
-  if (!res.ok()) throw new Error(`login ${email}: ${res.status()} ${await res.text()}`);
-  const { user } = (await res.json()) as { user: { id: string } };
-  return { api, userId: user.id };
-}
-
-async function ok<T>(response: Promise<APIResponse>, what: string): Promise<T> {
-  const res = await response;
-  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** Presses Tab until the element is focused: the keyboard user's way to reach it. */
-async function tabTo(page: Page, target: Locator, max = 60): Promise<number> {
-  for (let i = 1; i <= max; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return i;
-  }
-  throw new Error('Tab never reached the element');
-}
 
 describe('attendance of a lesson, entered with the keyboard', () => {
   let koers: Awaited<ReturnType<typeof startKoers>> | undefined;

@@ -3,32 +3,15 @@
 // member in the new group, places one more participant there, and sees the participant's hours; edits a lesson and lets it lapse (and undoes
 // that); and the import page shows its upload progress, ending at 100%. axe-core checks each page.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { request, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from 'playwright-core';
+import { request, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { heading, logIn, openFromMenu, PASSWORD, randomLetters, settled } from './helpers.js';
+import { heading, logIn, ok, openFromMenu, PASSWORD, randomLetters, settled, tabTo } from './helpers.js';
 
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 const DEMO_GROUP = 'B1 ochtend';
 const TODAY = '2026-12-23';
 // A Monday of the demo group's schedule (Monday and Wednesday 09:00, Thursday 13:00), before today.
 const LESSON_DATE = '2026-12-14';
-
-async function ok<T>(response: Promise<APIResponse>, what: string): Promise<T> {
-  const res = await response;
-  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** Presses Tab until the element is focused: the keyboard user's way to reach it. */
-async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
-  for (let i = 1; i <= max; i++) {
-    await page.keyboard.press('Tab');
-    if (await isFocused(target)) return;
-  }
-  throw new Error('Tab never reached the element');
-}
-
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 
 /** Waits until the element has keyboard focus (focus moves in an effect, after the content is shown). */
 async function focused(target: Locator): Promise<void> {

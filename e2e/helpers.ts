@@ -1,6 +1,6 @@
 // Shared steps of the browser tests. Elements are found by role and accessible name, as a user of
 // assistive technology would.
-import type { Locator, Page } from 'playwright-core';
+import { request, type APIRequestContext, type APIResponse, type Locator, type Page } from 'playwright-core';
 
 export const PASSWORD = 'koers-demo';
 
@@ -64,4 +64,29 @@ export async function answer(page: Page, question: string, choice: string): Prom
 
 export async function answerNo(page: Page, question: string): Promise<void> {
   await answer(page, question, 'Nee');
+}
+
+/** An API client logged in as a demo user, for setting up what a test needs. */
+export async function apiAs(baseURL: string, email: string): Promise<{ api: APIRequestContext; userId: string }> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/v1/sessions', { data: { email, password: PASSWORD } });
+  if (!res.ok()) throw new Error(`login ${email}: ${res.status()} ${await res.text()}`);
+  const { user } = (await res.json()) as { user: { id: string } };
+  return { api, userId: user.id };
+}
+
+/** The JSON of a successful API answer, or a failure that says what was being set up. */
+export async function ok<T>(response: Promise<APIResponse>, what: string): Promise<T> {
+  const res = await response;
+  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Presses Tab until the element is focused (the keyboard user's way to reach it); returns the presses. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return i;
+  }
+  throw new Error('Tab never reached the element');
 }

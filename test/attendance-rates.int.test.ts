@@ -249,6 +249,24 @@ describe(`attendance rates on ${DB_KIND}`, () => {
     expect(whole.total).toBe(7 + randomMembers.length); // group A (6), group B (1), group C
   });
 
+  it('the summary counts what the list shows, per band of ten points, and reads no names (no audit line)', async () => {
+    for (const c of [coordinator, consultant]) {
+      const whole = await rates(c, 'from=2027-03-01&to=2027-03-31&pageSize=100');
+      const before = await audits();
+      const summary = await c.get('/api/v1/attendance-rates/summary?from=2027-03-01&to=2027-03-31');
+      expect(summary.status).toBe(200);
+      expect(await audits()).toBe(before);
+      const rated = whole.items.filter((i) => i.rate !== null);
+      const bands = new Array<number>(10).fill(0);
+      for (const i of rated) {
+        const band = Math.min(9, Math.floor((i.rate ?? 0) / 10));
+        bands[band] = (bands[band] ?? 0) + 1;
+      }
+      expect(summary.body).toMatchObject({ total: whole.total, belowNorm: whole.items.filter((i) => i.belowNorm).length, withoutLessons: whole.total - rated.length, bands });
+    }
+    expect((await teacher.get('/api/v1/attendance-rates/summary')).status).toBe(404);
+  });
+
   it('each room sees its own: another municipality and another provider see none of it', async () => {
     const window = 'from=2027-03-01&to=2027-03-31&pageSize=100';
     const hoorn = (await rates(consultant, window)).items;

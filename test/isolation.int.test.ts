@@ -145,6 +145,14 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((r: { participantId: string }) => r.participantId === f.participantId),
     expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
   },
+  // Counts only: each room its own (the fixture's numbers are checked in test/attendance-rates.int.test.ts).
+  {
+    name: 'GET /api/v1/attendance-rates/summary',
+    mutates: false,
+    group: 'absent',
+    call: (c) => c.get('/api/v1/attendance-rates/summary?from=2026-11-01&to=2026-12-31'),
+    expect: { ...onlyOwnConsultant(200), otherConsultant: 200, ownProvider: 200, otherProvider: 200 },
+  },
   // Groups, lessons and attendance (issue #4). The matrix's teacher teaches no group of the fixture:
   // it must see nothing (test/groups.int.test.ts covers the teacher of the group).
   { name: 'POST /api/v1/groups', mutates: true, call: (c) => c.post('/api/v1/groups', aGroup()), expect: { ...onlyOwnProvider(201), otherProvider: 201 } },

@@ -217,5 +217,17 @@ describe(`exam pass rate of an Onderwijsroute provider on ${DB_KIND}`, () => {
     expect(await signals()).toEqual([{ period: `2027-05:${municipality}` }]);
     await sit('2027-05-11', 'failed');
     expect(await signals()).toHaveLength(1);
+
+    // The Onderwijsroute report carries the indicators of R-OND-2 (002 eis 27): exam attempts per part
+    // pre-filled, deficiency subjects required before it is submitted.
+    const draft = await provider.post(`/api/v1/participants/${participantId}/progress-reports`, { kind: 'progress' });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.content.examSummary).toHaveLength(10);
+    expect(draft.body.content.examSummary[0]).toBe('lezen B1: geslaagd (2027-02-10)');
+    const saved = await provider.request('PUT', `/api/v1/progress-reports/${draft.body.id}`, { lockVersion: 0, content: { ...draft.body.content, expectedEndLevel: 'B1', risks: 'r', interventions: 'i' } });
+    const refused = await provider.post(`/api/v1/progress-reports/${draft.body.id}/submission`, { lockVersion: saved.body.lockVersion });
+    expect(refused.body.invalidParams.map((i: { name: string }) => i.name)).toEqual(['content.deficiencySubjects']);
+    const pdf = await provider.get(`/api/v1/progress-reports/${draft.body.id}/pdf`);
+    expect(pdf.status).toBe(200);
   });
 });

@@ -33,6 +33,18 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: '/inburgeraars/:id/voortgang',
+            lazy: async () => ({ Component: (await import('./pages/progress/ProgressPage')).ProgressPage }),
+          },
+          {
+            path: '/voortgangsrapportages/:id',
+            lazy: async () => ({ Component: (await import('./pages/progress/ReportPage')).ReportPage }),
+          },
+          {
+            path: '/mijn-voortgang',
+            lazy: async () => ({ Component: (await import('./pages/progress/MyProgressPage')).MyProgressPage }),
+          },
+          {
             path: '/inburgeraars/:id/aanmelden',
             lazy: async () => ({ Component: (await import('./pages/aanmelden/ReferExistingPage')).ReferExistingPage }),
           },
@@ -52,6 +64,11 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/groups/ImportPage')).ImportPage }),
           },
           { path: '/lessen/:id', lazy: async () => ({ Component: (await import('./pages/lesson/LessonPage')).LessonPage }) },
+          {
+            path: '/aanwezigheid',
+            lazy: async () => ({ Component: (await import('./pages/attendance-rates/AttendanceRatesPage')).AttendanceRatesPage }),
+          },
+          { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },
           { path: '*', lazy: async () => ({ Component: (await import('./pages/NotAllowed')).NotFoundPage }) },

@@ -1,8 +1,8 @@
 // Attendance rates per participant for the municipality and the provider's coordinator (issue #4 item 7).
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
-import { RateListQuery, RatePage } from './schemas.js';
-import { listAttendanceRates } from './service.js';
+import { RateListQuery, RatePage, RateSummary, RateSummaryQuery } from './schemas.js';
+import { listAttendanceRates, summarize } from './service.js';
 
 export const registerAttendanceRateRoutes: RouteRegistrar = (app, deps) => {
   app.get(
@@ -17,5 +17,18 @@ export const registerAttendanceRateRoutes: RouteRegistrar = (app, deps) => {
       },
     },
     (req) => listAttendanceRates(deps, ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/attendance-rates/summary',
+    {
+      config: { permission: 'attendance.read' },
+      schema: {
+        tags: ['attendance'],
+        summary: 'Counts only: participants in the room with lessons, below the norm, without lessons, and per band of ten percentage points (for a chart; no names, so no audit line)',
+        querystring: RateSummaryQuery,
+        response: { 200: RateSummary },
+      },
+    },
+    (req) => summarize(deps, ctxOf(req), req.query),
   );
 };

@@ -45,3 +45,16 @@ export const RatePage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export const RateSummaryQuery = RateListQuery.pick({ from: true, to: true });
+export type RateSummaryQuery = z.infer<typeof RateSummaryQuery>;
+
+export const RateSummary = z.object({
+  from: z.string(),
+  to: z.string(),
+  normPercent: z.number(),
+  total: z.number().int().describe('Participants in the room with lessons in the window'),
+  belowNorm: z.number().int(),
+  withoutLessons: z.number().int().describe('Members with nothing offered in the window'),
+  bands: z.array(z.number().int()).length(10).describe('Participants per ten percentage points: [0,10), [10,20) … [90,100]'),
+});

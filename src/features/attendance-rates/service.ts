@@ -8,8 +8,8 @@ import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import type { RateListQuery } from './schemas.js';
-import { listAttendanceRates as listRows } from './store.js';
+import type { RateListQuery, RateSummaryQuery } from './schemas.js';
+import { listAttendanceRates as listRows, summarizeAttendanceRates } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock'>;
 
@@ -18,10 +18,10 @@ export const NORM_PERCENT = 80;
 /** One aggregate over a whole municipality: at most a year (and a day) per request. */
 const MAX_WINDOW_DAYS = 366;
 
-export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query: RateListQuery) {
+/** The window asked for, checked, in the room of a municipality or a provider's coordinator. */
+async function windowOf(deps: Deps, ctx: RequestContext, query: RateSummaryQuery) {
   const to = query.to ?? deps.clock.today();
   const from = query.from ?? `${addMonths(to, -2).slice(0, 7)}-01`;
-  const window = `${from}..${to}`;
   // The municipality and the provider's coordinator; a teacher or a participant has the permission
   // for single lessons and its own file, not for this list (data minimisation).
   if (ctx.scope.kind !== 'municipality' && ctx.scope.kind !== 'provider') {
@@ -30,7 +30,19 @@ export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query
   }
   if (to < from) throw unprocessable('to', 'beforeStart', 'De einddatum ligt voor de begindatum.');
   if (addCalendarDays(from, MAX_WINDOW_DAYS) <= to) throw unprocessable('to', 'rangeTooLong', 'Vraag hoogstens een jaar tegelijk op.');
-  const scope = ctx.scope;
+  return { from, to, scope: ctx.scope };
+}
+
+/** Counts per band and below the norm, for the chart: no names, so no participant read to audit. */
+export async function summarize(deps: Deps, ctx: RequestContext, query: RateSummaryQuery) {
+  const { from, to, scope } = await windowOf(deps, ctx, query);
+  const summary = await summarizeAttendanceRates(deps.db, scope, { from, to, normPercent: NORM_PERCENT });
+  return { from, to, normPercent: NORM_PERCENT, ...summary };
+}
+
+export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query: RateListQuery) {
+  const { from, to, scope } = await windowOf(deps, ctx, query);
+  const window = `${from}..${to}`;
   const { rows, total } = await deps.db.transaction(async (tx) => {
     const found = await listRows(tx, scope, { from, to, normPercent: NORM_PERCENT, belowNorm: query.belowNorm, sort: query.sort, page: query.page, pageSize: query.pageSize });
     await recordAudit(tx, deps.crypto, ctx, {

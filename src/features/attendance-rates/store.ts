@@ -44,13 +44,12 @@ const ORDER: Record<RateSort, string> = {
   '-name': 'r."familyName" DESC, r."givenName" DESC, r."participantId" DESC',
 };
 
-export async function listAttendanceRates(q: Queryable, scope: Scope, w: RateWindow): Promise<{ rows: RateRow[]; total: number }> {
-  const p = new SqlParams();
+/** The rated participants of the room over the window, as CTEs ending in `rated` (shared by list and summary). */
+function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' | 'normPercent'>): string {
   const from = `${p.add(w.from)}::date`;
   const to = `${p.add(w.to)}::date`;
   const norm = p.add(w.normPercent);
-  const filter = w.belowNorm === undefined ? 'true' : w.belowNorm ? 'r."belowNorm"' : 'NOT r."belowNorm"';
-  const sql = `
+  return `
     WITH facts AS (
       SELECT a.participant_id,
         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
@@ -82,7 +81,14 @@ export async function listAttendanceRates(q: Queryable, scope: Scope, w: RateWin
           (COALESCE(f.attended, 0) + least(COALESCE(f.made_up, 0), COALESCE(f.offered, 0) - COALESCE(f.attended, 0)))::bigint AS effective,
           COALESCE(f.authorised, 0)::int AS authorised, COALESCE(f.unauthorised, 0)::int AS unauthorised, COALESCE(f.unclassified, 0)::int AS unclassified) x
       WHERE ${participantInScope(scope, p, 'pp')}
-    ),
+    )`;
+}
+
+export async function listAttendanceRates(q: Queryable, scope: Scope, w: RateWindow): Promise<{ rows: RateRow[]; total: number }> {
+  const p = new SqlParams();
+  const filter = w.belowNorm === undefined ? 'true' : w.belowNorm ? 'r."belowNorm"' : 'NOT r."belowNorm"';
+  const sql = `
+    ${ratedCte(scope, p, w)},
     shown AS (SELECT * FROM rated r WHERE ${filter})
     SELECT t.total, pr.*
     FROM (SELECT count(*)::int AS total FROM shown) t
@@ -91,4 +97,32 @@ export async function listAttendanceRates(q: Queryable, scope: Scope, w: RateWin
   const total = rows[0]?.total ?? 0;
   // The LEFT JOIN gives one row of nulls when the page is empty: it carried the total only.
   return { rows: rows.filter((r) => r.participantId !== null).map(({ total: _t, ...r }) => r), total };
+}
+
+export interface RateSummary {
+  total: number;
+  belowNorm: number;
+  /** Members with nothing offered in the window (no rate). */
+  withoutLessons: number;
+  /** Participants per band of ten percentage points: [0,10), [10,20) … [90,100]. */
+  bands: number[];
+}
+
+/**
+ * Counts only, for the distribution chart and the headline (issue #4 item 7): no names leave the
+ * database, so no participant is read and no audit line is owed.
+ */
+export async function summarizeAttendanceRates(q: Queryable, scope: Scope, w: Pick<RateWindow, 'from' | 'to' | 'normPercent'>): Promise<RateSummary> {
+  const p = new SqlParams();
+  const rows = await q.query<{ total: number; below: number; none: number; band: number | null; n: number }>(
+    `${ratedCte(scope, p, w)}
+    SELECT (SELECT count(*)::int FROM rated) AS total, (SELECT count(*)::int FROM rated WHERE "belowNorm") AS below,
+      (SELECT count(*)::int FROM rated WHERE "rate" IS NULL) AS none, b.band, b.n
+    FROM (SELECT least(floor("rate" / 10), 9)::int AS band, count(*)::int AS n FROM rated WHERE "rate" IS NOT NULL GROUP BY 1) b
+    RIGHT JOIN (SELECT 1) one ON true`,
+    p.values,
+  );
+  const bands = new Array<number>(10).fill(0);
+  for (const r of rows) if (r.band !== null) bands[r.band] = r.n;
+  return { total: rows[0]?.total ?? 0, belowNorm: rows[0]?.below ?? 0, withoutLessons: rows[0]?.none ?? 0, bands };
 }

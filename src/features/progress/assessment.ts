@@ -23,6 +23,8 @@ const ATTENDANCE_MONTHS = 3;
 export interface ProgressFacts {
   hoursMade: number;
   nt2LessonHours: number;
+  /** Hours per kind (R-HRS-1), one decimal. */
+  hoursByKind: Record<string, number>;
   targetHours: number;
   milestoneHours: readonly number[];
   attendance: { percentage: number | null; from: IsoDate; to: IsoDate; reasons: Record<string, number> };
@@ -78,7 +80,10 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
   const o = await latestOverride(q, file.id);
   // An override with status null withdraws the earlier one: the rule's status holds again.
   const assessment = applyOverride(computed, o === undefined || o.status === null ? null : { status: o.status, reason: o.reason });
+  const byKind: Record<string, number> = {};
+  for (const e of entries) byKind[e.kind] = (byKind[e.kind] ?? 0) + e.minutes;
   return {
+    hoursByKind: Object.fromEntries(Object.entries(byKind).map(([k, m]) => [k, Math.round(m / 6) / 10])),
     hoursMade: minutes / 60,
     nt2LessonHours: nt2 / 60,
     targetHours,

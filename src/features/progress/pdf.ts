@@ -12,6 +12,7 @@ const SKILLS = [
   ['listening', 'Luisteren'],
   ['speaking', 'Spreken'],
 ] as const;
+const KIND_NL: Record<string, string> = { language: 'Taal (incl. KNM)', participation: 'Participatie', mapPractical: 'MAP-praktijk', deficiencySubject: 'Deficiënte vakken', studySkills: 'Studievaardigheden', internship: 'Stage' };
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? '—' : v);
 
 export interface ReportPdfData {
@@ -53,6 +54,16 @@ export function renderReportPdf(d: ReportPdfData): Promise<Buffer> {
     { text: 'Resultaten voortgangstoets', style: 'heading' },
     facts(SKILLS.map(([k, label]) => [label, dash(c.testResults[k])])),
   ];
+  const kinds = Object.entries(c.hoursByKind);
+  if (kinds.length > 0) body.push({ text: 'Uren per soort', style: 'heading' }, facts(kinds.map(([k, h]): [string, string] => [KIND_NL[k] ?? k, `${String(h).replace('.', ',')} uur`])));
+  if (c.examSummary.length > 0) body.push({ text: 'Examens', style: 'heading' }, { ul: c.examSummary });
+  if (d.route.startsWith('Onderwijsroute')) {
+    body.push(
+      { text: 'Onderwijsroute', style: 'heading' },
+      facts([['PVT afgerond in', dash(c.pvtCompletedMonth)], ['Deficiënte vakken', dash(c.deficiencySubjects)], ['Doorstroom', dash(c.onwardFlow)]]),
+    );
+  }
+  if (c.mapProgress !== '') body.push({ text: 'MAP', style: 'heading' }, facts([['Voortgang MAP', c.mapProgress]]));
   if (d.route === 'Z-route') {
     body.push({ text: 'Z-route', style: 'heading' }, facts([['Participatie', dash(c.participation)], ['Zelfredzaamheid', dash(c.selfReliance)], ['Functioneel taalgebruik', dash(c.functionalLanguage)]]));
   }

@@ -15,7 +15,7 @@ import { renderReportPdf } from './pdf.js';
 import { plainDutch } from './plain-dutch.js';
 import type { Report} from './schemas.js';
 import { ReportContent, type ReportUpdate } from './schemas.js';
-import { findParticipantFile, findReport, progressTests, routeEvents, type ReportRow } from './store.js';
+import { examAttempts, findParticipantFile, findReport, progressTests, routeEvents, type ReportRow } from './store.js';
 
 const ROUTE_NAMES: Record<string, string> = { b1: 'B1-route', z: 'Z-route', education_mbo: 'Onderwijsroute (mbo)', education_hbo_wo: 'Onderwijsroute (hbo/wo)', b1_entree: 'B1-route (entree)' };
 
@@ -71,6 +71,12 @@ export async function createReport(deps: Deps, ctx: RequestContext, participantI
       participation: '',
       selfReliance: '',
       functionalLanguage: '',
+      hoursByKind: facts.hoursByKind,
+      examSummary: await examSummary(tx, participantId),
+      pvtCompletedMonth: '',
+      deficiencySubjects: '',
+      onwardFlow: '',
+      mapProgress: '',
       goalsReached: null,
       explanation: '',
       advice: '',
@@ -87,6 +93,14 @@ export async function createReport(deps: Deps, ctx: RequestContext, participantI
     if (row === undefined) throw notFound();
     return toReport(row, file.route);
   });
+}
+
+const PART_NL: Record<string, string> = { reading: 'lezen', writing: 'schrijven', listening: 'luisteren', speaking: 'spreken', knm: 'KNM' };
+const RESULT_NL = { pending: 'aangemeld', passed: 'geslaagd', failed: 'niet geslaagd' } as const;
+
+/** R-OND-2: exam attempts per part, one line each, in order. */
+async function examSummary(tx: Tx, participantId: string): Promise<string[]> {
+  return (await examAttempts(tx, participantId)).map((a) => `${PART_NL[a.part] ?? a.part} ${a.level}: ${RESULT_NL[a.result]}${a.takenOn === null ? '' : ` (${a.takenOn})`}`);
 }
 
 /** The due date the report answers: the earliest open progress signal, or two weeks after the route ended (R-END-1). */
@@ -154,6 +168,11 @@ export function submissionProblems(kind: 'progress' | 'final', route: string, c:
     need('functionalLanguage', c.functionalLanguage !== '', 'Beschrijf het functioneel taalgebruik (Z-route).');
   } else {
     need('expectedEndLevel', c.expectedEndLevel !== null, 'Kies het verwachte eindniveau binnen de termijn.');
+  }
+  if (route === 'education_mbo' || route === 'education_hbo_wo') {
+    // R-OND-2 (002 eis 27): the individual report's indicators the provider writes itself.
+    need('deficiencySubjects', c.deficiencySubjects !== '', 'Beschrijf de deficiënte vakken: gevolgd of afgerond (Onderwijsroute).');
+    if (kind === 'final') need('onwardFlow', c.onwardFlow !== '', 'Beschrijf de doorstroom naar een vervolgopleiding (Onderwijsroute).');
   }
   if (c.status !== 'onTrack') {
     need('risks', c.risks !== '', 'Beschrijf het risico op stagnatie: de status is niet "op schema".');

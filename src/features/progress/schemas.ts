@@ -55,6 +55,20 @@ export const ReportContent = z.object({
   participation: text(2000).describe('Z-route: participation activities (participation, development, load capacity)'),
   selfReliance: text(2000).describe('Z-route: self-reliance'),
   functionalLanguage: text(2000).describe('Z-route: functional language A1-A2'),
+  // Onderwijsroute indicators (R-OND-2, 002 eis 27) and MAP (R-HRS-4): pre-filled where Koers knows.
+  hoursByKind: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('Pre-filled: hours per kind (language incl. KNM, participation, MAP practice, deficiency subjects, study skills, internship)'),
+  examSummary: z.array(z.string()).default([]).describe('Pre-filled: exam attempts per part with result'),
+  pvtCompletedMonth: z
+    .string()
+    .regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, 'Vul een maand in als JJJJ-MM.')
+    .default('')
+    .describe('Onderwijsroute: the month the PVT was completed'),
+  deficiencySubjects: text(2000).default('').describe('Onderwijsroute: deficiency subjects followed / completed'),
+  onwardFlow: text(2000).default('').describe('Onderwijsroute: onward flow to a follow-up study'),
+  mapProgress: text(2000).default('').describe('MAP: progress on the parts and the practical hours'),
   // Final report (R-END-1/2)
   goalsReached: z.boolean().nullable(),
   explanation: text(4000).describe('When goals are not reached: why (R-END-2)'),

@@ -5,6 +5,7 @@ import type { User } from '../api/types';
 import { formatDate } from '../lib/dates';
 import { canSeeGroups } from '../lib/attendanceLabels';
 import { canListParticipants, canRefer, canSeeOutbox, roleLabel, seesIncomingReferrals } from '../lib/labels';
+import { canSeeAttendanceRates } from '../pages/attendance-rates/access';
 import { RouterLink } from './RouterLink';
 
 interface NavItem {
@@ -15,9 +16,12 @@ interface NavItem {
 function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Werklijst' }];
   if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
+  if (user.role === 'participant') items.push({ to: '/mijn-voortgang', label: 'Mijn voortgang' });
   if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
   if (canSeeGroups(user)) items.push({ to: '/groepen', label: 'Groepen' });
+  if (canSeeAttendanceRates(user)) items.push({ to: '/aanwezigheid', label: 'Aanwezigheid' });
   if (canRefer(user)) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
+  if (user.role === 'providerCoordinator') items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only: the date every deadline is judged by can be moved.
   if (clockSettable) items.push({ to: '/demo', label: 'Systeemdatum' });

@@ -87,9 +87,19 @@ export const signalStatusLabels: Record<SignalStatus, string> = {
   resolved: 'Afgehandeld',
 };
 
+/** Signals about a participant's progress (issue #5), by cause. */
+const progressCauseLabels: Record<string, string> = {
+  'progress.testDue': 'Voortgangstoets afnemen',
+  'progress.reportDue': 'Voortgangsrapportage indienen',
+  'report.finalDue': 'Eindrapportage',
+  'scaling.decisionDue': 'Beslissing over af-/opschaling',
+  'scaling.levelDue': 'Nieuw niveau invoeren',
+};
+
 /** A signal's cause is `referral.<step>` (R-SIG-1); its label is the step to take. */
 export function signalCauseLabel(cause: string, step?: string | null): string {
   if (cause === 'referral.acknowledgementOverdue') return stepLabels.acknowledgement;
+  if (cause in progressCauseLabels) return progressCauseLabels[cause] ?? cause;
   const name = step ?? (cause.startsWith('referral.') ? cause.slice('referral.'.length) : '');
   return name in stepLabels ? stepLabels[name as StepName] : `Signaal (${cause})`;
 }

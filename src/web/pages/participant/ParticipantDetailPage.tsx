@@ -52,6 +52,11 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
               <RouterLink to={referPath}>Nieuwe aanmelding voor deze inburgeraar</RouterLink>
             </li>
           )}
+          {(user.role === 'consultant' || user.role === 'providerCoordinator') && (
+            <li>
+              <RouterLink to={`/inburgeraars/${encodeURIComponent(participant.id)}/voortgang`}>Voortgang en rapportages</RouterLink>
+            </li>
+          )}
           {canReadAttendance(user) && (
             <li>
               <Link href="#aanwezigheid-sectie">Aanwezigheid</Link>

@@ -27,6 +27,17 @@ function SignalLink({ signal }: { signal: Signal }) {
       </RouterLink>
     );
   }
+  if (signal.participant) {
+    // Progress, scaling and report signals (issue #5) open the progress page; absence signals the file.
+    const progress = /^(progress|scaling|report)\./.test(signal.cause);
+    const to = `/inburgeraars/${encodeURIComponent(signal.participant.id)}${progress ? '/voortgang' : ''}`;
+    return (
+      <RouterLink to={to}>
+        {label}
+        {who && <VisuallyHidden> voor {who}</VisuallyHidden>}
+      </RouterLink>
+    );
+  }
   return <>{label}</>;
 }
 

@@ -1,0 +1,134 @@
+// `/koppelingen`: the coordinator makes and revokes API keys for the provider's own system (R-EXC-1).
+// The key is shown once, right after it is made; Koers keeps only its hash.
+import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/client';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/apiKeys';
+import { useUser } from '../components/AppLayout';
+import { TextField } from '../components/fields';
+import { LoadError, Loading } from '../components/QueryStatus';
+import { formatTimestamp } from '../lib/dates';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { NotAllowed } from './NotAllowed';
+
+const TITLE = 'Koppelingen';
+
+export function ApiKeysPage() {
+  useDocumentTitle(TITLE);
+  const user = useUser();
+  if (user.role !== 'providerCoordinator') return <NotAllowed title={TITLE} />;
+  return <ApiKeys />;
+}
+
+function ApiKeys() {
+  const keys = useApiKeys();
+  const [made, setMade] = useState<(ApiKey & { key: string }) | null>(null);
+  return (
+    <>
+      <Heading level={1}>{TITLE}</Heading>
+      <Paragraph>
+        Heeft uw organisatie een eigen leerlingvolgsysteem? Dan kan dat systeem aanwezigheid en uren rechtstreeks naar Koers sturen. Maak hier een sleutel voor dat systeem. Het systeem stuurt de sleutel mee als{' '}
+        <code>Authorization: Bearer &lt;sleutel&gt;</code>. De technische beschrijving staat in <a href="/api/v1/openapi.json">de API-beschrijving</a>.
+      </Paragraph>
+      <NewKey onMade={setMade} />
+      {made && <MadeKey made={made} />}
+      <section aria-labelledby="sleutels" className="koers-section">
+        <Heading level={2} id="sleutels">
+          Sleutels
+        </Heading>
+        {keys.isPending ? <Loading what="Sleutels" /> : keys.isError ? <LoadError error={keys.error} /> : <KeyTable keys={keys.data.items} />}
+      </section>
+    </>
+  );
+}
+
+function NewKey({ onMade }: { onMade: (k: ApiKey & { key: string }) => void }) {
+  const create = useCreateApiKey();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') {
+      setError('Geef de koppeling een naam.');
+      document.getElementById('field-naam')?.focus();
+      return;
+    }
+    setError(undefined);
+    create.mutate(name.trim(), {
+      onSuccess: (k) => {
+        setName('');
+        onMade(k);
+      },
+      onError: (e) => setError(isApiError(e) ? (e.problem.invalidParams?.[0]?.reason ?? e.problem.detail ?? 'Dat lukte niet.') : 'Dat lukte niet.'),
+    });
+  };
+  return (
+    <section aria-labelledby="nieuwe-sleutel" className="koers-section">
+      <Heading level={2} id="nieuwe-sleutel">
+        Nieuwe sleutel
+      </Heading>
+      <form onSubmit={submit} noValidate>
+        <TextField name="naam" label="Naam van de koppeling" description="Bijvoorbeeld de naam van uw leerlingvolgsysteem." value={name} error={error} onChange={(e) => setName(e.target.value)} />
+        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+          Sleutel maken
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function MadeKey({ made }: { made: ApiKey & { key: string } }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [made.id]);
+  return (
+    <div ref={ref} tabIndex={-1} className="koers-section">
+      <Alert type="ok">
+        <Heading level={2}>Sleutel voor {made.name} gemaakt</Heading>
+        <Paragraph>Kopieer de sleutel nu. Koers laat hem hierna niet meer zien.</Paragraph>
+        <Paragraph>
+          <code data-testid="nieuwe-sleutel">{made.key}</code>
+        </Paragraph>
+      </Alert>
+    </div>
+  );
+}
+
+function KeyTable({ keys }: { keys: ApiKey[] }) {
+  const revoke = useRevokeApiKey();
+  if (keys.length === 0) return <Paragraph>Er zijn nog geen sleutels.</Paragraph>;
+  return (
+    <Table>
+      <TableCaption className="koers-visually-hidden">Sleutels van uw organisatie</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Naam</TableHeaderCell>
+          <TableHeaderCell scope="col">Eindigt op</TableHeaderCell>
+          <TableHeaderCell scope="col">Gemaakt</TableHeaderCell>
+          <TableHeaderCell scope="col">Laatst gebruikt</TableHeaderCell>
+          <TableHeaderCell scope="col">Status</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {keys.map((k) => (
+          <TableRow key={k.id}>
+            <TableHeaderCell scope="row">{k.name}</TableHeaderCell>
+            <TableCell>…{k.hint}</TableCell>
+            <TableCell>
+              {formatTimestamp(k.createdAt)} door {k.createdByName}
+            </TableCell>
+            <TableCell>{k.lastUsedAt === null ? 'Nog niet' : formatTimestamp(k.lastUsedAt)}</TableCell>
+            <TableCell>
+              {k.revokedAt !== null ? (
+                `Ingetrokken op ${formatTimestamp(k.revokedAt)}`
+              ) : (
+                <Button appearance="secondary-action-button" disabled={revoke.isPending} onClick={() => revoke.mutate(k.id)} aria-label={`Sleutel ${k.name} intrekken`}>
+                  Intrekken
+                </Button>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
