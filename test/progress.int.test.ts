@@ -170,9 +170,13 @@ describe(`progress, scaling, route and final report on ${DB_KIND}`, () => {
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(await t.koers.db.query(`SELECT status FROM signal WHERE cause = 'report.finalDue' AND subject_id = $1`, [p.participantId])).toEqual([{ status: 'resolved' }]);
     expect((await coordinator.post(`/api/v1/progress-reports/${draft.body.id}/invoice-decision`, { decision: 'mayInvoice', reason: 'x' })).status).toBe(404);
-    const decided = await consultant.post(`/api/v1/progress-reports/${draft.body.id}/invoice-decision`, { decision: 'mayNotInvoice', reason: 'Gesprek 10 juni: doelen niet gehaald door gebrek aan inzet.' });
+    // R-END-2: goals not reached → the talk with the municipality comes first; its date is required.
+    const noTalk = await consultant.post(`/api/v1/progress-reports/${draft.body.id}/invoice-decision`, { decision: 'mayNotInvoice', reason: 'Doelen niet gehaald.' });
+    expect(noTalk.status).toBe(422);
+    expect(noTalk.body.invalidParams.map((i: { name: string }) => i.name)).toEqual(['talkHeldOn']);
+    const decided = await consultant.post(`/api/v1/progress-reports/${draft.body.id}/invoice-decision`, { talkHeldOn: '2027-06-01', decision: 'mayNotInvoice', reason: 'Gesprek 1 juni: doelen niet gehaald door gebrek aan inzet.' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-    expect(decided.body.invoiceDecision).toBe('mayNotInvoice');
+    expect(decided.body).toMatchObject({ invoiceDecision: 'mayNotInvoice', invoiceTalkHeldOn: '2027-06-01' });
   });
 
   it('the status says why, and a provider override keeps the computed status beside it (R-HRS-5)', async () => {

@@ -87,7 +87,7 @@ export function progressCases(): Case[] {
       name: 'POST /api/v1/progress-reports/:id/invoice-decision',
       mutates: true,
       prepare: report('final', true),
-      call: (c, f) => c.post(`/api/v1/progress-reports/${f.objectId}/invoice-decision`, { decision: 'mayNotInvoice', reason: 'Doelen niet gehaald.' }),
+      call: (c, f) => c.post(`/api/v1/progress-reports/${f.objectId}/invoice-decision`, { talkHeldOn: '2026-12-20', decision: 'mayNotInvoice', reason: 'Doelen niet gehaald.' }),
       expect: onlyOwnConsultant(200),
     },
     {

@@ -3,7 +3,8 @@
 // read it, also as PDF (every download audited, R-SEC-2). A submitted report is never changed; the
 // municipality records its invoicing decision on a final report whose goals were not reached.
 import { randomUUID } from 'node:crypto';
-import { finalReportDueOn } from '../../domain/final-report.js';
+import type { Route } from '../../domain/contract.js';
+import { finalReportDueOn, validateFinalReport, validateMunicipalityAssessment } from '../../domain/final-report.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
@@ -35,6 +36,7 @@ function toReport(r: ReportRow, route: string): Report {
     submittedOn: r.submittedOn,
     invoiceDecision: r.invoiceDecision,
     invoiceDecisionReason: r.invoiceDecisionReason,
+    invoiceTalkHeldOn: r.invoiceTalkHeldOn,
     plainDutch: plainDutch(r.kind, r.submittedOn, content, route === 'z' ? TARGET_HOURS.z : TARGET_HOURS.other),
   };
 }
@@ -179,10 +181,13 @@ export function submissionProblems(kind: 'progress' | 'final', route: string, c:
     need('interventions', c.interventions !== '', 'Beschrijf de interventies: de status is niet "op schema".');
   }
   if (kind === 'final') {
-    need('goalsReached', c.goalsReached !== null, 'Geef aan of de doelen zijn gehaald.');
-    // R-END-2 (001 §2.3.1): when goals are not reached the report explains why.
-    if (c.goalsReached === false) need('explanation', c.explanation !== '', 'Leg uit waarom de doelen niet zijn gehaald.');
-    need('advice', c.advice !== '', 'Geef een advies voor wat hierna komt.');
+    // R-END-1/2 (000 §4.5, 001 §2.3.1): goals reached or not, why not, advice, and on B1 the end level.
+    const field: Record<string, keyof ReportContent> = { goalsReached: 'goalsReached', notReachedExplanation: 'explanation', advice: 'advice', endLevel: 'expectedEndLevel' };
+    const errors = validateFinalReport({ route: route as Route, goalsReached: c.goalsReached, notReachedExplanation: c.explanation, advice: c.advice, endLevel: c.expectedEndLevel });
+    for (const e of errors) {
+      const name = `content.${field[e.field] ?? e.field}`;
+      if (!problems.some((p) => p.name === name)) problems.push({ name, code: 'required', reason: e.message });
+    }
   }
   return problems;
 }
@@ -233,13 +238,25 @@ export async function reportPdf(deps: Deps, ctx: RequestContext, id: string): Pr
 }
 
 /** R-END-2 (001 §2.3.1): the municipality decides whether the final product may still be invoiced. */
-export async function decideInvoice(deps: Deps, ctx: RequestContext, id: string, body: { decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }): Promise<Report> {
+export async function decideInvoice(deps: Deps, ctx: RequestContext, id: string, body: { talkHeldOn: string | null; decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }): Promise<Report> {
+  if (body.talkHeldOn !== null && body.talkHeldOn > deps.clock.today()) throw unprocessable('talkHeldOn', 'future', 'Het gesprek kan niet in de toekomst liggen.');
   return inTransaction(deps, async (tx) => {
     const row = await reportOrDeny(tx, deps, ctx, id, 'report.write', true);
     if (ctx.scope.kind !== 'municipality') throw notFound();
     if (row.kind !== 'final') throw unprocessable('kind', 'notFinal', 'Alleen bij een eindrapportage beslist de gemeente over de factuur.');
     if (row.invoiceDecision !== null) throw unprocessable('decision', 'decided', 'Over deze eindrapportage is al beslist.');
-    await tx.query(`UPDATE progress_report SET invoice_decision = $2, invoice_decision_reason = $3, invoice_decided_by = $4, invoice_decided_at = now() WHERE id = $1`, [id, body.decision, body.reason, ctx.actor.userId]);
+    // R-END-2: goals not reached → the talk, the decision and its reason are all required.
+    const names: Record<string, string> = { talkHeldOn: 'talkHeldOn', invoicingDecision: 'decision', decisionReason: 'reason' };
+    const goalsReached = ReportContent.parse(row.content).goalsReached !== false;
+    const errors = validateMunicipalityAssessment(goalsReached, { talkHeldOn: body.talkHeldOn, invoicingDecision: body.decision === 'mayInvoice' ? 'invoice' : 'noInvoice', decisionReason: body.reason });
+    if (errors.length > 0) throw new AppError('unprocessable', errors.map((e) => e.message).join(' '), errors.map((e) => ({ name: names[e.field] ?? e.field, code: 'required', reason: e.message })));
+    await tx.query(`UPDATE progress_report SET invoice_decision = $2, invoice_decision_reason = $3, invoice_decided_by = $4, invoice_decided_at = now(), invoice_talk_held_on = $5 WHERE id = $1`, [
+      id,
+      body.decision,
+      body.reason,
+      ctx.actor.userId,
+      body.talkHeldOn,
+    ]);
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: `invoice ${body.decision}` });
     const saved = await findReport(tx, ctx.scope, id);
     if (saved === undefined) throw notFound();

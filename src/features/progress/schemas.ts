@@ -95,11 +95,13 @@ export const Report = z.object({
   submittedOn: z.string().nullable(),
   invoiceDecision: z.enum(['mayInvoice', 'mayNotInvoice']).nullable(),
   invoiceDecisionReason: z.string().nullable(),
+  invoiceTalkHeldOn: z.string().nullable(),
   plainDutch: z.array(z.string()).describe('The report in plain Dutch (A2) for the participant'),
 });
 export type Report = z.infer<typeof Report>;
 
 export const InvoiceDecisionBody = z.object({
+  talkHeldOn: IsoDate.nullable().default(null).describe('The talk with the municipality; required when the goals were not reached (R-END-2)'),
   decision: z.enum(['mayInvoice', 'mayNotInvoice'], 'Kies of het eindproduct gefactureerd mag worden.'),
   reason: text(2000, 'De toelichting').min(1, 'Schrijf de beslissing toe.'),
 });

@@ -152,12 +152,14 @@ export interface ReportRow {
   submittedOn: string | null;
   invoiceDecision: 'mayInvoice' | 'mayNotInvoice' | null;
   invoiceDecisionReason: string | null;
+  invoiceTalkHeldOn: string | null;
 }
 
 const REPORT_COLUMNS = `pr.id, pr.participant_id AS "participantId", pr.referral_id AS "referralId", pr.municipality_id AS "municipalityId",
   pr.provider_id AS "providerId", prov.name AS "providerName", pr.kind, pr.status, pr.content, pr.computed_status AS "computedStatus",
   pr.due_on::text AS "dueOn", pr.lock_version AS "lockVersion", pr.created_at AS "createdAt", pr.submitted_at AS "submittedAt",
-  pr.submitted_on::text AS "submittedOn", pr.invoice_decision AS "invoiceDecision", pr.invoice_decision_reason AS "invoiceDecisionReason"`;
+  pr.submitted_on::text AS "submittedOn", pr.invoice_decision AS "invoiceDecision", pr.invoice_decision_reason AS "invoiceDecisionReason",
+  pr.invoice_talk_held_on::text AS "invoiceTalkHeldOn"`;
 
 /**
  * Reports a scope may see: the provider that wrote them (drafts included); the municipality and the

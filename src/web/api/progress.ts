@@ -57,6 +57,7 @@ export interface ReportSummary {
   submittedOn: string | null;
   invoiceDecision: 'mayInvoice' | 'mayNotInvoice' | null;
   invoiceDecisionReason: string | null;
+  invoiceTalkHeldOn: string | null;
 }
 
 export interface Report extends ReportSummary {
@@ -221,4 +222,4 @@ function useReportCommand<In>(id: string, method: 'PUT' | 'POST', path: string) 
 export const useSaveReport = (id: string) => useReportCommand<{ lockVersion: number; content: ReportContent }>(id, 'PUT', '');
 export const useSubmitReport = (id: string) => useReportCommand<{ lockVersion: number }>(id, 'POST', '/submission');
 export const useInvoiceDecision = (id: string) =>
-  useReportCommand<{ decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }>(id, 'POST', '/invoice-decision');
+  useReportCommand<{ talkHeldOn: string | null; decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }>(id, 'POST', '/invoice-decision');

@@ -73,6 +73,7 @@ function ReportFile({ report, title, route }: { report: Report; title: string; r
       {report.kind === 'final' && report.invoiceDecision !== null && (
         <Paragraph className="koers-remarks">
           Besluit gemeente: <strong>{invoiceLabels[report.invoiceDecision]}</strong>. {report.invoiceDecisionReason}
+          {report.invoiceTalkHeldOn !== null && ` (Gesprek op ${formatDate(report.invoiceTalkHeldOn)}.)`}
         </Paragraph>
       )}
       {editable ? <ReportEditor report={report} route={route} onDone={done} /> : <ReportView report={report} route={route} />}
