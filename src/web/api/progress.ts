@@ -223,3 +223,24 @@ export const useSaveReport = (id: string) => useReportCommand<{ lockVersion: num
 export const useSubmitReport = (id: string) => useReportCommand<{ lockVersion: number }>(id, 'POST', '/submission');
 export const useInvoiceDecision = (id: string) =>
   useReportCommand<{ talkHeldOn: string | null; decision: 'mayInvoice' | 'mayNotInvoice'; reason: string }>(id, 'POST', '/invoice-decision');
+
+export type ComponentName = 'knm' | 'map' | 'pvt';
+export type ComponentStatus = 'notStarted' | 'inProgress' | 'passed' | 'exempt';
+
+/** The body of POST /participants/:id/levels: only the skills and components that change. */
+export interface LevelsInput {
+  skills: { skill: Skill; target: Level; current: Level | null }[];
+  components: { component: ComponentName; status: ComponentStatus }[];
+}
+
+export const useRecordLevels = (participantId: string) => useParticipantCommand<LevelsInput, Overview['levels']>(participantId, 'levels');
+
+/** PATCH /exam-attempts/:id: the result of a registered attempt; afterwards the overview is fetched again. */
+export function useRecordExamResult(participantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; takenOn: string; result: 'passed' | 'failed' }) =>
+      api<{ id: string }>(`/exam-attempts/${enc(id)}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressKey(participantId) }),
+  });
+}

@@ -1,5 +1,6 @@
 // R-LVL-2: exam registrations and attempts per part, numbered; the first two per part are paid by the
-// state (002 eis 75). The coordinator registers an attempt, with its result when known.
+// state (002 eis 75). The coordinator registers an attempt, with its result when known, and records the
+// result of an attempt of its own that is still pending.
 import {
   Heading,
   Paragraph,
@@ -17,6 +18,7 @@ import { SelectField, TextField } from '../../components/fields';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { yesNo } from '../../lib/labels';
 import { useForm } from '../../lib/useForm';
+import { ExamResultForm } from './ExamResultForm';
 import { ActionForm, dateProblem, requiredChoice, serverErrorsTo, useAnnounce } from './formSupport';
 import { examPartLabels, examPartOptions, examResultLabels, label } from './labels';
 
@@ -59,6 +61,10 @@ export function ExamsSection({ overview, mayWrite }: { overview: Overview; mayWr
           </TableBody>
         </Table>
       )}
+      {mayWrite &&
+        overview.exams
+          .filter((e) => e.result === 'pending' && e.providerName === overview.provider?.name)
+          .map((e) => <ExamResultForm key={e.id} exam={e} participantId={overview.participant.id} />)}
       {mayWrite && <ExamForm participantId={overview.participant.id} />}
     </section>
   );

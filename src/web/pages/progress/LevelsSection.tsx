@@ -1,5 +1,5 @@
 // R-LVL-1 and R-HRS-4: target and current level per skill (and KNM, MAP, PVT), and the progress tests
-// with their results per skill; the coordinator records a new test.
+// with their results per skill; the coordinator records levels and a new test.
 import {
   Heading,
   Paragraph,
@@ -14,7 +14,11 @@ import {
 import type { Overview } from '../../api/progress';
 import { formatDate } from '../../lib/dates';
 import { label, levelText, skillLabels, skills } from './labels';
+import { LevelsForm } from './LevelsForm';
 import { ProgressTestForm } from './ProgressTestForm';
+
+/** Changes when a recorded level changes (a test, a scaling decision, this form): the form starts anew. */
+const levelsKey = (levels: Overview['levels']) => levels.map((l) => `${l.skill}:${l.target ?? ''}:${l.current ?? ''}`).join('|');
 
 export function LevelsSection({ overview, mayWrite }: { overview: Overview; mayWrite: boolean }) {
   return (
@@ -47,6 +51,7 @@ export function LevelsSection({ overview, mayWrite }: { overview: Overview; mayW
           </TableBody>
         </Table>
       )}
+      {mayWrite && <LevelsForm key={levelsKey(overview.levels)} overview={overview} />}
       <Heading level={3} id="toetsen">
         Voortgangstoetsen
       </Heading>
