@@ -80,6 +80,13 @@ describe(`progress, scaling, route and final report on ${DB_KIND}`, () => {
     expect(level('writing')).toMatchObject({ target: 'A2' });
     expect(level('speaking')).toBeUndefined();
     expect(await t.koers.db.query(`SELECT due_date::text AS due FROM signal WHERE cause = 'scaling.levelDue' AND period = $1`, [req.body.id])).toEqual([{ due: '2027-06-29' }]);
+    // Recording another skill leaves the signal open; recording writing at its new target settles it.
+    const levelDue = () => t.koers.db.query<{ status: string }>(`SELECT status FROM signal WHERE cause = 'scaling.levelDue' AND period = $1`, [req.body.id]);
+    await coordinator.post(`/api/v1/participants/${p.participantId}/levels`, { skills: [{ skill: 'speaking', target: 'B1', current: 'A2' }] });
+    expect(await levelDue()).toEqual([{ status: 'open' }]);
+    const placed = await coordinator.post(`/api/v1/participants/${p.participantId}/levels`, { skills: [{ skill: 'writing', target: 'A2', current: 'A1' }] });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+    expect(await levelDue()).toEqual([{ status: 'resolved' }]);
   });
 
   it('a progress report is pre-filled, refused while incomplete, shared once submitted, and every PDF download is audited', async () => {

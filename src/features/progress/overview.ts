@@ -145,6 +145,15 @@ export async function recordLevels(deps: Deps, ctx: RequestContext, participantI
       ],
       new Date(),
     );
+    // R-LVL-3/4: recording the level of a skill whose scaling was approved puts the new level in place:
+    // the provider's "new level within 20 working days" signal is settled.
+    if (skills.length > 0) {
+      await tx.query(
+        `UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE cause = 'scaling.levelDue' AND subject_id = $1 AND status <> 'resolved'
+           AND period IN (SELECT id::text FROM scaling_request WHERE participant_id = $1 AND status = 'approved' AND skill = ANY($2::text[]))`,
+        [participantId, skills, today],
+      );
+    }
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'levels', objectId: participantId });
     return currentLevels(tx, participantId);
   });
