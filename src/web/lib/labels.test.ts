@@ -1,0 +1,27 @@
+// Every audit operation and every signal cause the server can produce has a Dutch label in the UI: a
+// raw code such as "absence.frequent" in the work list or the audit log is a bug.
+import { describe, expect, it } from 'vitest';
+import type { AuditOperation } from '../../platform/audit';
+import type { AbsenceCause } from '../../domain/attendance';
+import { auditEventLabel, signalCauseLabel } from './labels';
+
+// Listed by type: a new operation or cause that is missing here fails the type check, not silently.
+const OPERATIONS: Record<AuditOperation, true> = {
+  'participant.list': true, 'participant.read': true, 'participant.create': true, 'participant.searchByBsn': true, 'participant.auditRead': true,
+  'referral.create': true, 'referral.list': true, 'referral.acknowledge': true, 'referral.read': true, 'referral.event': true,
+  'signal.list': true, 'signal.acknowledge': true, 'document.list': true, 'document.upload': true, 'document.download': true, 'mail.enqueue': true,
+  'group.read': true, 'group.member': true, 'lesson.read': true, 'attendance.record': true, 'attendance.read': true, 'attendance.classify': true,
+  'hours.record': true, 'hours.read': true, 'progress.read': true, 'progress.record': true, 'report.read': true, 'report.download': true,
+  'report.write': true, 'scaling.request': true, 'scaling.decide': true, 'route.event': true, 'access.denied': true,
+};
+const ABSENCE: Record<AbsenceCause, true> = { 'absence.firstNoShow': true, 'absence.repeatedNoShow': true, 'absence.frequent': true, 'attendance.belowNorm': true, 'absence.longerThanWeek': true };
+const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'referral.acknowledgementOverdue'];
+
+describe('Dutch labels', () => {
+  it.each(Object.keys(OPERATIONS))('audit operation %s', (name) => {
+    expect(auditEventLabel(name)).not.toBe(name);
+  });
+  it.each([...Object.keys(ABSENCE), ...OTHER_CAUSES])('signal cause %s', (cause) => {
+    expect(signalCauseLabel(cause)).not.toMatch(/^Signaal \(/);
+  });
+});
