@@ -54,9 +54,13 @@ async function main(): Promise<void> {
     const app: number[] = [];
     const copy: number[] = [];
     const rules: number[] = [];
+    // A reused database (BENCH_DATABASE_URL) already holds the evening lessons of earlier runs: go on after them.
+    const done = (await ds.admin.query<{ n: number }>(`SELECT count(DISTINCT left(start_time, 2))::int AS n FROM lesson WHERE start_time >= '18:00'`)).rows[0]?.n ?? 0;
+    if (done + ROUNDS > 6) throw new Error(`this database has room for ${6 - done} more rounds (evening hours 18-23); build a fresh one`);
     for (let round = 0; round < ROUNDS; round++) {
       // Fresh lessons: December's slots again at an evening hour of this round, for the next groups.
-      const first = TEACHER_GROUPS + round * groupsPerRound;
+      const slot = done + round;
+      const first = TEACHER_GROUPS + slot * groupsPerRound;
       await ds.admin.query(
         `INSERT INTO lesson (id, group_id, date, start_time, minutes, kind, scheduled_on, scheduled_start)
          SELECT gen_random_uuid(), g.id, d::date, t.start, (s.slot->>'minutes')::int, s.slot->>'kind', d::date, t.start
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
          CROSS JOIN LATERAL (SELECT lpad((18 + $3::int)::text, 2, '0') || ':' || lpad((s.n * 5)::text, 2, '0') AS start) t
          WHERE g.provider_id = $4 AND g.name LIKE 'bench %' AND substring(g.name from 7)::int >= $5 AND substring(g.name from 7)::int < $6
            AND (s.slot->>'weekday')::int = extract(isodow FROM d)`,
-        [MONTH_FROM, MONTH_TO, round, TAALPUNT, first, first + groupsPerRound],
+        [MONTH_FROM, MONTH_TO, slot, TAALPUNT, first, first + groupsPerRound],
       );
       const rows = (await ds.admin.query<Row>(
         `SELECT l.id AS "lessonId", gm.participant_id AS "participantId", gm.municipality_id AS "municipalityId", l.minutes
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
          WHERE g.provider_id = $1 AND g.name LIKE 'bench %' AND substring(g.name from 7)::int >= $2 AND substring(g.name from 7)::int < $3
            AND l.start_time LIKE $4 AND l.date BETWEEN $5 AND $6
          ORDER BY g.name, l.date, l.start_time, gm.participant_id LIMIT $7`,
-        [TAALPUNT, first, first + groupsPerRound, `${18 + round}:%`, MONTH_FROM, MONTH_TO, ROWS],
+        [TAALPUNT, first, first + groupsPerRound, `${18 + slot}:%`, MONTH_FROM, MONTH_TO, ROWS],
       )).rows;
       const rand = seeded(round + 1);
       const csv = ['les-id;deelnemer-id;aanwezig;minuten aanwezig;reden afwezigheid;afgemeld'];

@@ -2,11 +2,11 @@
 // rules of src/domain/attendance.ts run over the participant's facts under the absence protocol of the
 // contract version its referral was made under (R-CON-10). Each (cause, participant, period) is a
 // signal once: the unique key signal_identity makes every later run a no-op.
-import { randomUUID } from 'node:crypto';
 import { absenceSignals, type AbsenceCause } from '../../domain/attendance.js';
 import type { IsoDate } from '../../domain/contract.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
+import { insertParticipantSignals } from '../signals/participant-signals.js';
 import { unsafeAttendanceFacts } from './store.js';
 
 // 001 §2.3.2: the provider reports the first no-show and holds the talk itself; everything else goes
@@ -43,15 +43,6 @@ export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegi
   // A contract without an absence protocol configures no absence signals (R-CON-7).
   if (protocol === undefined) return 0;
   const facts = await unsafeAttendanceFacts(tx, participantId);
-  let raised = 0;
-  for (const s of absenceSignals(facts, protocol, today)) {
-    const hit = await tx.query(
-      `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
-       VALUES ($1, $2, 'participant', $3, $4, $5, $6, $3, $7, $8, 'open', $9, $10)
-       ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING RETURNING id`,
-      [randomUUID(), s.cause, participantId, s.period, placement.municipalityId, placement.providerId, placement.productCode, ADDRESSEE[s.cause], s.on, today],
-    );
-    raised += hit.length;
-  }
-  return raised;
+  const found = absenceSignals(facts, protocol, today).map((s) => ({ cause: s.cause, period: s.period, addressee: ADDRESSEE[s.cause], due: s.on }));
+  return insertParticipantSignals(tx, { participantId, ...placement }, found, today);
 }

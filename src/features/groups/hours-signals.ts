@@ -2,13 +2,13 @@
 // the pure rules of src/domain/hours.ts run over the participant's attended minutes under the
 // progress rules of the contract version its referral was made under (R-CON-10). Each (cause,
 // participant, period) is a signal once: the unique key signal_identity makes every later run a no-op.
-import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
 import { computeDeadline } from '../../domain/deadline.js';
 import { hourKindOf, milestonesReached, reportMoments, type HoursEntry } from '../../domain/hours.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { unsafeHourFacts } from '../hours/store.js';
+import { insertParticipantSignals } from '../signals/participant-signals.js';
 
 interface Placement {
   municipalityId: string;
@@ -70,15 +70,10 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
     }
   }
 
-  let raised = 0;
-  for (const s of found) {
-    const hit = await tx.query(
-      `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
-       VALUES ($1, $2, 'participant', $3, $4, $5, $6, $3, $7, 'provider', 'open', $8, $9)
-       ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING RETURNING id`,
-      [randomUUID(), s.cause, participantId, s.period, placement.municipalityId, placement.providerId, placement.productCode, s.due, today],
-    );
-    raised += hit.length;
-  }
-  return raised;
+  return insertParticipantSignals(
+    tx,
+    { participantId, municipalityId: placement.municipalityId, providerId: placement.providerId, productCode: placement.productCode },
+    found.map((s) => ({ cause: s.cause, period: s.period, addressee: 'provider' as const, due: s.due })),
+    today,
+  );
 }
