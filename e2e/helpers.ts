@@ -90,3 +90,22 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<numb
   }
   throw new Error('Tab never reached the element');
 }
+
+/** The demo participant account's own participant: its id and name are in its session (its own organisation). */
+export async function demoParticipant(baseURL: string, email = 'inburgeraar@koers.demo'): Promise<{ id: string; name: string }> {
+  const self = (await apiAs(baseURL, email)).api;
+  const session = await ok<{ user: { organisation: { id: string; kind: string; name: string } } }>(self.get('/api/v1/sessions/current'), 'session');
+  await self.dispose();
+  if (session.user.organisation.kind !== 'participant') throw new Error(`${email} is not a participant`);
+  return { id: session.user.organisation.id, name: session.user.organisation.name };
+}
+
+/** From the participant's file to its progress page (issue #5), as a user does. */
+export async function openProgress(page: Page, baseURL: string, participantId: string, name: string): Promise<void> {
+  await page.goto(`${baseURL}/inburgeraars/${participantId}`);
+  await heading(page, name);
+  await settled(page);
+  await page.getByRole('link', { name: 'Voortgang en rapportages', exact: true }).click();
+  await heading(page, `Voortgang van ${name}`);
+  await settled(page);
+}

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { apiAs, heading, logIn, ok, settled, tabTo } from './helpers.js';
+import { apiAs, demoParticipant, logIn, ok, openProgress as openProgressPage, tabTo } from './helpers.js';
 
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 const PARTICIPANT = 'inburgeraar@koers.demo';
@@ -36,12 +36,7 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
 
   async function openProgress(): Promise<void> {
     if (!koers) throw new Error('Koers did not start');
-    await page.goto(`${koers.url}/inburgeraars/${participantId}`);
-    await heading(page, name);
-    await settled(page);
-    await page.getByRole('link', { name: 'Voortgang en rapportages', exact: true }).click();
-    await heading(page, `Voortgang van ${name}`);
-    await settled(page);
+    await openProgressPage(page, koers.url, participantId, name);
   }
 
   beforeAll(async () => {
@@ -50,12 +45,7 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
     const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     page = await context.newPage();
 
-    const self = (await apiAs(koers.url, PARTICIPANT)).api;
-    const session = await ok<{ user: { organisation: { id: string; kind: string; name: string } } }>(self.get('/api/v1/sessions/current'), 'session');
-    await self.dispose();
-    expect(session.user.organisation.kind).toBe('participant');
-    participantId = session.user.organisation.id;
-    name = session.user.organisation.name;
+    ({ id: participantId, name } = await demoParticipant(koers.url, PARTICIPANT));
 
     // The intake: B1 as the target of every skill, nothing tested yet.
     const coordinator = (await apiAs(koers.url, COORDINATOR)).api;

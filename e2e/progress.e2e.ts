@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { apiAs, heading, logIn, logOut, ok, openFromMenu, settled } from './helpers.js';
+import { apiAs, demoParticipant, heading, logIn, logOut, ok, openFromMenu, openProgress as openProgressPage, settled } from './helpers.js';
 
 const CONSULTANT = 'consultant.hoorn@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
@@ -29,12 +29,7 @@ describe('progress report and scaling, read by the participant', () => {
 
   async function openProgress(): Promise<void> {
     if (!koers) throw new Error('Koers did not start');
-    await page.goto(`${koers.url}/inburgeraars/${participantId}`);
-    await heading(page, name);
-    await settled(page);
-    await page.getByRole('link', { name: 'Voortgang en rapportages', exact: true }).click();
-    await heading(page, `Voortgang van ${name}`);
-    await settled(page);
+    await openProgressPage(page, koers.url, participantId, name);
   }
 
   beforeAll(async () => {
@@ -43,13 +38,7 @@ describe('progress report and scaling, read by the participant', () => {
     const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     page = await context.newPage();
 
-    // The participant's own id is in its session: the participant is its own organisation.
-    const self = (await apiAs(koers.url, PARTICIPANT)).api;
-    const session = await ok<{ user: { organisation: { id: string; kind: string; name: string } } }>(self.get('/api/v1/sessions/current'), 'session');
-    await self.dispose();
-    expect(session.user.organisation.kind).toBe('participant');
-    participantId = session.user.organisation.id;
-    name = session.user.organisation.name;
+    ({ id: participantId, name } = await demoParticipant(koers.url, PARTICIPANT));
 
     // The provider's own system pushes 30 days of 4 hours of language lessons (R-EXC-1).
     const coordinator = (await apiAs(koers.url, COORDINATOR)).api;
