@@ -1,7 +1,7 @@
 // R-HRS-1..3 (groundwork for issue #4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { milestonesReached, minutesByKind, reportMoments, type HoursEntry } from './hours.js';
+import { milestonesReached, minutesByKind, reportMoments, routeHourNorm, type HoursEntry } from './hours.js';
 
 const week = (date: string, hours: number, over: Partial<HoursEntry> = {}): HoursEntry => ({ date, kind: 'language', minutes: hours * 60, startClass: false, ...over });
 
@@ -40,5 +40,13 @@ describe('report cadence (R-HRS-3)', () => {
   });
   it('every half year (002 eis 19)', () => {
     expect(reportMoments('2027-03-15', 6, '2028-09-15')).toEqual(['2027-09-15', '2028-03-15', '2028-09-15']);
+  });
+});
+
+describe('routeHourNorm', () => {
+  it('is 800 hours in the Z-route and 600 otherwise (001 §1.3)', () => {
+    expect(routeHourNorm('z')).toBe(800);
+    expect(routeHourNorm('b1')).toBe(600);
+    expect(routeHourNorm('education_hbo_wo')).toBe(600);
   });
 });

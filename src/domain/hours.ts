@@ -80,3 +80,8 @@ export function reportMoments(startedOn: IsoDate, everyMonths: number, until: Is
     out.push(d);
   }
 }
+
+/** 001 §1.3: the hour norm of a route: 800 in the Z-route, 600 in the B1-route (and its language part elsewhere). */
+export function routeHourNorm(route: string): number {
+  return route === 'z' ? 800 : 600;
+}

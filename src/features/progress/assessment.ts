@@ -4,7 +4,7 @@
 import { attendanceRate } from '../../domain/attendance.js';
 import { addMonths } from '../../domain/calendar.js';
 import type { IsoDate } from '../../domain/contract.js';
-import { hourKindOf, type HoursEntry } from '../../domain/hours.js';
+import { hourKindOf, routeHourNorm, type HoursEntry } from '../../domain/hours.js';
 import { CefrLevels, isCefrLevel, Skills, type CefrLevel, type LevelProfile, type Skill } from '../../domain/levels.js';
 import { applyOverride, assessProgress, weeklyHours, type OverriddenAssessment } from '../../domain/progress-status.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
@@ -13,8 +13,6 @@ import { unsafeAttendanceFacts } from '../groups/store.js';
 import { unsafeHourFacts } from '../hours/store.js';
 import { currentLevels, latestOverride, type LevelRow, type ParticipantFile, type ReferralRef } from './store.js';
 
-/** 001 §1.3: the hour norm of the B1 route (and the Onderwijsroute's language part) and of the Z route. */
-export const TARGET_HOURS = { z: 800, other: 600 } as const;
 /** The weeks over which the pace is averaged: long enough to smooth a holiday, short enough to notice a change. */
 export const PACE_WEEKS = 8;
 /** Attendance over the last three months: the calendar cadence of 001 §2.3.1's reports. */
@@ -53,7 +51,7 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
   const nt2 = entries.filter((e) => e.kind === 'language').reduce((n, e) => n + e.minutes, 0);
   const version = referral === undefined ? undefined : contracts.byId(referral.contractId)?.versions.find((v) => v.version === referral.contractVersion);
   const milestoneHours = version?.progress?.milestoneHours ?? [200, 400, 600];
-  const targetHours = file.route === 'z' ? TARGET_HOURS.z : TARGET_HOURS.other;
+  const targetHours = routeHourNorm(file.route);
 
   const from = addMonths(today, -ATTENDANCE_MONTHS);
   const attendanceFacts = await unsafeAttendanceFacts(q, file.id);

@@ -4,13 +4,15 @@
 // municipality records its invoicing decision on a final report whose goals were not reached.
 import { randomUUID } from 'node:crypto';
 import type { Route } from '../../domain/contract.js';
-import { finalReportDueOn, validateFinalReport, validateMunicipalityAssessment } from '../../domain/final-report.js';
+import { finalReportDueOn, validateMunicipalityAssessment } from '../../domain/final-report.js';
+import { reportProblems } from '../../domain/report-content.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
-import { AppError, notFound, unprocessable, type InvalidParam } from '../../platform/errors.js';
-import { progressFacts, TARGET_HOURS } from './assessment.js';
+import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import { routeHourNorm } from '../../domain/hours.js';
+import { progressFacts } from './assessment.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import { renderReportPdf } from './pdf.js';
 import { plainDutch } from './plain-dutch.js';
@@ -37,7 +39,7 @@ function toReport(r: ReportRow, route: string): Report {
     invoiceDecision: r.invoiceDecision,
     invoiceDecisionReason: r.invoiceDecisionReason,
     invoiceTalkHeldOn: r.invoiceTalkHeldOn,
-    plainDutch: plainDutch(r.kind, r.submittedOn, content, route === 'z' ? TARGET_HOURS.z : TARGET_HOURS.other),
+    plainDutch: plainDutch(r.kind, r.submittedOn, content, routeHourNorm(route)),
   };
 }
 
@@ -158,40 +160,6 @@ export async function updateReport(deps: Deps, ctx: RequestContext, id: string, 
   });
 }
 
-/** What a report must hold before it is submitted, per route and kind (R-HRS-4, R-END-1/2). */
-export function submissionProblems(kind: 'progress' | 'final', route: string, c: ReportContent): InvalidParam[] {
-  const problems: InvalidParam[] = [];
-  const need = (field: keyof ReportContent, ok: boolean, reason: string) => {
-    if (!ok) problems.push({ name: `content.${field}`, code: 'required', reason });
-  };
-  if (route === 'z') {
-    need('participation', c.participation !== '', 'Beschrijf de participatieactiviteiten (Z-route).');
-    need('selfReliance', c.selfReliance !== '', 'Beschrijf de zelfredzaamheid (Z-route).');
-    need('functionalLanguage', c.functionalLanguage !== '', 'Beschrijf het functioneel taalgebruik (Z-route).');
-  } else {
-    need('expectedEndLevel', c.expectedEndLevel !== null, 'Kies het verwachte eindniveau binnen de termijn.');
-  }
-  if (route === 'education_mbo' || route === 'education_hbo_wo') {
-    // R-OND-2 (002 eis 27): the individual report's indicators the provider writes itself.
-    need('deficiencySubjects', c.deficiencySubjects !== '', 'Beschrijf de deficiënte vakken: gevolgd of afgerond (Onderwijsroute).');
-    if (kind === 'final') need('onwardFlow', c.onwardFlow !== '', 'Beschrijf de doorstroom naar een vervolgopleiding (Onderwijsroute).');
-  }
-  if (c.status !== 'onTrack') {
-    need('risks', c.risks !== '', 'Beschrijf het risico op stagnatie: de status is niet "op schema".');
-    need('interventions', c.interventions !== '', 'Beschrijf de interventies: de status is niet "op schema".');
-  }
-  if (kind === 'final') {
-    // R-END-1/2 (000 §4.5, 001 §2.3.1): goals reached or not, why not, advice, and on B1 the end level.
-    const field: Record<string, keyof ReportContent> = { goalsReached: 'goalsReached', notReachedExplanation: 'explanation', advice: 'advice', endLevel: 'expectedEndLevel' };
-    const errors = validateFinalReport({ route: route as Route, goalsReached: c.goalsReached, notReachedExplanation: c.explanation, advice: c.advice, endLevel: c.expectedEndLevel });
-    for (const e of errors) {
-      const name = `content.${field[e.field] ?? e.field}`;
-      if (!problems.some((p) => p.name === name)) problems.push({ name, code: 'required', reason: e.message });
-    }
-  }
-  return problems;
-}
-
 export async function submitReport(deps: Deps, ctx: RequestContext, id: string, lockVersion: number): Promise<Report> {
   return inTransaction(deps, async (tx) => {
     const row = await reportOrDeny(tx, deps, ctx, id, 'report.write', true);
@@ -200,7 +168,7 @@ export async function submitReport(deps: Deps, ctx: RequestContext, id: string, 
     if (row.lockVersion !== lockVersion) throw new AppError('conflict', 'Iemand anders heeft deze rapportage intussen gewijzigd. Laad de pagina opnieuw.');
     const route = await routeOf(tx, row.participantId);
     const content = ReportContent.parse(row.content);
-    const problems = submissionProblems(row.kind, route, content);
+    const problems = reportProblems(row.kind, route as Route, content).map((p) => ({ name: `content.${p.field}`, code: 'required', reason: p.reason }));
     if (problems.length > 0) throw new AppError('unprocessable', 'De rapportage is nog niet compleet. Vul de velden hieronder aan.', problems);
     const today = deps.clock.today();
     await tx.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), submitted_on = $2, submitted_by = $3, lock_version = lock_version + 1 WHERE id = $1`, [id, today, ctx.actor.userId]);
