@@ -23,8 +23,18 @@ export function traceOf(req: FastifyRequest, startedAt: Date): TraceInfo {
 
 export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (req) => {
-    const permission = req.routeOptions.config?.permission;
-    if (!req.url.startsWith('/api') || permission === undefined || permission === 'public') return;
+    // Issue #9 hole 1: decide on the route the router matched and the permission it declares, never on
+    // the URL text (`/%61pi/…` is the same route as `/api/…` once decoded). Unmatched requests go to
+    // the not-found handler, which answers without reaching a handler.
+    const route = req.routeOptions.url;
+    if (route === undefined) return;
+    const permission = req.routeOptions.config.permission;
+    if (permission === 'public') return;
+    if (permission === undefined) {
+      // Only the built web app's files declare nothing (onRoute refuses an /api route without one).
+      if (isApiPath(route)) throw notFound();
+      return;
+    }
     // Sessions and audit lines keep real time; the settable clock moves business dates only.
     const startedAt = new Date();
     const trace = traceOf(req, startedAt);
@@ -49,6 +59,22 @@ export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
     }
     req.ctx = ctx;
   });
+}
+
+/**
+ * Whether a path is the API's, the way the router sees it: percent-decoded, repeated slashes folded,
+ * any case. Used only to choose the form of an answer (problem+json or the web app), never to grant.
+ */
+export function isApiPath(url: string): boolean {
+  const raw = url.split('?')[0] ?? '';
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: judge the raw text; the router refuses it anyway.
+  }
+  path = path.replace(/\/{2,}/g, '/').toLowerCase();
+  return path === '/api' || path.startsWith('/api/');
 }
 
 /** The verified context of a request behind a non-public route. */

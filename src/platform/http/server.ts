@@ -15,7 +15,7 @@ import type { Clock, SettableClock } from '../clock.js';
 import type { Crypto } from '../crypto.js';
 import type { Db } from '../db.js';
 import { AppError, toProblem, type InvalidParam } from '../errors.js';
-import { installAccessHook } from './access-hook.js';
+import { installAccessHook, isApiPath } from './access-hook.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -148,7 +148,8 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     // The SPA owns every non-API path; unknown /api paths stay problem+json 404s.
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api')) {
+      // Decoded and folded like the router does, so `//api/…` or `/%61pi/…` is an API 404, not the SPA.
+      if (isApiPath(req.url)) {
         return reply.status(404).type('application/problem+json').send(toProblem(new AppError('notFound', 'Deze API-route bestaat niet.')));
       }
       return reply.type('text/html').sendFile('index.html');
