@@ -5,6 +5,7 @@
 // easiest to review when the SQL is in front of you.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { toDbError } from './db-error.js';
 
 export type Row = Record<string, unknown>;
 
@@ -33,29 +34,39 @@ export interface Db extends Queryable {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
+/**
+ * Issue #9 hole 6, R-PAR-2: every error a driver throws leaves this module as a DbError without
+ * parameters, row values or quoted input (db-error.ts), so no caller and no logger can print them.
+ */
+async function clean<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toDbError(err);
+  }
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const client = await PGlite.create(dataDir, {
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
   });
-  const run = async <T extends object>(q: { query: PGlite['query'] }, text: string, params?: readonly unknown[]) =>
-    (await q.query<T>(text, params as unknown[] | undefined)).rows;
+  const run = <T extends object>(q: { query: PGlite['query'] }, text: string, params?: readonly unknown[]) =>
+    clean(async () => (await q.query<T>(text, params as unknown[] | undefined)).rows);
   return {
     kind: 'pglite',
     query: (text, params) => run(client, text, params),
     // PGlite is one session: never send BEGIN through a plain query (ARCHITECTURE §6).
     transaction: (fn) =>
-      client.transaction((t) =>
-        fn({
-          inTransaction: true,
-          query: (text, params) => run(t, text, params),
-          exec: async (sql) => {
-            await t.exec(sql);
-          },
-        }),
+      clean(() =>
+        client.transaction((t) =>
+          fn({
+            inTransaction: true,
+            query: (text, params) => run(t, text, params),
+            exec: (sql) => clean(async () => void (await t.exec(sql))),
+          }),
+        ),
       ),
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
+    exec: (sql) => clean(async () => void (await client.exec(sql))),
     close: () => client.close(),
   };
 }
@@ -78,32 +89,31 @@ export function openPostgres(connectionString: string, options: { role?: string;
   });
   return {
     kind: 'postgres',
-    query: async (text, params) => (await pool.query(text, params as unknown[] | undefined)).rows as never,
-    transaction: async (fn) => {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        const result = await fn({
-          inTransaction: true,
-          query: async (text, params) => (await c.query(text, params as unknown[] | undefined)).rows as never,
-          exec: async (sql) => {
-            await c.query(sql);
-          },
-        });
-        await c.query('COMMIT');
-        return result;
-      } catch (err) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        c.release();
-      }
-    },
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
+    query: (text, params) => clean(async () => (await pool.query(text, params as unknown[] | undefined)).rows as never),
+    transaction: (fn) => clean(() => inPgTransaction(pool, fn)),
+    exec: (sql) => clean(async () => void (await pool.query(sql))),
     close: () => pool.end(),
   };
+}
+
+/** BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, the caller's own included. */
+async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const result = await fn({
+      inTransaction: true,
+      query: (text, params) => clean(async () => (await c.query(text, params as unknown[] | undefined)).rows as never),
+      exec: (sql) => clean(async () => void (await c.query(sql))),
+    });
+    await c.query('COMMIT');
+    return result;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
 }
 
 /** A lower-case identifier that needs no quoting anywhere (SQL, the startup packet's options). */

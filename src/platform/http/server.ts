@@ -15,6 +15,7 @@ import type { Clock, SettableClock } from '../clock.js';
 import type { Crypto } from '../crypto.js';
 import type { Db } from '../db.js';
 import { AppError, toProblem, type InvalidParam } from '../errors.js';
+import { serializeErrSafely } from '../log-err.js';
 import { installAccessHook, isApiPath } from './access-hook.js';
 
 export const API_VERSION = '1.0.0';
@@ -69,6 +70,8 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
     ...base,
     serializers: {
       req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      // Issue #9 hole 6: named fields only, no literals (pino's default copies every property of an error).
+      err: serializeErrSafely,
     },
   };
 }
