@@ -109,3 +109,18 @@ export async function openProgress(page: Page, baseURL: string, participantId: s
   await heading(page, `Voortgang van ${name}`);
   await settled(page);
 }
+
+/** Logs out and in again as another demo user. */
+export async function switchUser(page: Page, email: string): Promise<void> {
+  await logOut(page);
+  await logIn(page, email);
+}
+
+/** Moves the demo date as the administrator (issue #9: no one else may); the page keeps its own session. */
+export async function setDemoToday(page: Page, today: string): Promise<void> {
+  const { api } = await apiAs(new URL(page.url()).origin, 'beheer@koers.demo');
+  const res = await api.put('/api/v1/demo/today', { data: { today } });
+  const text = await res.text();
+  await api.dispose();
+  if (res.status() !== 200) throw new Error(`demo/today ${today}: ${res.status()} ${text}`);
+}

@@ -17,7 +17,9 @@ import {
   openFromMenu,
   randomLetters,
   selectOptionMatching,
+  setDemoToday,
   settled,
+  switchUser,
 } from './helpers.js';
 
 const CONSULTANT = 'consultant.hoorn@koers.demo';
@@ -79,12 +81,6 @@ describe('from referral to start', () => {
       throw new Error(`Expected status "${label}". The page shows:\n${shown.slice(0, 3000)}`, { cause: error });
     }
     expect(await status().textContent()).toBe(label);
-  }
-
-  async function setToday(today: string): Promise<void> {
-    if (!koers) throw new Error('Koers did not start');
-    const response = await page.request.put(`${koers.url}/api/v1/demo/today`, { data: { today } });
-    expect(response.status()).toBe(200);
   }
 
   /** The work-list row for this participant whose link names `step`. */
@@ -172,15 +168,18 @@ describe('from referral to start', () => {
     await page.getByRole('button', { name: 'Uitnodiging vastleggen', exact: true }).click();
     await expectStatus('Uitgenodigd voor intake');
 
-    // The demo clock moves to the day of the intake.
+    // The demo clock moves to the day of the intake: the administrator's menu item alone (issue #9).
     if (!koers) throw new Error('Koers did not start');
     const clock = await (await page.request.get(`${koers.url}/api/v1/today`)).json();
     expect(clock.settable, 'GET /api/v1/today must say settable: true in the demo region of startKoers').toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Systeemdatum', exact: true }).count()).toBe(0);
+    await switchUser(page, ADMIN);
     await openFromMenu(page, 'Systeemdatum', 'Systeemdatum');
     await checkA11y(page, 'systeemdatum');
     await page.getByLabel('Systeemdatum', { exact: true }).fill('2027-01-05');
     await page.getByRole('button', { name: 'Datum instellen', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'De systeemdatum is nu 05-01-2027.' }).waitFor();
+    await switchUser(page, COORDINATOR);
 
     await openReferral();
     await answer(page, 'Uitkomst van de intake', 'Niet verschenen (no-show)');
@@ -229,7 +228,7 @@ describe('from referral to start', () => {
     await invite.getByRole('button', { name: 'Uitnodiging vastleggen', exact: true }).click();
     await expectStatus('Uitgenodigd voor intake');
 
-    await setToday('2027-01-08');
+    await setDemoToday(page, '2027-01-08');
     await openReferral();
     await answer(page, 'Uitkomst van de intake', 'Intake gehouden');
     await answer(page, 'Kan de reguliere start binnen de starttermijn (30 werkdagen)?', 'Ja');

@@ -125,7 +125,8 @@ const CASES: Case[] = [
   // Names of the own provider's teachers only: every coordinator gets its own list (an empty room is an empty list).
   { name: 'GET /api/v1/teachers', mutates: false, call: (c) => c.get('/api/v1/teachers'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },
   { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
-  // Demo mode is off in these tests: the demo clock does not exist for anyone.
+  // Demo mode is off in these tests: the demo clock does not exist for anyone. In demo mode it is the
+  // administrator's alone (issue #9): test/demo-clock.int.test.ts.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },
   {
     name: 'GET /api/v1/signals',

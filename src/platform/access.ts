@@ -48,8 +48,7 @@ export type Permission =
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
 
-// demo.clock: the route itself answers 404 outside demo mode.
-const everyone: Permission[] = ['session.read', 'today.read', 'signal.list', 'signal.acknowledge', 'demo.clock'];
+const everyone: Permission[] = ['session.read', 'today.read', 'signal.list', 'signal.acknowledge'];
 // Reading a referral with its timeline and documents, and taking a lifecycle step: the domain
 // (src/domain/lifecycle.ts) then decides which party may take which step.
 const referralWork: Permission[] = ['referral.read', 'referral.progress', 'document.list', 'document.download'];
@@ -104,7 +103,9 @@ const grants: Record<Role, readonly Permission[]> = {
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
-  admin: [...everyone, 'outbox.read'],
+  // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
+  // alone; the route itself answers 404 outside demo mode.
+  admin: [...everyone, 'outbox.read', 'demo.clock'],
   // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
   // nothing else — no participant file, no work list.
   providerSystem: ['attendance.import'],

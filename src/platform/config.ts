@@ -6,12 +6,15 @@ import { randomToken } from './crypto.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Issue #9: loopback unless told otherwise; a server behind a proxy sets HOST=0.0.0.0 on purpose.
+  HOST: z.string().default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   KOERS_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   KOERS_SECRET: z.string().min(32).optional(),
   KOERS_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  // Issue #9 hole 2: comma-separated addresses/CIDRs of the proxies whose X-Forwarded-For counts; none by default.
+  KOERS_TRUSTED_PROXIES: z.string().optional(),
   KOERS_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   KOERS_CONTRACTS_DIR: z.string().default('./contracts'),
   KOERS_DEMO_SIZE: z.coerce.number().int().positive().default(300),
@@ -28,6 +31,8 @@ export interface Config {
   databaseUrl: string | undefined;
   secret: string;
   demo: boolean;
+  /** Issue #9: proxies whose X-Forwarded-* headers are believed (Fastify trustProxy); empty → none. */
+  trustedProxies?: string[] | undefined;
   today: string | undefined;
   contractsDir: string;
   demoSize: number;
@@ -45,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const demo = e.KOERS_DEMO !== undefined ? e.KOERS_DEMO === '1' || e.KOERS_DEMO === 'true' : !production;
+  const demo = demoMode({ demo: e.KOERS_DEMO, production, databaseUrl: e.DATABASE_URL });
   const dataDir = path.resolve(e.KOERS_DATA_DIR);
   return {
     port: e.PORT,
@@ -55,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     secret: e.KOERS_SECRET ?? demoSecret(production, dataDir),
     demo,
+    trustedProxies: trustedProxiesOf(e.KOERS_TRUSTED_PROXIES),
     today: e.KOERS_TODAY,
     contractsDir: path.resolve(e.KOERS_CONTRACTS_DIR),
     demoSize: e.KOERS_DEMO_SIZE,
@@ -62,6 +68,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL === '' ? undefined : e.SMTP_URL,
     smtpFrom: e.SMTP_FROM === '' ? undefined : e.SMTP_FROM,
   };
+}
+
+/**
+ * Issue #9 hole 4: demo accounts share a public password, so demo mode runs only when asked. The
+ * embedded database (`npm start` without DATABASE_URL) is the demo unless KOERS_DEMO=0; a server
+ * with DATABASE_URL is not, unless KOERS_DEMO=1; production never is.
+ */
+export function demoMode(input: { demo: '0' | '1' | 'true' | 'false' | undefined; production: boolean; databaseUrl: string | undefined }): boolean {
+  const asked = input.demo === undefined ? undefined : input.demo === '1' || input.demo === 'true';
+  if (input.production) {
+    if (asked === true) throw new Error('KOERS_DEMO=1 is refused in production: demo accounts share a public password. Remove KOERS_DEMO or set NODE_ENV otherwise.');
+    return false;
+  }
+  return asked ?? input.databaseUrl === undefined;
+}
+
+/** "10.0.0.1, 10.1.0.0/16" → ["10.0.0.1", "10.1.0.0/16"]; unset or empty → none trusted. */
+export function trustedProxiesOf(value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of list) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) throw new Error(`KOERS_TRUSTED_PROXIES: "${item}" is not an address or CIDR range.`);
+  }
+  return list;
 }
 
 /** Outside production a key is made once and kept beside the embedded database. */

@@ -6,6 +6,11 @@ import { IsoDate } from '../../domain/contract.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
 import { runSignalEngine } from '../signals/engine.js';
 
+const DemoDate = IsoDate.refine((s) => {
+  const year = Number(s.slice(0, 4));
+  return year >= 1900 && year <= 2199;
+}, 'Kies een datum tussen 1900 en 2199.');
+
 export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
   app.get(
     '/api/health',
@@ -35,12 +40,14 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
     () => ({ today: deps.clock.today(), settable: deps.demo && deps.settableClock !== undefined }),
   );
 
-  // Issue #3 item 7: in demo mode a reviewer moves the date and watches signals appear.
+  // Issue #3 item 7: in demo mode a reviewer moves the date and watches signals appear. Issue #9 hole 4:
+  // only the administrator (access.ts grants demo.clock to admin alone), and only to a sane year —
+  // `0000-01-01` became "1-01-01".
   app.put(
     '/api/v1/demo/today',
     {
       config: { permission: 'demo.clock' },
-      schema: { tags: ['system'], summary: 'Set the date the system believes it is (demo mode only)', body: z.object({ today: IsoDate }), response: { 200: z.object({ today: z.string() }) } },
+      schema: { tags: ['system'], summary: 'Set the date the system believes it is (demo mode only)', body: z.object({ today: DemoDate }), response: { 200: z.object({ today: z.string() }) } },
     },
     async (req) => {
       const clock = deps.settableClock;

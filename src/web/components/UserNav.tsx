@@ -23,8 +23,8 @@ function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   if (canRefer(user)) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
   if (user.role === 'providerCoordinator') items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
-  // Demo mode only: the date every deadline is judged by can be moved.
-  if (clockSettable) items.push({ to: '/demo', label: 'Systeemdatum' });
+  // Demo mode only, and the administrator only (issue #9): the date every deadline is judged by can be moved.
+  if (clockSettable && user.role === 'admin') items.push({ to: '/demo', label: 'Systeemdatum' });
   return items;
 }
 
