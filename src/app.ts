@@ -89,6 +89,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         production: config.production,
         webDir: WEB_DIR,
         logger: options.logger ?? false,
+        oidc: config.oidc,
+        publicUrl: config.publicUrl,
         ...(settable !== undefined ? { settableClock: settable } : {}),
       },
       ROUTES,

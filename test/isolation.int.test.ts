@@ -11,6 +11,16 @@ const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
 const CASES: Case[] = [
   { name: 'GET /api/v1/sessions/current', mutates: false, call: (c) => c.get('/api/v1/sessions/current'), expect: everyone(200) },
+  // Issue #9: the second factor, passwords and resets (their behaviour: test/second-factor.int.test.ts, test/passwords.int.test.ts).
+  { name: 'GET /api/v1/sessions/current/second-factor', mutates: false, call: (c) => c.get('/api/v1/sessions/current/second-factor'), expect: everyone(200) },
+  // A working session is no pending login: the second step answers 401 to everyone.
+  { name: 'POST /api/v1/sessions/second-factor', mutates: false, call: (c) => c.post('/api/v1/sessions/second-factor', { code: '123456' }), expect: everyone(401) },
+  // Staff set up a TOTP; participants log in with DigiD and get none.
+  { name: 'POST /api/v1/sessions/second-factor/enrolment', mutates: false, call: (c) => c.post('/api/v1/sessions/second-factor/enrolment'), expect: { ...everyone(201), self: 404, otherParticipant: 404 } },
+  { name: 'POST /api/v1/sessions/second-factor/enrolment/confirm', mutates: false, call: (c) => c.post('/api/v1/sessions/second-factor/enrolment/confirm', { code: '000000' }), expect: { ...everyone(400), self: 404, otherParticipant: 404 } },
+  { name: 'PUT /api/v1/sessions/current/password', mutates: false, call: (c) => c.request('PUT', '/api/v1/sessions/current/password', { currentPassword: 'not-the-password', newPassword: 'een heel nieuw wachtwoord' }), expect: everyone(400) },
+  { name: 'POST /api/v1/password-resets', mutates: false, call: (c) => c.post('/api/v1/password-resets', { email: 'nobody@test.koers' }), expect: { ...everyone(202), anonymous: 202 } },
+  { name: 'POST /api/v1/password-resets/confirm', mutates: false, call: (c) => c.post('/api/v1/password-resets/confirm', { token: 'not-a-token', password: 'een heel nieuw wachtwoord' }), expect: { ...everyone(400), anonymous: 400 } },
   { name: 'GET /api/v1/today', mutates: false, call: (c) => c.get('/api/v1/today'), expect: everyone(200) },
   {
     name: 'GET /api/v1/participants',

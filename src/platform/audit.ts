@@ -40,7 +40,21 @@ export type AuditOperation =
   | 'scaling.request'
   | 'scaling.decide'
   | 'route.event'
-  | 'access.denied';
+  | 'access.denied'
+  // Issue #9 hole 9: logins, the second factor and passwords (no data subject), API keys, the outbox, imports.
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.throttled'
+  | 'secondFactor.enrolled'
+  | 'secondFactor.verified'
+  | 'secondFactor.failed'
+  | 'password.changed'
+  | 'password.resetRequested'
+  | 'password.reset'
+  | 'apiKey.create'
+  | 'apiKey.revoke'
+  | 'outbox.list'
+  | 'import.read';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -77,6 +91,19 @@ const processingActivity: Record<AuditOperation, string> = {
   'scaling.decide': 'koers:verwerking/schaling',
   'route.event': 'koers:verwerking/leerroute',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
+  'login.succeeded': 'koers:verwerking/toegangsbeveiliging',
+  'login.failed': 'koers:verwerking/toegangsbeveiliging',
+  'login.throttled': 'koers:verwerking/toegangsbeveiliging',
+  'secondFactor.enrolled': 'koers:verwerking/toegangsbeveiliging',
+  'secondFactor.verified': 'koers:verwerking/toegangsbeveiliging',
+  'secondFactor.failed': 'koers:verwerking/toegangsbeveiliging',
+  'password.changed': 'koers:verwerking/toegangsbeveiliging',
+  'password.resetRequested': 'koers:verwerking/toegangsbeveiliging',
+  'password.reset': 'koers:verwerking/toegangsbeveiliging',
+  'apiKey.create': 'koers:verwerking/toegangsbeveiliging',
+  'apiKey.revoke': 'koers:verwerking/toegangsbeveiliging',
+  'outbox.list': 'koers:verwerking/signalering',
+  'import.read': 'koers:verwerking/aanwezigheid',
 };
 
 export interface AuditSubject {

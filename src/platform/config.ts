@@ -21,6 +21,20 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Issue #9: OpenID Connect login (src/features/oidc). A login is offered when its issuer and client id are set.
+  KOERS_PUBLIC_URL: z.string().url().optional(),
+  KOERS_OIDC_PRIVATE_KEY: z.string().optional(),
+  KOERS_OIDC_MIN_ACR: z.string().optional(),
+  KOERS_OIDC_STAFF_ISSUER: z.string().url().optional(),
+  KOERS_OIDC_STAFF_CLIENT_ID: z.string().optional(),
+  KOERS_OIDC_STAFF_CLAIM: z.string().default('email'),
+  KOERS_OIDC_STAFF_SCOPE: z.string().default('openid email'),
+  KOERS_OIDC_STAFF_MIN_ACR: z.string().optional(),
+  KOERS_OIDC_DIGID_ISSUER: z.string().url().optional(),
+  KOERS_OIDC_DIGID_CLIENT_ID: z.string().optional(),
+  KOERS_OIDC_DIGID_BSN_CLAIM: z.string().default('sub'),
+  KOERS_OIDC_DIGID_SCOPE: z.string().default('openid'),
+  KOERS_OIDC_DIGID_MIN_ACR: z.string().optional(),
 });
 
 export interface Config {
@@ -40,6 +54,10 @@ export interface Config {
   /** Issue #3: mail goes out through the outbox when set; otherwise an admin reads it in the UI. */
   smtpUrl?: string | undefined;
   smtpFrom?: string | undefined;
+  /** Issue #9: the address users reach Koers at (OIDC redirect URIs); from the request when unset, outside production. */
+  publicUrl?: string | undefined;
+  /** Issue #9: OpenID Connect logins (src/features/oidc); none configured → its routes answer 404. */
+  oidc?: OidcConfig | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL === '' ? undefined : e.SMTP_URL,
     smtpFrom: e.SMTP_FROM === '' ? undefined : e.SMTP_FROM,
+    publicUrl: e.KOERS_PUBLIC_URL?.replace(/\/+$/, ''),
+    oidc: oidcFromEnv(e, production),
   };
 }
 
@@ -91,6 +111,35 @@ export function trustedProxiesOf(value: string | undefined): string[] {
     if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) throw new Error(`KOERS_TRUSTED_PROXIES: "${item}" is not an address or CIDR range.`);
   }
   return list;
+}
+
+/** One OpenID Connect login (issue #9): the identity provider and what Koers asks and checks. */
+export interface OidcClientConfig {
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** The claim that identifies the user: staff → the Koers e-mail address; DigiD → the BSN. */
+  claim: string;
+  /** The lowest acceptable acr (src/features/oidc/acr.ts); unset → DigiD Midden. */
+  minAcr: string | undefined;
+}
+export interface OidcConfig {
+  /** The private_key_jwt key: a JWK (JSON) or a PEM, inline or as a file path. */
+  privateKey: string;
+  staff?: OidcClientConfig | undefined;
+  digid?: OidcClientConfig | undefined;
+}
+
+function oidcFromEnv(e: z.infer<typeof Env>, production: boolean): OidcConfig | undefined {
+  const client = (issuer: string | undefined, clientId: string | undefined, scope: string, claim: string, minAcr: string | undefined): OidcClientConfig | undefined =>
+    issuer !== undefined && clientId !== undefined && clientId !== '' ? { issuer, clientId, scope, claim, minAcr: minAcr ?? e.KOERS_OIDC_MIN_ACR } : undefined;
+  const staff = client(e.KOERS_OIDC_STAFF_ISSUER, e.KOERS_OIDC_STAFF_CLIENT_ID, e.KOERS_OIDC_STAFF_SCOPE, e.KOERS_OIDC_STAFF_CLAIM, e.KOERS_OIDC_STAFF_MIN_ACR);
+  const digid = client(e.KOERS_OIDC_DIGID_ISSUER, e.KOERS_OIDC_DIGID_CLIENT_ID, e.KOERS_OIDC_DIGID_SCOPE, e.KOERS_OIDC_DIGID_BSN_CLAIM, e.KOERS_OIDC_DIGID_MIN_ACR);
+  if (staff === undefined && digid === undefined) return undefined;
+  if (e.KOERS_OIDC_PRIVATE_KEY === undefined) throw new Error('KOERS_OIDC_PRIVATE_KEY is required for OpenID Connect login (private_key_jwt).');
+  // Behind a proxy the request's own address is not to be trusted for redirect URIs.
+  if (production && e.KOERS_PUBLIC_URL === undefined) throw new Error('KOERS_PUBLIC_URL is required for OpenID Connect login in production.');
+  return { privateKey: e.KOERS_OIDC_PRIVATE_KEY, staff, digid };
 }
 
 /** Outside production a key is made once and kept beside the embedded database. */

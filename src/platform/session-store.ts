@@ -1,21 +1,61 @@
 // Sessions live in the database so any number of app instances can serve a user (ARCHITECTURE §2.10).
 // The cookie carries a random token; only its SHA-256 is stored, so a database leak yields no sessions.
+// Issue #9: a session has a stage (a login waiting for its second factor or for enrolment is not a
+// working session) and an idle timeout (ASVS 7.3.1): unused for its idle time, it has expired. The
+// last use is written at most once a minute, so a busy user does not cost a write per request.
 import type { VerifiedUser } from './access.js';
 import { randomToken, sha256 } from './crypto.js';
 import type { Queryable } from './db.js';
 
 export const SESSION_COOKIE = 'koers_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export const DEFAULT_IDLE_MINUTES = 30;
+/** A login waiting for its code lives five minutes; one waiting for enrolment a quarter of an hour. */
+const PENDING_TTL_MS = { secondFactor: 5 * 60 * 1000, enrol: 15 * 60 * 1000 } as const;
+const TOUCH_AFTER_MS = 60 * 1000;
 
-export async function createSession(q: Queryable, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+export type SessionStage = 'full' | 'secondFactor' | 'enrol';
+
+export async function createSession(
+  q: Queryable,
+  userId: string,
+  now: Date,
+  options: { stage?: SessionStage; idleMinutes?: number } = {},
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await q.query('INSERT INTO app_session (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), userId, now, expiresAt]);
+  const stage = options.stage ?? 'full';
+  const expiresAt = new Date(now.getTime() + (stage === 'full' ? SESSION_TTL_MS : PENDING_TTL_MS[stage]));
+  const idleSeconds = Math.round((options.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60);
+  await q.query(
+    'INSERT INTO app_session (id_hash, user_id, created_at, expires_at, stage, last_seen_at, idle_timeout_seconds) VALUES ($1, $2, $3, $4, $5, $3, $6)',
+    [sha256(token), userId, now, expiresAt, stage, idleSeconds],
+  );
   return { token, expiresAt };
 }
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
   await q.query('DELETE FROM app_session WHERE id_hash = $1', [sha256(token)]);
+}
+
+/** Ends every session of a user except the one with the given token (password change or reset). */
+export async function deleteOtherSessions(q: Queryable, userId: string, keepToken?: string): Promise<void> {
+  await q.query('DELETE FROM app_session WHERE user_id = $1 AND id_hash <> $2', [userId, keepToken === undefined ? '' : sha256(keepToken)]);
+}
+
+/** A pending login (waiting for its second factor or enrolment), or undefined. */
+export async function findPendingSession(q: Queryable, token: string, now: Date): Promise<{ userId: string; stage: Exclude<SessionStage, 'full'>; factorAttempts: number } | undefined> {
+  const rows = await q.query<{ userId: string; stage: Exclude<SessionStage, 'full'>; factorAttempts: number }>(
+    `SELECT user_id AS "userId", stage, factor_attempts AS "factorAttempts" FROM app_session WHERE id_hash = $1 AND stage <> 'full' AND expires_at > $2`,
+    [sha256(token), now],
+  );
+  return rows[0];
+}
+
+/** Counts one wrong code on a pending login; false when it already had its last try (then it is gone). */
+export async function countFactorAttempt(q: Queryable, token: string, max: number): Promise<boolean> {
+  const rows = await q.query('UPDATE app_session SET factor_attempts = factor_attempts + 1 WHERE id_hash = $1 AND factor_attempts < $2 RETURNING factor_attempts', [sha256(token), max]);
+  if (rows.length === 0) await deleteSession(q, token);
+  return rows.length > 0;
 }
 
 const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.municipality_id AS "municipalityId", u.provider_id AS "providerId",
@@ -26,14 +66,20 @@ const USER_JOINS = `LEFT JOIN municipality m ON m.id = u.municipality_id
   LEFT JOIN region rg ON rg.id = u.region_id
   LEFT JOIN participant pp ON pp.id = u.participant_id AND u.role = 'participant'`;
 
-/** The user behind a live session token, or undefined. */
+/** The user behind a live, working session token, or undefined. Marks the session as used. */
 export async function findSessionUser(q: Queryable, token: string, now: Date): Promise<VerifiedUser | undefined> {
-  const rows = await q.query<VerifiedUser & Record<string, unknown>>(
-    `SELECT ${USER_COLUMNS} FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
-     WHERE s.id_hash = $1 AND s.expires_at > $2`,
+  const rows = await q.query<VerifiedUser & { lastSeenAt: Date } & Record<string, unknown>>(
+    `SELECT ${USER_COLUMNS}, s.last_seen_at AS "lastSeenAt" FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
+     WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`,
     [sha256(token), now],
   );
-  return rows[0];
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() >= TOUCH_AFTER_MS) {
+    await q.query('UPDATE app_session SET last_seen_at = GREATEST(last_seen_at, $2) WHERE id_hash = $1', [sha256(token), now]);
+  }
+  const { lastSeenAt: _seen, ...user } = row;
+  return user;
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {
@@ -52,6 +98,15 @@ export async function findApiKeyUser(q: Queryable, key: string, now: Date): Prom
      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.id = k.user_id AND u.role = 'providerSystem'
      RETURNING ${USER_COLUMNS}`,
     [sha256(key), now],
+  );
+  return rows[0];
+}
+
+/** The user of a pending login (by id), or undefined. */
+export async function findUserById(q: Queryable, id: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {
+  const rows = await q.query<VerifiedUser & { passwordHash: string }>(
+    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE u.id = $1 AND u.role <> 'providerSystem'`,
+    [id],
   );
   return rows[0];
 }

@@ -61,6 +61,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     contractsDir: path.join(ROOT, 'contracts'),
     demoSize: 40,
     logLevel: 'silent',
+    // Issue #9: no second factor unless a test asks for it (test/second-factor.int.test.ts does).
+    mfaRoles: [],
     ...overrides,
   };
 }

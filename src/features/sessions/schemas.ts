@@ -20,3 +20,45 @@ export const SessionUser = z.object({
 export type SessionUser = z.infer<typeof SessionUser>;
 
 export const SessionResponse = z.object({ user: SessionUser });
+// Issue #9: the second step of a login, enrolment of a second factor, password change and reset.
+/** 202 after the right password: a code is owed (secondFactor) or a factor must be set up first (enrol). */
+export const PendingLoginResponse = z.object({
+  secondFactorRequired: z.boolean(),
+  enrolmentRequired: z.boolean(),
+});
+
+export const SecondFactorRequest = z.object({
+  code: z.string().trim().min(1, 'Vul de code in.').max(40, 'Een code is hoogstens 40 tekens.').describe('A 6-digit TOTP code or a recovery code'),
+});
+
+export const EnrolmentStarted = z.object({
+  secret: z.string().describe('Base32 secret, for typing into an authenticator app'),
+  otpauthUri: z.string(),
+  qrSvg: z.string().describe('The otpauth URI as an SVG QR code'),
+});
+
+export const EnrolmentConfirmed = z.object({
+  recoveryCodes: z.array(z.string()).describe('Ten single-use codes, shown only in this answer'),
+  user: SessionUser,
+});
+
+export const SecondFactorStatus = z.object({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+
+export const PasswordChange = z.object({
+  currentPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.').max(512),
+  newPassword: z.string().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
+});
+
+export const PasswordResetRequest = z.object({
+  email: z.string().trim().min(1, 'Vul uw e-mailadres in.').max(254),
+});
+
+export const PasswordResetConfirm = z.object({
+  token: z.string().min(1, 'De link is niet compleet.').max(200),
+  password: z.string().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
+});
+

@@ -1,17 +1,24 @@
-// Login and logout (issue #2 item 4): argon2id hashes, database sessions, a login rate limit that
-// holds across app instances because the failed attempts are counted in the database.
+// Login and logout (issue #2 item 4; issue #9 holes 2 and 9): argon2id hashes, database sessions, a
+// throttle that holds across app instances and cannot be used to lock the owner out
+// (./throttle.ts, docs/security.md), and a second step for users with a second factor.
 import { hash, verify } from '@node-rs/argon2';
-import type { RequestContext } from '../../platform/access.js';
+import { afterRightPassword } from '../../domain/login-throttle.js';
+import type { RequestContext, Role, TraceInfo, VerifiedUser } from '../../platform/access.js';
 import { contextFor } from '../../platform/access.js';
+import { recordAudit, type AuditOperation } from '../../platform/audit.js';
 import type { Crypto } from '../../platform/crypto.js';
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { createSession, findUserByEmail } from '../../platform/session-store.js';
 import type { SessionUser } from './schemas.js';
+import { loginKeys, passwordSucceeded, reservePasswordCheck, Throttled } from './throttle.js';
 
-const WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_ADDRESS = 50;
+export interface SessionDeps {
+  db: Db;
+  crypto: Crypto;
+  mfaRoles?: readonly Role[] | undefined;
+  sessionIdleMinutes?: number | undefined;
+}
 
 // Verifying against a fixed hash when the e-mail is unknown keeps both paths equally slow.
 let dummyHash: Promise<string> | undefined;
@@ -24,6 +31,10 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password);
+}
+
 export function toSessionUser(ctx: RequestContext): SessionUser {
   return {
     id: ctx.actor.userId,
@@ -34,32 +45,82 @@ export function toSessionUser(ctx: RequestContext): SessionUser {
   };
 }
 
-export async function logIn(
-  deps: { db: Db; crypto: Crypto },
-  input: { email: string; password: string; address: string; now: Date },
-): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
-  const emailKey = deps.crypto.keyedHash('login', `email:${input.email.toLowerCase()}`);
-  const addressKey = deps.crypto.keyedHash('login', `address:${input.address}`);
-  const since = new Date(input.now.getTime() - WINDOW_MS);
-  const counts = await deps.db.query<{ email: number; address: number }>(
-    `SELECT count(*) FILTER (WHERE key_hash = $1)::int AS email, count(*) FILTER (WHERE key_hash = $2)::int AS address
-     FROM login_attempt WHERE key_hash IN ($1, $2) AND attempted_at > $3`,
-    [emailKey, addressKey, since],
-  );
-  const c = counts[0] ?? { email: 0, address: 0 };
-  if (c.email >= MAX_FAILURES_PER_EMAIL || c.address >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError('tooManyRequests', 'Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.');
+/** A user's context for audit lines and the answer (no scope decision is taken from it here). */
+export function contextOf(user: VerifiedUser, trace: TraceInfo): RequestContext {
+  const ctx = contextFor(user, trace);
+  if (ctx === undefined) throw new AppError('unauthenticated', 'Dit account kan niet inloggen.');
+  return ctx;
+}
+
+/**
+ * One audit line about authentication. It has no data subject (no participant's data is processed);
+ * the account concerned is the object, and the actor only once the person is known to be the owner.
+ */
+export async function auditAuth(
+  q: Queryable,
+  crypto: Crypto,
+  trace: TraceInfo,
+  entry: { name: AuditOperation; status: 'ok' | 'error'; userId?: string | undefined; actor?: RequestContext | undefined; summary?: string },
+): Promise<void> {
+  await recordAudit(q, crypto, { trace, actor: entry.actor?.actor, organisation: entry.actor?.organisation }, {
+    name: entry.name,
+    status: entry.status,
+    subjects: [],
+    objectType: 'account',
+    ...(entry.userId !== undefined ? { objectId: entry.userId } : {}),
+    ...(entry.summary !== undefined ? { summary: entry.summary } : {}),
+  });
+}
+
+export function factorRequired(deps: Pick<SessionDeps, 'mfaRoles'>, role: string): boolean {
+  return (deps.mfaRoles ?? []).includes(role as Role);
+}
+
+export async function hasSecondFactor(q: Queryable, userId: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM second_factor WHERE user_id = $1', [userId])).length > 0;
+}
+
+export type LoginOutcome =
+  | { kind: 'session'; token: string; expiresAt: Date; user: SessionUser }
+  | { kind: 'secondFactor' | 'enrol'; token: string; expiresAt: Date };
+
+export async function logIn(deps: SessionDeps, input: { email: string; password: string; address: string; now: Date; trace: TraceInfo }): Promise<LoginOutcome> {
+  const keys = loginKeys(deps.crypto, input.email, input.address);
+  let reservation;
+  try {
+    reservation = await reservePasswordCheck(deps.db, keys, input.now);
+  } catch (err) {
+    if (err instanceof Throttled) await auditAuth(deps.db, deps.crypto, input.trace, { name: 'login.throttled', status: 'error', summary: `limit: ${err.reason}` });
+    throw err;
   }
   const user = await findUserByEmail(deps.db, input.email);
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), input.password);
-  const ctx = ok && user !== undefined ? contextFor(user, { traceId: '', operationId: '', origin: 'login', startedAt: input.now }) : undefined;
-  if (ctx === undefined) {
-    await deps.db.query('INSERT INTO login_attempt (key_hash, attempted_at) VALUES ($1, $3), ($2, $3)', [emailKey, addressKey, input.now]);
+  if (!ok || user === undefined) {
+    // The line an auditor (and test/login-throttle.int.test.ts) counts: one per password checked and refused.
+    await auditAuth(deps.db, deps.crypto, input.trace, { name: 'login.failed', status: 'error', userId: user?.id, summary: user === undefined ? 'unknown account' : 'wrong password' });
     throw new AppError('unauthenticated', 'E-mailadres of wachtwoord klopt niet.');
   }
-  const session = await deps.db.transaction(async (tx) => {
-    await tx.query('DELETE FROM login_attempt WHERE key_hash = $1', [emailKey]);
-    return createSession(tx, ctx.actor.userId, input.now);
+  const ctx = contextOf(user, input.trace);
+  const outcome = afterRightPassword({
+    hasFactor: await hasSecondFactor(deps.db, user.id),
+    factorRequired: factorRequired(deps, ctx.actor.role),
+    underAttack: reservation.underAttack,
+    knownAddress: reservation.knownAddress,
   });
-  return { ...session, user: toSessionUser(ctx) };
+  if (outcome === 'waitUnderAttack') {
+    // The attempt stays counted: from this address the account is not opened until the window passes.
+    await auditAuth(deps.db, deps.crypto, input.trace, { name: 'login.throttled', status: 'error', userId: user.id, actor: ctx, summary: 'account under attack, unknown address' });
+    throw new Throttled(15 * 60, 'account', 'Er zijn veel mislukte pogingen op dit account. Log in vanaf een adres dat u eerder gebruikte, of probeer het over een kwartier opnieuw.');
+  }
+  return deps.db.transaction(async (tx) => {
+    await passwordSucceeded(tx, keys, input.now);
+    if (outcome !== 'session') {
+      const pending = await createSession(tx, user.id, input.now, { stage: outcome });
+      await auditAuth(tx, deps.crypto, input.trace, { name: 'login.succeeded', status: 'ok', userId: user.id, actor: ctx, summary: `password; ${outcome === 'enrol' ? 'second factor to be set up' : 'second factor owed'}` });
+      return { kind: outcome, ...pending };
+    }
+    const session = await createSession(tx, user.id, input.now, { idleMinutes: deps.sessionIdleMinutes });
+    await auditAuth(tx, deps.crypto, input.trace, { name: 'login.succeeded', status: 'ok', userId: user.id, actor: ctx, summary: 'password' });
+    return { kind: 'session', ...session, user: toSessionUser(ctx) };
+  });
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { RoutePermission } from '../access.js';
 import type { ContractRegistry } from '../contracts.js';
 import type { Clock, SettableClock } from '../clock.js';
+import type { OidcConfig } from '../config.js';
 import type { Crypto } from '../crypto.js';
 import type { Db } from '../db.js';
 import { AppError, toProblem, type InvalidParam } from '../errors.js';
@@ -32,6 +33,9 @@ export interface AppDeps {
   /** Directory of the built web app; served when it exists. */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Issue #9: OpenID Connect logins (src/features/oidc) and the public address for their redirect URIs. */
+  oidc?: OidcConfig | undefined;
+  publicUrl?: string | undefined;
 }
 
 export type ZApp = ReturnType<typeof withZod>;

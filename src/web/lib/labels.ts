@@ -146,6 +146,19 @@ const auditEventLabels: Record<string, string> = {
   'scaling.decide': 'Besluit over af- of opschaling',
   'route.event': 'Leerroute gewijzigd',
   'access.denied': 'Toegang geweigerd',
+  'login.succeeded': 'Ingelogd met wachtwoord',
+  'login.failed': 'Inloggen mislukt',
+  'login.throttled': 'Inlogpoging afgeremd',
+  'secondFactor.enrolled': 'Tweede factor ingesteld',
+  'secondFactor.verified': 'Tweede factor gecontroleerd',
+  'secondFactor.failed': 'Tweede factor onjuist',
+  'password.changed': 'Wachtwoord gewijzigd',
+  'password.resetRequested': 'Nieuw wachtwoord aangevraagd',
+  'password.reset': 'Wachtwoord opnieuw ingesteld',
+  'apiKey.create': 'Koppeling (API-sleutel) gemaakt',
+  'apiKey.revoke': 'Koppeling (API-sleutel) ingetrokken',
+  'outbox.list': 'Uitgaande mail bekeken',
+  'import.read': 'Import bekeken',
 };
 
 export function auditEventLabel(name: string): string {
