@@ -135,6 +135,12 @@ const CASES: Case[] = [
   // Names of the own provider's teachers only: every coordinator gets its own list (an empty room is an empty list).
   { name: 'GET /api/v1/teachers', mutates: false, call: (c) => c.get('/api/v1/teachers'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },
   { name: 'GET /api/v1/outbox', mutates: false, call: (c) => c.get('/api/v1/outbox'), expect: { ...everyone(404), admin: 200 } },
+  // Issue #9: OpenID Connect login is not configured in this matrix: the list is empty and every login, callback
+  // and the key answer 404 to everyone (configured: test/oidc.int.test.ts).
+  { name: 'GET /api/v1/oidc/providers', mutates: false, call: (c) => c.get('/api/v1/oidc/providers'), contains: (b) => b.items.length > 0, expect: { ...everyone('hidden'), anonymous: 'hidden' } },
+  { name: 'GET /api/v1/oidc/jwks.json', mutates: false, call: (c) => c.get('/api/v1/oidc/jwks.json'), expect: { ...everyone(404), anonymous: 404 } },
+  { name: 'GET /api/v1/oidc/:provider/login', mutates: false, call: (c) => c.get('/api/v1/oidc/staff/login'), expect: { ...everyone(404), anonymous: 404 } },
+  { name: 'GET /api/v1/oidc/:provider/callback', mutates: false, call: (c) => c.get('/api/v1/oidc/digid/callback?code=x&state=y'), expect: { ...everyone(404), anonymous: 404 } },
   // Demo mode is off in these tests: the demo clock does not exist for anyone. In demo mode it is the
   // administrator's alone (issue #9): test/demo-clock.int.test.ts.
   { name: 'PUT /api/v1/demo/today', mutates: true, call: (c) => c.request('PUT', '/api/v1/demo/today', { today: '2027-01-01' }), expect: everyone(404) },

@@ -7,6 +7,7 @@ import { registerDocumentRoutes } from './documents/routes.js';
 import { registerHoursRoutes } from './hours/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerOutboxRoutes } from './outbox/routes.js';
+import { registerOidcRoutes } from './oidc/routes.js';
 import { registerParticipantRoutes } from './participants/routes.js';
 import { registerProgressRoutes } from './progress/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
@@ -14,4 +15,4 @@ import { registerSessionRoutes } from './sessions/routes.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerApiKeyRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerApiKeyRoutes, registerOidcRoutes];

@@ -41,6 +41,8 @@ export type AuditOperation =
   | 'scaling.decide'
   | 'route.event'
   | 'access.denied'
+  // Issue #9: a login through an OpenID Connect identity provider (staff or DigiD), or its refusal.
+  | 'session.oidcLogin'
   // Issue #9 hole 9: logins, the second factor and passwords (no data subject), API keys, the outbox, imports.
   | 'login.succeeded'
   | 'login.failed'
@@ -91,6 +93,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'scaling.decide': 'koers:verwerking/schaling',
   'route.event': 'koers:verwerking/leerroute',
   'access.denied': 'koers:verwerking/toegangsbeveiliging',
+  'session.oidcLogin': 'koers:verwerking/toegangsbeveiliging',
   'login.succeeded': 'koers:verwerking/toegangsbeveiliging',
   'login.failed': 'koers:verwerking/toegangsbeveiliging',
   'login.throttled': 'koers:verwerking/toegangsbeveiliging',

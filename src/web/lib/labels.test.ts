@@ -13,6 +13,7 @@ const OPERATIONS: Record<AuditOperation, true> = {
   'group.read': true, 'group.member': true, 'lesson.read': true, 'attendance.record': true, 'attendance.read': true, 'attendance.classify': true,
   'hours.record': true, 'hours.read': true, 'progress.read': true, 'progress.record': true, 'report.read': true, 'report.download': true,
   'report.write': true, 'scaling.request': true, 'scaling.decide': true, 'route.event': true, 'access.denied': true,
+  'session.oidcLogin': true,
   'login.succeeded': true, 'login.failed': true, 'login.throttled': true, 'secondFactor.enrolled': true, 'secondFactor.verified': true,
   'secondFactor.failed': true, 'password.changed': true, 'password.resetRequested': true, 'password.reset': true, 'apiKey.create': true,
   'apiKey.revoke': true, 'outbox.list': true, 'import.read': true,

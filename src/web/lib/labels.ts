@@ -146,6 +146,7 @@ const auditEventLabels: Record<string, string> = {
   'scaling.decide': 'Besluit over af- of opschaling',
   'route.event': 'Leerroute gewijzigd',
   'access.denied': 'Toegang geweigerd',
+  'session.oidcLogin': 'Ingelogd via DigiD of de eigen organisatie',
   'login.succeeded': 'Ingelogd met wachtwoord',
   'login.failed': 'Inloggen mislukt',
   'login.throttled': 'Inlogpoging afgeremd',
