@@ -2,13 +2,11 @@
 // contract file in contracts/ must satisfy, and the pure look-ups rules make on it. No rule branches
 // on a region's name: everything regional is read from here.
 import { z } from 'zod';
+import { IsoDate } from './iso-date.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
-export type IsoDate = z.infer<typeof IsoDate>;
+// The one date schema (years 1900–2199, a real calendar date) is shared with the API (issue #9).
+export { IsoDate };
 
 const Code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case code (a-z, 0-9, - and _)');
 

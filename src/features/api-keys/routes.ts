@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/access.js';
 import { sha256 } from '../../platform/crypto.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { str } from '../../platform/http/input.js';
 import type { AppDeps, RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
 
@@ -20,7 +21,7 @@ const ApiKey = z.object({
   revokedAt: z.string().nullable(),
 });
 const ApiKeyCreated = ApiKey.extend({ key: z.string().describe('The secret, shown only now: send it as "Authorization: Bearer <key>"') });
-const ApiKeyCreate = z.object({ name: z.string('Geef de koppeling een naam.').trim().min(1, 'Geef de koppeling een naam.').max(100, 'De naam is hoogstens 100 tekens.') });
+const ApiKeyCreate = z.object({ name: str('Geef de koppeling een naam.').trim().min(1, 'Geef de koppeling een naam.').max(100, 'De naam is hoogstens 100 tekens.') });
 
 function providerOf(ctx: RequestContext): string {
   if (ctx.scope.kind !== 'provider') throw notFound();

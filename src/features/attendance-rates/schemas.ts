@@ -1,6 +1,6 @@
 // Request and response schemas of the attendance-rate list (issue #4 item 7; R-ATT-3, R-ATT-5).
 import { z } from 'zod';
-import { IsoDate } from '../../domain/contract.js';
+import { IsoDate, queryInt } from '../../platform/http/input.js';
 
 export const RateSort = z.enum(['rate', '-rate', 'name', '-name']);
 export type RateSort = z.infer<typeof RateSort>;
@@ -14,8 +14,8 @@ export const RateListQuery = z.object({
     .optional()
     .describe('Only participants below (true) or not below (false) the norm of 80%'),
   sort: RateSort.default('rate').describe('rate: lowest first, participants without a rate last'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: queryInt().min(1).default(1),
+  pageSize: queryInt().min(1).max(100).default(25),
 });
 export type RateListQuery = z.infer<typeof RateListQuery>;
 

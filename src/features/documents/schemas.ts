@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt, str } from '../../platform/http/input.js';
 
 /** R-REF-7: the upload route's limit; the migration's size_bytes check holds the same number. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -20,10 +21,10 @@ export const DocumentList = z.object({ items: z.array(DocumentMeta) });
 
 // Optimistic locking (the lead's lifecycle): the upload names the referral version the actor saw.
 export const SignedPlanQuery = z.object({
-  lockVersion: z.coerce.number('Geef de versie van de aanmelding mee.').int('Geef de versie van de aanmelding mee.').min(0, 'Geef de versie van de aanmelding mee.'),
+  lockVersion: queryInt('Geef de versie van de aanmelding mee.').min(0, 'Geef de versie van de aanmelding mee.'),
 });
 
 // Loose: Fastify replaces request.headers with the parsed value, and the other headers (cookie) must stay.
 export const SignedPlanHeaders = z.looseObject({
-  'x-file-name': z.string().max(1000, 'De bestandsnaam is te lang.').optional().describe('The file name, URI-encoded (encodeURIComponent)'),
+  'x-file-name': str().max(1000, 'De bestandsnaam is te lang.').optional().describe('The file name, URI-encoded (encodeURIComponent)'),
 });

@@ -1,6 +1,6 @@
 // Request and response schemas of groups, lessons and attendance (R-GRP-1, R-GRP-2, R-ATT-1..3).
 import { z } from 'zod';
-import { IsoDate } from '../../domain/contract.js';
+import { int, IsoDate, str } from '../../platform/http/input.js';
 
 export const LevelBands = ['fastAlfa', 'a0a1', 'a1a2', 'a2b1', 'z', 'exam', 'map'] as const;
 export const LessonKinds = ['language', 'knm', 'participation', 'mapPractice', 'makeUp', 'deficiencySubject', 'examTraining'] as const;
@@ -16,10 +16,10 @@ export const MAX_GROUP_SIZE = 30;
 export const DEFAULT_GROUP_SIZE = 15;
 
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Vul een tijd in als UU:MM.');
-const Minutes = z.number().int().min(1, 'Minimaal 1 minuut.').max(600, 'Maximaal 600 minuten.');
+const Minutes = int().min(1, 'Minimaal 1 minuut.').max(600, 'Maximaal 600 minuten.');
 
 export const ScheduleSlot = z.object({
-  weekday: z.number().int().min(1, 'Dag 1 (maandag) t/m 7 (zondag).').max(7, 'Dag 1 (maandag) t/m 7 (zondag).'),
+  weekday: int().min(1, 'Dag 1 (maandag) t/m 7 (zondag).').max(7, 'Dag 1 (maandag) t/m 7 (zondag).'),
   startTime: Time,
   minutes: Minutes,
   kind: LessonKind,
@@ -27,11 +27,11 @@ export const ScheduleSlot = z.object({
 export type ScheduleSlot = z.infer<typeof ScheduleSlot>;
 
 export const GroupCreate = z.object({
-  name: z.string().trim().min(1, 'Geef de groep een naam.').max(200),
+  name: str().trim().min(1, 'Geef de groep een naam.').max(200),
   levelBand: z.enum(LevelBands),
   literacy: Literacy,
-  location: z.string().trim().min(1, 'Vul de locatie in.').max(200),
-  sizeLimit: z.number().int().min(1, 'Minimaal 1.').max(MAX_GROUP_SIZE, `Maximaal ${MAX_GROUP_SIZE}.`).optional(),
+  location: str().trim().min(1, 'Vul de locatie in.').max(200),
+  sizeLimit: int().min(1, 'Minimaal 1.').max(MAX_GROUP_SIZE, `Maximaal ${MAX_GROUP_SIZE}.`).optional(),
   teacherUserId: z.uuid('Onbekende docent.').nullable().optional(),
   schedule: z.array(ScheduleSlot).max(20),
   activeFrom: IsoDate,
@@ -117,8 +117,8 @@ export type LessonPage = z.infer<typeof LessonPage>;
 export const AttendanceEntry = z.object({
   participantId: z.uuid('Onbekende inburgeraar.'),
   present: z.boolean(),
-  minutesAttended: z.number().int().min(0).max(600).optional(),
-  reason: z.string().trim().min(1).max(500).nullable().optional(),
+  minutesAttended: int().min(0).max(600).optional(),
+  reason: str().trim().min(1).max(500).nullable().optional(),
   calledIn: z.boolean(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;

@@ -1,14 +1,12 @@
 // Request and response schemas of hours (R-HRS-1) and the hours push for providers' own systems (R-EXC-1).
 import { z } from 'zod';
 import { HourKinds } from '../../domain/hours.js';
-
-const IsoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD.');
+import { int, IsoDate, str } from '../../platform/http/input.js';
 
 export const MAX_HOURS_ITEMS = 5000;
 
 export const HoursItem = z.object({
-  externalId: z
-    .string('Geef het eigen id van deze registratie mee.')
+  externalId: str('Geef het eigen id van deze registratie mee.')
     .trim()
     .min(1, 'Geef het eigen id van deze registratie mee.')
     .max(100, 'Het id is hoogstens 100 tekens.')
@@ -17,7 +15,7 @@ export const HoursItem = z.object({
   referralId: z.uuid('Onbekende aanmelding.').describe('The referral to this provider the hours serve'),
   date: IsoDate,
   kind: z.enum(HourKinds, `Kies een soort uren: ${HourKinds.join(', ')}.`),
-  minutes: z.number('Vul het aantal minuten in.').int('Vul hele minuten in.').min(1, 'Minstens 1 minuut.').max(1440, 'Hoogstens 1440 minuten op één dag.'),
+  minutes: int('Vul het aantal minuten in.', 'Vul hele minuten in.').min(1, 'Minstens 1 minuut.').max(1440, 'Hoogstens 1440 minuten op één dag.'),
   startClass: z.boolean().default(false).describe('R-REF-4: hours in the start class count towards the route hours'),
 });
 export type HoursItem = z.infer<typeof HoursItem>;

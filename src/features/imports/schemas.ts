@@ -1,5 +1,6 @@
 // Request and response schemas of attendance imports and pushes (R-EXC-1, R-EXC-2, R-ATT-7).
 import { z } from 'zod';
+import { str } from '../../platform/http/input.js';
 import { AttendanceEntry } from '../groups/schemas.js';
 
 export const TemplateQuery = z.object({
@@ -36,8 +37,7 @@ export const BatchBody = z.object({ items: z.array(BatchItem).min(1, 'Lever mins
 export type BatchBody = z.infer<typeof BatchBody>;
 
 export const BatchHeaders = z.looseObject({
-  'idempotency-key': z
-    .string('Geef een Idempotency-Key mee.')
+  'idempotency-key': str('Geef een Idempotency-Key mee.')
     .trim()
     .min(1, 'Geef een Idempotency-Key mee.')
     .max(100, 'De Idempotency-Key is hoogstens 100 tekens.')

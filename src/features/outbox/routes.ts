@@ -1,6 +1,7 @@
 // The mail outbox for admins (issue #3 item 6): what Koers has sent or will send. Without SMTP_URL no
 // mail leaves the system and this list is where the mail can be read.
 import { z } from 'zod';
+import { queryInt } from '../../platform/http/input.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { listOutbox } from './store.js';
 
@@ -8,8 +9,8 @@ const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
 
 export const OutboxQuery = z.object({
   status: OutboxStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: queryInt().min(1).default(1),
+  pageSize: queryInt().min(1).max(100).default(25),
 });
 
 export const OutboxItem = z.object({

@@ -1,23 +1,23 @@
 import { z } from 'zod';
-import { IsoDate, Route } from '../../domain/contract.js';
+import { Route } from '../../domain/contract.js';
 import { isValidBsn, normaliseBsn } from '../../domain/bsn.js';
 import { ReferralStatuses } from '../../domain/lifecycle.js';
+import { IsoDate, queryInt, str } from '../../platform/http/input.js';
 import { Referral, ReferralTarget } from '../referrals/schemas.js';
 
 // R-PAR-2: never echo the value in a message; the reason alone.
-export const Bsn = z
-  .string()
+export const Bsn = str()
   .transform((v) => normaliseBsn(v))
   .refine((v) => isValidBsn(v), { message: 'Dit is geen geldig BSN: het moet 9 cijfers hebben en voldoen aan de elfproef.' });
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v === '' ? undefined : v));
+const optionalText = (max: number) => str().trim().max(max).optional().transform((v) => (v === '' ? undefined : v));
 const optionalDate = IsoDate.optional().or(z.literal('').transform(() => undefined));
 
 // R-PAR-1: what the referral carries (the part of it this slice registers).
 export const ParticipantCreate = z.object({
   bsn: Bsn,
-  givenName: z.string().trim().min(1, 'Vul de voornaam in.').max(100),
-  familyName: z.string().trim().min(1, 'Vul de achternaam in.').max(100),
+  givenName: str().trim().min(1, 'Vul de voornaam in.').max(100),
+  familyName: str().trim().min(1, 'Vul de achternaam in.').max(100),
   dateOfBirth: IsoDate,
   gender: z.enum(['female', 'male', 'other', 'unknown']),
   email: z.email('Vul een geldig e-mailadres in.').max(254).optional().or(z.literal('').transform(() => undefined)),
@@ -52,10 +52,10 @@ export const ParticipantSort = z.enum(['name', '-name', 'createdAt', '-createdAt
 export type ParticipantSort = z.infer<typeof ParticipantSort>;
 
 export const ParticipantListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: str().trim().max(100).optional(),
   sort: ParticipantSort.default('name'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: queryInt().min(1).default(1),
+  pageSize: queryInt().min(1).max(100).default(25),
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
 

@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { CefrLevels, ComponentStatuses } from '../../domain/levels.js';
 import { ProgressStatuses } from '../../domain/progress-status.js';
+import { int, IsoDate, str } from '../../platform/http/input.js';
 
-const IsoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD.');
 const Level = z.enum(CefrLevels, 'Kies een niveau: A0, A1, A2, B1 of B2.');
 const SkillName = z.enum(['reading', 'writing', 'listening', 'speaking'], 'Kies een vaardigheid.');
 const Status = z.enum(ProgressStatuses);
-const text = (max: number, label = 'Deze tekst') => z.string().trim().max(max, `${label} is hoogstens ${max} tekens.`);
+const text = (max: number, label = 'Deze tekst') => str().trim().max(max, `${label} is hoogstens ${max} tekens.`);
 
 export const LevelsBody = z.object({
   skills: z
@@ -24,7 +24,7 @@ export type LevelsBody = z.infer<typeof LevelsBody>;
 
 export const ProgressTestBody = z.object({
   takenOn: IsoDate,
-  milestoneHours: z.number().int().positive().nullable().default(null),
+  milestoneHours: int().positive().nullable().default(null),
   results: z.object({ reading: Level.nullable(), writing: Level.nullable(), listening: Level.nullable(), speaking: Level.nullable() }),
 });
 export type ProgressTestBody = z.infer<typeof ProgressTestBody>;
@@ -44,7 +44,7 @@ export const ReportContent = z.object({
   wellbeing: text(2000).describe('Wellbeing where it affects progress'),
   scaling: text(2000).describe('Scaling requested or decided, per skill'),
   status: Status.describe('Pre-filled: the status rule (R-HRS-5), or the override'),
-  statusReasons: z.array(z.string()).describe('Pre-filled: the reasons in plain Dutch'),
+  statusReasons: z.array(str()).describe('Pre-filled: the reasons in plain Dutch'),
   hoursMade: z.number().describe('Pre-filled: hours made (R-HRS-1)'),
   testResults: SkillResults.describe('Pre-filled: the latest progress test per skill'),
   expectedExamDate: IsoDate.nullable(),
@@ -57,10 +57,10 @@ export const ReportContent = z.object({
   functionalLanguage: text(2000).describe('Z-route: functional language A1-A2'),
   // Onderwijsroute indicators (R-OND-2, 002 eis 27) and MAP (R-HRS-4): pre-filled where Koers knows.
   hoursByKind: z
-    .record(z.string(), z.number())
+    .record(str(), z.number())
     .default({})
     .describe('Pre-filled: hours per kind (language incl. KNM, participation, MAP practice, deficiency subjects, study skills, internship)'),
-  examSummary: z.array(z.string()).default([]).describe('Pre-filled: exam attempts per part with result'),
+  examSummary: z.array(str()).default([]).describe('Pre-filled: exam attempts per part with result'),
   pvtCompletedMonth: z
     .string()
     .regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, 'Vul een maand in als JJJJ-MM.')
@@ -77,9 +77,9 @@ export const ReportContent = z.object({
 export type ReportContent = z.infer<typeof ReportContent>;
 
 export const ReportCreate = z.object({ kind: z.enum(['progress', 'final']).default('progress') });
-export const ReportUpdate = z.object({ lockVersion: z.number().int().nonnegative(), content: ReportContent });
+export const ReportUpdate = z.object({ lockVersion: int().nonnegative(), content: ReportContent });
 export type ReportUpdate = z.infer<typeof ReportUpdate>;
-export const ReportSubmit = z.object({ lockVersion: z.number().int().nonnegative() });
+export const ReportSubmit = z.object({ lockVersion: int().nonnegative() });
 
 export const Report = z.object({
   id: z.uuid(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IsoDate, Route } from '../../domain/contract.js';
+import { Route } from '../../domain/contract.js';
 import { LifecycleEvents, ReferralStatuses } from '../../domain/lifecycle.js';
 import { StepNames } from '../../domain/step-names.js';
+import { int, IsoDate, str } from '../../platform/http/input.js';
 
 export const ReferralStatus = z.enum(ReferralStatuses);
 
@@ -22,7 +23,7 @@ export type Referral = z.infer<typeof Referral>;
 
 export const ReferralTarget = z.object({
   providerId: z.uuid('Kies een aanbieder.'),
-  productCode: z.string().min(1, 'Kies een perceel.').max(64),
+  productCode: str().min(1, 'Kies een perceel.').max(64),
 });
 
 export const ReferralCreate = ReferralTarget.extend({ participantId: z.uuid('Kies een inburgeraar.') });
@@ -41,34 +42,34 @@ export const LearningPlanContent = z.object({
   route: Route,
   targetLevels: z.object({ reading: Level, writing: Level, listening: Level, speaking: Level }),
   weeklySchedule: z.object({
-    dayParts: z.number().int().min(1, 'Minimaal 1 dagdeel.').max(10, 'Maximaal 10 dagdelen.'),
+    dayParts: int().min(1, 'Minimaal 1 dagdeel.').max(10, 'Maximaal 10 dagdelen.'),
     evening: z.boolean(),
     weekend: z.boolean(),
     online: z.boolean(),
     blended: z.boolean(),
   }),
-  map: z.object({ included: z.boolean(), practicalPart: z.string().max(2000), practicalHours: z.number().int().min(0).max(2000) }),
+  map: z.object({ included: z.boolean(), practicalPart: str().max(2000), practicalHours: int().min(0).max(2000) }),
   // R-PAR-5: child care needs are part of the plan (001 §1.5).
   childCare: z.object({
     needed: z.boolean(),
     days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).max(7),
-    times: z.string().max(500),
-    changes: z.string().max(2000),
+    times: str().max(500),
+    changes: str().max(2000),
   }),
-  expectedDurationMonths: z.number().int().min(1, 'Minimaal 1 maand.').max(60, 'Maximaal 60 maanden.'),
-  notes: z.string().max(5000).optional(),
+  expectedDurationMonths: int().min(1, 'Minimaal 1 maand.').max(60, 'Maximaal 60 maanden.'),
+  notes: str().max(5000).optional(),
 });
 export type LearningPlanContent = z.infer<typeof LearningPlanContent>;
 
-const lock = { lockVersion: z.number().int().min(0) };
+const lock = { lockVersion: int().min(0) };
 export const ReferralEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledged'), ...lock }),
-  z.object({ type: z.literal('intakeInvited'), ...lock, intakeDate: IsoDate, location: z.string().trim().min(1, 'Vul de plaats van de intake in.').max(200) }),
+  z.object({ type: z.literal('intakeInvited'), ...lock, intakeDate: IsoDate, location: str().trim().min(1, 'Vul de plaats van de intake in.').max(200) }),
   z.object({ type: z.literal('intakeHeld'), ...lock, heldOn: IsoDate, regularStartInTime: z.boolean() }),
   z.object({ type: z.literal('intakeNoShow'), ...lock, noShowOn: IsoDate }),
   z.object({ type: z.literal('planSubmitted'), ...lock, content: LearningPlanContent }),
-  z.object({ type: z.literal('planApproved'), ...lock, planVersion: z.number().int().min(1) }),
-  z.object({ type: z.literal('planReturned'), ...lock, planVersion: z.number().int().min(1), remarks: z.string().trim().min(1, 'Schrijf op wat er anders moet.').max(5000) }),
+  z.object({ type: z.literal('planApproved'), ...lock, planVersion: int().min(1) }),
+  z.object({ type: z.literal('planReturned'), ...lock, planVersion: int().min(1), remarks: str().trim().min(1, 'Schrijf op wat er anders moet.').max(5000) }),
   z.object({ type: z.literal('startClassStarted'), ...lock, startedOn: IsoDate }),
   z.object({ type: z.literal('started'), ...lock, startedOn: IsoDate }),
 ]);

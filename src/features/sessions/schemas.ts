@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { str } from '../../platform/http/input.js';
 
 export const LoginRequest = z.object({
-  email: z.string().trim().min(1, 'Vul uw e-mailadres in.').max(254),
-  password: z.string().min(1, 'Vul uw wachtwoord in.').max(512),
+  email: str().trim().min(1, 'Vul uw e-mailadres in.').max(254),
+  password: str().min(1, 'Vul uw wachtwoord in.').max(512),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -54,7 +55,7 @@ export const PasswordChange = z.object({
 });
 
 export const PasswordResetRequest = z.object({
-  email: z.string().trim().min(1, 'Vul uw e-mailadres in.').max(254),
+  email: str().trim().min(1, 'Vul uw e-mailadres in.').max(254),
 });
 
 export const PasswordResetConfirm = z.object({

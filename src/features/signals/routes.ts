@@ -7,6 +7,7 @@ import { signalInScope, SqlParams } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { str } from '../../platform/http/input.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { productName } from '../organisations/store.js';
 import { IdParam } from '../participants/schemas.js';
@@ -35,7 +36,7 @@ const SignalQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'resolved', 'all', 'unresolved']).default('unresolved'),
   municipalityId: z.uuid().optional(),
   providerId: z.uuid().optional(),
-  productCode: z.string().max(64).optional(),
+  productCode: str().max(64).optional(),
 });
 
 interface SignalRow {

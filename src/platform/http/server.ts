@@ -18,6 +18,7 @@ import type { Db } from '../db.js';
 import { AppError, toProblem, type InvalidParam } from '../errors.js';
 import { serializeErrSafely } from '../log-err.js';
 import { installAccessHook, isApiPath } from './access-hook.js';
+import { installInputGuard, isBadInputError } from './input.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -119,6 +120,7 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
   });
 
   installAccessHook(app, deps);
+  installInputGuard(app);
 
   app.setErrorHandler((err, req, reply) => {
     let appErr: AppError;
@@ -135,6 +137,9 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     } else if (typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500) {
       const status = (err as { statusCode: number }).statusCode;
       appErr = new AppError(status === 429 ? 'tooManyRequests' : status === 404 ? 'notFound' : 'invalidInput', status === 415 ? 'Alleen JSON wordt geaccepteerd.' : 'Het verzoek kon niet worden gelezen.');
+    } else if (isBadInputError(err)) {
+      // Issue #9 hole 5: a value the calendar or PostgreSQL refuses is the caller's input, never a 500.
+      appErr = new AppError('invalidInput', 'Een of meer waarden liggen buiten het toegestane bereik of zijn ongeldig.');
     } else if ((err as { code?: unknown }).code === '23505') {
       // A unique key caught a race the use case's own check could not (two requests at once).
       appErr = new AppError('conflict', 'Dit is tegelijk al door iemand anders vastgelegd.');
