@@ -51,11 +51,12 @@ export async function findPendingSession(q: Queryable, token: string, now: Date)
   return rows[0];
 }
 
-/** Counts one wrong code on a pending login; false when it already had its last try (then it is gone). */
+/** Counts one wrong code on a pending login; false when that was its last try (the login is then gone). */
 export async function countFactorAttempt(q: Queryable, token: string, max: number): Promise<boolean> {
-  const rows = await q.query('UPDATE app_session SET factor_attempts = factor_attempts + 1 WHERE id_hash = $1 AND factor_attempts < $2 RETURNING factor_attempts', [sha256(token), max]);
-  if (rows.length === 0) await deleteSession(q, token);
-  return rows.length > 0;
+  const rows = await q.query<{ n: number }>('UPDATE app_session SET factor_attempts = factor_attempts + 1 WHERE id_hash = $1 RETURNING factor_attempts AS n', [sha256(token)]);
+  const left = (rows[0]?.n ?? max) < max;
+  if (!left) await deleteSession(q, token);
+  return left;
 }
 
 const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.municipality_id AS "municipalityId", u.provider_id AS "providerId",

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
 import { sha256 } from '../../platform/crypto.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
@@ -42,7 +43,7 @@ const toApiKey = (r: Row) => ({ ...r, createdAt: new Date(r.createdAt).toISOStri
 const SELECT = `SELECT k.id, k.name, k.key_hint AS hint, k.created_at AS "createdAt", u.name AS "createdByName", k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"
   FROM api_key k JOIN app_user u ON u.id = k.created_by`;
 
-async function createKey(deps: Pick<AppDeps, 'db'>, ctx: RequestContext, name: string) {
+async function createKey(deps: Pick<AppDeps, 'db' | 'crypto'>, ctx: RequestContext, name: string) {
   const providerId = providerOf(ctx);
   // 32 random bytes, base64url: 43 characters after the prefix that tells a leaked key for what it is.
   const key = `koers_${randomBytes(32).toString('base64url')}`;
@@ -63,6 +64,8 @@ async function createKey(deps: Pick<AppDeps, 'db'>, ctx: RequestContext, name: s
     ]);
     const row = (await tx.query<Row>(`${SELECT} WHERE k.id = $1`, [id]))[0];
     if (row === undefined) throw notFound();
+    // Issue #9: who made which key is in the processing log, in the transaction that made it.
+    await recordAudit(tx, deps.crypto, ctx, { name: 'apiKey.create', status: 'ok', subjects: [], objectType: 'apiKey', objectId: id });
     return { ...toApiKey(row), key };
   });
 }
@@ -89,13 +92,16 @@ export const registerApiKeyRoutes: RouteRegistrar = (app, deps) => {
     async (req) => {
       const ctx = ctxOf(req);
       const providerId = providerOf(ctx);
-      const rows = await deps.db.query<{ id: string }>(`UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3) WHERE id = $1 AND provider_id = $2 RETURNING id`, [
-        req.params.id,
-        providerId,
-        ctx.actor.userId,
-      ]);
-      if (rows.length === 0) throw notFound();
-      const row = (await deps.db.query<Row>(`${SELECT} WHERE k.id = $1`, [req.params.id]))[0];
+      const row = await deps.db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(`UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3) WHERE id = $1 AND provider_id = $2 RETURNING id`, [
+          req.params.id,
+          providerId,
+          ctx.actor.userId,
+        ]);
+        if (rows.length === 0) return undefined;
+        await recordAudit(tx, deps.crypto, ctx, { name: 'apiKey.revoke', status: 'ok', subjects: [], objectType: 'apiKey', objectId: req.params.id });
+        return (await tx.query<Row>(`${SELECT} WHERE k.id = $1`, [req.params.id]))[0];
+      });
       if (row === undefined) throw notFound();
       return toApiKey(row);
     },

@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
@@ -44,7 +45,19 @@ export const registerImportRoutes: RouteRegistrar = (app, deps) => {
   app.get(
     '/api/v1/imports/:id',
     { config: { permission: 'attendance.import' }, schema: { tags, summary: 'An applied import or push batch with its counts', params: IdParam, response: { 200: ImportDetail } } },
-    (req) => getImport(deps, ctxOf(req), req.params.id),
+    // Issue #9: reading an import is audited, a refused one too (counts only: the line has no data subject).
+    async (req) => {
+      const ctx = ctxOf(req);
+      const entry = { name: 'import.read', subjects: [], objectType: 'attendanceImport', objectId: req.params.id } as const;
+      try {
+        const detail = await getImport(deps, ctx, req.params.id);
+        await recordAudit(deps.db, deps.crypto, ctx, { ...entry, status: 'ok' });
+        return detail;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'notFound') await recordAudit(deps.db, deps.crypto, ctx, { ...entry, status: 'error' });
+        throw err;
+      }
+    },
   );
 
   app.post(

@@ -2,6 +2,8 @@
 // mail leaves the system and this list is where the mail can be read.
 import { z } from 'zod';
 import { queryInt } from '../../platform/http/input.js';
+import { recordAudit } from '../../platform/audit.js';
+import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { listOutbox } from './store.js';
 
@@ -35,7 +37,12 @@ export const registerOutboxRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags: ['outbox'], summary: 'Mail outbox (admin): newest first, optionally by status', querystring: OutboxQuery, response: { 200: OutboxPage } },
     },
     async (req) => {
-      const { rows, total } = await listOutbox(deps.db, req.query);
+      // Issue #9: reading the outbox (staff addresses, client numbers) is audited, in the read's transaction.
+      const { rows, total } = await deps.db.transaction(async (tx) => {
+        const page = await listOutbox(tx, req.query);
+        await recordAudit(tx, deps.crypto, ctxOf(req), { name: 'outbox.list', status: 'ok', subjects: [], objectType: 'outbox', summary: `${page.rows.length} of ${page.total} mails` });
+        return page;
+      });
       return {
         items: rows.map((r) => ({
           id: r.id,

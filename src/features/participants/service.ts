@@ -7,6 +7,7 @@ import { recordAudit, subjectRef } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findMunicipality } from '../organisations/store.js';
+import { assertBsnConflictBudget, recordBsnConflict } from './bsn-conflict.js';
 import { auditDenied, referInTx, toReferral, uniqueSubjects } from '../referrals/service.js';
 import { listReferrals } from '../referrals/store.js';
 import type { ParticipantCreate, ParticipantDetail, ParticipantListQuery, ParticipantSummary } from './schemas.js';
@@ -105,14 +106,13 @@ export async function getParticipant(deps: Deps, ctx: RequestContext, id: string
 export async function createParticipant(deps: Deps, ctx: RequestContext, input: ParticipantCreate): Promise<ParticipantDetail> {
   if (ctx.scope.kind !== 'municipality') throw notFound();
   const municipalityId = ctx.scope.municipalityId;
+  await assertBsnConflictBudget(deps, ctx, new Date());
   const detail = await deps.db.transaction(async (tx) => {
     const municipality = await findMunicipality(tx, municipalityId);
     if (municipality === undefined) throw notFound();
     const bsnHash = deps.crypto.keyedHash('bsn', input.bsn);
     // R-PAR-2: unique. The message names neither the BSN nor where it is registered.
-    if (await unsafeIsBsnRegistered(tx, bsnHash)) {
-      throw new AppError('conflict', 'Er is al een inburgeraar met dit BSN geregistreerd.', [{ name: 'bsn', code: 'duplicate', reason: 'Er is al een inburgeraar met dit BSN geregistreerd.' }]);
-    }
+    if (await unsafeIsBsnRegistered(tx, bsnHash)) return { bsnRegistered: bsnHash } as const;
     const id = randomUUID();
     const { bsn, referral, ...rest } = input;
     await insertParticipant(tx, {
@@ -132,6 +132,8 @@ export async function createParticipant(deps: Deps, ctx: RequestContext, input: 
     return loadDetail(deps, ctx, tx, id);
   });
   if (detail === undefined) throw new AppError('internal', 'De inburgeraar is niet teruggevonden na opslaan.');
+  // Issue #9: the 409 is audited (the existing participant's controller sees it) and throttled.
+  if ('bsnRegistered' in detail) throw await recordBsnConflict(deps, ctx, detail.bsnRegistered, new Date());
   return detail;
 }
 
