@@ -7,14 +7,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createKoers, WEB_DIR } from '../src/app.js';
 import { SettableClock } from '../src/platform/clock.js';
+import type { Config } from '../src/platform/config.js';
 import { portOf, testConfig } from '../test/support/koers.js';
 
 export const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function startKoers(options: { today?: string; demoSize?: number } = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startKoers(options: { today?: string; demoSize?: number; config?: Partial<Config> } = {}): Promise<{ url: string; stop(): Promise<void> }> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('The web app is not built: run `npm test` (it builds it) or `npm run build:web`.');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'koers-e2e-'));
-  const koers = await createKoers(testConfig({ dataDir, demo: true, demoSize: options.demoSize ?? 40 }), {
+  const koers = await createKoers(testConfig({ dataDir, demo: true, demoSize: options.demoSize ?? 40, ...options.config }), {
     clock: new SettableClock(options.today ?? '2026-12-23'),
   });
   await koers.server.listen({ port: 0, host: '127.0.0.1' });

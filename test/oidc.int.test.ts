@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aBsn, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+import { aBsn, aParticipantInput, aUser, Client, DB_KIND, PASSWORD, startTestKoers, type TestKoers } from './support/koers.js';
 import { ACR, BSN_CLAIM, followAtIdp, startTestIdp, type TestIdp } from './support/oidc-provider.js';
 
 /** A browser as far as Koers and the provider can tell: a cookie jar, redirects followed by hand. */
@@ -39,6 +39,8 @@ beforeAll(async () => {
   const clientKey = JSON.stringify({ ...(await exportJWK(privateKey)), alg: 'PS256' });
   t = await startTestKoers({
     config: {
+      // A second factor is required for every professional: the issuer's acr is that factor (issue #9).
+      mfaRoles: ['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'admin'],
       oidc: {
         privateKey: clientKey,
         staff: { issuer: staffIdp.issuer, clientId: 'koers-staff', scope: 'openid email', claim: 'email', minAcr: undefined },
@@ -50,13 +52,23 @@ beforeAll(async () => {
   const jwks = (await (await fetch(`${t.url}/api/v1/oidc/jwks.json`)).json()) as { keys: JWK[] };
   await staffIdp.register({ clientId: 'koers-staff', redirectUri: `${t.url}/api/v1/oidc/staff/callback`, jwks });
   await digidIdp.register({ clientId: 'koers-digid', redirectUri: `${t.url}/api/v1/oidc/digid/callback`, jwks });
-  consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
+  consultant = await oidcClient(await aUser(t, 'consultant', 'hoorn'));
 });
 afterAll(async () => {
   await t?.stop();
   await staffIdp?.stop();
   await digidIdp?.stop();
 });
+
+/** A logged-in API client for a professional, through the staff login (its password would need TOTP here). */
+async function oidcClient(user: { email: string }): Promise<Client> {
+  staffIdp.loginAs({ sub: staffSub(), acr: ACR.midden, claims: { email: user.email, email_verified: true } });
+  const res = await logIn('staff');
+  if (res.location !== '/') throw new Error(`OIDC login failed: ${res.location}`);
+  const client = new Client(t.url);
+  (client as unknown as { cookie: string }).cookie = `koers_session=${res.browser.cookies.get('koers_session')}`;
+  return client;
+}
 
 /** Starts a login at Koers; returns the browser and the authorization URL Koers redirected to. */
 async function start(provider: 'staff' | 'digid'): Promise<{ browser: Browser; authorizationUrl: URL }> {
@@ -148,6 +160,15 @@ describe(`OpenID Connect login (${DB_KIND})`, () => {
     expect(await lastAudit()).toMatchObject({ status: 'ok', actorUserId: user.id, summary: `acr ${ACR.midden}` });
     // The transaction was used up.
     expect(res.browser.cookies.has('koers_oidc')).toBe(false);
+  });
+
+  it('counts the issuer’s acr as the second factor: a full session without TOTP, where the password login would ask to set one up', async () => {
+    const user = await aUser(t, 'consultant', 'hoorn');
+    const byPassword = await new Client(t.url).post('/api/v1/sessions', { email: user.email, password: PASSWORD });
+    expect(byPassword.status).toBe(202);
+    expect(byPassword.body).toMatchObject({ enrolmentRequired: true });
+    const client = await oidcClient(user);
+    expect((await client.get('/api/v1/participants')).status).toBe(200);
   });
 
   it('logs a participant in by the BSN claim through the keyed hash, makes its account once, and lands on its own page', async () => {

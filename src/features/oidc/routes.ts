@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/errors.js';
 import { traceOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
-import { SESSION_COOKIE } from '../../platform/session-store.js';
+import { setSessionCookie } from '../sessions/cookies.js';
 import { OidcClients, PROVIDERS, type ProviderName } from './clients.js';
 import { OidcRefused } from './refusals.js';
 import { finishLogin, startLogin, TRANSACTION_TTL_MS } from './service.js';
@@ -85,7 +85,7 @@ export const registerOidcRoutes: RouteRegistrar = (app, deps) => {
       void reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH });
       try {
         const session = await finishLogin(deps, clients, provider, { transactionToken: req.cookies[OIDC_COOKIE], query, trace: traceOf(req, now), now });
-        void reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.production, expires: session.expiresAt });
+        setSessionCookie(reply, deps, session);
         return reply.header('cache-control', 'no-store').redirect(session.role === 'participant' ? '/mijn-voortgang' : '/', 303);
       } catch (err) {
         if (!(err instanceof OidcRefused)) throw err;

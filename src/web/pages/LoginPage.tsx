@@ -9,6 +9,7 @@ import { TextField } from '../components/fields';
 import { describeError } from '../components/QueryStatus';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useForm } from '../lib/useForm';
+import { OidcLoginButtons } from '../components/OidcLoginButtons';
 import { DemoAccounts } from './DemoAccounts';
 
 type LoginField = 'email' | 'password';
@@ -83,6 +84,7 @@ export function LoginPage() {
           </Button>
         </ButtonGroup>
       </form>
+      <OidcLoginButtons />
       <DemoAccounts onUse={fillAccount} />
     </>
   );
