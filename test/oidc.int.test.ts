@@ -3,6 +3,7 @@
 // private_key_jwt, state, nonce and an acr check. A professional is found by the e-mail claim; a
 // participant by the BSN claim through the keyed hash (R-PAR-2: the BSN is not stored, logged or audited).
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aBsn, aParticipantInput, aUser, Client, DB_KIND, PASSWORD, startTestKoers, type TestKoers } from './support/koers.js';
@@ -307,5 +308,30 @@ describe(`OpenID Connect login (${DB_KIND})`, () => {
     const res = await new Client(t.url).get('/api/v1/oidc/eherkenning/login');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe(`OpenID Connect login with the identity provider down (${DB_KIND})`, () => {
+  it('sends the browser back to the login page with "unavailable", each time, and keeps no login transaction', async () => {
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const down = await startTestKoers({
+      config: { oidc: { privateKey: JSON.stringify(await exportJWK(privateKey)), staff: { issuer: `http://127.0.0.1:${port}`, clientId: 'koers', scope: 'openid email', claim: 'email', minAcr: undefined } } },
+    });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const res = await new Browser().get(`${down.url}/api/v1/oidc/staff/login`);
+        expect(res.status).toBe(303);
+        expect(res.location).toBe('/inloggen?oidc-fout=unavailable');
+        expect(res.setCookies.some((c) => c.startsWith('koers_oidc='))).toBe(false);
+      }
+      expect(await down.koers.db.query('SELECT 1 FROM oidc_login')).toEqual([]);
+    } finally {
+      await down.stop();
+    }
   });
 });
