@@ -18,6 +18,10 @@ export const router = createBrowserRouter([
     HydrateFallback: StartingUp,
     children: [
       { path: '/inloggen', lazy: async () => ({ Component: (await import('./pages/LoginPage')).LoginPage }) },
+      // Issue #9: reachable without a working session (a login that must enrol, a forgotten password).
+      { path: '/tweede-factor-instellen', lazy: async () => ({ Component: (await import('./pages/account/EnrolPage')).EnrolPage }) },
+      { path: '/wachtwoord-vergeten', lazy: async () => ({ Component: (await import('./pages/account/ForgotPasswordPage')).ForgotPasswordPage }) },
+      { path: '/wachtwoord-herstellen', lazy: async () => ({ Component: (await import('./pages/account/ResetPasswordPage')).ResetPasswordPage }) },
       {
         element: <RequireSession />,
         children: [
@@ -71,6 +75,7 @@ export const router = createBrowserRouter([
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },
+          { path: '/mijn-account', lazy: async () => ({ Component: (await import('./pages/account/AccountPage')).AccountPage }) },
           { path: '*', lazy: async () => ({ Component: (await import('./pages/NotAllowed')).NotFoundPage }) },
         ],
       },

@@ -149,11 +149,13 @@ function forgetEverythingBut(queryClient: QueryClient, keep: readonly unknown[])
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Issue #9: 201 with the user, or 202 when a second factor is owed or must be set up first.
     mutationFn: (credentials: { email: string; password: string }) =>
-      api<{ user: User }>('/sessions', { method: 'POST', body: credentials, expectUnauthorized: true }),
-    onSuccess: ({ user }) => {
+      api<{ user: User } | { secondFactorRequired: boolean; enrolmentRequired: boolean }>('/sessions', { method: 'POST', body: credentials, expectUnauthorized: true }),
+    onSuccess: (answer) => {
+      if (!('user' in answer)) return;
       forgetEverythingBut(queryClient, keys.session);
-      queryClient.setQueryData(keys.session, user);
+      queryClient.setQueryData(keys.session, answer.user);
     },
   });
 }

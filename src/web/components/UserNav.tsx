@@ -25,6 +25,8 @@ function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only, and the administrator only (issue #9): the date every deadline is judged by can be moved.
   if (clockSettable && user.role === 'admin') items.push({ to: '/demo', label: 'Systeemdatum' });
+  // Issue #9: password and second factor; participants log in with DigiD and have neither here.
+  if (user.role !== 'participant') items.push({ to: '/mijn-account', label: 'Mijn account' });
   return items;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { describeError } from '../components/QueryStatus';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useForm } from '../lib/useForm';
 import { OidcLoginButtons } from '../components/OidcLoginButtons';
+import { RouterLink } from '../components/RouterLink';
+import { SecondFactorStep } from './account/SecondFactorStep';
 import { DemoAccounts } from './DemoAccounts';
 
 type LoginField = 'email' | 'password';
@@ -42,6 +44,8 @@ export function LoginPage() {
   const login = useLogin();
   const queryClient = useQueryClient();
   const form = useForm<LoginField>({ email: '', password: '' }, loginFields, validateLogin);
+  // Issue #9: with a second factor, the right password leads to a second step on this page.
+  const [step, setStep] = useState<'password' | 'code'>('password');
 
   // After "Uitloggen" (UserNav): now that the signed-in pages are gone, forget that user's data.
   const signedOut = (location.state as LoginState | null)?.signedOut === true;
@@ -55,10 +59,14 @@ export function LoginPage() {
     login.mutate(
       { email: form.values.email.trim(), password: form.values.password },
       {
-        onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
+        onSuccess: (answer) => {
+          if ('user' in answer) void navigate(returnPath(location.state), { replace: true });
+          else if (answer.enrolmentRequired) void navigate('/tweede-factor-instellen', { replace: true });
+          else setStep('code');
+        },
         onError: (error) => {
           if (isApiError(error, 401)) form.fail('E-mailadres of wachtwoord klopt niet.');
-          else if (isApiError(error, 429)) form.fail('Te veel pogingen, probeer het over een minuut opnieuw.');
+          else if (isApiError(error, 429)) form.fail(error.problem.detail ?? 'Te veel pogingen, probeer het later opnieuw.');
           else form.fail(describeError(error));
         },
       },
@@ -69,6 +77,19 @@ export function LoginPage() {
     form.update({ email, password });
     document.getElementById('veld-email')?.focus();
   };
+
+  if (step === 'code') {
+    return (
+      <SecondFactorStep
+        onDone={() => void navigate(returnPath(location.state), { replace: true })}
+        onRestart={(message) => {
+          setStep('password');
+          form.update({ password: '' });
+          form.fail(message);
+        }}
+      />
+    );
+  }
 
   return (
     <>
@@ -84,6 +105,9 @@ export function LoginPage() {
           </Button>
         </ButtonGroup>
       </form>
+      <Paragraph>
+        <RouterLink to="/wachtwoord-vergeten">Wachtwoord vergeten?</RouterLink>
+      </Paragraph>
       <OidcLoginButtons />
       <DemoAccounts onUse={fillAccount} />
     </>
