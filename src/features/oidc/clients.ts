@@ -3,7 +3,7 @@
 // start does not need a restart).
 import * as oidc from 'openid-client';
 import type { OidcClientConfig, OidcConfig } from '../../platform/config.js';
-import { loadSigningKey, type SigningKey } from './keys.js';
+import { checkSigningKey, loadSigningKey, type SigningKey } from './keys.js';
 
 export const PROVIDERS = ['staff', 'digid'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -32,6 +32,7 @@ export class OidcClients {
   ) {
     // Checked at start, not at the first login.
     for (const name of this.configured()) insecureHttpAllowed(this.settings(name)!.issuer, production);
+    if (config !== undefined) checkSigningKey(config.privateKey);
   }
 
   configured(): ProviderName[] {

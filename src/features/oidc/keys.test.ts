@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadSigningKey } from './keys.js';
+import { checkSigningKey, loadSigningKey } from './keys.js';
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
 
@@ -32,5 +32,6 @@ describe('the private_key_jwt key (KOERS_OIDC_PRIVATE_KEY)', () => {
   it('refuses a public key', async () => {
     const pub = rsa.publicKey.export({ format: 'jwk' });
     await expect(loadSigningKey(JSON.stringify(pub))).rejects.toThrow();
+    expect(() => checkSigningKey(JSON.stringify(pub))).toThrow();
   });
 });

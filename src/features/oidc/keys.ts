@@ -31,6 +31,13 @@ function algorithmOf(key: KeyObject, declared: string | undefined): string {
   throw new Error('KOERS_OIDC_PRIVATE_KEY: use an RSA or EC P-256 private key.');
 }
 
+/** Reads the key now (synchronously), so a wrong path or a public key stops the start, not the first login. */
+export function checkSigningKey(source: string): void {
+  const { key, jwk } = keyObject(source);
+  if (key.type !== 'private') throw new Error('KOERS_OIDC_PRIVATE_KEY must be a private key.');
+  algorithmOf(key, jwk?.alg);
+}
+
 export async function loadSigningKey(source: string): Promise<SigningKey> {
   const { key, jwk } = keyObject(source);
   if (key.type !== 'private') throw new Error('KOERS_OIDC_PRIVATE_KEY must be a private key.');
