@@ -172,18 +172,14 @@ describe(`a Koers process killed during an import on ${DB_KIND}`, () => {
     let child: ServerProcess = await startServerProcess(env);
     const cookie = await sessionCookie(child.url, user.email, PASSWORD);
     let pulled = 0;
-    // 60,000 rows, trickling after the first megabyte: the import is mid-transaction when the kill comes.
+    // 60,000 rows, trickling after the first megabyte: the import is mid-upload when the kill comes.
     const upload = postStream(`${child.url}/api/v1/imports/attendance`, cookie, csvStream(w, 60_000, { pauseAfterBytes: 1_000_000, onPulled: (n) => (pulled = n) })).catch((err: unknown) => err);
     for (let i = 0; i < 600 && pulled < 1_500_000; i++) await new Promise((r) => setTimeout(r, 100));
     expect(pulled).toBeGreaterThan(1_500_000);
     if (DB_KIND === 'postgres' && t !== undefined) {
-      // The child holds an open transaction with staged rows, waiting for more of the file.
-      // Asked as the database owner: the app role may not see another session's transaction.
-      const admin = new pg.Client({ connectionString: t.databaseUrl });
-      await admin.connect();
-      const open = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`);
-      await admin.end();
-      expect(open.rows[0]?.n).toBeGreaterThan(0);
+      // Issue #9 hole 7: the upload is read to its end before the transaction opens, so the waiting
+      // child holds none. Asked as the database owner: the app role may not see another session.
+      expect(await openTransactions(t)).toBe(0);
     }
     child.process.kill('SIGKILL');
     await child.exited;
@@ -198,4 +194,53 @@ describe(`a Koers process killed during an import on ${DB_KIND}`, () => {
     expect(await n('SELECT count(*)::int AS n FROM attendance_version')).toBe(0);
     expect(await n('SELECT count(*)::int AS n FROM attendance_import')).toBe(0);
   }, 300_000);
+
+  // PostgreSQL only: the test can hold the child's transaction at a lock, with every row staged and
+  // applied but not committed, and kill it exactly there. (PGlite is owned by the child process.)
+  it.runIf(DB_KIND === 'postgres')('killed inside the transaction, after the rows were applied and before the commit, it leaves nothing', async () => {
+    t ??= await startTestKoers({ today: TODAY });
+    const pgt = t;
+    const user = await aUser(pgt, 'providerCoordinator', 'taalpunt-westfriesland');
+    const w = await aWorld(pgt, { size: 30, lessonCount: 400, from: '2020-01-01', coordinator: await Client.loggedIn(pgt, user) });
+    const child = await startServerProcess({ KOERS_SECRET: secret, KOERS_TODAY: TODAY, DATABASE_URL: pgt.databaseUrl ?? '' });
+    const cookie = await sessionCookie(child.url, user.email, PASSWORD);
+    const before = (await pgt.koers.db.query<{ n: number }>('SELECT count(*)::int AS n FROM attendance'))[0]?.n;
+    // The import's last statement records it in attendance_import; the lock makes it wait there.
+    const admin = new pg.Client({ connectionString: pgt.databaseUrl });
+    await admin.connect();
+    await admin.query('BEGIN');
+    await admin.query('LOCK TABLE attendance_import IN EXCLUSIVE MODE');
+    const upload = postStream(`${child.url}/api/v1/imports/attendance`, cookie, csvStream(w, 12_000)).catch((err: unknown) => err);
+    // Asked by another owner session: in the locking transaction pg_stat_activity is a fixed snapshot.
+    const watcher = new pg.Client({ connectionString: pgt.databaseUrl });
+    await watcher.connect();
+    let waiting = 0;
+    for (let i = 0; i < 1200 && waiting === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const rows = await watcher.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO attendance_import%'`);
+      waiting = rows.rows[0]?.n ?? 0;
+    }
+    await watcher.end();
+    expect(waiting).toBe(1);
+    child.process.kill('SIGKILL');
+    await child.exited;
+    expect(await upload).toBeInstanceOf(Error);
+    await admin.query('COMMIT');
+    await admin.end();
+    const n = async (sql: string) => (await pgt.koers.db.query<{ n: number }>(sql))[0]?.n;
+    expect(await n('SELECT count(*)::int AS n FROM attendance')).toBe(before);
+    expect(await n('SELECT count(*)::int AS n FROM attendance_import')).toBe(0);
+  }, 300_000);
 });
+
+/** Transactions open in the test database, other than the asking one's (PostgreSQL). */
+async function openTransactions(t: TestKoers): Promise<number> {
+  const admin = new pg.Client({ connectionString: t.databaseUrl });
+  await admin.connect();
+  try {
+    const open = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`);
+    return open.rows[0]?.n ?? -1;
+  } finally {
+    await admin.end();
+  }
+}

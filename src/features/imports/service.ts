@@ -1,7 +1,8 @@
 // Use cases of attendance imports (R-EXC-2, R-ATT-7) and pushes (R-EXC-1): stage every row in one
 // transaction, refuse the whole lot when any row is bad, otherwise apply — so a file is stored whole or
 // not at all, also when the process dies halfway (the transaction never commits). The same file twice,
-// or the same Idempotency-Key twice, changes nothing.
+// or the same Idempotency-Key twice, changes nothing. A file is read to its end before that transaction
+// opens (spool.ts): the client's speed never decides how long the database is held (issue #9 hole 7).
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -13,6 +14,7 @@ import { applyStaged } from './apply.js';
 import { hashingCounter, readCsv, readXlsx } from './readers.js';
 import { headerMap, parseSheetRow, type Field } from './rows.js';
 import type { BatchBody, ImportResult } from './schemas.js';
+import { Spool } from './spool.js';
 import { MAX_ERRORS, Stager } from './stage.js';
 import { findFileImport, findImport, findPush } from './store.js';
 
@@ -31,11 +33,14 @@ function refuse(stager: Stager): AppError {
 
 export type FileOutcome = { status: 201; body: ImportResult } | { status: 200; body: ImportResult & { duplicateOf: string; detail: string } };
 
-export async function importFile(deps: Deps, ctx: RequestContext, input: Readable, kind: 'csv' | 'xlsx'): Promise<FileOutcome> {
-  const providerId = providerOf(ctx);
-  const today = deps.clock.today();
-  return deps.db.transaction(async (tx) => {
-    const stager = await Stager.open(tx, ctx.scope, today);
+/**
+ * Reads the whole upload outside any transaction (issue #9 hole 7): bytes are hashed and counted
+ * against the limit, the sheet is parsed, the header and each row checked on their own, and the rows
+ * spooled to disk. A malformed file is refused here, without touching the database.
+ */
+async function readUpload(input: Readable, kind: 'csv' | 'xlsx'): Promise<{ spool: Spool; sha256: string }> {
+  const spool = await Spool.create();
+  try {
     const counter = hashingCounter();
     let positions: Map<Field, number> | undefined;
     const onRow = async (rowNo: number, values: string[]) => {
@@ -46,30 +51,51 @@ export async function importFile(deps: Deps, ctx: RequestContext, input: Readabl
         return;
       }
       const parsed = parseSheetRow(values, positions, `row ${rowNo}`);
-      if (parsed.row === undefined) {
-        stager.rows += 1;
-        for (const p of parsed.problems) stager.problem(p);
-        return;
-      }
-      await stager.add(rowNo, `row ${rowNo}`, parsed.row);
+      await spool.write(parsed.row === undefined ? { rowNo, problems: parsed.problems } : { rowNo, row: parsed.row });
     };
-    // The reader pulls from the counter, which pulls from the request: back-pressure all the way.
+    // The reader pulls from the counter, which pulls from the request: back-pressure all the way to the disk.
     const feeding = pipeline(input, counter.stream);
     await Promise.all([feeding, kind === 'csv' ? readCsv(counter.stream, onRow) : readXlsx(counter.stream, onRow)]);
-    await stager.flush();
-    const sha256 = counter.digest();
-    const earlier = await findFileImport(tx, ctx.scope, sha256);
-    if (earlier !== undefined) {
-      // Nothing was applied; the temporary staging table goes with the (empty) commit.
-      return {
-        status: 200,
-        body: { duplicateOf: earlier.id, importId: earlier.id, rows: earlier.rows, created: 0, changed: 0, unchanged: earlier.rows, detail: 'Dit bestand is al eerder ingelezen; er is niets gewijzigd.' },
-      };
-    }
-    if (stager.rows === 0) throw unprocessable('file', 'empty', 'Het bestand bevat geen regels onder de kopregel.');
-    if (stager.errorCount > 0) throw refuse(stager);
-    return { status: 201, body: await applyStaged(tx, deps, ctx, today, { providerId, source: kind, sha256, idempotencyKey: null }) };
-  });
+    await spool.finish();
+    return { spool, sha256: counter.digest() };
+  } catch (err) {
+    await spool.remove();
+    throw err;
+  }
+}
+
+export async function importFile(deps: Deps, ctx: RequestContext, input: Readable, kind: 'csv' | 'xlsx'): Promise<FileOutcome> {
+  const providerId = providerOf(ctx);
+  const today = deps.clock.today();
+  const { spool, sha256 } = await readUpload(input, kind);
+  try {
+    // The spool is on local disk: the transaction lasts as long as the database work, not the upload.
+    return await deps.db.transaction(async (tx): Promise<FileOutcome> => {
+      const earlier = await findFileImport(tx, ctx.scope, sha256);
+      if (earlier !== undefined) {
+        return {
+          status: 200,
+          body: { duplicateOf: earlier.id, importId: earlier.id, rows: earlier.rows, created: 0, changed: 0, unchanged: earlier.rows, detail: 'Dit bestand is al eerder ingelezen; er is niets gewijzigd.' },
+        };
+      }
+      if (spool.rows === 0) throw unprocessable('file', 'empty', 'Het bestand bevat geen regels onder de kopregel.');
+      const stager = await Stager.open(tx, ctx.scope, today);
+      // Row by row in file order, so the errors are listed as before: the sheet's own first.
+      for await (const entry of spool.read()) {
+        if ('problems' in entry) {
+          stager.rows += 1;
+          for (const p of entry.problems) stager.problem(p);
+        } else {
+          await stager.add(entry.rowNo, `row ${entry.rowNo}`, entry.row);
+        }
+      }
+      await stager.flush();
+      if (stager.errorCount > 0) throw refuse(stager);
+      return { status: 201, body: await applyStaged(tx, deps, ctx, today, { providerId, source: kind, sha256, idempotencyKey: null }) };
+    });
+  } finally {
+    await spool.remove();
+  }
 }
 
 export type PushOutcome = { replayed: boolean; body: ImportResult };
