@@ -135,7 +135,8 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
       cwd: ROOT,
-      env: { ...base, KOERS_DEMO: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      // Issue #9: no second factor for the test accounts (outside demo every staff role needs one by default).
+      env: { ...base, KOERS_DEMO: '0', KOERS_MFA_ROLES: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     });
     let out = '';
     const exited = new Promise<void>((done) => p.once('exit', () => done()));
