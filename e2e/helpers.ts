@@ -23,7 +23,8 @@ export async function heading(page: Page, name: string | RegExp): Promise<void> 
 
 /** Waits until no "… laden…" message is left, so axe and assertions see the loaded page. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('!document.body.innerText.includes("laden…")');
+  // A function, not a string: a string predicate is eval'd in the page, which the CSP refuses (issue #9).
+  await page.waitForFunction(() => !document.body.innerText.includes('laden…'));
 }
 
 export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {

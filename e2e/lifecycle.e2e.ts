@@ -380,7 +380,7 @@ describe('from referral to start', () => {
     await checkA11y(page, 'dossier met tijdlijn');
     await referral.getByRole('link', { name: /^Tijdlijn/ }).click();
     await heading(page, title);
-    await page.waitForFunction("document.activeElement?.id === 'tijdlijn-sectie'");
+    await page.waitForFunction(() => document.activeElement?.id === 'tijdlijn-sectie');
     await logOut(page);
   });
 

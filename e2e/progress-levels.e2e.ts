@@ -22,7 +22,7 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
 
   const region = (regionName: string | RegExp) => page.getByRole('region', { name: regionName, exact: typeof regionName === 'string' });
   const announced = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
-  const statusFocused = () => page.waitForFunction("document.activeElement?.getAttribute('role') === 'status'");
+  const statusFocused = () => page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
   /** The target and current level shown in the levels table for one skill. */
   async function levelRow(skill: string): Promise<string[]> {
     const row = region('Niveaus per vaardigheid').getByRole('row', { name: new RegExp(`^${skill} `) });

@@ -98,7 +98,7 @@ describe('progress report and scaling, read by the participant', () => {
     await page.getByRole('link', { name: 'Kies het verwachte eindniveau binnen de termijn.', exact: true }).waitFor();
     const endLevel = page.getByLabel('Verwacht eindniveau binnen de termijn', { exact: true });
     expect(await endLevel.getAttribute('aria-invalid')).toBe('true');
-    await page.waitForFunction("document.activeElement?.classList.contains('koers-error-summary')");
+    await page.waitForFunction(() => document.activeElement?.classList.contains('koers-error-summary') === true);
     await checkA11y(page, 'rapportage met fouten');
 
     await endLevel.selectOption({ label: 'B1' });

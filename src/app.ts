@@ -91,6 +91,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         logger: options.logger ?? false,
         oidc: config.oidc,
         publicUrl: config.publicUrl,
+        trustedProxies: config.trustedProxies,
         ...(settable !== undefined ? { settableClock: settable } : {}),
       },
       ROUTES,

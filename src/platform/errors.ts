@@ -3,11 +3,17 @@
 
 export type ErrorCode =
   | 'unauthenticated'
+  /** Issue #9: a request from another origin, or in a form a cross-site page can send (CSRF). */
+  | 'forbidden'
   | 'notFound'
   | 'invalidInput'
   | 'unprocessable'
   | 'conflict'
   | 'payloadTooLarge'
+  /** Issue #9 hole 5: the parser's and router's refusals (a too long URL part, oversized headers, a stalled request). */
+  | 'uriTooLong'
+  | 'headersTooLarge'
+  | 'requestTimeout'
   | 'unsupportedMediaType'
   | 'tooManyRequests'
   | 'unavailable'
@@ -25,6 +31,8 @@ export function statusOf(code: ErrorCode): number {
   switch (code) {
     case 'unauthenticated':
       return 401;
+    case 'forbidden':
+      return 403;
     case 'notFound':
       return 404;
     case 'invalidInput':
@@ -35,6 +43,12 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'payloadTooLarge':
       return 413;
+    case 'uriTooLong':
+      return 414;
+    case 'headersTooLarge':
+      return 431;
+    case 'requestTimeout':
+      return 408;
     case 'unsupportedMediaType':
       return 415;
     case 'tooManyRequests':
@@ -48,11 +62,15 @@ export function statusOf(code: ErrorCode): number {
 
 const titles: Record<ErrorCode, string> = {
   unauthenticated: 'Niet ingelogd',
+  forbidden: 'Geweigerd',
   notFound: 'Niet gevonden',
   invalidInput: 'Ongeldige invoer',
   unprocessable: 'Verzoek kan niet worden uitgevoerd',
   conflict: 'Conflict',
   payloadTooLarge: 'Bestand te groot',
+  uriTooLong: 'Adres te lang',
+  headersTooLarge: 'Headers te groot',
+  requestTimeout: 'Verzoek duurde te lang',
   unsupportedMediaType: 'Bestandstype niet toegestaan',
   tooManyRequests: 'Te veel verzoeken',
   unavailable: 'Niet beschikbaar',

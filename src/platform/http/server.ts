@@ -18,6 +18,9 @@ import type { Db } from '../db.js';
 import { AppError, toProblem, type InvalidParam } from '../errors.js';
 import { serializeErrSafely } from '../log-err.js';
 import { installAccessHook, isApiPath } from './access-hook.js';
+import { installCsrfGuard } from './csrf.js';
+import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
+import { installSecurityHeaders, TIMEOUTS, trustProxyOf } from './headers.js';
 import { installInputGuard, isBadInputError } from './input.js';
 
 export const API_VERSION = '1.0.0';
@@ -34,6 +37,8 @@ export interface AppDeps {
   /** Directory of the built web app; served when it exists. */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Issue #9: proxies whose X-Forwarded-For is believed (KOERS_TRUSTED_PROXIES); none → the socket's address. */
+  trustedProxies?: readonly string[] | undefined;
   /** Issue #9: OpenID Connect logins (src/features/oidc) and the public address for their redirect URIs. */
   oidc?: OidcConfig | undefined;
   publicUrl?: string | undefined;
@@ -84,12 +89,20 @@ function withSafeSerializers(logger: FastifyServerOptions['logger']): FastifySer
 export async function buildServer(deps: AppDeps, registrars: readonly RouteRegistrar[]): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withSafeSerializers(deps.logger),
-    trustProxy: true,
+    // Issue #9 hole 2: with `true` every client chose its own address by X-Forwarded-For.
+    trustProxy: trustProxyOf(deps.trustedProxies),
+    requestTimeout: TIMEOUTS.requestTimeout,
+    connectionTimeout: TIMEOUTS.connectionTimeout,
+    keepAliveTimeout: TIMEOUTS.keepAliveTimeout,
+    // Hole 5: the router's and the HTTP parser's refusals are problem+json too.
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
     // Request ids only; never log bodies or query strings (a BSN must never reach a log line).
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.server.headersTimeout = TIMEOUTS.headersTimeout;
 
   // STYLE 4: a route without a declared permission stops the start. The list is kept for tests.
   const routes: DeclaredRoute[] = [];
@@ -102,6 +115,8 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
   });
 
   await app.register(cookie);
+  // First of the hooks, so a 401 or 404 carries the headers too.
+  await installSecurityHeaders(app, { production: deps.production });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -114,18 +129,23 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('API-Version', API_VERSION);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    // X-Content-Type-Options, Referrer-Policy, CSP and the rest: @fastify/helmet (headers.ts).
     return payload;
   });
 
   installAccessHook(app, deps);
+  // After the access hook, so an unknown caller still learns only 401/404 (STYLE 6).
+  installCsrfGuard(app, deps.publicUrl);
   installInputGuard(app);
 
   app.setErrorHandler((err, req, reply) => {
     let appErr: AppError;
+    const framework = frameworkProblem(err);
     if (err instanceof AppError) {
       appErr = err;
+    } else if (framework !== undefined) {
+      // 413, 414, 415, malformed JSON: Dutch problem+json like everything else (hole 5).
+      appErr = framework;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation as unknown as { instancePath: string; keyword: string; message?: string }[];
       const params: InvalidParam[] = issues.map((v) => ({
