@@ -15,8 +15,13 @@ describe('cleanFileName', () => {
     expect(cleanFileName(encodeURIComponent('../../etc/passwd'))).toBe('passwd.pdf');
     expect(cleanFileName(encodeURIComponent('x'.repeat(300))).length).toBe(200);
   });
-  it('R-PAR-2: masks a valid BSN in the name, leaves other numbers', () => {
-    expect(cleanFileName(encodeURIComponent('plan 111222333 en 123456789.pdf'))).toBe('plan *****2333 en 123456789.pdf');
+  it('R-PAR-2: masks a BSN in the name however it is written, leaves other numbers', () => {
+    expect(cleanFileName(encodeURIComponent('plan 111222333 v2 2026-01-15.pdf'))).toBe('plan *****2333 v2 2026-01-15.pdf');
+    // Issue #9 hole 8: the probe's name, with the BSN grouped as on a passport.
+    expect(cleanFileName(encodeURIComponent('scan-4970.64.960.pdf'))).toBe('scan-*****4960.pdf');
+    expect(cleanFileName(encodeURIComponent('C:\\scans\\497 064 960 "Jan".pdf'))).toBe('*****4960 Jan.pdf');
+    // Nine digits written as a BSN are masked even when they fail the eleven-test (a mistyped BSN).
+    expect(cleanFileName(encodeURIComponent('plan 123456789.pdf'))).toBe('plan *****6789.pdf');
   });
   it('refuses a name that is not URI-encoded properly', () => {
     expect(() => cleanFileName('%E0%A4%A')).toThrow(AppError);
@@ -35,6 +40,9 @@ describe('checkPdf', () => {
 describe('contentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {
     expect(contentDisposition('leerplan é (1).pdf')).toBe(`attachment; filename="leerplan _ (1).pdf"; filename*=UTF-8''leerplan%20%C3%A9%20%281%29.pdf`);
+  });
+  it('R-PAR-2: masks a BSN in a name stored before the rule caught grouped ones (issue #9 hole 8)', () => {
+    expect(contentDisposition('scan-4970.64.960.pdf')).toBe(`attachment; filename="scan-*****4960.pdf"; filename*=UTF-8''scan-%2A%2A%2A%2A%2A4960.pdf`);
   });
 });
 

@@ -1,6 +1,6 @@
 // Pure helpers for stored and sent files (R-REF-7): the uploader's file name, the PDF check, the
 // Content-Disposition header. No I/O, unit-tested in files.test.ts.
-import { isValidBsn } from '../../domain/bsn.js';
+import { maskBsnsInText } from '../../domain/bsn-in-text.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { MAX_DOCUMENT_BYTES } from './schemas.js';
 
@@ -9,7 +9,8 @@ const DEFAULT_SIGNED_NAME = 'leerplan-ondertekend.pdf';
 /**
  * The uploader's file name made safe to store and to put in a header: URI-decoded, no path, no
  * control characters or quotes, at most 200 characters, ending in .pdf. R-PAR-2: a BSN in the name
- * (people name scans after the person) is masked to its last four digits.
+ * (people name scans after the person), however written (4970.64.960), is masked to its last four
+ * digits (domain/bsn-in-text.ts; issue #9 hole 8).
  */
 export function cleanFileName(header: string | undefined): string {
   if (header === undefined || header.trim() === '') return DEFAULT_SIGNED_NAME;
@@ -19,10 +20,7 @@ export function cleanFileName(header: string | undefined): string {
   } catch {
     throw new AppError('invalidInput', 'De bestandsnaam is niet goed gecodeerd.', [{ name: 'fileName', code: 'badEncoding', reason: 'De bestandsnaam is niet goed gecodeerd.' }]);
   }
-  name = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\p{Cc}"]/gu, '')
-    .replace(/(?<!\d)\d{9}(?!\d)/g, (digits) => (isValidBsn(digits) ? `*****${digits.slice(5)}` : digits))
-    .trim();
+  name = maskBsnsInText((name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}"]/gu, '')).trim();
   if (name === '' || name === '.' || name === '..') return DEFAULT_SIGNED_NAME;
   if (!/\.pdf$/i.test(name)) name = `${name.slice(0, 196)}.pdf`;
   return name.length > 200 ? `${name.slice(0, 196)}.pdf` : name;
@@ -42,8 +40,13 @@ export function checkPdf(content: unknown): Buffer {
   return content;
 }
 
-/** RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name. The names hold no BSN (cleanFileName, pdfFileName). */
-export function contentDisposition(fileName: string): string {
+/**
+ * RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name. The names should hold no BSN already
+ * (cleanFileName, pdfFileName); masked again here for names stored before the rule caught every way
+ * of writing one (issue #9 hole 8), and for a client number with a BSN inside it.
+ */
+export function contentDisposition(name: string): string {
+  const fileName = maskBsnsInText(name);
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;

@@ -3,6 +3,7 @@
 // transaction: the scoped load, the audit line (R-SEC-2, one per data subject) and, for an upload,
 // the lifecycle step. A denied attempt commits its audit line and answers 404 (R-SEC-1).
 import { createHash, randomUUID } from 'node:crypto';
+import { maskBsnsInText } from '../../domain/bsn-in-text.js';
 import { statusLabel, type ReferralStatus } from '../../domain/lifecycle.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditOperation } from '../../platform/audit.js';
@@ -36,7 +37,8 @@ export interface FileOut {
 }
 
 function toMeta(r: DocumentMetaRow): DocumentMeta {
-  return { id: r.id, kind: r.kind, fileName: r.fileName, contentType: r.contentType, sizeBytes: r.sizeBytes, createdAt: r.createdAt.toISOString(), createdByName: r.createdByName };
+  // R-PAR-2: masked again on the way out, for names stored before the rule caught grouped BSNs (issue #9 hole 8).
+  return { id: r.id, kind: r.kind, fileName: maskBsnsInText(r.fileName), contentType: r.contentType, sizeBytes: r.sizeBytes, createdAt: r.createdAt.toISOString(), createdByName: r.createdByName };
 }
 
 /** R-SEC-2: a denied attempt names the data subject when the object exists (src/platform/audit-denied.ts). */
