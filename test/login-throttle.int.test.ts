@@ -104,6 +104,17 @@ describe(`login throttle behind a trusted proxy on ${DB_KIND}`, () => {
     expect(withFactor.body).toEqual({ secondFactorRequired: true, enrolmentRequired: false });
   });
 
+  it('a good login sweeps counter rows no rule reads any more, and keeps the ones in force', async () => {
+    await t.koers.db.query(
+      `INSERT INTO login_throttle (key_hash, attempts, window_started_at, next_allowed_at, last_success_at) VALUES
+         ('stale', 3, now() - interval '3 days', now() - interval '3 days', NULL),
+         ('known', 0, now() - interval '3 days', now() - interval '3 days', now() - interval '10 days')`,
+    );
+    expect((await login(t, (await aUser(t, 'teacher')).email, PASSWORD, '192.0.2.40')).status).toBe(201);
+    const left = await t.koers.db.query<{ key_hash: string }>(`SELECT key_hash FROM login_throttle WHERE key_hash IN ('stale', 'known')`);
+    expect(left.map((r) => r.key_hash)).toEqual(['known']);
+  });
+
   it('writes login.succeeded, login.failed and login.throttled lines without a data subject and without the e-mail address', async () => {
     const user = await aUser(t, 'teacher');
     expect((await login(t, user.email, 'wrong', '192.0.2.30')).status).toBe(401);

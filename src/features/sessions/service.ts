@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { createSession, findUserByEmail } from '../../platform/session-store.js';
 import type { SessionUser } from './schemas.js';
-import { loginKeys, passwordSucceeded, reservePasswordCheck, Throttled } from './throttle.js';
+import { loginKeys, passwordSucceeded, reservePasswordCheck, sweepStale, Throttled } from './throttle.js';
 
 export interface SessionDeps {
   db: Db;
@@ -112,7 +112,7 @@ export async function logIn(deps: SessionDeps, input: { email: string; password:
     await auditAuth(deps.db, deps.crypto, input.trace, { name: 'login.throttled', status: 'error', userId: user.id, actor: ctx, summary: 'account under attack, unknown address' });
     throw new Throttled(15 * 60, 'account', 'Er zijn veel mislukte pogingen op dit account. Log in vanaf een adres dat u eerder gebruikte, of probeer het over een kwartier opnieuw.');
   }
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx): Promise<LoginOutcome> => {
     await passwordSucceeded(tx, keys, input.now);
     if (outcome !== 'session') {
       const pending = await createSession(tx, user.id, input.now, { stage: outcome });
@@ -123,4 +123,6 @@ export async function logIn(deps: SessionDeps, input: { email: string; password:
     await auditAuth(tx, deps.crypto, input.trace, { name: 'login.succeeded', status: 'ok', userId: user.id, actor: ctx, summary: 'password' });
     return { kind: 'session', ...session, user: toSessionUser(ctx) };
   });
+  await sweepStale(deps.db, input.now);
+  return result;
 }

@@ -128,6 +128,23 @@ export async function passwordSucceeded(q: Queryable, keys: LoginKeys, now: Date
 }
 
 /**
+ * Keeps the table small without a scheduler: each good login removes up to 100 rows that no rule
+ * reads any more (no window, delay or known address in force). A bounded piece of work per login, run
+ * on its own after the login's transaction; rows another attempt holds are skipped, never waited for.
+ */
+export async function sweepStale(q: Queryable, now: Date): Promise<void> {
+  const day = new Date(now.getTime() - PAIR_FORGET_MS);
+  const known = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * PAIR_FORGET_MS);
+  await q.query(
+    `DELETE FROM login_throttle WHERE key_hash IN (
+       SELECT key_hash FROM login_throttle
+       WHERE window_started_at < $1 AND next_allowed_at < $1 AND (last_success_at IS NULL OR last_success_at < $2)
+       LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+    [day, known],
+  );
+}
+
+/**
  * A plain fixed-window budget for one key (second-factor codes, reset mails, BSN conflicts): takes one
  * unit or throws Throttled when `max` were taken in the window.
  */
