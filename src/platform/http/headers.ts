@@ -34,7 +34,8 @@ export const CSP_DIRECTIVES = {
  * which sends nothing while it works. `headersTimeout` 20 s: a slow-loris trickling headers is cut
  * long before a real client, which sends its headers at once, would notice.
  */
-export const TIMEOUTS = { requestTimeout: 300_000, connectionTimeout: 120_000, headersTimeout: 20_000, keepAliveTimeout: 10_000 } as const;
+// Keep-alive stays Fastify's 72 s: longer than a load balancer's usual 60 s idle, so it never closes first.
+export const TIMEOUTS = { requestTimeout: 300_000, connectionTimeout: 120_000, headersTimeout: 20_000 } as const;
 
 /** Fastify `trustProxy`: the configured proxy addresses/CIDRs, or none — then `req.ip` is the socket's. */
 export function trustProxyOf(trusted: readonly string[] | undefined): false | string[] {

@@ -93,7 +93,6 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     trustProxy: trustProxyOf(deps.trustedProxies),
     requestTimeout: TIMEOUTS.requestTimeout,
     connectionTimeout: TIMEOUTS.connectionTimeout,
-    keepAliveTimeout: TIMEOUTS.keepAliveTimeout,
     // Hole 5: the router's and the HTTP parser's refusals are problem+json too.
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
