@@ -71,6 +71,17 @@ describe(`passwords on ${DB_KIND}`, () => {
     expect((await new Client(t.url).post('/api/v1/sessions', { email: user.email, password: NEW_PASSWORD })).status).toBe(201);
   });
 
+  it('once the reset mail is sent, the admin outbox no longer shows its link', async () => {
+    const user = await aUser(t, 'policyOfficer');
+    await new Client(t.url).post('/api/v1/password-resets', { email: user.email });
+    const admin = await Client.loggedIn(t, await aUser(t, 'admin'));
+    const shown = async () => ((await admin.get('/api/v1/outbox?pageSize=100')).body.items as { recipient: string; body: string }[]).find((m) => m.recipient === user.email.toLowerCase())?.body ?? '';
+    expect(await shown()).toMatch(/#[A-Za-z0-9_-]{20,}/); // without SMTP the admin delivers it by hand
+    await t.koers.db.query(`UPDATE outbox SET status = 'sent', sent_at = now() WHERE recipient = $1`, [user.email.toLowerCase()]);
+    expect(await shown()).toContain('/wachtwoord-herstellen#…');
+    expect(await shown()).not.toMatch(/#[A-Za-z0-9_-]{20,}/);
+  });
+
   it('a reset link expires after 30 minutes', async () => {
     const user = await aUser(t, 'teacher');
     await new Client(t.url).post('/api/v1/password-resets', { email: user.email });

@@ -48,7 +48,8 @@ export const registerOutboxRoutes: RouteRegistrar = (app, deps) => {
           id: r.id,
           recipient: r.recipient,
           subject: r.subject,
-          body: r.body,
+          // Issue #9: once a reset mail has gone out, its link is the recipient's alone (docs/security.md).
+          body: r.status === 'sent' ? r.body.replace(/(\/wachtwoord-herstellen#)[A-Za-z0-9_-]+/g, '$1…') : r.body,
           status: r.status,
           attempts: r.attempts,
           createdAt: r.createdAt.toISOString(),
