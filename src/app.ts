@@ -8,7 +8,7 @@ import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
 import { runSignalEngine } from './features/signals/engine.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
-import type { Config } from './platform/config.js';
+import { mfaRolesOf, type Config } from './platform/config.js';
 import { loadContracts, type ContractRegistry } from './platform/contracts.js';
 import { createCrypto, type Crypto } from './platform/crypto.js';
 import { openPglite, openPostgres, type Db } from './platform/db.js';
@@ -16,6 +16,7 @@ import { buildServer } from './platform/http/server.js';
 import { lockDataDir } from './platform/lockfile.js';
 import { startMailer } from './platform/mailer.js';
 import { APP_ROLE, migrate } from './platform/migrate.js';
+import { DEFAULT_IDLE_MINUTES } from './platform/session-store.js';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -89,6 +90,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         production: config.production,
         webDir: WEB_DIR,
         logger: options.logger ?? false,
+        mfaRoles: config.mfaRoles ?? mfaRolesOf(undefined, config.demo),
+        sessionIdleMinutes: config.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES,
         oidc: config.oidc,
         publicUrl: config.publicUrl,
         trustedProxies: config.trustedProxies,

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { Role } from './access.js';
 import { randomToken } from './crypto.js';
 
 const Env = z.object({
@@ -21,6 +22,10 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Issue #9: roles that must log in with a second factor (comma list; unset → every staff role outside demo, none in demo).
+  KOERS_MFA_ROLES: z.string().optional(),
+  // Issue #9 (ASVS 7.3.1): minutes a session may stay unused before it expires.
+  KOERS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   // Issue #9: OpenID Connect login (src/features/oidc). A login is offered when its issuer and client id are set.
   KOERS_PUBLIC_URL: z.string().url().optional(),
   KOERS_OIDC_PRIVATE_KEY: z.string().optional(),
@@ -54,6 +59,10 @@ export interface Config {
   /** Issue #3: mail goes out through the outbox when set; otherwise an admin reads it in the UI. */
   smtpUrl?: string | undefined;
   smtpFrom?: string | undefined;
+  /** Issue #9: roles that need a second factor (TOTP); unset → every staff role outside demo, none in demo. */
+  mfaRoles?: readonly Role[] | undefined;
+  /** Issue #9: minutes of inactivity after which a session expires (default 30). */
+  sessionIdleMinutes?: number | undefined;
   /** Issue #9: the address users reach Koers at (OIDC redirect URIs); from the request when unset, outside production. */
   publicUrl?: string | undefined;
   /** Issue #9: OpenID Connect logins (src/features/oidc); none configured → its routes answer 404. */
@@ -85,32 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL === '' ? undefined : e.SMTP_URL,
     smtpFrom: e.SMTP_FROM === '' ? undefined : e.SMTP_FROM,
+    mfaRoles: mfaRolesOf(e.KOERS_MFA_ROLES, demo),
+    sessionIdleMinutes: e.KOERS_SESSION_IDLE_MINUTES,
     publicUrl: e.KOERS_PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcFromEnv(e, production),
   };
-}
-
-/**
- * Issue #9 hole 4: demo accounts share a public password, so demo mode runs only when asked. The
- * embedded database (`npm start` without DATABASE_URL) is the demo unless KOERS_DEMO=0; a server
- * with DATABASE_URL is not, unless KOERS_DEMO=1; production never is.
- */
-export function demoMode(input: { demo: '0' | '1' | 'true' | 'false' | undefined; production: boolean; databaseUrl: string | undefined }): boolean {
-  const asked = input.demo === undefined ? undefined : input.demo === '1' || input.demo === 'true';
-  if (input.production) {
-    if (asked === true) throw new Error('KOERS_DEMO=1 is refused in production: demo accounts share a public password. Remove KOERS_DEMO or set NODE_ENV otherwise.');
-    return false;
-  }
-  return asked ?? input.databaseUrl === undefined;
-}
-
-/** "10.0.0.1, 10.1.0.0/16" → ["10.0.0.1", "10.1.0.0/16"]; unset or empty → none trusted. */
-export function trustedProxiesOf(value: string | undefined): string[] {
-  const list = (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const item of list) {
-    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) throw new Error(`KOERS_TRUSTED_PROXIES: "${item}" is not an address or CIDR range.`);
-  }
-  return list;
 }
 
 /** One OpenID Connect login (issue #9): the identity provider and what Koers asks and checks. */
@@ -140,6 +128,42 @@ function oidcFromEnv(e: z.infer<typeof Env>, production: boolean): OidcConfig | 
   // Behind a proxy the request's own address is not to be trusted for redirect URIs.
   if (production && e.KOERS_PUBLIC_URL === undefined) throw new Error('KOERS_PUBLIC_URL is required for OpenID Connect login in production.');
   return { privateKey: e.KOERS_OIDC_PRIVATE_KEY, staff, digid };
+}
+
+/**
+ * Issue #9 hole 4: demo accounts share a public password, so demo mode runs only when asked. The
+ * embedded database (`npm start` without DATABASE_URL) is the demo unless KOERS_DEMO=0; a server
+ * with DATABASE_URL is not, unless KOERS_DEMO=1; production never is.
+ */
+export function demoMode(input: { demo: '0' | '1' | 'true' | 'false' | undefined; production: boolean; databaseUrl: string | undefined }): boolean {
+  const asked = input.demo === undefined ? undefined : input.demo === '1' || input.demo === 'true';
+  if (input.production) {
+    if (asked === true) throw new Error('KOERS_DEMO=1 is refused in production: demo accounts share a public password. Remove KOERS_DEMO or set NODE_ENV otherwise.');
+    return false;
+  }
+  return asked ?? input.databaseUrl === undefined;
+}
+
+/** "10.0.0.1, 10.1.0.0/16" → ["10.0.0.1", "10.1.0.0/16"]; unset or empty → none trusted. */
+export function trustedProxiesOf(value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of list) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) throw new Error(`KOERS_TRUSTED_PROXIES: "${item}" is not an address or CIDR range.`);
+  }
+  return list;
+}
+
+/** Every professional role; participants log in with DigiD, provider systems with an API key. */
+export const STAFF_ROLES: readonly Role[] = ['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'admin'];
+
+/** "consultant, admin" → those roles; "" → none; unset → every staff role, or none in demo mode. */
+export function mfaRolesOf(value: string | undefined, demo: boolean): Role[] {
+  if (value === undefined) return demo ? [] : [...STAFF_ROLES];
+  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of list) {
+    if (!(STAFF_ROLES as readonly string[]).includes(item)) throw new Error(`KOERS_MFA_ROLES: "${item}" is not a staff role (${STAFF_ROLES.join(', ')}).`);
+  }
+  return list as Role[];
 }
 
 /** Outside production a key is made once and kept beside the embedded database. */

@@ -21,6 +21,7 @@ export const SessionUser = z.object({
 export type SessionUser = z.infer<typeof SessionUser>;
 
 export const SessionResponse = z.object({ user: SessionUser });
+
 // Issue #9: the second step of a login, enrolment of a second factor, password change and reset.
 /** 202 after the right password: a code is owed (secondFactor) or a factor must be set up first (enrol). */
 export const PendingLoginResponse = z.object({
@@ -29,7 +30,7 @@ export const PendingLoginResponse = z.object({
 });
 
 export const SecondFactorRequest = z.object({
-  code: z.string().trim().min(1, 'Vul de code in.').max(40, 'Een code is hoogstens 40 tekens.').describe('A 6-digit TOTP code or a recovery code'),
+  code: str().trim().min(1, 'Vul de code in.').max(40, 'Een code is hoogstens 40 tekens.').describe('A 6-digit TOTP code or a recovery code'),
 });
 
 export const EnrolmentStarted = z.object({
@@ -50,8 +51,8 @@ export const SecondFactorStatus = z.object({
 });
 
 export const PasswordChange = z.object({
-  currentPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.').max(512),
-  newPassword: z.string().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
+  currentPassword: str().min(1, 'Vul uw huidige wachtwoord in.').max(512),
+  newPassword: str().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
 });
 
 export const PasswordResetRequest = z.object({
@@ -59,7 +60,6 @@ export const PasswordResetRequest = z.object({
 });
 
 export const PasswordResetConfirm = z.object({
-  token: z.string().min(1, 'De link is niet compleet.').max(200),
-  password: z.string().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
+  token: str().min(1, 'De link is niet compleet.').max(200),
+  password: str().min(1, 'Vul een nieuw wachtwoord in.').max(512, 'Een wachtwoord is hoogstens 128 tekens.'),
 });
-

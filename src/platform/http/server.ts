@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RoutePermission } from '../access.js';
+import type { Role, RoutePermission } from '../access.js';
 import type { ContractRegistry } from '../contracts.js';
 import type { Clock, SettableClock } from '../clock.js';
 import type { OidcConfig } from '../config.js';
@@ -39,6 +39,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Issue #9: proxies whose X-Forwarded-For is believed (KOERS_TRUSTED_PROXIES); none → the socket's address. */
   trustedProxies?: readonly string[] | undefined;
+  /** Issue #9: roles whose users must give a second factor (TOTP); src/app.ts always sets it (unset → every staff role). */
+  mfaRoles?: readonly Role[];
+  /** Issue #9 (ASVS 7.3.1): minutes a session may stay unused (unset → 30). */
+  sessionIdleMinutes?: number;
   /** Issue #9: OpenID Connect logins (src/features/oidc) and the public address for their redirect URIs. */
   oidc?: OidcConfig | undefined;
   publicUrl?: string | undefined;
