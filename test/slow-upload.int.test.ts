@@ -4,11 +4,15 @@
 // the upload is read, parsed and checked first (spooled to a temporary file) and only then staged and
 // applied in one transaction. No timing: the upload resumes only once the other requests have answered,
 // so on the old code this test hangs until its timeout.
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aUser, Client, DB_KIND, PASSWORD, startTestKoers, type TestKoers } from './support/koers.js';
-import { aWorld, HEADER, sessionCookie, type World } from './support/import-fixtures.js';
+import { STALE_AFTER_MS } from '../src/features/imports/spool.js';
+import { aWorld, csvOf, HEADER, rowsOf, sessionCookie, type World } from './support/import-fixtures.js';
 
 const TODAY = '2026-12-31';
 const ROWS = 12_000;
@@ -89,5 +93,25 @@ describe(`a stalled attendance upload on ${DB_KIND}`, () => {
     const n = async (sql: string, params: unknown[] = []) => (await t.koers.db.query<{ n: number }>(sql, params))[0]?.n;
     expect(await n('SELECT count(*)::int AS n FROM attendance a JOIN lesson l ON l.id = a.lesson_id WHERE l.group_id = $1', [w.groupId])).toBe(ROWS);
     expect(await n('SELECT count(*)::int AS n FROM attendance_import')).toBe(1);
+  });
+
+  it('a spool left by a killed process is removed by a later import once it is a day old; a recent one is left', async () => {
+    const left = (ageMs: number) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'koers-import-'));
+      writeFileSync(path.join(dir, 'rows.ndjson'), 'unreadable without its key');
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(dir, at, at);
+      return dir;
+    };
+    const stale = left(STALE_AFTER_MS + 60_000);
+    const recent = left(60_000);
+    try {
+      const res = await fetch(`${t.url}/api/v1/imports/attendance`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: new Uint8Array(csvOf(rowsOf(w, 1, (r) => ({ ...r, present: 'misschien' })))) });
+      expect(res.status).toBe(422);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(recent)).toBe(true);
+    } finally {
+      rmSync(recent, { recursive: true, force: true });
+    }
   });
 });

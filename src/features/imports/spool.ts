@@ -7,7 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +21,9 @@ export type SpooledRow = { rowNo: number; row: RowInput } | { rowNo: number; pro
 // Confidentiality only: the file is written and read by this process, so nobody can tamper with it
 // unnoticed who could not also read the key from memory.
 const CIPHER = 'aes-256-ctr';
+const PREFIX = 'koers-import-';
+/** Older than any upload can last (the request timeouts end one long before): left by a killed process. */
+export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export class Spool {
   private readonly key = randomBytes(32);
@@ -40,7 +43,8 @@ export class Spool {
   }
 
   static async create(): Promise<Spool> {
-    return new Spool(await mkdtemp(path.join(os.tmpdir(), 'koers-import-')));
+    await removeStaleSpools(Date.now() - STALE_AFTER_MS);
+    return new Spool(await mkdtemp(path.join(os.tmpdir(), PREFIX)));
   }
 
   /** Appends a row; waits while the disk is behind, so the upload is read no faster than it is stored. */
@@ -68,5 +72,20 @@ export class Spool {
   async remove(): Promise<void> {
     this.cipher.destroy();
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A process killed during an import (kill -9, a crash) leaves its spool behind; unreadable without the
+ * key it lost, but still disk. The next import removes those older than `before`. Another Koers on the
+ * same machine may be mid-import, so a recent one is never touched.
+ */
+async function removeStaleSpools(before: number): Promise<void> {
+  const tmp = os.tmpdir();
+  for (const name of await readdir(tmp).catch(() => [])) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info?.isDirectory() === true && info.mtimeMs < before) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
