@@ -102,6 +102,16 @@ describe(`input hygiene on ${DB_KIND}`, () => {
     });
   });
 
+  // Found by the fuzz suite (1,000 runs): csv-parse's "Invalid Opening Quote" has no CSV_ code and was a 500.
+  it('a CSV upload with a quote inside a field is a 422 naming the row, not a 500', async () => {
+    const before = await snapshot(t);
+    const res = await coordinator.request('POST', '/api/v1/imports/attendance', new TextEncoder().encode('a"b;c\n'), { 'content-type': 'text/csv', origin: t.url, 'sec-fetch-site': 'same-origin' });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.invalidParams[0].code).toBe('malformedCsv');
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it('the same fields still take good values', async () => {
     const v = await lockVersion();
     const res = await coordinator.post(`/api/v1/referrals/${referralId}/events`, { type: 'intakeInvited', lockVersion: v, intakeDate: '2026-12-10', location: 'Hoorn' });

@@ -4,7 +4,7 @@
 // handed on as soon as it is read, and the next chunk is only pulled when the row is staged.
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { cellText } from './rows.js';
@@ -41,7 +41,8 @@ export async function readCsv(input: Readable, onRow: RowSink): Promise<void> {
   } catch (err) {
     if (err instanceof AppError) throw err;
     const line = (err as { lines?: unknown }).lines;
-    if (typeof (err as { code?: unknown }).code === 'string' && String((err as { code: string }).code).startsWith('CSV_')) {
+    // Every csv-parse refusal is the file's fault; not all of its codes start with CSV_ (INVALID_OPENING_QUOTE).
+    if (err instanceof CsvError) {
       throw unprocessable(typeof line === 'number' ? `row ${line}` : 'file', 'malformedCsv', 'Het bestand is geen geldig CSV-bestand (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten).');
     }
     throw err;
