@@ -137,7 +137,6 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
   });
 
   installAccessHook(app, deps);
-  installInputGuard(app);
   // After the access hook, so an unknown caller still learns only 401/404 (STYLE 6).
   installCsrfGuard(app, deps.publicUrl);
   installInputGuard(app);
@@ -161,9 +160,6 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     } else if (typeof (err as { statusCode?: unknown }).statusCode === 'number' && (err as { statusCode: number }).statusCode < 500) {
       const status = (err as { statusCode: number }).statusCode;
       appErr = new AppError(status === 429 ? 'tooManyRequests' : status === 404 ? 'notFound' : 'invalidInput', status === 415 ? 'Alleen JSON wordt geaccepteerd.' : 'Het verzoek kon niet worden gelezen.');
-    } else if (isBadInputError(err)) {
-      // Issue #9 hole 5: a value the calendar or PostgreSQL refuses is the caller's input, never a 500.
-      appErr = new AppError('invalidInput', 'Een of meer waarden liggen buiten het toegestane bereik of zijn ongeldig.');
     } else if (isBadInputError(err)) {
       // Issue #9 hole 5: a value the calendar or PostgreSQL refuses is the caller's input, never a 500.
       appErr = new AppError('invalidInput', 'Een of meer waarden liggen buiten het toegestane bereik of zijn ongeldig.');
