@@ -28,7 +28,8 @@ export default defineConfig({
     // Relative to root: /work/main/dist/web, served by the Fastify server.
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Issue #10 item 6: no source maps, so none can be public in production.
+    sourcemap: false,
     rollupOptions: {
       // The *-react sub-packages call forwardRef without a /*#__PURE__*/ annotation.
       treeshake: { manualPureFunctions: ['forwardRef'] },

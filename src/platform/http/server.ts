@@ -22,6 +22,7 @@ import { installCsrfGuard } from './csrf.js';
 import { frameworkProblem, onClientError, onFrameworkError } from './framework-errors.js';
 import { installSecurityHeaders, TIMEOUTS, trustProxyOf } from './headers.js';
 import { installInputGuard, isBadInputError } from './input.js';
+import { cacheControlOf, installCompression, isNeverFallback } from './serving.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -120,6 +121,8 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
   await app.register(cookie);
   // First of the hooks, so a 401 or 404 carries the headers too.
   await installSecurityHeaders(app, { production: deps.production });
+  // Issue #10 item 6: before any route, since it hooks each route as it is added.
+  await installCompression(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -180,12 +183,26 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
 
   const webDir = deps.webDir;
   if (webDir !== undefined && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      // Issue #10 item 6: our own Cache-Control (immutable hashed assets, no-cache index.html), not send's max-age=0.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('Cache-Control', cacheControlOf(webDir, filePath));
+      },
+      // No public source maps in production (the build makes none; an old copy left in dist stays private).
+      allowedPath: (pathname) => !(deps.production && pathname.endsWith('.map')),
+    });
     // The SPA owns every non-API path; unknown /api paths stay problem+json 404s.
     app.setNotFoundHandler((req, reply) => {
       // Decoded and folded like the router does, so `//api/…` or `/%61pi/…` is an API 404, not the SPA.
       if (isApiPath(req.url)) {
         return reply.status(404).type('application/problem+json').send(toProblem(new AppError('notFound', 'Deze API-route bestaat niet.')));
+      }
+      if (isNeverFallback(req.url, deps.production)) {
+        return reply.status(404).type('application/problem+json').send(toProblem(new AppError('notFound', 'Niet gevonden.')));
       }
       return reply.type('text/html').sendFile('index.html');
     });
