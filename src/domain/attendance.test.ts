@@ -1,4 +1,4 @@
-// R-ATT-3..5 with the sources' numbers (groundwork for issue #4).
+// R-ATT-3, R-ATT-4, R-ATT-5 with the sources' numbers (groundwork for issue #4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absenceSignals, attendanceRate, belowNorm, type AttendanceFact } from './attendance.js';

@@ -1,5 +1,6 @@
-// Attendance and the absence protocol (R-ATT-1..5, R-CON-7), pure. Groundwork for issue #4: the
-// rules are here and tested against the sources' numbers; storage, entry and import follow.
+// Attendance and the absence protocol (R-ATT-1, R-ATT-3, R-ATT-4, R-ATT-5, R-CON-7), pure. Groundwork
+// for issue #4: the rules are here and tested against the sources' numbers; storage, entry and import
+// follow.
 //
 // R-ATT-3: attendance % = attended / offered minutes of the participant's scheduled sessions in a
 // window. Lessons the provider cancelled were not offered. Make-up lessons in a homework class count

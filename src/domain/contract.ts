@@ -1,6 +1,6 @@
-// Contracts are data (SPEC §1, R-CON-1..4, R-CON-9, R-CON-10). This file holds the schema every
-// contract file in contracts/ must satisfy, and the pure look-ups rules make on it. No rule branches
-// on a region's name: everything regional is read from here.
+// Contracts are data (SPEC §1, R-CON-1, R-CON-2, R-CON-3, R-CON-4, R-CON-9, R-CON-10). This file holds
+// the schema every contract file in contracts/ must satisfy, and the pure look-ups rules make on it. No
+// rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
 import { LifecycleEvents, StepNames } from './step-names.js';

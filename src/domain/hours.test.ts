@@ -1,4 +1,4 @@
-// R-HRS-1..3 (groundwork for issue #4).
+// R-HRS-1, R-HRS-2, R-HRS-3 (groundwork for issue #4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { milestonesReached, minutesByKind, reportMoments, routeHourNorm, type HoursEntry } from './hours.js';

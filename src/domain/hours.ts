@@ -1,4 +1,4 @@
-// Hours and progress-report moments (R-HRS-1..3), pure. Groundwork for issue #4.
+// Hours and progress-report moments (R-HRS-1, R-HRS-2, R-HRS-3), pure. Groundwork for issue #4.
 // R-HRS-2: crossing 200, 400 or 600 hours asks for a progress test and a report within two weeks
 // (000 §4.4). R-HRS-3: a report is also due on a calendar cadence from the start — every three months
 // (001 §2.3.1) or every half year (002 eis 19), per contract.

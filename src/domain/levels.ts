@@ -66,7 +66,7 @@ export function uniformProfile(target: CefrLevel, current: CefrLevel | null = nu
   return { reading: { target, current }, writing: { target, current }, listening: { target, current }, speaking: { target, current } };
 }
 
-/** A new profile with one skill's target changed (down- or up-scaling, R-LVL-3/4); the others stay. */
+/** A new profile with one skill's target changed (down- or up-scaling, R-LVL-3, R-LVL-4); the others stay. */
 export function withTarget(profile: LevelProfile, skill: Skill, target: CefrLevel): LevelProfile {
   return { ...profile, [skill]: { ...profile[skill], target } };
 }

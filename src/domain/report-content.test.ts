@@ -1,4 +1,4 @@
-// R-HRS-4, R-OND-2, R-END-1/2: what a report needs before it is submitted, per route and kind.
+// R-HRS-4, R-OND-2, R-END-1, R-END-2: what a report needs before it is submitted, per route and kind.
 import { describe, expect, it } from 'vitest';
 import { reportProblems, type ReportDraft } from './report-content.js';
 

@@ -1,5 +1,5 @@
-// What a progress or final report must hold before the provider submits it (R-HRS-4, R-OND-2, R-END-1/2),
-// per route and kind, pure. The field names are those of the report's content.
+// What a progress or final report must hold before the provider submits it (R-HRS-4, R-OND-2, R-END-1,
+// R-END-2), per route and kind, pure. The field names are those of the report's content.
 import type { Route } from './contract.js';
 import type { CefrLevel } from './levels.js';
 import { validateFinalReport } from './final-report.js';
@@ -54,7 +54,7 @@ export function reportProblems(kind: 'progress' | 'final', route: Route, c: Repo
     need('interventions', c.interventions !== '', 'Beschrijf de interventies: de status is niet "op schema".');
   }
   if (kind === 'final') {
-    // R-END-1/2 (000 §4.5, 001 §2.3.1): goals reached or not, why not, advice, and on B1 the end level.
+    // R-END-1, R-END-2 (000 §4.5, 001 §2.3.1): goals reached or not, why not, advice, and on B1 the end level.
     const field: Record<string, keyof ReportDraft> = { goalsReached: 'goalsReached', notReachedExplanation: 'explanation', advice: 'advice', endLevel: 'expectedEndLevel' };
     for (const e of validateFinalReport({ route, goalsReached: c.goalsReached, notReachedExplanation: c.explanation, advice: c.advice, endLevel: c.expectedEndLevel })) {
       need(field[e.field] ?? 'advice', false, e.message);

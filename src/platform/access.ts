@@ -34,13 +34,13 @@ export type Permission =
   | 'attendance.classify'
   /** R-EXC-1, R-EXC-2: attendance by file import or push batch (the provider's coordinator). */
   | 'attendance.import'
-  /** Issue #5: levels, hours, status and forecast, reports (R-HRS-4/5, R-LVL-1, R-BYD-1). */
+  /** Issue #5: levels, hours, status and forecast, reports (R-HRS-4, R-HRS-5, R-LVL-1, R-BYD-1). */
   | 'progress.read'
   /** The provider's side: progress tests, levels, reports, scaling requests, exams, status override. */
   | 'progress.write'
   /** The municipality's side: decisions on scaling and on invoicing a final product (R-LVL-3, R-END-2). */
   | 'progress.decide'
-  /** Route states and changes (R-RTE-1..4); the domain decides which party may record which. */
+  /** Route states and changes (R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4); the domain decides which party may record which. */
   | 'route.record'
   /** A coordinator manages its provider's API keys (R-EXC-1). */
   | 'apiKey.manage';

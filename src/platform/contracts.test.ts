@@ -1,4 +1,5 @@
-// R-CON-1..4, R-CON-9: the shipped contracts load; a broken one is refused with file, path and reason.
+// R-CON-1, R-CON-2, R-CON-3, R-CON-9: the shipped contracts load; a broken one is refused with file,
+// path and reason.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';

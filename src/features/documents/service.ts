@@ -141,7 +141,7 @@ export async function downloadDocument(deps: Deps, ctx: RequestContext, id: stri
 // ---- upload of the signed learning plan ----
 
 /**
- * R-REF-6/7: the provider uploads the learning plan signed by the participant; storing it takes the
+ * R-REF-6, R-REF-7: the provider uploads the learning plan signed by the participant; storing it takes the
  * lifecycle step planApproved → planSigned in the same transaction, so there is never a signed
  * status without its document, nor a document for a step that was refused (409 stale, 422 wrong status).
  */

@@ -1,7 +1,7 @@
-// Attendance use cases (R-ATT-1..4): the teacher's lesson page, recording a whole class in one
-// request, the participant's attendance with its trend, and the municipality's classification.
-// Every change bumps the row's version and appends to attendance_version, with its audit line, in
-// the transaction that also runs the absence rules.
+// Attendance use cases (R-ATT-1, R-ATT-2, R-ATT-3, R-ATT-4): the teacher's lesson page, recording a
+// whole class in one request, the participant's attendance with its trend, and the municipality's
+// classification. Every change bumps the row's version and appends to attendance_version, with its audit
+// line, in the transaction that also runs the absence rules.
 import type { z } from 'zod';
 import { attendanceRate, belowNorm, isAbsence } from '../../domain/attendance.js';
 import { addMonths } from '../../domain/calendar.js';

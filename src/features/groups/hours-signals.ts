@@ -1,6 +1,6 @@
-// Hours and progress-report signals (R-HRS-1..3): after attendance changes, in the same transaction,
-// the pure rules of src/domain/hours.ts run over the participant's attended minutes under the
-// progress rules of the contract version its referral was made under (R-CON-10). Each (cause,
+// Hours and progress-report signals (R-HRS-1, R-HRS-2, R-HRS-3): after attendance changes, in the same
+// transaction, the pure rules of src/domain/hours.ts run over the participant's attended minutes under
+// the progress rules of the contract version its referral was made under (R-CON-10). Each (cause,
 // participant, period) is a signal once: the unique key signal_identity makes every later run a no-op.
 import type { IsoDate } from '../../domain/contract.js';
 import { computeDeadline } from '../../domain/deadline.js';

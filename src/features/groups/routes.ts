@@ -1,4 +1,4 @@
-// Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1..4).
+// Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3, R-ATT-4).
 import { z } from 'zod';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';

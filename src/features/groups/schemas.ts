@@ -1,4 +1,4 @@
-// Request and response schemas of groups, lessons and attendance (R-GRP-1, R-GRP-2, R-ATT-1..3).
+// Request and response schemas of groups, lessons and attendance (R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3).
 import { z } from 'zod';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 

@@ -1,6 +1,7 @@
-// Scaling (R-LVL-3/4), exams (R-LVL-2) and route events (R-RTE-1..4, R-END-1): the provider asks, the
-// municipality decides; the pure rules of src/domain say what passes. Each change is one transaction
-// with its audit line and, where a deadline follows, its signal (R-SIG-1).
+// Scaling (R-LVL-3, R-LVL-4), exams (R-LVL-2) and route events (R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4,
+// R-END-1): the provider asks, the municipality decides; the pure rules of src/domain say what passes.
+// Each change is one transaction with its audit line and, where a deadline follows, its signal
+// (R-SIG-1).
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, routeChangeRulesOf, scalingRulesOf, type ContractVersion } from '../../domain/contract.js';
 import { finalReportDueOn } from '../../domain/final-report.js';
@@ -30,7 +31,7 @@ async function raiseSignal(tx: Tx, s: { cause: string; participantId: string; pe
   );
 }
 
-/** R-LVL-3/4: the provider asks to scale one skill; Koers records which conditions pass and which fail. */
+/** R-LVL-3, R-LVL-4: the provider asks to scale one skill; Koers records which conditions pass and which fail. */
 export async function requestScaling(deps: Deps, ctx: RequestContext, participantId: string, body: ScalingCreate): Promise<ScalingRow> {
   return inTransaction(deps, async (tx) => {
     const file = await fileOrDeny(tx, deps, ctx, participantId, 'scaling.request');
@@ -142,8 +143,9 @@ export async function recordExamResult(deps: Deps, ctx: RequestContext, id: stri
   });
 }
 
-// R-RTE-1..4: which party records which event. The municipality decides the route, a move and a switch
-// (001 §2.3.4-2.3.5); both parties record a pause, its end, a drop-out, the hand-over and the end.
+// R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4: which party records which event. The municipality decides the
+// route, a move and a switch (001 §2.3.4-2.3.5); both parties record a pause, its end, a drop-out, the
+// hand-over and the end.
 const MUNICIPALITY_ONLY = new Set(['routeChanged', 'movedAway', 'providerSwitched']);
 
 export async function recordRouteEvent(deps: Deps, ctx: RequestContext, participantId: string, body: RouteEventBody): Promise<{ id: string }> {

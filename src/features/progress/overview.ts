@@ -145,7 +145,7 @@ export async function recordLevels(deps: Deps, ctx: RequestContext, participantI
       ],
       new Date(),
     );
-    // R-LVL-3/4: recording the level of a skill whose scaling was approved puts the new level in place:
+    // R-LVL-3, R-LVL-4: recording the level of a skill whose scaling was approved puts the new level in place:
     // the provider's "new level within 20 working days" signal is settled.
     if (skills.length > 0) {
       await tx.query(

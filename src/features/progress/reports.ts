@@ -1,4 +1,4 @@
-// Progress and final reports (R-HRS-4, R-END-1/2): the provider drafts (pre-filled from what Koers
+// Progress and final reports (R-HRS-4, R-END-1, R-END-2): the provider drafts (pre-filled from what Koers
 // knows), saves with optimistic locking, and submits once; then the municipality and the participant
 // read it, also as PDF (every download audited, R-SEC-2). A submitted report is never changed; the
 // municipality records its invoicing decision on a final report whose goals were not reached.
@@ -172,7 +172,7 @@ export async function submitReport(deps: Deps, ctx: RequestContext, id: string, 
     if (problems.length > 0) throw new AppError('unprocessable', 'De rapportage is nog niet compleet. Vul de velden hieronder aan.', problems);
     const today = deps.clock.today();
     await tx.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), submitted_on = $2, submitted_by = $3, lock_version = lock_version + 1 WHERE id = $1`, [id, today, ctx.actor.userId]);
-    // The report answers its signals (R-HRS-2/3, R-END-1): they leave the provider's work list.
+    // The report answers its signals (R-HRS-2, R-HRS-3, R-END-1): they leave the provider's work list.
     const causes = row.kind === 'final' ? ['report.finalDue'] : ['progress.testDue', 'progress.reportDue'];
     await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE subject_type = 'participant' AND subject_id = $1 AND cause = ANY($2) AND status <> 'resolved'`, [row.participantId, causes, today]);
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'submitted' });

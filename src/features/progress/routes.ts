@@ -1,5 +1,6 @@
 // Issue #5: progress and levels per skill, scaling, exams, route changes and the end of a route
-// (R-HRS-4/5, R-LVL-1..5, R-RTE-1..4, R-END-1/2, R-BYD-1).
+// (R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2, R-LVL-3, R-LVL-4, R-LVL-5, R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4,
+// R-END-1, R-END-2, R-BYD-1).
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ctxOf } from '../../platform/http/access-hook.js';
@@ -108,7 +109,7 @@ export const registerProgressRoutes: RouteRegistrar = (app, deps) => {
   );
   app.post(
     '/api/v1/participants/:id/route-events',
-    { config: { permission: 'route.record' }, schema: { tags, summary: 'Route change, pause, resumption, drop-out, move, switch of provider, hand-over or end (R-RTE-1..4, R-END-1)', params: IdParam, body: RouteEventBody, response: { 201: Created } } },
+    { config: { permission: 'route.record' }, schema: { tags, summary: 'Route change, pause, resumption, drop-out, move, switch of provider, hand-over or end (R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1)', params: IdParam, body: RouteEventBody, response: { 201: Created } } },
     async (req, reply) => reply.status(201).send(await recordRouteEvent(deps, ctxOf(req), req.params.id, req.body)),
   );
   app.get(

@@ -1,5 +1,6 @@
 // Request and response schemas of issue #5: levels, progress tests, status and forecast, progress and
-// final reports, scaling, exams and route events (R-HRS-4/5, R-LVL-1..5, R-RTE-1..4, R-END-1/2, R-BYD-1).
+// final reports, scaling, exams and route events (R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2, R-LVL-3, R-LVL-4,
+// R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1, R-END-2, R-BYD-1).
 import { z } from 'zod';
 import { CefrLevels, ComponentStatuses } from '../../domain/levels.js';
 import { ProgressStatuses } from '../../domain/progress-status.js';
@@ -69,7 +70,7 @@ export const ReportContent = z.object({
   deficiencySubjects: text(2000).default('').describe('Onderwijsroute: deficiency subjects followed / completed'),
   onwardFlow: text(2000).default('').describe('Onderwijsroute: onward flow to a follow-up study'),
   mapProgress: text(2000).default('').describe('MAP: progress on the parts and the practical hours'),
-  // Final report (R-END-1/2)
+  // Final report (R-END-1, R-END-2)
   goalsReached: z.boolean().nullable(),
   explanation: text(4000).describe('When goals are not reached: why (R-END-2)'),
   advice: text(2000).describe('Advice for what follows'),

@@ -1,6 +1,7 @@
-// SQL of issue #5 (R-HRS-4/5, R-LVL-1..5, R-RTE-1..4, R-END-1/2). Every read of a participant's file
-// filters by the actor's scope in SQL (STYLE 1, 5); the other tables are reached only through a
-// participant, report or request found that way.
+// SQL of issue #5 (R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2, R-LVL-3, R-LVL-4, R-RTE-1, R-RTE-2, R-RTE-3,
+// R-RTE-4, R-END-1, R-END-2). Every read of a participant's file filters by the actor's scope in SQL
+// (STYLE 1, 5); the other tables are reached only through a participant, report or request found that
+// way.
 import { participantInScope, referralInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 

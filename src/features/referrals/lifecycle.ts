@@ -1,6 +1,7 @@
-// Lifecycle use cases (R-REF-2..6): take a step on a referral, read a referral with its timeline.
-// One transaction each: the scoped load, the domain decision, the update with optimistic locking,
-// the dated event, the learning-plan version, the audit line and the signal engine.
+// Lifecycle use cases (R-REF-2, R-REF-3, R-REF-4, R-REF-5, R-REF-6): take a step on a referral, read a
+// referral with its timeline. One transaction each: the scoped load, the domain decision, the update
+// with optimistic locking, the dated event, the learning-plan version, the audit line and the signal
+// engine.
 import { decide, possibleEvents, type Party } from '../../domain/lifecycle.js';
 import { urgency } from '../../domain/steps.js';
 import type { RequestContext } from '../../platform/access.js';

@@ -55,7 +55,7 @@ export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
       config: { permission: 'referral.progress' },
       schema: {
         tags: ['referrals'],
-        summary: 'Take a lifecycle step (R-REF-2..6); lockVersion guards against concurrent changes (409)',
+        summary: 'Take a lifecycle step (R-REF-2, R-REF-3, R-REF-4, R-REF-5, R-REF-6); lockVersion guards against concurrent changes (409)',
         params: IdParam,
         body: ReferralEventInput,
         response: { 200: ReferralDetail },

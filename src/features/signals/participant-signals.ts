@@ -1,4 +1,4 @@
-// Inserting the signals a rule found for one participant (R-ATT-4, R-HRS-2/3) in ONE statement: the
+// Inserting the signals a rule found for one participant (R-ATT-4, R-HRS-2, R-HRS-3) in ONE statement: the
 // rules run after every recording and for every participant of an import, and one round trip per
 // signal was most of an import's rule time (docs/benchmarks.md). The unique key signal_identity still
 // makes every later run a no-op.
