@@ -1,5 +1,5 @@
-// Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1..3), as the web app reads them.
-// Shapes follow src/features/groups/schemas.ts.
+// Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3), as the web app
+// reads them. Shapes follow src/features/groups/schemas.ts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { ItemList } from './types';

@@ -1,5 +1,6 @@
-// Queries and commands of the referral lifecycle (R-REF-2..7). Every command names the lockVersion of
-// the detail the user saw; a stale one gets 409 and the page offers to refresh.
+// Queries and commands of the referral lifecycle (R-REF-2, R-REF-3, R-REF-4, R-REF-6, R-REF-7). Every
+// command names the lockVersion of the detail the user saw; a stale one gets 409 and the page offers to
+// refresh.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { LifecycleCommand, ReferralDetail, ReferralDocument } from './lifecycleTypes';

@@ -1,4 +1,5 @@
-// Shapes of the referral lifecycle (issue #3, R-REF-2..7) as the web app reads them.
+// Shapes of the referral lifecycle (issue #3, R-REF-2, R-REF-3, R-REF-4, R-REF-6, R-REF-7) as the web
+// app reads them.
 import type { Party, Referral, Route, Urgency } from './types';
 
 export const stepNames = [

@@ -1,4 +1,4 @@
-// R-HRS-4, R-END-1/2: the coordinator completes a draft report. "Opslaan" keeps the draft (optimistic
+// R-HRS-4, R-END-1, R-END-2: the coordinator completes a draft report. "Opslaan" keeps the draft (optimistic
 // locking by lockVersion); "Indienen" saves and submits. The server checks what the route and kind ask
 // and names missing fields (content.<field>): each message lands next to its field and in the summary.
 import type { FormEvent } from 'react';

@@ -1,6 +1,6 @@
-// `/voortgangsrapportages/:id` (R-HRS-4, R-END-1/2): the coordinator completes and submits a draft; once
-// submitted the report is read-only for everyone, and the municipality decides on a final report's
-// invoice. The participant's name and route come from the progress overview.
+// `/voortgangsrapportages/:id` (R-HRS-4, R-END-1, R-END-2): the coordinator completes and submits a
+// draft; once submitted the report is read-only for everyone, and the municipality decides on a final
+// report's invoice. The participant's name and route come from the progress overview.
 import { useCallback, useRef, useState } from 'react';
 import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { useParams } from 'react-router-dom';

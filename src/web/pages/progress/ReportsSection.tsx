@@ -1,5 +1,5 @@
-// R-HRS-4, R-END-1/2: the progress and final reports with status, due date and PDF; the coordinator starts
-// a new one (a draft pre-filled by Koers) and goes on in the report editor.
+// R-HRS-4, R-END-1, R-END-2: the progress and final reports with status, due date and PDF; the
+// coordinator starts a new one (a draft pre-filled by Koers) and goes on in the report editor.
 import { useState } from 'react';
 import {
   Button,

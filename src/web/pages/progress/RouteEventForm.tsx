@@ -1,6 +1,7 @@
-// R-RTE-1..4, R-END-1: one form for every route event; the fields follow the chosen type. The
-// municipality decides a route change, a move and a switch of provider; both parties record the rest.
-// After 18 months a route change needs an exception reason: the server says so on 'exceptionReason'.
+// R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1: one form for every route event; the fields follow the
+// chosen type. The municipality decides a route change, a move and a switch of provider; both parties
+// record the rest. After 18 months a route change needs an exception reason: the server says so on
+// 'exceptionReason'.
 import { useRecordRouteEvent, type RouteEventInput } from '../../api/progress';
 import { useToday } from '../../api/queries';
 import { CheckboxGroupField, optionId, TextareaField } from '../../components/choiceFields';

@@ -1,5 +1,5 @@
-// R-RTE-1..4, R-END-1: the route's events, oldest first, and the state they leave it in; the hours
-// statement as proof of participation. The route event form follows.
+// R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1: the route's events, oldest first, and the state they
+// leave it in; the hours statement as proof of participation. The route event form follows.
 import { Heading, Link, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { progressDownloads, type Overview, type RouteEvent } from '../../api/progress';
 import { formatDate } from '../../lib/dates';

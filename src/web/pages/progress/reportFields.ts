@@ -1,4 +1,4 @@
-// The fields of a progress or final report (R-HRS-4, R-END-1/2, R-OND-2) with their Dutch labels, and
+// The fields of a progress or final report (R-HRS-4, R-END-1, R-END-2, R-OND-2) with their Dutch labels, and
 // which fields a report shows: the Z-route asks participation, self-reliance and functional language
 // instead of an expected end level (001 §2.3.2); the Onderwijsroute asks deficiency subjects, the PVT
 // month and (final) the onward flow; a final report asks goals, explanation and advice. Fields the

@@ -1,5 +1,6 @@
-// `/aanmeldingen/:id`: one referral from referral to start (R-REF-2..7): what is owed, what this user
-// can record now, the learning plan, the timeline and the documents.
+// `/aanmeldingen/:id`: one referral from referral to start (R-REF-2, R-REF-3, R-REF-4, R-REF-6,
+// R-REF-7): what is owed, what this user can record now, the learning plan, the timeline and the
+// documents.
 import { useEffect, type ReactNode } from 'react';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useLocation, useParams } from 'react-router-dom';
