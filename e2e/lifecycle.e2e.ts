@@ -1,6 +1,6 @@
-// Browser test of issue #3, from referral to start (R-REF-2..7, R-SIG-1): intake with a no-show, a learning
-// plan returned and resubmitted, approval, the signed plan uploaded, the start; the work lists of both
-// parties along the way, the demo clock and the admin's outbox.
+// Browser test of issue #3, from referral to start (R-REF-2, R-REF-3, R-REF-6, R-REF-7, R-SIG-1): intake
+// with a no-show, a learning plan returned and resubmitted, approval, the signed plan uploaded, the
+// start; the work lists of both parties along the way, the demo clock and the admin's outbox.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -212,7 +212,7 @@ describe(`documents on ${DB_KIND}`, () => {
     expect((await consultantRaw.upload(`/api/v1/referrals/${r.referralId}/signed-learning-plan?lockVersion=0`, PDF)).status).toBe(404);
   });
 
-  it('R-REF-6/7: the learning-plan version downloads as a PDF with its decision; audited once', async () => {
+  it('R-REF-6, R-REF-7: the learning-plan version downloads as a PDF with its decision; audited once', async () => {
     const r = await approved();
     const res = await consultantRaw.get(`/api/v1/learning-plans/${r.planId}/pdf`);
     expect(res.status).toBe(200);

@@ -1,6 +1,7 @@
-// Groups, lessons and attendance through the API (R-GRP-1, R-GRP-2, R-ATT-1..4): size limit and
-// literacy, idempotent lesson generation, a class of 15 in one request, versioned corrections, the
-// absence signals with the sources' numbers, the municipality's classification and the teacher's scope.
+// Groups, lessons and attendance through the API (R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3, R-ATT-4):
+// size limit and literacy, idempotent lesson generation, a class of 15 in one request, versioned
+// corrections, the absence signals with the sources' numbers, the municipality's classification and the
+// teacher's scope.
 import { subjectRef } from '../src/platform/audit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';

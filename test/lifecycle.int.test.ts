@@ -1,5 +1,6 @@
-// R-REF-2..6 through the API on a real database: every transition allowed and refused, optimistic
-// locking, the timeline, learning-plan versions, and the signals that follow each step.
+// R-REF-2, R-REF-3, R-REF-4, R-REF-6 through the API on a real database: every transition allowed and
+// refused, optimistic locking, the timeline, learning-plan versions, and the signals that follow each
+// step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { runSignalEngine } from '../src/features/signals/engine.js';

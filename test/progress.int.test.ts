@@ -160,7 +160,7 @@ describe(`progress, scaling, route and final report on ${DB_KIND}`, () => {
     expect(exams.find((e) => e.part === 'knm')).toMatchObject({ result: 'passed', stateFunded: true });
   });
 
-  it('the end of the route asks a final report within two weeks; goals not reached need an explanation and the municipality decides on the invoice (R-END-1/2)', async () => {
+  it('the end of the route asks a final report within two weeks; goals not reached need an explanation and the municipality decides on the invoice (R-END-1, R-END-2)', async () => {
     const p = await aPerson(300);
     const ended = await coordinator.post(`/api/v1/participants/${p.participantId}/route-events`, { type: 'routeEnded', on: '2027-05-28' });
     expect(ended.status, JSON.stringify(ended.body)).toBe(201);

@@ -1,10 +1,12 @@
-// Isolation cases of issue #5 (and the API keys of issue #4): progress, reports, scaling, exams and route events (R-HRS-4/5, R-LVL-*,
-// R-RTE-*, R-END-*). Spread into the matrix of test/isolation.int.test.ts.
+// Isolation cases of issue #5 (and the API keys of issue #4): progress, reports, scaling, exams and
+// route events (R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2, R-LVL-3, R-LVL-4, R-RTE-1, R-RTE-2, R-RTE-3,
+// R-RTE-4, R-END-1, R-END-2). Spread into the matrix of test/isolation.int.test.ts.
 import type { Client } from './koers.js';
 import { onlyOwnConsultant, onlyOwnProvider, type Actor, type Case, type Expect, type Fixture } from './matrix.js';
 
-// Issue #5: progress, reports, scaling, exams and route events (R-HRS-4/5, R-LVL-*, R-RTE-*, R-END-*).
-// Reports and decisions are made by the own parties in prepare; drafts are the provider's only.
+// Issue #5: progress, reports, scaling, exams and route events (R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2,
+// R-LVL-3, R-LVL-4, R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1, R-END-2). Reports and decisions are
+// made by the own parties in prepare; drafts are the provider's only.
 export function progressCases(): Case[] {
   const must = async (res: Promise<{ status: number; body: any }>, status: number) => {
     const r = await res;
