@@ -1,5 +1,5 @@
--- Referral to start (issue #3, R-REF-2..6): the whole lifecycle with dated events, learning-plan
--- versions with approval, optimistic locking, and signals for every pending step.
+-- Referral to start (issue #3, R-REF-2, R-REF-3, R-REF-4, R-REF-6): the whole lifecycle with dated
+-- events, learning-plan versions with approval, optimistic locking, and signals for every pending step.
 
 ALTER TABLE referral DROP CONSTRAINT referral_status_check;
 ALTER TABLE referral DROP CONSTRAINT referral_check;

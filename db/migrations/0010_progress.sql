@@ -1,7 +1,7 @@
 -- Progress and levels per skill, scaling, exams, route changes and the end of a route (issue #5:
--- R-HRS-4/5, R-LVL-1..5, R-RTE-1..4, R-END-1/2, R-BYD-1). Every personal-data row carries
--- municipality_id (ARCHITECTURE §2.10). Facts are appended, never rewritten: a level, a status
--- override or a route state is the latest row of its kind.
+-- R-HRS-4, R-HRS-5, R-LVL-1, R-LVL-2, R-LVL-3, R-LVL-4, R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4, R-END-1,
+-- R-END-2, R-BYD-1). Every personal-data row carries municipality_id (ARCHITECTURE §2.10). Facts are
+-- appended, never rewritten: a level, a status override or a route state is the latest row of its kind.
 
 -- The inburgeringstermijn is participant.duty_end_date (0001); where it is unknown Koers assumes three
 -- years from duty_start_date or the first referral (Wi 2021 art. 7), and says so next to the forecast.
