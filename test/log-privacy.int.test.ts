@@ -5,33 +5,18 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createKoers } from '../src/app.js';
-import { SettableClock } from '../src/platform/clock.js';
 import { APP_ROLE } from '../src/platform/migrate.js';
-import { aBsn, aParticipantInput, aUser, Client, DB_KIND, freshPostgresDatabase, portOf, testConfig, type TestKoers } from './support/koers.js';
+import { aBsn, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
 /** A Koers whose every log line is kept in `lines`. */
-async function startLoggedKoers(lines: string[]): Promise<TestKoers> {
-  const clock = new SettableClock('2026-12-23');
-  const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
+function startLoggedKoers(lines: string[]): Promise<TestKoers> {
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
       lines.push(chunk.toString());
       done();
     },
   });
-  const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url }), { clock, inMemory: true, logger: { level: 'trace', stream } });
-  await koers.server.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    koers,
-    clock,
-    url: `http://127.0.0.1:${portOf(koers.server)}`,
-    databaseUrl: pgdb?.url,
-    stop: async () => {
-      await koers.stop();
-      await pgdb?.drop();
-    },
-  };
+  return startTestKoers({ logger: { level: 'trace', stream } });
 }
 
 /** Runs DDL as the owner: the app role may not change tables (PGlite: one session, so step out of the role). */

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { createKoers, type Koers } from '../../src/app.js';
+import { createKoers, type Koers, type KoersOptions } from '../../src/app.js';
 import { generateValidBsn } from '../../src/domain/bsn.js';
 import type { IsoDate } from '../../src/domain/contract.js';
 import { organisationId } from '../../src/features/organisations/store.js';
@@ -67,11 +67,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function startTestKoers(options: { today?: IsoDate; config?: Partial<Config> } = {}): Promise<TestKoers> {
+export async function startTestKoers(
+  options: { today?: IsoDate; config?: Partial<Config>; logger?: KoersOptions['logger'] } = {},
+): Promise<TestKoers> {
   const clock = new SettableClock(options.today ?? '2026-12-23');
   const pgdb = DB_KIND === 'postgres' ? await freshPostgresDatabase() : undefined;
   // KOERS_TEST_LOG=1 shows server errors while debugging a failing test.
-  const logger = process.env.KOERS_TEST_LOG === '1' ? { level: 'error' } : false;
+  const logger = options.logger ?? (process.env.KOERS_TEST_LOG === '1' ? { level: 'error' } : false);
   const koers = await createKoers(testConfig({ databaseUrl: pgdb?.url, ...options.config }), { clock, inMemory: true, logger });
   await koers.server.listen({ port: 0, host: '127.0.0.1' });
   return {
