@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       if (res.status !== 201) throw new Error(`import ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
       app.push(rows.length / a);
 
-      // The share of the absence and hours rules (R-ATT-4, R-HRS-2/3): the same calls again, rolled back.
+      // The share of the absence and hours rules (R-ATT-4, R-HRS-2, R-HRS-3): the same calls again, rolled back.
       s = performance.now();
       await ds.koers.db
         .transaction(async (tx) => {

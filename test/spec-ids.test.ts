@@ -27,8 +27,6 @@ const ID = /\bR-[A-Z]+-\d+(?!\d)/g;
 const LEFT: readonly { file: string; text: string }[] = [
   { file: 'db/migrations/0010_progress.sql', text: "COMMENT ON TABLE scaling_request IS 'R-LVL-3/4" },
   { file: 'db/migrations/0010_progress.sql', text: "COMMENT ON TABLE route_event IS 'R-RTE-1..4" },
-  { file: 'bench/attendance-import.ts', text: 'R-HRS-2/3' },
-  { file: 'docs/benchmarks.md', text: 'R-HRS-2/3' },
 ];
 
 interface Line {
