@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from './calendar.js';
 import type { HoursEntry } from './hours.js';
 import { CefrLevels, uniformProfile, withCurrent, withTarget } from './levels.js';
-import { applyOverride, assessProgress, statusRank, weeklyHours, type ProgressInput } from './progress-status.js';
+import { applyOverride, assessProgress, forecastMilestones, statusRank, weeklyHours, type ProgressInput } from './progress-status.js';
 
 const base = (over: Partial<ProgressInput> = {}): ProgressInput => ({
   today: '2026-06-01',
@@ -85,6 +85,15 @@ describe('status rule, examples (R-HRS-5)', () => {
     expect(z.reasons).toEqual(['De 800 uur zijn gehaald.']);
   });
 
+  it('R-BYD-1: the forecast of a Z-route ends at its norm of 800 hours, not at the contract\'s last milestone 600', () => {
+    const z = assessProgress(base({ targetHours: 800, hoursMade: 150, termEndsOn: '2029-06-01' }));
+    expect(z.milestones.map((m) => m.hours)).toEqual([200, 400, 600, 800]);
+    expect(z.milestones.at(-1)).toEqual({ hours: 800, projectedOn: z.targetReachedOn, beforeTermEnd: true });
+    // B1: the norm 600 is the last milestone; a listed 800 is no step on that route.
+    expect(forecastMilestones([200, 400, 600, 800], 600)).toEqual([200, 400, 600]);
+    expect(forecastMilestones([], 800)).toEqual([800]);
+  });
+
   it('term over: hours missing is behind; hours made but a skill below target is behind too', () => {
     const over = assessProgress(base({ today: '2028-06-01', hoursMade: 550 }));
     expect(over.status).toBe('behind');
@@ -153,6 +162,16 @@ describe('status rule, properties (R-HRS-5)', () => {
         expect(a.status).toBe('behind');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the forecast\'s last milestone is always the route\'s norm (R-BYD-1)', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const a = assessProgress(i);
+        if (i.hoursMade < i.targetHours) expect(a.milestones.at(-1)?.hours).toBe(i.targetHours);
+        for (const m of a.milestones) expect(m.hours).toBeLessThanOrEqual(i.targetHours);
+      }),
     );
   });
 

@@ -7,7 +7,7 @@
 //   1. Koers counts the hours still missing to the route's hour norm (600 in the B1-route, 800 in the
 //      Z-route, 001 §1.3) and takes the pace as the average hours per week over the recent weeks.
 //   2. At that pace it projects the date on which the missing hours will be made, and the dates of the
-//      next hour milestones (200, 400, 600; 000 §4.4).
+//      next hour milestones (200, 400, 600; 000 §4.4) up to the route's norm (800 in the Z-route).
 //   3. The status is "behind" when hours are missing and that date falls after the end of the term, or
 //      the pace is zero, or the term is already over (also when a tested skill is then still below its
 //      target).
@@ -116,6 +116,17 @@ function projectDate(today: IsoDate, hours: number, pace: number | null, termEnd
   return addCalendarDays(today, days);
 }
 
+/**
+ * R-BYD-1: the hour milestones the forecast shows, ending at the route's norm (`routeHourNorm`): the
+ * contract's milestones below the norm, then the norm itself. The contracts list 200, 400 and 600 (000
+ * §4.4), so without this a Z-route's forecast stopped at 600 of its 800 hours; a milestone above the
+ * norm (800 in a B1-route) is no step on that route's way.
+ */
+export function forecastMilestones(milestoneHours: readonly number[], targetHours: number): number[] {
+  const below = milestoneHours.filter((m) => m > 0 && m < targetHours);
+  return [...new Set([...below, targetHours])].sort((a, b) => a - b);
+}
+
 /** R-HRS-5 / R-BYD-1: the status with its reasons and the forecast. See the five sentences above. */
 export function assessProgress(input: ProgressInput, options: ProgressRuleOptions = DEFAULT_PROGRESS_RULE_OPTIONS): ProgressAssessment {
   const { today, termEndsOn, targetHours } = input;
@@ -183,9 +194,8 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
     }
   }
 
-  const milestones = [...(input.milestoneHours ?? [])]
+  const milestones = forecastMilestones(input.milestoneHours ?? [], targetHours)
     .filter((m) => m > input.hoursMade)
-    .sort((a, b) => a - b)
     .map((hours) => {
       const projectedOn = projectDate(today, hours - input.hoursMade, pace, termEndsOn);
       return { hours, projectedOn, beforeTermEnd: projectedOn !== null && compareDates(projectedOn, termEndsOn) <= 0 };
