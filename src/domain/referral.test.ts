@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContracts, versionsInForce } from '../platform/contracts.js';
-import { planReferral } from './referral.js';
+import { isReferralOpen, planReferral } from './referral.js';
 
 const registry = loadContracts(path.resolve(import.meta.dirname, '../../contracts'));
 const plan = (municipalityCode: string, providerCode: string, productCode: string, referredOn: string) =>
@@ -38,5 +38,16 @@ describe('planReferral (R-REF-1)', () => {
     const provider = other?.versions[0]?.contracted.find((k) => k.products.includes('b1_language'))?.provider;
     expect(provider).toBeDefined();
     expect(plan('hoorn', provider ?? '', 'b1_language', '2026-12-23').ok).toBe(false);
+  });
+});
+
+describe('isReferralOpen (R-REF-1)', () => {
+  it('a referral without route events, or only on hold, resumed, changed or handed over, is open', () => {
+    expect(isReferralOpen([])).toBe(true);
+    expect(isReferralOpen(['onHold', 'resumed', 'routeChanged', 'handOverHeld'])).toBe(true);
+  });
+
+  it('a referral whose route ended, or whose participant dropped out, moved away or switched provider, is no longer open (R-RTE-3, R-RTE-4, R-END-1)', () => {
+    for (const closing of ['routeEnded', 'droppedOut', 'movedAway', 'providerSwitched']) expect(isReferralOpen(['onHold', closing])).toBe(false);
   });
 });

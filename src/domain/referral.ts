@@ -43,3 +43,19 @@ export function planReferral(
     },
   };
 }
+
+/**
+ * Route events (R-RTE-3, R-RTE-4, R-END-1) after which a referral is no longer open: the route ended, the
+ * participant dropped out, moved to another municipality or switched provider. On hold, resumed, a route
+ * change and a hand-over keep the same referral going.
+ */
+export const ReferralClosingRouteEvents = ['routeEnded', 'droppedOut', 'movedAway', 'providerSwitched'] as const;
+
+/**
+ * R-REF-1: is this referral still open, given the route events recorded on it? Only an open referral
+ * blocks a new one for the same product ("no double orders"); after the route ended or the participant
+ * dropped out, the consultant may refer again.
+ */
+export function isReferralOpen(routeEventTypes: readonly string[]): boolean {
+  return !routeEventTypes.some((type) => (ReferralClosingRouteEvents as readonly string[]).includes(type));
+}

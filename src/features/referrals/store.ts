@@ -1,6 +1,7 @@
 // Referral queries, every one filtered by the actor's scope in SQL (STYLE 1, 5).
 import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { ReferralStatus } from '../../domain/lifecycle.js';
+import { isReferralOpen } from '../../domain/referral.js';
 import type { Queryable } from '../../platform/db.js';
 
 export interface ReferralRow {
@@ -72,9 +73,15 @@ export async function insertReferral(q: Queryable, r: NewReferral): Promise<void
   );
 }
 
-/** An open referral of this participant for this product already exists (no double orders). */
+/** An open referral of this participant for this product already exists (no double orders, R-REF-1). */
 export async function hasOpenReferral(q: Queryable, participantId: string, productCode: string): Promise<boolean> {
-  // Every status of the lifecycle is open: a referral ends with route changes and drop-out (#5).
-  const rows = await q.query(`SELECT 1 FROM referral WHERE participant_id = $1 AND product_code = $2`, [participantId, productCode]);
-  return rows.length > 0;
+  // Which referral is still open is the domain's rule (isReferralOpen); the store only loads each
+  // referral's route events.
+  const rows = await q.query<{ types: string[] | null }>(
+    `SELECT array_agg(e.type) FILTER (WHERE e.type IS NOT NULL) AS types
+     FROM referral r LEFT JOIN route_event e ON e.referral_id = r.id
+     WHERE r.participant_id = $1 AND r.product_code = $2 GROUP BY r.id`,
+    [participantId, productCode],
+  );
+  return rows.some((r) => isReferralOpen(r.types ?? []));
 }
