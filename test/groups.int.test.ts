@@ -194,6 +194,11 @@ describe(`groups and attendance on ${DB_KIND}`, () => {
     const okRate = await consultant.get(`/api/v1/participants/${ok.participantId}/attendance?from=2027-03-01&to=2027-03-31`);
     expect(lowRate.body).toMatchObject({ rate: { offeredMinutes: 1000, attendedMinutes: 799 }, belowNorm: true, byMonth: [{ month: '2027-03' }] });
     expect(okRate.body).toMatchObject({ rate: { offeredMinutes: 1000, attendedMinutes: 800, percentage: 80 }, belowNorm: false });
+    // Issue #10: March is judged once it has ended, at the first recording after it.
+    expect(await signals(low.participantId, 'attendance.belowNorm')).toEqual([]);
+    t.clock.setToday('2027-04-01');
+    const last = (gen.body.lessons as { id: string }[]).at(-1)?.id ?? '';
+    await put(teacher, last, [{ participantId: low.participantId, present: true, calledIn: false, minutesAttended: 99 }, { participantId: ok.participantId, present: true, calledIn: false, minutesAttended: 100 }]);
     expect(await signals(low.participantId, 'attendance.belowNorm')).toEqual([{ period: '2027-03', addressee: 'municipality' }]);
     expect(await signals(ok.participantId, 'attendance.belowNorm')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // R-ATT-3, R-ATT-4, R-ATT-5 with the sources' numbers (groundwork for issue #4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { absenceSignals, attendanceRate, belowNorm, type AttendanceFact } from './attendance.js';
+import { absenceSignals, attendanceRate, belowNorm, monthEnded, type AttendanceFact } from './attendance.js';
 
 const RULES = { normPercent: 80, absencesPerMonth: 3, longAbsenceDays: 7 };
 let n = 0;
@@ -87,13 +87,36 @@ describe('absence signals (R-ATT-4)', () => {
     expect(causes(week).filter((c) => c.startsWith('absence.longer'))).toEqual([]);
   });
 
-  it('below 80% in a month asks for warm contact (001 §2.3.1); facts after today do not count yet', () => {
+  it('below 80% in a complete month asks for warm contact (001 §2.3.1, R-ATT-4)', () => {
     const facts = [absent('2027-03-01'), lesson('2027-03-02'), lesson('2027-03-03'), lesson('2027-03-04'), lesson('2027-03-05')];
-    // 4 of 5 lessons: exactly 80%, no signal at the end of the month.
-    expect(causes(facts, '2027-03-31')).not.toContain('attendance.belowNorm@2027-03');
-    // On 1 March only the absence is known: 0%, a signal for March.
-    expect(causes(facts, '2027-03-01')).toContain('attendance.belowNorm@2027-03');
+    // 4 of 5 lessons: exactly 80%, no signal once the month is over.
+    expect(causes(facts, '2027-04-01')).not.toContain('attendance.belowNorm@2027-03');
     const lower = [absent('2027-03-01'), lesson('2027-03-02'), lesson('2027-03-03'), lesson('2027-03-04')];
-    expect(causes(lower, '2027-03-31')).toContain('attendance.belowNorm@2027-03');
+    expect(absenceSignals(lower, RULES, '2027-04-01')).toContainEqual({ cause: 'attendance.belowNorm', period: '2027-03', on: '2027-03-31' });
+  });
+
+  it('a month that is not over is not judged below the norm, not even on its last day (R-ATT-4, issue #10)', () => {
+    // On 1 March only the absence is known: 0% so far, but March has not ended.
+    const facts = [absent('2027-03-01'), lesson('2027-03-02'), lesson('2027-03-03'), lesson('2027-03-04'), lesson('2027-03-05')];
+    expect(causes(facts, '2027-03-01')).not.toContain('attendance.belowNorm@2027-03');
+    const lower = [absent('2027-03-01'), lesson('2027-03-02'), lesson('2027-03-03'), lesson('2027-03-04')];
+    expect(causes(lower, '2027-03-31')).not.toContain('attendance.belowNorm@2027-03');
+    expect(causes(lower, '2027-04-01')).toContain('attendance.belowNorm@2027-03');
+  });
+
+  it('property: no below-norm signal for a month that has not ended, and one per ended month below the norm (R-ATT-4)', () => {
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2027-0${1 + (d % 3)}-${String(d).padStart(2, '0')}`);
+    const fact = fc.record({ date: day, present: fc.boolean() }).map(({ date, present }) => (present ? lesson(date) : absent(date)));
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 30 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 4 }), (facts, d, m) => {
+        const today = `2027-0${m}-${String(Math.min(d, 28)).padStart(2, '0')}`;
+        const below = absenceSignals(facts, RULES, today).filter((s) => s.cause === 'attendance.belowNorm');
+        for (const s of below) expect(monthEnded(s.period, today) && s.on < today).toBe(true);
+        for (const month of new Set(facts.filter((f) => f.date <= today).map((f) => f.date.slice(0, 7)))) {
+          const expected = monthEnded(month, today) && belowNorm(attendanceRate(facts, `${month}-01`, `${month}-31`), RULES);
+          expect(below.some((s) => s.period === month)).toBe(expected);
+        }
+      }),
+    );
   });
 });

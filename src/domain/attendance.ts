@@ -76,6 +76,11 @@ function lastDayOfMonth(month: string): IsoDate {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** A month has ended once `today` (the system's date) lies after its last day. */
+export function monthEnded(month: string, today: IsoDate): boolean {
+  return lastDayOfMonth(month) < today;
+}
+
 /**
  * R-ATT-4: the absence signals that the facts up to `today` call for. Pure and idempotent by design:
  * the same facts give the same (cause, period) pairs, which the store keeps unique.
@@ -93,9 +98,12 @@ export function absenceSignals(facts: readonly AttendanceFact[], rules: AbsenceR
     const hit = list[rules.absencesPerMonth - 1];
     if (hit !== undefined) out.push({ cause: 'absence.frequent', period: month, on: hit.date });
   }
-  // 001 §2.3.1: below 80% in a calendar month (month to date while it runs) asks for warm contact.
+  // 001 §2.3.1: below the norm in a calendar month asks for warm contact. Only a complete month is
+  // judged (docs/contracts.md, issue #10): a month to date says little after one missed lesson, and a
+  // signal raised then stayed open when the month closed at or above the norm.
   for (const month of new Set(known.map((f) => monthOf(f.date)))) {
-    const end = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
+    if (!monthEnded(month, today)) continue;
+    const end = lastDayOfMonth(month);
     if (belowNorm(attendanceRate(known, `${month}-01`, end), rules)) out.push({ cause: 'attendance.belowNorm', period: month, on: end });
   }
   // 003 art. 12.4: absent longer than a week — a run of absences with no attendance in between.

@@ -44,5 +44,13 @@ export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegi
   if (protocol === undefined) return 0;
   const facts = await unsafeAttendanceFacts(tx, participantId);
   const found = absenceSignals(facts, protocol, today).map((s) => ({ cause: s.cause, period: s.period, addressee: ADDRESSEE[s.cause], due: s.on }));
+  // Issue #10: a below-norm month is judged once complete. A signal the facts no longer call for — one
+  // raised on a month to date before that rule, or a month corrected to at or above the norm — is resolved.
+  const belowNormMonths = found.filter((s) => s.cause === 'attendance.belowNorm').map((s) => s.period);
+  await tx.query(
+    `UPDATE signal SET status = 'resolved', resolved_on = $2
+     WHERE subject_type = 'participant' AND subject_id = $1 AND cause = 'attendance.belowNorm' AND status <> 'resolved' AND NOT (period = ANY($3::text[]))`,
+    [participantId, today, belowNormMonths],
+  );
   return insertParticipantSignals(tx, { participantId, ...placement }, found, today);
 }
