@@ -94,6 +94,24 @@ describe('status rule, examples (R-HRS-5)', () => {
     expect(forecastMilestones([], 800)).toEqual([800]);
   });
 
+  it('R-BYD-1: before the route starts the participant is not behind: no start date yet, or one after today, and no hours', () => {
+    // Eight weeks without lessons, because the lessons have not begun: before, this read "behind".
+    const waiting = assessProgress(base({ hoursMade: 0, recentWeeklyHours: [0, 0, 0, 0, 0, 0, 0, 0], attendanceRate: null, startedOn: null }));
+    expect(waiting).toMatchObject({ status: 'onTrack', started: false, pacePerWeek: null, targetReachedOn: null });
+    expect(waiting.reasons).toEqual(['De lessen zijn nog niet begonnen.']);
+    const planned = assessProgress(base({ hoursMade: 0, recentWeeklyHours: [0, 0, 0, 0], startedOn: '2026-06-15' }));
+    expect(planned).toMatchObject({ status: 'onTrack', started: false });
+    expect(planned.reasons).toEqual(['De lessen zijn nog niet begonnen. Ze beginnen op 15 juni 2026.']);
+    // From the start date on, the rule judges the pace as before.
+    expect(assessProgress(base({ hoursMade: 0, recentWeeklyHours: [0, 0, 0, 0], startedOn: '2026-06-01' }))).toMatchObject({ status: 'behind', started: true });
+    // Not started with little of the term left is at risk, never behind.
+    const late = assessProgress(base({ hoursMade: 0, recentWeeklyHours: [0, 0], startedOn: null, termEndsOn: '2026-10-01' }));
+    expect(late.status).toBe('atRisk');
+    expect(late.reasons[1]).toBe('Het einde van de termijn (1 oktober 2026) is minder dan 6 maanden weg. Dan is er weinig tijd voor de 600 uur en de examens.');
+    // Hours made are lessons followed: the route has started even when no start date is recorded.
+    expect(assessProgress(base({ hoursMade: 40, recentWeeklyHours: [0, 0, 0, 0], startedOn: null }))).toMatchObject({ status: 'behind', started: true });
+  });
+
   it('term over: hours missing is behind; hours made but a skill below target is behind too', () => {
     const over = assessProgress(base({ today: '2028-06-01', hoursMade: 550 }));
     expect(over.status).toBe('behind');
@@ -172,6 +190,20 @@ describe('status rule, properties (R-HRS-5)', () => {
         if (i.hoursMade < i.targetHours) expect(a.milestones.at(-1)?.hours).toBe(i.targetHours);
         for (const m of a.milestones) expect(m.hours).toBeLessThanOrEqual(i.targetHours);
       }),
+    );
+  });
+
+  it('before the start date, with no hours made, the status is never "behind" (R-BYD-1)', () => {
+    const notYet = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 800 }));
+    fc.assert(
+      fc.property(input, notYet, (i, ahead) => {
+        const startedOn = ahead === null ? null : addCalendarDays(i.today, ahead);
+        const a = assessProgress({ ...i, hoursMade: 0, startedOn });
+        expect(a.status).not.toBe('behind');
+        expect(a.started).toBe(false);
+        expect(a.reasons.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -17,6 +17,13 @@
 //   5. Otherwise it is "on track"; every condition that applies is shown as a plain-Dutch reason, and the
 //      provider can override the status with a written reason (R-HRS-5).
 //
+// Before the route starts (no start date yet, or one after today, and no hours made: hours are lessons
+// followed, so they show a start the file may not record yet) nothing can lag: weeks without lessons
+// are no pace, so sentences 1-3 do not judge the hours and the status is never "behind". It is "at risk"
+// when the term is over or less than the margin is left, or for a skill as in sentence 4; otherwise
+// "on track", and the reason says the lessons have not begun (R-BYD-1: the participant reads that, not
+// "U loopt achter").
+//
 // NOTE: SPEC R-HRS-5 cites 002 eis 17 for the status, but eis 17 only names the three categories for the
 // quarterly management report; the rule below is Koers' own (R-BYD-1).
 //
@@ -50,6 +57,11 @@ export interface ProgressInput {
   attendanceRate: number | null;
   /** Latest test results per skill against each skill's target (R-LVL-1); optional. */
   levels?: LevelProfile | null;
+  /**
+   * The day the route started (the referral's start date); null while it has not started. Omitted: the
+   * route is taken as running. Hours made also mean it started.
+   */
+  startedOn?: IsoDate | null;
 }
 
 export interface ProgressRuleOptions {
@@ -73,6 +85,8 @@ export interface MilestoneForecast {
 
 export interface ProgressAssessment {
   status: ProgressStatus;
+  /** False before the route starts: then the status judges no pace and is never "behind". */
+  started: boolean;
   hoursMissing: number;
   /** Average hours per week over the recent weeks; null when no weeks are known. */
   pacePerWeek: number | null;
@@ -133,7 +147,9 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
   const end = formatDateNl(termEndsOn);
   const target = formatHoursNl(targetHours);
   const missing = Math.max(0, targetHours - input.hoursMade);
-  const weeks = input.recentWeeklyHours;
+  const started = input.startedOn === undefined || input.hoursMade > 0 || (input.startedOn !== null && compareDates(input.startedOn, today) <= 0);
+  // Before the start the weeks hold no lessons: they are no pace.
+  const weeks = started ? input.recentWeeklyHours : [];
   const pace = weeks.length === 0 ? null : weeks.reduce((a, b) => a + b, 0) / weeks.length;
   const timeLeft = compareDates(today, termEndsOn) < 0;
   const reachedOn = projectDate(today, missing, pace, termEndsOn);
@@ -146,6 +162,17 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
   // Sentences 1-3: the hours.
   if (missing <= 0) {
     reasons.push(`De ${target} uur zijn gehaald.`);
+  } else if (!started) {
+    const starts = input.startedOn ? ` Ze beginnen op ${formatDateNl(input.startedOn)}.` : '';
+    reasons.push(`De lessen zijn nog niet begonnen.${starts}`);
+    if (compareDates(today, marginStart) >= 0) {
+      atRisk = true;
+      reasons.push(
+        timeLeft
+          ? `Het einde van de termijn (${end}) is minder dan ${options.marginMonths} maanden weg. Dan is er weinig tijd voor de ${target} uur en de examens.`
+          : `De termijn is voorbij (${end}), maar er ontbreken nog ${formatHoursNl(missing)} uur.`,
+      );
+    }
   } else if (!timeLeft) {
     behind = true;
     reasons.push(`De termijn is voorbij (${end}), maar er ontbreken nog ${formatHoursNl(missing)} uur.`);
@@ -184,7 +211,7 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
       const gap = gaps[skill];
       const { target: goal, current } = input.levels[skill];
       if (gap === null || gap === 0 || current === null) continue;
-      if (!timeLeft) {
+      if (!timeLeft && started) {
         behind = true;
         reasons.push(`De termijn is voorbij en ${skillNameNl[skill]} is ${current}. Het doel is ${goal}.`);
       } else if (gap >= options.skillGapForRisk) {
@@ -203,6 +230,7 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
 
   return {
     status: behind ? 'behind' : atRisk ? 'atRisk' : 'onTrack',
+    started,
     hoursMissing: missing,
     pacePerWeek: pace,
     targetReachedOn: reachedOn,

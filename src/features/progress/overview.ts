@@ -1,6 +1,7 @@
 // Use cases around a participant's progress file: the overview (status, forecast, levels, reports,
 // scaling, exams, route), recording levels and progress tests, and overriding the status (R-HRS-5).
 // Each runs in one transaction with its audit line (R-SEC-2).
+import { checkHappenedOn } from '../../domain/fact-dates.js';
 import { markStateFunded, type ExamPart } from '../../domain/exams.js';
 import { isCefrLevel } from '../../domain/levels.js';
 import { examRulesOf } from '../../domain/contract.js';
@@ -106,6 +107,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, participantId
       attendancePercentage: facts.attendance.percentage,
       status: {
         status: a.status,
+        started: a.started,
         computedStatus: a.computedStatus,
         overrideReason: a.overrideReason,
         reasons: a.reasons,
@@ -166,6 +168,9 @@ export async function recordProgressTest(deps: Deps, ctx: RequestContext, partic
   return inTransaction(deps, async (tx) => {
     const file = await fileOrDeny(tx, deps, ctx, participantId, 'progress.record');
     const referral = await ownReferral(tx, ctx, participantId);
+    // Issue #10 item 4 (fact-dates.ts): a test taken before the referral cannot belong to this route (R-HRS-2).
+    const refusal = checkHappenedOn(body.takenOn, { today, referredOn: referral.referredOn });
+    if (refusal !== null) throw unprocessable('takenOn', refusal.code, refusal.reason);
     const id = crypto.randomUUID();
     await tx.query(
       `INSERT INTO progress_test (id, participant_id, referral_id, municipality_id, milestone_hours, taken_on, results, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,

@@ -189,6 +189,7 @@ export const Overview = z.object({
   attendancePercentage: z.number().nullable(),
   status: z.object({
     status: Status,
+    started: z.boolean().describe('False before the route starts: the status then judges no pace and is never behind (R-BYD-1)'),
     computedStatus: Status,
     overrideReason: z.string().nullable(),
     reasons: z.array(z.string()),

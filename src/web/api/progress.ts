@@ -115,6 +115,8 @@ export interface Overview {
   attendancePercentage: number | null;
   status: {
     status: ProgressStatus;
+    /** False before the route starts (R-BYD-1): the status is then never "behind". */
+    started: boolean;
     computedStatus: ProgressStatus;
     overrideReason: string | null;
     reasons: string[];

@@ -8,7 +8,7 @@ import { progressDownloads, reportKey, useProgress, type Overview, type Report }
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { plainStatusLabels } from './labels';
+import { plainNotStarted, plainStatusLabels } from './labels';
 import './progress.css';
 
 const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
@@ -48,7 +48,8 @@ function MyProgress({ overview }: { overview: Overview }) {
           Hoe gaat het?
         </Heading>
         <Paragraph>
-          <strong>{plainStatusLabels[status.status]}</strong>
+          {/* R-BYD-1: before the start nothing can lag; an override still says what the school decided. */}
+          <strong>{!status.started && status.overrideReason === null ? plainNotStarted : plainStatusLabels[status.status]}</strong>
         </Paragraph>
         {status.reasons.length > 0 && (
           <>

@@ -22,6 +22,7 @@ export function StatusSection({ overview, mayOverride }: { overview: Overview; m
       </Heading>
       <Paragraph>
         Status: <StatusBadge status={status.status} />
+        {!status.started && ' (het traject is nog niet gestart)'}
       </Paragraph>
       {status.overrideReason !== null && (
         <Paragraph>

@@ -15,6 +15,9 @@ export const plainStatusLabels: Record<ProgressStatus, string> = {
   behind: 'U loopt achter. We kijken samen wat helpt.',
 };
 
+/** R-BYD-1: what the participant reads before the route starts, instead of a status. */
+export const plainNotStarted = 'Uw lessen zijn nog niet begonnen.';
+
 export const statusOptions = Object.entries(statusLabels) as [ProgressStatus, string][];
 
 export const skillLabels: Record<string, string> = {
