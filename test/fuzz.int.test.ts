@@ -282,8 +282,8 @@ describe(`fuzz suite on ${DB_KIND} (${RUNS} runs per operation, seed ${SEED})`, 
     };
     await step(coordinator, acked, { type: 'acknowledged' });
     await step(coordinator, deep, { type: 'acknowledged' });
-    await step(coordinator, deep, { type: 'intakeInvited', intakeDate: '2026-11-02', location: 'Hoorn' });
-    await step(coordinator, deep, { type: 'intakeHeld', heldOn: '2026-11-02', regularStartInTime: true });
+    await step(coordinator, deep, { type: 'intakeInvited', intakeDate: TODAY, location: 'Hoorn' });
+    await step(coordinator, deep, { type: 'intakeHeld', heldOn: TODAY, regularStartInTime: true });
     await step(coordinator, deep, { type: 'planSubmitted', content: aLearningPlan() });
     const approved = await step(consultant, deep, { type: 'planApproved', planVersion: 1 });
     add('learningPlanId', approved.learningPlans[0].id);

@@ -304,8 +304,9 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
       return res.body;
     };
     await stepAs(coordinator, { type: 'acknowledged' });
-    await stepAs(coordinator, { type: 'intakeInvited', intakeDate: '2026-12-01', location: 'Hoorn' });
-    await stepAs(coordinator, { type: 'intakeHeld', heldOn: '2026-12-01', regularStartInTime: true });
+    // The intake lies on the referral's day or after it (fact-dates.ts): today, when the fixture is made.
+    await stepAs(coordinator, { type: 'intakeInvited', intakeDate: t.clock.today(), location: 'Hoorn' });
+    await stepAs(coordinator, { type: 'intakeHeld', heldOn: t.clock.today(), regularStartInTime: true });
     await stepAs(coordinator, { type: 'planSubmitted', content: aLearningPlan() });
     const approved = await stepAs(owner, { type: 'planApproved', planVersion: 1 });
     const deep: Fixture = { ...f, planId: approved.learningPlans[0].id, lockVersion: approved.lockVersion };

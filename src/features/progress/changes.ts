@@ -4,6 +4,7 @@
 // (R-SIG-1).
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, routeChangeRulesOf, scalingRulesOf, type ContractVersion } from '../../domain/contract.js';
+import { checkHappenedOn, checkPlannedOn } from '../../domain/fact-dates.js';
 import { finalReportDueOn } from '../../domain/final-report.js';
 import { isCefrLevel } from '../../domain/levels.js';
 import { checkRouteChange } from '../../domain/route-change.js';
@@ -158,6 +159,11 @@ export async function recordRouteEvent(deps: Deps, ctx: RequestContext, particip
       throw new AppError('unprocessable', 'Dit besluit neemt de gemeente.', [{ name: 'type', code: 'notYours', reason: 'Dit besluit neemt de gemeente.' }]);
     }
     const referral = await latestReferral(tx, ctx.scope, participantId);
+    // Issue #10 item 4 (fact-dates.ts): a route event lies after the term's start (R-RTE-1 counts from it)
+    // and the referral; a pause may be planned ahead, every other event has happened.
+    const bounds = { today, termStartsOn: file.termStartsOn, referredOn: referral?.referredOn ?? null };
+    const refusal = body.type === 'onHold' ? checkPlannedOn(body.on, bounds) : checkHappenedOn(body.on, bounds);
+    if (refusal !== null) throw unprocessable('on', refusal.code, refusal.reason);
     const details: Record<string, unknown> = { ...body };
     delete details.type;
     delete details.on;

@@ -2,6 +2,7 @@
 // referral with its timeline. One transaction each: the scoped load, the domain decision, the update
 // with optimistic locking, the dated event, the learning-plan version, the audit line and the signal
 // engine.
+import { checkHappenedOn, checkPlannedOn, type FactDateRefusal } from '../../domain/fact-dates.js';
 import { decide, possibleEvents, type Party } from '../../domain/lifecycle.js';
 import { urgency } from '../../domain/steps.js';
 import type { RequestContext } from '../../platform/access.js';
@@ -60,14 +61,19 @@ function effects(input: LifecycleInput, t: TimelineRow, today: string, now: Date
   }
 }
 
-/** Dates a step records must not lie in the future: they say what happened. */
-function checkDates(input: LifecycleInput, today: string): void {
-  const past = (field: string, value: string) => {
-    if (value > today) throw unprocessable(field, 'inFuture', 'Deze datum ligt in de toekomst; leg vast wat er gebeurd is.');
+/**
+ * Dates a step records (issue #10 item 4, fact-dates.ts): what happened lies between the referral and
+ * today; the intake's planned moment not before the referral and not years ahead.
+ */
+function checkDates(input: LifecycleInput, t: Pick<TimelineRow, 'referredOn'>, today: string): void {
+  const bounds = { today, referredOn: t.referredOn };
+  const refuse = (field: string, refusal: FactDateRefusal | null) => {
+    if (refusal !== null) throw unprocessable(field, refusal.code, refusal.reason);
   };
-  if (input.type === 'intakeHeld') past('heldOn', input.heldOn);
-  if (input.type === 'intakeNoShow') past('noShowOn', input.noShowOn);
-  if (input.type === 'startClassStarted' || input.type === 'started') past('startedOn', input.startedOn);
+  if (input.type === 'intakeInvited') refuse('intakeDate', checkPlannedOn(input.intakeDate, bounds));
+  if (input.type === 'intakeHeld') refuse('heldOn', checkHappenedOn(input.heldOn, bounds));
+  if (input.type === 'intakeNoShow') refuse('noShowOn', checkHappenedOn(input.noShowOn, bounds));
+  if (input.type === 'startClassStarted' || input.type === 'started') refuse('startedOn', checkHappenedOn(input.startedOn, bounds));
 }
 
 /**
@@ -89,7 +95,7 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
   }
   const today = deps.clock.today();
   const now = deps.clock.now();
-  checkDates(input, today);
+  checkDates(input, t, today);
   const { update, details } = effects(input, t, today, now, ctx.actor.userId);
   if (!(await applyStep(tx, referralId, t.lockVersion, decision.status, update))) throw stale();
   await insertEvent(tx, { referralId, municipalityId: t.municipalityId, type: input.type, occurredOn: today, occurredAt: now, actorUserId: ctx.actor.userId, details });
