@@ -10,7 +10,10 @@ import { Client } from '../test/support/koers.js';
 import { HOORN, openAttendanceDataset } from './support/attendance-dataset.js';
 import { ms, stats } from './support/stats.js';
 import { listAttendanceRates } from '../src/features/attendance-rates/store.js';
+import { contractNorms } from '../src/features/groups/absence-signals.js';
+import { loadContracts } from '../src/platform/contracts.js';
 
+const CONTRACTS_DIR = new URL('../contracts', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const FROM = '2026-04-01';
 const TO = '2026-06-30';
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     await listAttendanceRates(
       { query: async (sql, params) => { plan.push(...(await ds.admin.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params as unknown[])).rows.map((r) => r['QUERY PLAN'])); return []; } },
       { kind: 'municipality', municipalityId: HOORN },
-      { from: FROM, to: TO, normPercent: 80, belowNorm: undefined, sort: 'rate', page: 1, pageSize: 100 },
+      { from: FROM, to: TO, norms: { byVersion: contractNorms(loadContracts(CONTRACTS_DIR)), fallback: 80 }, belowNorm: undefined, sort: 'rate', page: 1, pageSize: 100 },
     );
     if (process.env.BENCH_PLAN === '1') console.log(plan.join('\n'));
     else console.log(`application statement: ${plan.filter((l) => /Execution Time|Planning Time/.test(l)).join(', ')}`);

@@ -119,3 +119,57 @@ describe(`the below-norm signal judges complete months only (R-ATT-4, issue #10)
     expect(await signalsOf(w, stays.participantId, 'attendance.belowNorm')).toEqual([{ period: '2027-03', addressee: 'municipality', status: 'open', due: '2027-03-31' }]);
   });
 });
+
+describe(`the norm comes from the contract version of the referral (R-CON-7, R-ATT-3, issue #10) on ${DB_KIND}`, () => {
+  let dir: string;
+  let strict: World;
+  let normal: World;
+  beforeAll(async () => {
+    dir = contractsWith((yaml) => yaml.replace(/absenceProtocol:\n(\s+)normPercent: 80\n/, 'absenceProtocol:\n$1normPercent: 85\n'));
+    strict = await aWorld(dir);
+    normal = await aWorld();
+  });
+  afterAll(async () => {
+    await strict?.t.stop();
+    await normal?.t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** 82% in March (410 of 500 minutes), then present on 5 April, which judges March. */
+  async function at82(w: World): Promise<string> {
+    const { members, lessons } = await aMarchGroup(w, 1);
+    const { participantId } = members[0] as Member;
+    for (const [i, l] of lessons.entries()) {
+      w.t.clock.setToday(l.date);
+      await record(w, l.id, new Map([[participantId, i === 4 ? 10 : 100]]));
+    }
+    return participantId;
+  }
+  const ratesOf = async (w: World, query: string) => {
+    const res = await w.consultant.get(`/api/v1/attendance-rates?from=2027-03-01&to=2027-03-31&${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { normPercent: number; total: number; items: { participantId: string; rate: number; normPercent: number; belowNorm: boolean }[] };
+  };
+
+  it('at 85%, 82% attendance raises the below-norm signal and the below-norm filter and the file include the participant', async () => {
+    const id = await at82(strict);
+    expect(await signalsOf(strict, id, 'attendance.belowNorm')).toEqual([{ period: '2027-03', addressee: 'municipality', status: 'open', due: '2027-03-31' }]);
+    const below = await ratesOf(strict, 'belowNorm=true');
+    expect(below.items.find((i) => i.participantId === id)).toMatchObject({ rate: 82, normPercent: 85, belowNorm: true });
+    expect(below.normPercent).toBe(85);
+    expect((await ratesOf(strict, 'belowNorm=false')).items.map((i) => i.participantId)).not.toContain(id);
+    const summary = await strict.consultant.get('/api/v1/attendance-rates/summary?from=2027-03-01&to=2027-03-31');
+    expect(summary.body).toMatchObject({ normPercent: 85, total: 1, belowNorm: 1 });
+    const file = await strict.consultant.get(`/api/v1/participants/${id}/attendance?from=2027-03-01&to=2027-03-31`);
+    expect(file.body).toMatchObject({ rate: { percentage: 82 }, belowNorm: true });
+  });
+
+  it('at the shipped 80%, the same 82% raises nothing and is not below the norm anywhere', async () => {
+    const id = await at82(normal);
+    expect(await signalsOf(normal, id, 'attendance.belowNorm')).toEqual([]);
+    expect((await ratesOf(normal, 'belowNorm=true')).items.map((i) => i.participantId)).not.toContain(id);
+    expect((await ratesOf(normal, 'belowNorm=false')).items.find((i) => i.participantId === id)).toMatchObject({ rate: 82, normPercent: 80, belowNorm: false });
+    const file = await normal.consultant.get(`/api/v1/participants/${id}/attendance?from=2027-03-01&to=2027-03-31`);
+    expect(file.body).toMatchObject({ rate: { percentage: 82 }, belowNorm: false });
+  });
+});

@@ -30,6 +30,13 @@ export interface AbsenceRules {
   longAbsenceDays: number;
 }
 
+/**
+ * 001 §2.3.1 "minimale aanwezigheid van 80%": the norm where no contract's absence protocol governs (a
+ * participant not placed in a group, or a contract without a protocol). Otherwise the norm is the
+ * `absenceProtocol.normPercent` of the contract version of the participant's referral (R-CON-7).
+ */
+export const DEFAULT_NORM_PERCENT = 80;
+
 export interface AttendanceRate {
   offeredMinutes: number;
   attendedMinutes: number;

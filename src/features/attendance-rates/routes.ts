@@ -11,7 +11,7 @@ export const registerAttendanceRateRoutes: RouteRegistrar = (app, deps) => {
       config: { permission: 'attendance.read' },
       schema: {
         tags: ['attendance'],
-        summary: 'Attendance rate per participant in the actor\'s room over a window: offered and attended minutes, below the 80% norm, absences by classification; filtered, sorted (lowest first), paged (R-ATT-3, R-ATT-5)',
+        summary: 'Attendance rate per participant in the actor\'s room over a window: offered and attended minutes, below the norm of the participant\'s contract (R-CON-7), absences by classification; filtered, sorted (lowest first), paged (R-ATT-3, R-ATT-5)',
         querystring: RateListQuery,
         response: { 200: RatePage },
       },

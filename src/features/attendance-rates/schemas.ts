@@ -12,7 +12,7 @@ export const RateListQuery = z.object({
     .enum(['true', 'false'], 'Vul true of false in.')
     .transform((v) => v === 'true')
     .optional()
-    .describe('Only participants below (true) or not below (false) the norm of 80%'),
+    .describe('Only participants below (true) or not below (false) their norm: the contract\'s absenceProtocol.normPercent (80% in every shipped contract)'),
   sort: RateSort.default('rate').describe('rate: lowest first, participants without a rate last'),
   page: queryInt().min(1).default(1),
   pageSize: queryInt().min(1).max(100).default(25),
@@ -27,7 +27,8 @@ export const ParticipantRate = z.object({
   offeredMinutes: z.number().int().describe('Scheduled minutes of the recorded regular lessons in the window; cancelled-by-provider and make-up lessons offer none'),
   attendedMinutes: z.number().int().describe('Attended minutes (at most the lesson\'s) plus make-up minutes, never above what was missed (R-ATT-5)'),
   rate: z.number().nullable().describe('attended / offered in percent; null when nothing was offered'),
-  belowNorm: z.boolean().describe('Below 80% on the exact fraction: 79.9% is below, 80.0% is not'),
+  normPercent: z.number().describe('R-CON-7: the norm of the contract version of the participant\'s referral (latest placement); 80 (001 §2.3.1) when none governs'),
+  belowNorm: z.boolean().describe('Below the norm on the exact fraction: at 80%, 79.9% is below and 80.0% is not'),
   absences: z.object({
     authorised: z.number().int(),
     unauthorised: z.number().int(),
@@ -39,7 +40,7 @@ export type ParticipantRate = z.infer<typeof ParticipantRate>;
 export const RatePage = z.object({
   from: z.string(),
   to: z.string(),
-  normPercent: z.number(),
+  normPercent: z.number().describe('The lowest norm among the participants in the window (each item carries its own)'),
   items: z.array(ParticipantRate),
   total: z.number().int(),
   page: z.number().int(),
@@ -52,7 +53,7 @@ export type RateSummaryQuery = z.infer<typeof RateSummaryQuery>;
 export const RateSummary = z.object({
   from: z.string(),
   to: z.string(),
-  normPercent: z.number(),
+  normPercent: z.number().describe('The lowest norm among the participants in the window (each is judged against its own)'),
   total: z.number().int().describe('Participants in the room with lessons in the window'),
   belowNorm: z.number().int(),
   withoutLessons: z.number().int().describe('Members with nothing offered in the window'),

@@ -3,18 +3,21 @@
 // the municipality's classification (R-ATT-2). For the municipality's consultant and the provider's
 // coordinator; computed in one SQL statement (store.ts) and audited with one line per participant shown
 // (R-SEC-2), in the same transaction.
+import { DEFAULT_NORM_PERCENT } from '../../domain/attendance.js';
 import { addCalendarDays, addMonths } from '../../domain/calendar.js';
+import { contractNorms } from '../groups/absence-signals.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import type { RateListQuery, RateSummaryQuery } from './schemas.js';
-import { listAttendanceRates as listRows, summarizeAttendanceRates } from './store.js';
+import { listAttendanceRates as listRows, summarizeAttendanceRates, type Norms } from './store.js';
 
-type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
-/** R-ATT-3 / 001 §2.3.1: 80% everywhere today. The signals (R-ATT-4) use the contract's own value. */
-export const NORM_PERCENT = 80;
+/** R-CON-7 / R-ATT-3: each participant is judged against its contract's norm, as the signals are (R-ATT-4). */
+const normsOf = (deps: Deps): Norms => ({ byVersion: contractNorms(deps.contracts), fallback: DEFAULT_NORM_PERCENT });
+
 /** One aggregate over a whole municipality: at most a year (and a day) per request. */
 const MAX_WINDOW_DAYS = 366;
 
@@ -36,15 +39,15 @@ async function windowOf(deps: Deps, ctx: RequestContext, query: RateSummaryQuery
 /** Counts per band and below the norm, for the chart: no names, so no participant read to audit. */
 export async function summarize(deps: Deps, ctx: RequestContext, query: RateSummaryQuery) {
   const { from, to, scope } = await windowOf(deps, ctx, query);
-  const summary = await summarizeAttendanceRates(deps.db, scope, { from, to, normPercent: NORM_PERCENT });
-  return { from, to, normPercent: NORM_PERCENT, ...summary };
+  const summary = await summarizeAttendanceRates(deps.db, scope, { from, to, norms: normsOf(deps) });
+  return { from, to, ...summary };
 }
 
 export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query: RateListQuery) {
   const { from, to, scope } = await windowOf(deps, ctx, query);
   const window = `${from}..${to}`;
   const { rows, total } = await deps.db.transaction(async (tx) => {
-    const found = await listRows(tx, scope, { from, to, normPercent: NORM_PERCENT, belowNorm: query.belowNorm, sort: query.sort, page: query.page, pageSize: query.pageSize });
+    const found = await listRows(tx, scope, { from, to, norms: normsOf(deps), belowNorm: query.belowNorm, sort: query.sort, page: query.page, pageSize: query.pageSize });
     await recordAudit(tx, deps.crypto, ctx, {
       name: 'attendance.read',
       status: 'ok',
@@ -57,7 +60,8 @@ export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query
   return {
     from,
     to,
-    normPercent: NORM_PERCENT,
+    // The lowest norm among those shown (each item has its own); 80% (001 §2.3.1) for an empty page.
+    normPercent: rows.length === 0 ? DEFAULT_NORM_PERCENT : Math.min(...rows.map((r) => r.normPercent)),
     items: rows.map((r) => ({
       participantId: r.participantId,
       givenName: r.givenName,
@@ -66,6 +70,7 @@ export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query
       offeredMinutes: r.offeredMinutes,
       attendedMinutes: r.attendedMinutes,
       rate: r.rate,
+      normPercent: r.normPercent,
       belowNorm: r.belowNorm,
       absences: { authorised: r.authorised, unauthorised: r.unauthorised, unclassified: r.unclassified },
     })),

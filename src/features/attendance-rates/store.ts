@@ -3,7 +3,8 @@
 // the SQL three times — the attendance rows (attendanceInScope), the memberships (groupInScope) and the
 // participant (participantInScope) — so a provider counts only its own lessons and a municipality only
 // its own residents. The arithmetic repeats attendanceRate() and belowNorm() of src/domain/attendance.ts
-// (test/attendance-rates.int.test.ts holds the two together): change one, change the other.
+// (test/attendance-rates.int.test.ts holds the two together): change one, change the other. The norm is
+// each participant's own: its contract version's absenceProtocol.normPercent (R-CON-7, issue #10).
 import { attendanceInScope, groupInScope, participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 import type { RateSort } from './schemas.js';
@@ -16,16 +17,23 @@ export interface RateRow {
   offeredMinutes: number;
   attendedMinutes: number;
   rate: number | null;
+  normPercent: number;
   belowNorm: boolean;
   authorised: number;
   unauthorised: number;
   unclassified: number;
 }
 
+/** R-CON-7: the norm of each contract version; `fallback` where none governs (001 §2.3.1). */
+export interface Norms {
+  byVersion: readonly { contractId: string; version: number; normPercent: number }[];
+  fallback: number;
+}
+
 export interface RateWindow {
   from: string;
   to: string;
-  normPercent: number;
+  norms: Norms;
   belowNorm: boolean | undefined;
   sort: RateSort;
   page: number;
@@ -45,12 +53,18 @@ const ORDER: Record<RateSort, string> = {
 };
 
 /** The rated participants of the room over the window, as CTEs ending in `rated` (shared by list and summary). */
-function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' | 'normPercent'>): string {
+function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' | 'norms'>): string {
   const from = `${p.add(w.from)}::date`;
   const to = `${p.add(w.to)}::date`;
-  const norm = p.add(w.normPercent);
+  const ids = p.add(w.norms.byVersion.map((n) => n.contractId));
+  const versions = p.add(w.norms.byVersion.map((n) => n.version));
+  const percents = p.add(w.norms.byVersion.map((n) => n.normPercent));
+  const fallback = p.add(w.norms.fallback);
   return `
-    WITH facts AS (
+    WITH norms AS (
+      SELECT * FROM unnest(${ids}::text[], ${versions}::int[], ${percents}::numeric[]) AS n(contract_id, version, norm_percent)
+    ),
+    facts AS (
       SELECT a.participant_id,
         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
@@ -73,10 +87,17 @@ function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' 
       SELECT pp.id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", pp.municipality_id AS "municipalityId",
         x.offered AS "offeredMinutes", x.effective AS "attendedMinutes",
         CASE WHEN x.offered = 0 THEN NULL ELSE x.effective::float8 / x.offered * 100 END AS "rate",
-        (x.offered > 0 AND x.effective * 100 < ${norm}::numeric * x.offered) AS "belowNorm",
+        nv.norm_percent::float8 AS "normPercent",
+        (x.offered > 0 AND x.effective * 100 < nv.norm_percent * x.offered) AS "belowNorm",
         x.authorised, x.unauthorised, x.unclassified
       FROM subjects s JOIN participant pp ON pp.id = s.participant_id
       LEFT JOIN facts f ON f.participant_id = s.participant_id
+      -- The norm of the contract version of the latest placement's referral, as raiseAbsenceSignals
+      -- reads it (src/features/groups/absence-signals.ts governingPlacement).
+      LEFT JOIN LATERAL (SELECT r.contract_id, r.contract_version FROM group_member gm JOIN referral r ON r.id = gm.referral_id
+          WHERE gm.participant_id = s.participant_id ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1) gov ON true
+      CROSS JOIN LATERAL (SELECT COALESCE((SELECT n.norm_percent FROM norms n WHERE n.contract_id = gov.contract_id AND n.version = gov.contract_version),
+          ${fallback}::numeric) AS norm_percent) nv
       CROSS JOIN LATERAL (SELECT COALESCE(f.offered, 0)::bigint AS offered,
           (COALESCE(f.attended, 0) + least(COALESCE(f.made_up, 0), COALESCE(f.offered, 0) - COALESCE(f.attended, 0)))::bigint AS effective,
           COALESCE(f.authorised, 0)::int AS authorised, COALESCE(f.unauthorised, 0)::int AS unauthorised, COALESCE(f.unclassified, 0)::int AS unclassified) x
@@ -104,6 +125,8 @@ export interface RateSummary {
   belowNorm: number;
   /** Members with nothing offered in the window (no rate). */
   withoutLessons: number;
+  /** The lowest norm among the rated participants; the fallback when there are none. */
+  normPercent: number;
   /** Participants per band of ten percentage points: [0,10), [10,20) … [90,100]. */
   bands: number[];
 }
@@ -112,11 +135,12 @@ export interface RateSummary {
  * Counts only, for the distribution chart and the headline (issue #4 item 7): no names leave the
  * database, so no participant is read and no audit line is owed.
  */
-export async function summarizeAttendanceRates(q: Queryable, scope: Scope, w: Pick<RateWindow, 'from' | 'to' | 'normPercent'>): Promise<RateSummary> {
+export async function summarizeAttendanceRates(q: Queryable, scope: Scope, w: Pick<RateWindow, 'from' | 'to' | 'norms'>): Promise<RateSummary> {
   const p = new SqlParams();
-  const rows = await q.query<{ total: number; below: number; none: number; band: number | null; n: number }>(
+  const rows = await q.query<{ total: number; below: number; none: number; norm: number | null; band: number | null; n: number }>(
     `${ratedCte(scope, p, w)}
     SELECT (SELECT count(*)::int FROM rated) AS total, (SELECT count(*)::int FROM rated WHERE "belowNorm") AS below,
+      (SELECT min("normPercent") FROM rated) AS norm,
       (SELECT count(*)::int FROM rated WHERE "rate" IS NULL) AS none, b.band, b.n
     FROM (SELECT least(floor("rate" / 10), 9)::int AS band, count(*)::int AS n FROM rated WHERE "rate" IS NOT NULL GROUP BY 1) b
     RIGHT JOIN (SELECT 1) one ON true`,
@@ -124,5 +148,5 @@ export async function summarizeAttendanceRates(q: Queryable, scope: Scope, w: Pi
   );
   const bands = new Array<number>(10).fill(0);
   for (const r of rows) if (r.band !== null) bands[r.band] = r.n;
-  return { total: rows[0]?.total ?? 0, belowNorm: rows[0]?.below ?? 0, withoutLessons: rows[0]?.none ?? 0, bands };
+  return { total: rows[0]?.total ?? 0, belowNorm: rows[0]?.below ?? 0, withoutLessons: rows[0]?.none ?? 0, normPercent: rows[0]?.norm ?? w.norms.fallback, bands };
 }

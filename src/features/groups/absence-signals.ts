@@ -2,8 +2,8 @@
 // rules of src/domain/attendance.ts run over the participant's facts under the absence protocol of the
 // contract version its referral was made under (R-CON-10). Each (cause, participant, period) is a
 // signal once: the unique key signal_identity makes every later run a no-op.
-import { absenceSignals, type AbsenceCause } from '../../domain/attendance.js';
-import type { IsoDate } from '../../domain/contract.js';
+import { absenceSignals, DEFAULT_NORM_PERCENT, type AbsenceCause } from '../../domain/attendance.js';
+import type { AbsenceProtocol, IsoDate } from '../../domain/contract.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { insertParticipantSignals } from '../signals/participant-signals.js';
@@ -27,9 +27,8 @@ interface Placement {
   contractVersion: number;
 }
 
-/** Raises the absence signals the facts call for; returns how many are new. */
-export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegistry, participantId: string, today: IsoDate): Promise<number> {
-  // The participant's latest placement says which referral, and so which contract, governs.
+/** The participant's latest placement says which referral, and so which contract version, governs. */
+export async function governingPlacement(tx: Queryable, participantId: string): Promise<Placement | undefined> {
   const rows = await tx.query<Placement>(
     `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
        r.contract_id AS "contractId", r.contract_version AS "contractVersion"
@@ -37,9 +36,33 @@ export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegi
      WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
     [participantId],
   );
-  const placement = rows[0];
+  return rows[0];
+}
+
+/** The absence protocol of a contract version, if it has one (R-CON-7). */
+export function absenceProtocolOf(contracts: ContractRegistry, contractId: string, contractVersion: number): AbsenceProtocol | undefined {
+  return contracts.byId(contractId)?.versions.find((v) => v.version === contractVersion)?.absenceProtocol;
+}
+
+/** R-ATT-3: the norm that governs this participant — its contract's, else 001 §2.3.1's 80%. */
+export async function normPercentOf(tx: Queryable, contracts: ContractRegistry, participantId: string): Promise<number> {
+  const placement = await governingPlacement(tx, participantId);
+  const protocol = placement === undefined ? undefined : absenceProtocolOf(contracts, placement.contractId, placement.contractVersion);
+  return protocol?.normPercent ?? DEFAULT_NORM_PERCENT;
+}
+
+/** Every contract version's norm, for SQL that applies the norm per participant (attendance-rates). */
+export function contractNorms(contracts: ContractRegistry): { contractId: string; version: number; normPercent: number }[] {
+  return contracts.contracts.flatMap((c) =>
+    c.versions.flatMap((v) => (v.absenceProtocol === undefined ? [] : [{ contractId: c.id, version: v.version, normPercent: v.absenceProtocol.normPercent }])),
+  );
+}
+
+/** Raises the absence signals the facts call for; returns how many are new. */
+export async function raiseAbsenceSignals(tx: Queryable, contracts: ContractRegistry, participantId: string, today: IsoDate): Promise<number> {
+  const placement = await governingPlacement(tx, participantId);
   if (placement === undefined) return 0;
-  const protocol = contracts.byId(placement.contractId)?.versions.find((v) => v.version === placement.contractVersion)?.absenceProtocol;
+  const protocol = absenceProtocolOf(contracts, placement.contractId, placement.contractVersion);
   // A contract without an absence protocol configures no absence signals (R-CON-7).
   if (protocol === undefined) return 0;
   const facts = await unsafeAttendanceFacts(tx, participantId);

@@ -11,7 +11,7 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import { raiseAbsenceSignals } from './absence-signals.js';
+import { normPercentOf, raiseAbsenceSignals } from './absence-signals.js';
 import { raiseHoursSignals } from './hours-signals.js';
 import type { AttendanceEntry, AttendanceQuery, ClassificationBody, LessonPage } from './schemas.js';
 import { attendanceFacts, findAttendance, findLesson, findParticipantRef, lessonAttendance, listMembers, type AttendanceRow, type LessonRow, type MemberRow } from './store.js';
@@ -170,7 +170,7 @@ export async function getParticipantAttendance(deps: Deps, ctx: RequestContext, 
     }
     const facts = await attendanceFacts(tx, ctx.scope, participantId, from, to);
     await recordAudit(tx, deps.crypto, ctx, { name: 'attendance.read', status: 'ok', subjects: [{ participantId, municipalityId: participant.municipalityId }], objectType: 'participant', objectId: participantId });
-    return { facts, municipalityId: participant.municipalityId };
+    return { facts, municipalityId: participant.municipalityId, normPercent: await normPercentOf(tx, deps.contracts, participantId) };
   });
   if (out === undefined) throw notFound();
   const rate = attendanceRate(out.facts, from, to);
@@ -178,8 +178,8 @@ export async function getParticipantAttendance(deps: Deps, ctx: RequestContext, 
     from,
     to,
     rate,
-    // The norm of the contract; 80% everywhere today (001 §2.3.1). Signals use the contract's own value.
-    belowNorm: belowNorm(rate, { normPercent: 80 }),
+    // R-CON-7: the norm of the contract version of the participant's referral, as the signals use it.
+    belowNorm: belowNorm(rate, { normPercent: out.normPercent }),
     absences: out.facts.filter(isAbsence).map((f) => ({ lessonId: f.sessionId, date: f.date, kind: f.kind, reason: f.reason, calledIn: f.calledIn, classification: f.classification })),
     byMonth: monthsBetween(from, to).map((month) => {
       const start = `${month}-01` < from ? from : `${month}-01`;

@@ -100,7 +100,7 @@ const progressCauseLabels: Record<string, string> = {
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
   'absence.frequent': 'Drie keer afwezig deze maand: waarschuwing',
   'absence.longerThanWeek': 'Langer dan een week afwezig',
-  'attendance.belowNorm': 'Aanwezigheid onder 80%',
+  'attendance.belowNorm': 'Aanwezigheid onder de norm',
 };
 
 /** A signal's cause is `referral.<step>` (R-SIG-1); its label is the step to take. */
