@@ -74,8 +74,9 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
     recentWeeklyHours: weeklyHours(entries, today, PACE_WEEKS),
     attendanceRate: rate.percentage === null ? null : rate.percentage / 100,
     levels: profile,
-    // R-BYD-1: before the route starts nothing lags; no referral yet is no start either.
-    startedOn: referral?.routeStartedOn ?? null,
+    // R-BYD-1: before the route starts nothing lags; no referral yet is no start either. A start class
+    // (R-REF-4) counts through its hours: hours made mean started (see assessProgress).
+    startedOn: referral?.startedOn ?? null,
   });
   const o = await latestOverride(q, file.id);
   // An override with status null withdraws the earlier one: the rule's status holds again.

@@ -49,8 +49,6 @@ export interface ReferralRef {
   contractId: string;
   contractVersion: number;
   startedOn: string | null;
-  /** The first lesson day of the route: the start class's start or the route's, whichever came first (R-REF-4). */
-  routeStartedOn: string | null;
   referredOn: string;
 }
 
@@ -59,8 +57,7 @@ export async function latestReferral(q: Queryable, scope: Scope, participantId: 
   const p = new SqlParams();
   const rows = await q.query<ReferralRef>(
     `SELECT r.id, r.provider_id AS "providerId", pr.name AS "providerName", r.product_code AS "productCode", r.contract_id AS "contractId",
-       r.contract_version AS "contractVersion", r.started_on::text AS "startedOn",
-       LEAST(r.start_class_started_on, r.started_on)::text AS "routeStartedOn", r.referred_on::text AS "referredOn"
+       r.contract_version AS "contractVersion", r.started_on::text AS "startedOn", r.referred_on::text AS "referredOn"
      FROM referral r JOIN provider pr ON pr.id = r.provider_id
      WHERE r.participant_id = ${p.add(participantId)} AND ${scope.kind === 'self' || scope.kind === 'municipality' || scope.kind === 'provider' ? referralInScope(scope, p) : 'false'}
      ORDER BY r.referred_at DESC LIMIT 1`,
