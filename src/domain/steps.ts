@@ -3,6 +3,7 @@
 // was made under. Each pending step is a signal (R-SIG-1) whose identity is (cause, referral, period).
 import type { ContractVersion, IsoDate } from './contract.js';
 import { computeDeadline } from './deadline.js';
+import { educationIntake } from './education.js';
 import type { Party, ReferralStatus } from './lifecycle.js';
 
 import type { StepName } from './step-names.js';
@@ -42,7 +43,14 @@ export function pendingSteps(t: ReferralTimeline, version: ContractVersion): Pen
   const due = (from: IsoDate, name: keyof ContractVersion['deadlines']) => computeDeadline(from, d[name], cal);
   const steps: PendingStep[] = [];
   const need = (cond: boolean, from: IsoDate | null): from is IsoDate => cond && from !== null;
-  const startDue = (approvedOn: IsoDate) => t.startDueOverride ?? due(approvedOn, 'startAfterApproval');
+  const startDue = (approvedOn: IsoDate): IsoDate => {
+    if (t.startDueOverride == null) return due(approvedOn, 'startAfterApproval');
+    // R-REF-5: the Onderwijsroute starts at an intake moment. When the moment the PIP pointed to lies
+    // before the approval (the plan was approved after it), the start is owed at the next intake moment
+    // on or after the approval, never on a day before the approval that triggers it.
+    if (t.startDueOverride >= approvedOn) return t.startDueOverride;
+    return version.educationRoute === undefined ? due(approvedOn, 'startAfterApproval') : educationIntake(approvedOn, version.educationRoute).nextIntakeMoment;
+  };
   switch (t.status) {
     case 'referred':
       steps.push({ step: 'acknowledgement', party: 'provider', dueDate: t.acknowledgementDueDate, period: t.referredOn });
