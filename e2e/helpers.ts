@@ -32,7 +32,8 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
   await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await heading(page, 'Werklijst');
+  // Each role's home (issue #10 item 5): the participant lands on their own route, staff on the work list.
+  await heading(page, /^(Werklijst|Mijn voortgang)$/);
   await settled(page);
 }
 

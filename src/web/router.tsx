@@ -25,7 +25,8 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('./pages/WorkListPage')).WorkListPage }) },
+          // Each role's home: the participant's is /mijn-voortgang, the others' the work list (HomePage).
+          { index: true, lazy: async () => ({ Component: (await import('./pages/HomePage')).HomePage }) },
           {
             path: '/inburgeraars',
             lazy: async () => ({ Component: (await import('./pages/participants/ParticipantsPage')).ParticipantsPage }),

@@ -14,7 +14,8 @@ interface NavItem {
 }
 
 function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'Werklijst' }];
+  // The work list is staff work; a participant's home is their own route (issue #10 item 5).
+  const items: NavItem[] = user.role === 'participant' ? [] : [{ to: '/', label: 'Werklijst' }];
   if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
   if (user.role === 'participant') items.push({ to: '/mijn-voortgang', label: 'Mijn voortgang' });
   if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
