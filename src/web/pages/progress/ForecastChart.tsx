@@ -7,13 +7,9 @@ import { GridComponent, MarkLineComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatDate } from '../../lib/dates';
+import type { ForecastPoint } from './forecastPoints';
 
 use([LineChart, GridComponent, MarkLineComponent, SVGRenderer]);
-
-export interface ForecastPoint {
-  date: string;
-  hours: number;
-}
 
 export default function ForecastChart({ points, termEndsOn }: { points: readonly ForecastPoint[]; termEndsOn: string }) {
   const ref = useRef<HTMLDivElement>(null);

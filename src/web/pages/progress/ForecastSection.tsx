@@ -15,6 +15,7 @@ import {
 import type { Overview } from '../../api/progress';
 import { useToday } from '../../api/queries';
 import { formatDate } from '../../lib/dates';
+import { forecastPoints } from './forecastPoints';
 import { formatNumber } from './labels';
 
 const ForecastChart = lazy(() => import('./ForecastChart'));
@@ -27,11 +28,7 @@ function whenText(projectedOn: string | null, reached: boolean): string {
 export function ForecastSection({ overview }: { overview: Overview }) {
   const today = useToday().data;
   const { status, hours, participant } = overview;
-  const points = useMemo(() => {
-    if (!today) return [];
-    const ahead = status.milestones.filter((m) => m.hours > hours.made && m.projectedOn !== null);
-    return [{ date: today, hours: hours.made }, ...ahead.map((m) => ({ date: m.projectedOn ?? today, hours: m.hours }))];
-  }, [today, status.milestones, hours.made]);
+  const points = useMemo(() => (today ? forecastPoints(today, hours.made, status.milestones) : []), [today, status.milestones, hours.made]);
   const late = status.milestones.some((m) => m.hours > hours.made && !m.beforeTermEnd);
 
   return (
