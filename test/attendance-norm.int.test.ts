@@ -173,3 +173,49 @@ describe(`the norm comes from the contract version of the referral (R-CON-7, R-A
     expect(file.body).toMatchObject({ rate: { percentage: 82 }, belowNorm: false });
   });
 });
+
+describe(`the official warning to the participant on frequent absence is a contract option (004 §2.4, R-ATT-4, issue #10) on ${DB_KIND}`, () => {
+  let dir: string;
+  let on: World;
+  let off: World;
+  beforeAll(async () => {
+    dir = contractsWith((yaml) => yaml.replace(/frequentAbsence:\n(\s+)warnParticipant: true\n/, 'frequentAbsence:\n$1warnParticipant: false\n'));
+    on = await aWorld();
+    off = await aWorld(dir);
+  });
+  afterAll(async () => {
+    await on?.t.stop();
+    await off?.t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Absent on 1, 8 and 15 March: the third absence in one calendar month. */
+  async function threeAbsences(w: World): Promise<string> {
+    const { members, lessons } = await aMarchGroup(w, 1);
+    const { participantId } = members[0] as Member;
+    for (const l of lessons.slice(0, 3)) {
+      w.t.clock.setToday(l.date);
+      await record(w, l.id, new Map([[participantId, 0]]));
+    }
+    return participantId;
+  }
+  const causesFor = async (c: Client, participantId: string) =>
+    ((await c.get('/api/v1/signals')).body.items as { cause: string; participant: { id: string } | null }[])
+      .filter((s) => s.participant?.id === participantId)
+      .map((s) => s.cause)
+      .sort();
+
+  it('on (Westfriesland as shipped): the provider is asked to send the warning, the consultant is told of the absence', async () => {
+    const id = await threeAbsences(on);
+    expect(await signalsOf(on, id, 'absence.warnParticipant')).toEqual([{ period: '2027-03', addressee: 'provider', status: 'open', due: '2027-03-15' }]);
+    expect(await causesFor(on.coordinator, id)).toContain('absence.warnParticipant');
+    expect(await causesFor(on.consultant, id)).toContain('absence.frequent');
+  });
+
+  it('off: the consultant is told of the absence and the provider gets no warning to send', async () => {
+    const id = await threeAbsences(off);
+    expect(await signalsOf(off, id, 'absence.warnParticipant')).toEqual([]);
+    expect(await causesFor(off.coordinator, id)).not.toContain('absence.warnParticipant');
+    expect(await causesFor(off.consultant, id)).toContain('absence.frequent');
+  });
+});

@@ -80,6 +80,18 @@ describe('absence signals (R-ATT-4)', () => {
     expect(causes(facts).filter((c) => c.includes('NoShow'))).toEqual(['absence.firstNoShow@first', 'absence.repeatedNoShow@2027-03-09']);
   });
 
+  it('with the contract option, three absences in a month also ask the provider to warn the participant (004 §2.4, issue #10)', () => {
+    const facts = [absent('2027-03-01'), absent('2027-03-08'), lesson('2027-03-10'), absent('2027-03-15'), absent('2027-03-22')];
+    const warned = (rules: typeof RULES & { frequentAbsence?: { warnParticipant: boolean } }) =>
+      absenceSignals(facts, rules, '2027-04-30').filter((s) => s.cause === 'absence.warnParticipant' || s.cause === 'absence.frequent');
+    expect(warned({ ...RULES, frequentAbsence: { warnParticipant: true } })).toEqual([
+      { cause: 'absence.frequent', period: '2027-03', on: '2027-03-15' },
+      { cause: 'absence.warnParticipant', period: '2027-03', on: '2027-03-15' },
+    ]);
+    expect(warned({ ...RULES, frequentAbsence: { warnParticipant: false } })).toEqual([{ cause: 'absence.frequent', period: '2027-03', on: '2027-03-15' }]);
+    expect(warned(RULES)).toEqual([{ cause: 'absence.frequent', period: '2027-03', on: '2027-03-15' }]);
+  });
+
   it('absent longer than a week (003 art. 12.4), once per absence run', () => {
     const facts = [lesson('2027-03-01'), absent('2027-03-02'), absent('2027-03-05'), absent('2027-03-09'), absent('2027-03-12'), lesson('2027-03-15')];
     expect(causes(facts).filter((c) => c.startsWith('absence.longer'))).toEqual(['absence.longerThanWeek@2027-03-02']);

@@ -28,6 +28,11 @@ export interface AbsenceRules {
   absencesPerMonth: number;
   /** 003 art. 12.4: absent longer than this many calendar days informs the consultant (7). */
   longAbsenceDays: number;
+  /**
+   * 004 §2.4 (IJmond's practice): on frequent absence the provider also sends the participant an
+   * official warning. A contract option; absent means no (issue #10).
+   */
+  frequentAbsence?: { warnParticipant: boolean };
 }
 
 /**
@@ -65,7 +70,13 @@ export function isAbsence(f: AttendanceFact): boolean {
   return !f.present && !f.cancelledByProvider && !f.makeUp;
 }
 
-export type AbsenceCause = 'absence.firstNoShow' | 'absence.repeatedNoShow' | 'absence.frequent' | 'attendance.belowNorm' | 'absence.longerThanWeek';
+export type AbsenceCause =
+  | 'absence.firstNoShow'
+  | 'absence.repeatedNoShow'
+  | 'absence.frequent'
+  | 'absence.warnParticipant'
+  | 'attendance.belowNorm'
+  | 'absence.longerThanWeek';
 
 export interface AbsenceSignal {
   cause: AbsenceCause;
@@ -103,7 +114,10 @@ export function absenceSignals(facts: readonly AttendanceFact[], rules: AbsenceR
   for (const f of known.filter(isAbsence)) byMonth.set(monthOf(f.date), [...(byMonth.get(monthOf(f.date)) ?? []), f]);
   for (const [month, list] of byMonth) {
     const hit = list[rules.absencesPerMonth - 1];
-    if (hit !== undefined) out.push({ cause: 'absence.frequent', period: month, on: hit.date });
+    if (hit === undefined) continue;
+    out.push({ cause: 'absence.frequent', period: month, on: hit.date });
+    // 004 §2.4: "ontvangt de cursist automatisch een officiële waarschuwing via de taalaanbieder".
+    if (rules.frequentAbsence?.warnParticipant === true) out.push({ cause: 'absence.warnParticipant', period: month, on: hit.date });
   }
   // 001 §2.3.1: below the norm in a calendar month asks for warm contact. Only a complete month is
   // judged (docs/contracts.md, issue #10): a month to date says little after one missed lesson, and a

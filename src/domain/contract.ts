@@ -124,6 +124,15 @@ export const AbsenceProtocol = z.object({
   culpability: z
     .array(z.object({ level: z.enum(['intent', 'grossNegligence', 'normal', 'reduced']), classification: Classification }))
     .optional(),
+  // 004 §2.4: on frequent absence (absencesPerMonth in a calendar month) the provider also sends the
+  // participant an official warning — a practice some municipalities follow (issue #10). Absent: no.
+  frequentAbsence: z
+    .object({
+      warnParticipant: z.boolean(),
+      source: z.string().min(1),
+      assumption: Assumption,
+    })
+    .optional(),
   source: z.string().min(1),
   assumption: Assumption,
 });

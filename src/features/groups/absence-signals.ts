@@ -15,6 +15,8 @@ const ADDRESSEE: Record<AbsenceCause, 'municipality' | 'provider'> = {
   'absence.firstNoShow': 'provider',
   'absence.repeatedNoShow': 'municipality',
   'absence.frequent': 'municipality',
+  // 004 §2.4: the official warning to the participant goes "via de taalaanbieder".
+  'absence.warnParticipant': 'provider',
   'attendance.belowNorm': 'municipality',
   'absence.longerThanWeek': 'municipality',
 };

@@ -99,6 +99,7 @@ const progressCauseLabels: Record<string, string> = {
   'absence.firstNoShow': 'Eerste keer niet afgemeld afwezig: contact opnemen',
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
   'absence.frequent': 'Drie keer afwezig deze maand: waarschuwing',
+  'absence.warnParticipant': 'Officiële waarschuwing aan inburgeraar sturen',
   'absence.longerThanWeek': 'Langer dan een week afwezig',
   'attendance.belowNorm': 'Aanwezigheid onder de norm',
 };
