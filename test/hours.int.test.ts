@@ -91,6 +91,8 @@ describe(`hours and progress signals on ${DB_KIND}`, () => {
     // Centraal Gelderland: a report every 3 months from the start; the referral has no start date yet,
     // so the first lesson (Monday 2027-01-04) counts as the start.
     const schedule = [{ weekday: 1, startTime: '09:00', minutes: 180, kind: 'language' }];
+    // Referred on the day of the first lesson: the cadence never starts before the referral date.
+    t.clock.setToday('2027-01-04');
     const { teacher, members, lessons } = await groupWith({ municipality: 'arnhem', provider: 'echt-nederlands' }, schedule, '2027-01-04', '2027-01-04', 1);
     const [m] = members as [Referred];
     t.clock.setToday('2027-07-10');
@@ -102,5 +104,24 @@ describe(`hours and progress signals on ${DB_KIND}`, () => {
       { cause: 'progress.reportDue', period: '2027-07-04', addressee: 'provider', due: '2027-07-19' },
     ]);
     expect(await t.koers.db.transaction((tx) => raiseHoursSignals(tx, t.koers.contracts, m.participantId, '2027-07-10'))).toBe(0);
+  });
+
+  it('a placement and lesson dated before the referral owe no report before the referral date (R-HRS-3, issue #10)', async () => {
+    // Referred on 2027-03-01, but placed and taught from Monday 2026-01-05: the old code counted the
+    // cadence from that lesson and raised four reports "due" in 2026, before the referral existed.
+    t.clock.setToday('2027-03-01');
+    const schedule = [{ weekday: 1, startTime: '09:00', minutes: 180, kind: 'language' }];
+    const { teacher, members, lessons } = await groupWith({ municipality: 'arnhem', provider: 'echt-nederlands' }, schedule, '2026-01-05', '2026-01-05', 1);
+    const [m] = members as [Referred];
+    t.clock.setToday('2027-07-10');
+    const res = await put(teacher, (lessons[0] as { id: string }).id, [{ participantId: m.participantId, present: true, calledIn: false }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const found = await signals(m.participantId);
+    for (const s of found) {
+      expect(s.period > '2027-03-01', JSON.stringify(s)).toBe(true);
+      expect(s.due > '2027-03-01', JSON.stringify(s)).toBe(true);
+    }
+    // Three months from the referral date: 2027-06-01 (a Tuesday), due two weeks later.
+    expect(found).toEqual([{ cause: 'progress.reportDue', period: '2027-06-01', addressee: 'provider', due: '2027-06-15' }]);
   });
 });

@@ -1,7 +1,7 @@
 // R-HRS-1, R-HRS-2, R-HRS-3 (groundwork for issue #4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { milestonesReached, minutesByKind, reportMoments, routeHourNorm, type HoursEntry } from './hours.js';
+import { milestonesReached, minutesByKind, reportCadenceStart, reportMoments, routeHourNorm, type HoursEntry } from './hours.js';
 
 const week = (date: string, hours: number, over: Partial<HoursEntry> = {}): HoursEntry => ({ date, kind: 'language', minutes: hours * 60, startClass: false, ...over });
 
@@ -48,5 +48,28 @@ describe('routeHourNorm', () => {
     expect(routeHourNorm('z')).toBe(800);
     expect(routeHourNorm('b1')).toBe(600);
     expect(routeHourNorm('education_hbo_wo')).toBe(600);
+  });
+});
+
+// Issue #10 item 4: "a progress report showed as due in 2025, before its referral".
+describe('report cadence start (R-HRS-3)', () => {
+  const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+
+  it('is the referral start, else the first fact, never before the referral date', () => {
+    expect(reportCadenceStart('2027-03-01', '2027-04-01', '2027-01-04')).toBe('2027-04-01');
+    expect(reportCadenceStart('2027-03-01', null, '2027-03-08')).toBe('2027-03-08');
+    // A placement with lessons before the referral: the cadence counts from the referral date.
+    expect(reportCadenceStart('2027-03-01', null, '2025-01-06')).toBe('2027-03-01');
+    expect(reportCadenceStart('2027-03-01', null, undefined)).toBeUndefined();
+  });
+
+  it('property: no report moment lies on or before the referral date, nor before the start', () => {
+    fc.assert(
+      fc.property(day, fc.option(day, { nil: null }), fc.option(day, { nil: undefined }), fc.constantFrom(3, 6), day, (referredOn, startedOn, firstFactOn, every, until) => {
+        const start = reportCadenceStart(referredOn, startedOn, firstFactOn);
+        if (start === undefined) return startedOn === null && firstFactOn === undefined;
+        return reportMoments(start, every, until).every((m) => m > referredOn && m > start && m >= (startedOn ?? firstFactOn ?? start));
+      }),
+    );
   });
 });

@@ -81,6 +81,21 @@ export function reportMoments(startedOn: IsoDate, everyMonths: number, until: Is
   }
 }
 
+/**
+ * R-HRS-3: the day the report cadence counts from. The route starts at the referral's start date
+ * (started_on); while that is unset, at the first lesson or registered hour. Neither may lie before the
+ * referral date (referred_on): a group placement or an attendance can be dated before the referral (a
+ * participant placed before the order was entered), and the municipality's order is what the provider
+ * reports on, so no report can be owed for time before it. The referral date, not its start, is the
+ * floor because a referral that is not started yet still owes reports once lessons run.
+ * Undefined while there is neither a start nor a fact: no cadence yet.
+ */
+export function reportCadenceStart(referredOn: IsoDate, startedOn: IsoDate | null | undefined, firstFactOn: IsoDate | undefined): IsoDate | undefined {
+  const start = startedOn ?? firstFactOn;
+  if (start === undefined) return undefined;
+  return start < referredOn ? referredOn : start;
+}
+
 /** 001 §1.3: the hour norm of a route: 800 in the Z-route, 600 in the B1-route (and its language part elsewhere). */
 export function routeHourNorm(route: string): number {
   return route === 'z' ? 800 : 600;

@@ -4,7 +4,7 @@
 // participant, period) is a signal once: the unique key signal_identity makes every later run a no-op.
 import type { IsoDate } from '../../domain/contract.js';
 import { computeDeadline } from '../../domain/deadline.js';
-import { hourKindOf, milestonesReached, reportMoments, type HoursEntry } from '../../domain/hours.js';
+import { hourKindOf, milestonesReached, reportCadenceStart, reportMoments, type HoursEntry } from '../../domain/hours.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { unsafeHourFacts } from '../hours/store.js';
@@ -17,6 +17,7 @@ interface Placement {
   contractId: string;
   contractVersion: number;
   startedOn: IsoDate | null;
+  referredOn: IsoDate;
 }
 
 /** Raises the progress test/report signals the participant's hours and calendar call for; returns how many are new. */
@@ -24,7 +25,8 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
   // The same resolution as raiseAbsenceSignals: the latest placement's referral governs.
   const rows = await tx.query<Placement>(
     `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
-       r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn"
+       r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn",
+       r.referred_on::text AS "referredOn"
      FROM group_member gm JOIN referral r ON r.id = gm.referral_id
      WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
     [participantId],
@@ -35,7 +37,8 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
     (
       await tx.query<Placement>(
         `SELECT r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
-           r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn"
+           r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn",
+           r.referred_on::text AS "referredOn"
          FROM hours_entry e JOIN referral r ON r.id = e.referral_id
          WHERE e.participant_id = $1 AND NOT e.superseded ORDER BY e.date DESC, e.recorded_at DESC LIMIT 1`,
         [participantId],
@@ -62,8 +65,9 @@ export async function raiseHoursSignals(tx: Queryable, contracts: ContractRegist
   }
 
   // R-HRS-3: a report on a calendar cadence from the start of the route (001 §2.3.1 every three months,
-  // 002 eis 19 every half year); the start is the referral's, or the first lesson while it is unset.
-  const startedOn = placement.startedOn ?? facts[0]?.date;
+  // 002 eis 19 every half year); the start is the referral's, or the first lesson while it is unset,
+  // never before the referral date (reportCadenceStart says why).
+  const startedOn = reportCadenceStart(placement.referredOn, placement.startedOn, facts[0]?.date);
   if (progress.reportEveryMonths !== undefined && startedOn !== undefined) {
     for (const moment of reportMoments(startedOn, progress.reportEveryMonths, today)) {
       found.push({ cause: 'progress.reportDue', period: moment, due: computeDeadline(moment, deadline, version.holidayCalendar) });
