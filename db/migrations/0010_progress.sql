@@ -99,6 +99,7 @@ CREATE TABLE scaling_request (
   new_level_due_on date,
   CHECK ((status = 'requested') = (decided_on IS NULL))
 );
+-- Re-commented with the ids written singly in 0015_signal_subject_index.sql (applied migrations stay as they are).
 COMMENT ON TABLE scaling_request IS 'R-LVL-3/4: af- of opschaling per skill; the checks as computed when requested; the municipality decides in writing (approving despite a failed check needs a reason); the new level is due within 20 working days.';
 CREATE INDEX scaling_request_participant ON scaling_request(participant_id);
 
@@ -130,5 +131,6 @@ CREATE TABLE route_event (
   recorded_by uuid NOT NULL REFERENCES app_user(id),
   recorded_at timestamptz NOT NULL
 );
+-- Re-commented with the ids written singly in 0015_signal_subject_index.sql (applied migrations stay as they are).
 COMMENT ON TABLE route_event IS 'R-RTE-1..4, R-END-1: route change (with an exception reason after 18 months), on hold with expected end, resumed, drop-out with reason, moving away, switching provider, warm hand-over meeting, end of the route. Append-only.';
 CREATE INDEX route_event_participant ON route_event(participant_id, on_date);
