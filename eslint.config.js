@@ -24,6 +24,26 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #10 item 3: business timestamps come from the injected clock (deps.clock), so tests and the
+    // demo that set the date see the same time everywhere. What must run on real time (sessions, login
+    // throttling, audit, outbox, temporary files) calls realNow() from src/platform/clock.ts by name.
+    files: ['src/domain/**/*.ts', 'src/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected clock (deps.clock.now() / clock.today()); for sessions, throttling or audit use realNow() from src/platform/clock.ts.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the injected clock (deps.clock.now()); for sessions, throttling or audit use realNow() from src/platform/clock.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

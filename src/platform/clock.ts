@@ -19,6 +19,16 @@ export const systemClock: Clock = {
 };
 
 /**
+ * Real time, for what must not move with the settable clock: sessions, login throttling, audit times,
+ * the outbox, temporary files (docs/architecture.md: "Sessions and audit times use real time"). Named
+ * so a reader sees the choice; `new Date()` and `Date.now()` are forbidden by lint in domain and features,
+ * where business timestamps come from the injected `clock`.
+ */
+export function realNow(): Date {
+  return systemClock.now();
+}
+
+/**
  * A clock whose date is fixed (tests) or shifted (demo: "step a week ahead"). Time keeps running from
  * noon of the date set, so timestamps stay ordered and the date is the one set for the next eleven
  * hours, whatever the real time of day or the daylight-saving difference between now and that date.

@@ -111,7 +111,7 @@ export async function recordAttendance(deps: Deps, ctx: RequestContext, lessonId
     if (lesson.date > today) throw unprocessable('lesson', 'lessonInFuture', 'Deze les heeft nog niet plaatsgevonden.');
     const existing = new Map((await lessonAttendance(tx, lessonId, true)).map((r) => [r.participantId, r]));
     const municipalityOf = new Map(members.map((m) => [m.participantId, m.municipalityId]));
-    const now = new Date();
+    const now = deps.clock.now();
     let changed = 0;
     for (const e of body) {
       const old = existing.get(e.participantId);
@@ -198,7 +198,7 @@ export async function classifyAbsence(deps: Deps, ctx: RequestContext, lessonId:
     if (row.classification !== body.classification) {
       const next: Value = { ...valueOf(row), classification: body.classification };
       const version = row.version + 1;
-      const now = new Date();
+      const now = deps.clock.now();
       await tx.query(`UPDATE attendance SET classification = $3, version = $4 WHERE lesson_id = $1 AND participant_id = $2`, [lessonId, participantId, body.classification, version]);
       await writeVersion(tx, ctx, now, row, version, 'classify', row, next);
       row.version = version;

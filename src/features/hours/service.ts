@@ -62,7 +62,7 @@ export async function pushHours(deps: Deps, ctx: RequestContext, key: string, ba
     }
 
     const batchId = randomUUID();
-    const now = new Date();
+    const now = deps.clock.now();
     const counts = { created: 0, changed: 0, unchanged: 0 };
     const rows: { item: HoursItem; version: number }[] = [];
     const supersede: string[] = [];

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditSubject } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db.js';
@@ -33,12 +34,12 @@ const AUDIT_CHUNK = 1000;
 
 export async function applyStaged(
   tx: Tx,
-  deps: { crypto: Crypto; contracts: ContractRegistry },
+  deps: { crypto: Crypto; contracts: ContractRegistry; clock: Clock },
   ctx: RequestContext,
   today: string,
   record: { providerId: string; source: 'csv' | 'xlsx' | 'push'; sha256: string; idempotencyKey: string | null },
 ): Promise<Applied> {
-  const now = new Date();
+  const now = deps.clock.now();
   const counts = await tx.query<{ rows: number; created: number; changed: number }>(
     `SELECT count(*)::int AS rows, count(*) FILTER (WHERE a.lesson_id IS NULL)::int AS created,
        count(*) FILTER (WHERE a.lesson_id IS NOT NULL AND ${DIFFERS})::int AS changed

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
+import { realNow } from '../../platform/clock.js';
 import type { InvalidParam } from '../../platform/errors.js';
 import type { RowInput } from './rows.js';
 
@@ -43,7 +44,8 @@ export class Spool {
   }
 
   static async create(): Promise<Spool> {
-    await removeStaleSpools(Date.now() - STALE_AFTER_MS);
+    // Real time: the files' modification times are the file system's, not the business date.
+    await removeStaleSpools(realNow().getTime() - STALE_AFTER_MS);
     return new Spool(await mkdtemp(path.join(os.tmpdir(), PREFIX)));
   }
 

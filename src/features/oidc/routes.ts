@@ -2,6 +2,7 @@
 // one answers 404 for a login that is not configured, so an installation without OIDC shows nothing.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { realNow } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { traceOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
@@ -62,7 +63,7 @@ export const registerOidcRoutes: RouteRegistrar = (app, deps) => {
       const provider = configured(req.params.provider);
       let started: Awaited<ReturnType<typeof startLogin>>;
       try {
-        started = await startLogin(deps, clients, provider, redirectUri(req, provider), new Date());
+        started = await startLogin(deps, clients, provider, redirectUri(req, provider), realNow()); // the login transaction and session run on real time
       } catch (err) {
         req.log.warn({ errCode: (err as { code?: unknown }).code }, 'OpenID Connect discovery failed');
         return toLoginPage(reply, 'unavailable');
@@ -80,7 +81,7 @@ export const registerOidcRoutes: RouteRegistrar = (app, deps) => {
     },
     async (req, reply) => {
       const provider = configured(req.params.provider);
-      const now = new Date();
+      const now = realNow(); // sessions run on real time (docs/architecture.md)
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       void reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH });
       try {

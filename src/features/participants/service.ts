@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { lastFourOfBsn, maskBsn } from '../../domain/bsn.js';
 import type { RequestContext } from '../../platform/access.js';
+import { realNow } from '../../platform/clock.js';
 import { recordAudit, subjectRef } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -106,7 +107,8 @@ export async function getParticipant(deps: Deps, ctx: RequestContext, id: string
 export async function createParticipant(deps: Deps, ctx: RequestContext, input: ParticipantCreate): Promise<ParticipantDetail> {
   if (ctx.scope.kind !== 'municipality') throw notFound();
   const municipalityId = ctx.scope.municipalityId;
-  await assertBsnConflictBudget(deps, ctx, new Date());
+  // The conflict budget is throttling: real time, so stepping the demo clock neither spends nor refills it.
+  await assertBsnConflictBudget(deps, ctx, realNow());
   const detail = await deps.db.transaction(async (tx) => {
     const municipality = await findMunicipality(tx, municipalityId);
     if (municipality === undefined) throw notFound();
@@ -133,7 +135,7 @@ export async function createParticipant(deps: Deps, ctx: RequestContext, input: 
   });
   if (detail === undefined) throw new AppError('internal', 'De inburgeraar is niet teruggevonden na opslaan.');
   // Issue #9: the 409 is audited (the existing participant's controller sees it) and throttled.
-  if ('bsnRegistered' in detail) throw await recordBsnConflict(deps, ctx, detail.bsnRegistered, new Date());
+  if ('bsnRegistered' in detail) throw await recordBsnConflict(deps, ctx, detail.bsnRegistered, realNow());
   return detail;
 }
 

@@ -88,7 +88,7 @@ export async function decideScaling(deps: Deps, ctx: RequestContext, id: string,
     await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $2 WHERE cause = 'scaling.decisionDue' AND period = $1 AND status <> 'resolved'`, [id, today]);
     if (body.decision === 'approved') {
       const level = (await currentLevels(tx, row.participantId)).find((l) => l.skill === row.skill);
-      await insertLevels(tx, [{ participantId: row.participantId, municipalityId: row.municipalityId, skill: row.skill, target: row.toLevel, current: level?.current ?? null, source: 'scaling', sourceId: id, recordedOn: today, recordedBy: ctx.actor.userId }], new Date());
+      await insertLevels(tx, [{ participantId: row.participantId, municipalityId: row.municipalityId, skill: row.skill, target: row.toLevel, current: level?.current ?? null, source: 'scaling', sourceId: id, recordedOn: today, recordedBy: ctx.actor.userId }], deps.clock.now());
       if (dueOn !== null) {
         await raiseSignal(tx, { cause: 'scaling.levelDue', participantId: row.participantId, period: id, municipalityId: row.municipalityId, providerId: row.providerId, productCode: referral?.productCode ?? '', addressee: 'provider', due: dueOn, today });
       }

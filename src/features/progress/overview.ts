@@ -145,7 +145,7 @@ export async function recordLevels(deps: Deps, ctx: RequestContext, participantI
         ...body.skills.map((s) => ({ ...base, skill: s.skill, target: s.target, current: s.current })),
         ...body.components.map((c) => ({ ...base, skill: c.component, target: null, current: c.status })),
       ],
-      new Date(),
+      deps.clock.now(),
     );
     // R-LVL-3, R-LVL-4: recording the level of a skill whose scaling was approved puts the new level in place:
     // the provider's "new level within 20 working days" signal is settled.
@@ -182,7 +182,7 @@ export async function recordProgressTest(deps: Deps, ctx: RequestContext, partic
       tx,
       // The target stays what it was (B1 unless scaled); a skill without a target gets B1, the route's norm.
       tested.map(([skill, level]) => ({ participantId, municipalityId: file.municipalityId, skill, target: targets.get(skill) ?? 'B1', current: level, source: 'progressTest', sourceId: id, recordedOn: body.takenOn, recordedBy: ctx.actor.userId })),
-      new Date(),
+      deps.clock.now(),
     );
     // The test that a milestone asked for settles that signal (R-HRS-2).
     if (body.milestoneHours !== null) {

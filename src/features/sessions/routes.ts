@@ -3,6 +3,7 @@
 // session that opens nothing else (src/platform/session-store.ts `stage`), and a completed step gets a
 // new token, so a token seen before the second factor is worth nothing after it.
 import { z } from 'zod';
+import { realNow } from '../../platform/clock.js';
 import { ctxOf, traceOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { deleteSession, SESSION_COOKIE } from '../../platform/session-store.js';
@@ -25,7 +26,7 @@ export const registerSessionRoutes: RouteRegistrar = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const now = new Date();
+      const now = realNow(); // sessions and login throttling run on real time (docs/architecture.md)
       const outcome = await withRetryAfter(reply, () => logIn(deps, { email: req.body.email, password: req.body.password, address: req.ip, now, trace: traceOf(req, now) }));
       setSessionCookie(reply, deps, outcome);
       if (outcome.kind === 'session') return reply.status(201).send({ user: outcome.user });
@@ -42,7 +43,7 @@ export const registerSessionRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags: ['sessions'], summary: 'Second step of a login: a TOTP code or a recovery code', body: SecondFactorRequest, response: { 201: SessionResponse } },
     },
     async (req, reply) => {
-      const now = new Date();
+      const now = realNow(); // sessions and login throttling run on real time (docs/architecture.md)
       const session = await withRetryAfter(reply, () => completeSecondFactor(deps, { pendingToken: req.cookies[SESSION_COOKIE] ?? '', code: req.body.code, now, trace: traceOf(req, now) }));
       setSessionCookie(reply, deps, session);
       return reply.status(201).send({ user: session.user });
