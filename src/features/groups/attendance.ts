@@ -180,6 +180,7 @@ export async function getParticipantAttendance(deps: Deps, ctx: RequestContext, 
     rate,
     // R-CON-7: the norm of the contract version of the participant's referral, as the signals use it.
     belowNorm: belowNorm(rate, { normPercent: out.normPercent }),
+    normPercent: out.normPercent,
     absences: out.facts.filter(isAbsence).map((f) => ({ lessonId: f.sessionId, date: f.date, kind: f.kind, reason: f.reason, calledIn: f.calledIn, classification: f.classification })),
     byMonth: monthsBetween(from, to).map((month) => {
       const start = `${month}-01` < from ? from : `${month}-01`;

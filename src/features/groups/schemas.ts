@@ -66,6 +66,7 @@ export const GroupDetail = Group.extend({
       memberFrom: z.string(),
       memberTo: z.string().nullable(),
       attendanceThisMonth: z.number().nullable().describe('R-ATT-3: attended / offered minutes this month, in percent; null when nothing was offered'),
+      normPercent: z.number().describe("R-ATT-3: the attendance norm of this member's contract version, in percent"),
     }),
   ),
 });
@@ -130,6 +131,7 @@ export const ParticipantAttendance = z.object({
   to: z.string(),
   rate: z.object({ offeredMinutes: z.number().int(), attendedMinutes: z.number().int(), percentage: z.number().nullable() }),
   belowNorm: z.boolean(),
+  normPercent: z.number().describe("R-ATT-3: the attendance norm of the participant's contract version, in percent"),
   absences: z.array(
     z.object({
       lessonId: z.uuid(),

@@ -10,6 +10,7 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
+import { normPercentOf } from './absence-signals.js';
 import { DEFAULT_GROUP_SIZE, SMALL_GROUP_LIMIT, type Group, type GroupCreate, type LessonRange, type LessonPatch, type MemberAdd, type MemberMove } from './schemas.js';
 import { findGroup, findLesson, listGroups as listGroupRows, listLessons, listMembers, seatsTaken, unsafeAttendanceFacts, type GroupRow, type LessonRow } from './store.js';
 
@@ -64,7 +65,9 @@ export async function getGroup(deps: Deps, ctx: RequestContext, id: string) {
       // R-ATT-3: this month's attendance in this group's lessons.
       const facts = (await unsafeAttendanceFacts(tx, m.participantId)).filter((f) => f.groupId === id);
       const { municipalityId: _m, ...rest } = m;
-      withRate.push({ ...rest, attendanceThisMonth: attendanceRate(facts, monthStart(today), today).percentage });
+      // The norm the signals judge this member by (R-ATT-3, the contract's absenceProtocol.normPercent), so
+      // the page marks what the signals mark.
+      withRate.push({ ...rest, attendanceThisMonth: attendanceRate(facts, monthStart(today), today).percentage, normPercent: await normPercentOf(tx, deps.contracts, m.participantId) });
     }
     await recordAudit(tx, deps.crypto, ctx, { name: 'group.read', status: 'ok', subjects: members.map((m) => ({ participantId: m.participantId, municipalityId: m.municipalityId })), objectType: 'group', objectId: id });
     return { ...toGroup(g), members: withRate };

@@ -12,14 +12,15 @@ const statusNl = {
   behind: 'U loopt achter. We kijken samen wat helpt.',
 } as const;
 
-export function plainDutch(kind: 'progress' | 'final', submittedOn: string | null, c: ReportContent, targetHours: number): string[] {
+/** `normPercent`: the attendance norm of the referral's contract version (R-ATT-3), not a fixed 80%. */
+export function plainDutch(kind: 'progress' | 'final', submittedOn: string | null, c: ReportContent, targetHours: number, normPercent: number): string[] {
   const out: string[] = [];
   out.push(kind === 'final' ? 'Dit is uw eindverslag.' : 'Dit is uw voortgangsverslag.');
   if (submittedOn !== null) out.push(`Uw taalschool heeft het verslag gemaakt op ${dateNl(submittedOn)}.`);
   out.push(`U heeft ${Math.floor(c.hoursMade)} uur les gehad. Het doel is ${targetHours} uur.`);
   if (c.attendancePercentage !== null) {
     const pct = Math.floor(c.attendancePercentage);
-    out.push(`U was bij ${pct}% van de lessen.${c.attendancePercentage < 80 ? ' Dat is te weinig: de regel is 80%.' : ''}`);
+    out.push(`U was bij ${pct}% van de lessen.${c.attendancePercentage < normPercent ? ` Dat is te weinig: de regel is ${normPercent}%.` : ''}`);
   }
   out.push(statusNl[c.status]);
   const tested = (Object.keys(skillNl) as (keyof typeof skillNl)[]).filter((s) => c.testResults[s] !== null);

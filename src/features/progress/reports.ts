@@ -12,6 +12,7 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import { routeHourNorm } from '../../domain/hours.js';
+import { DEFAULT_NORM_PERCENT } from '../../domain/attendance.js';
 import { progressFacts } from './assessment.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import { renderReportPdf } from './pdf.js';
@@ -22,7 +23,18 @@ import { examAttempts, findParticipantFile, findReport, progressTests, routeEven
 
 const ROUTE_NAMES: Record<string, string> = { b1: 'B1-route', z: 'Z-route', education_mbo: 'Onderwijsroute (mbo)', education_hbo_wo: 'Onderwijsroute (hbo/wo)', b1_entree: 'B1-route (entree)' };
 
-function toReport(r: ReportRow, route: string): Report {
+/** R-ATT-3: the attendance norm of the contract version the report's referral was made under (R-CON-10). */
+async function reportNorm(tx: Tx, deps: Deps, r: ReportRow): Promise<number> {
+  const rows = await tx.query<{ contractId: string; contractVersion: number }>(
+    `SELECT contract_id AS "contractId", contract_version AS "contractVersion" FROM referral WHERE id = $1`,
+    [r.referralId],
+  );
+  const ref = rows[0];
+  const protocol = ref === undefined ? undefined : deps.contracts.byId(ref.contractId)?.versions.find((v) => v.version === ref.contractVersion)?.absenceProtocol;
+  return protocol?.normPercent ?? DEFAULT_NORM_PERCENT;
+}
+
+function toReport(r: ReportRow, route: string, normPercent: number): Report {
   const content = ReportContent.parse(r.content);
   return {
     id: r.id,
@@ -39,7 +51,7 @@ function toReport(r: ReportRow, route: string): Report {
     invoiceDecision: r.invoiceDecision,
     invoiceDecisionReason: r.invoiceDecisionReason,
     invoiceTalkHeldOn: r.invoiceTalkHeldOn,
-    plainDutch: plainDutch(r.kind, r.submittedOn, content, routeHourNorm(route)),
+    plainDutch: plainDutch(r.kind, r.submittedOn, content, routeHourNorm(route), normPercent),
   };
 }
 
@@ -95,7 +107,7 @@ export async function createReport(deps: Deps, ctx: RequestContext, participantI
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'progressReport', objectId: id, summary: `draft ${kind}` });
     const row = await findReport(tx, ctx.scope, id);
     if (row === undefined) throw notFound();
-    return toReport(row, file.route);
+    return toReport(row, file.route, await reportNorm(tx, deps, row));
   });
 }
 
@@ -138,7 +150,7 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string): Pr
   return inTransaction(deps, async (tx) => {
     const row = await reportOrDeny(tx, deps, ctx, id, 'report.read');
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.read', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id });
-    return toReport(row, await routeOf(tx, row.participantId));
+    return toReport(row, await routeOf(tx, row.participantId), await reportNorm(tx, deps, row));
   });
 }
 
@@ -156,7 +168,7 @@ export async function updateReport(deps: Deps, ctx: RequestContext, id: string, 
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'saved' });
     const saved = await findReport(tx, ctx.scope, id);
     if (saved === undefined) throw notFound();
-    return toReport(saved, await routeOf(tx, row.participantId));
+    return toReport(saved, await routeOf(tx, row.participantId), await reportNorm(tx, deps, saved));
   });
 }
 
@@ -178,7 +190,7 @@ export async function submitReport(deps: Deps, ctx: RequestContext, id: string, 
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'submitted' });
     const saved = await findReport(tx, ctx.scope, id);
     if (saved === undefined) throw notFound();
-    return toReport(saved, route);
+    return toReport(saved, route, await reportNorm(tx, deps, saved));
   });
 }
 
@@ -187,7 +199,7 @@ export async function reportPdf(deps: Deps, ctx: RequestContext, id: string): Pr
     const row = await reportOrDeny(tx, deps, ctx, id, 'report.download');
     const file = await findParticipantFile(tx, { kind: 'municipality', municipalityId: row.municipalityId }, row.participantId);
     if (file === undefined) throw notFound();
-    const report = toReport(row, file.route);
+    const report = toReport(row, file.route, await reportNorm(tx, deps, row));
     const content = await renderReportPdf({
       kind: row.kind,
       participant: { givenName: file.givenName, familyName: file.familyName, dateOfBirth: file.dateOfBirth, clientNumber: file.clientNumber, bsnLastFour: file.bsnLastFour },
@@ -228,7 +240,7 @@ export async function decideInvoice(deps: Deps, ctx: RequestContext, id: string,
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: `invoice ${body.decision}` });
     const saved = await findReport(tx, ctx.scope, id);
     if (saved === undefined) throw notFound();
-    return toReport(saved, await routeOf(tx, row.participantId));
+    return toReport(saved, await routeOf(tx, row.participantId), await reportNorm(tx, deps, saved));
   });
 }
 
