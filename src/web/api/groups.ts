@@ -41,6 +41,8 @@ export interface GroupMember {
   memberTo: string | null;
   /** Attended / offered minutes this month in percent; null when nothing was offered. */
   attendanceThisMonth: number | null;
+  /** R-ATT-3: the attendance norm of this member's contract version, from the server. */
+  normPercent: number;
 }
 
 export interface GroupDetail extends Group {
@@ -111,6 +113,8 @@ export interface ParticipantAttendance {
   to: string;
   rate: { offeredMinutes: number; attendedMinutes: number; percentage: number | null };
   belowNorm: boolean;
+  /** R-ATT-3: the attendance norm of the participant's contract version, from the server. */
+  normPercent: number;
   absences: Absence[];
   byMonth: { month: string; percentage: number | null }[];
 }

@@ -54,16 +54,14 @@ export function labelOf<K extends string>(labels: Record<K, string>, value: stri
   return value in labels ? labels[value as K] : value;
 }
 
-export const NORM_PERCENT = 80;
-
 /** '87.5' → '87,5%'; null → 'geen lessen'. */
 export function formatPercent(value: number | null): string {
   if (value === null) return 'geen lessen';
   return `${value.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
 }
 
-export function isBelowNorm(value: number | null): boolean {
-  return value !== null && value < NORM_PERCENT;
+export function isBelowNorm(value: number | null, normPercent: number): boolean {
+  return value !== null && value < normPercent;
 }
 
 const monthNames = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];

@@ -8,7 +8,6 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { Pagination } from '../../components/Pagination';
 import { LoadError, Loading } from '../../components/QueryStatus';
-import { NORM_PERCENT } from '../../lib/attendanceLabels';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
@@ -66,7 +65,8 @@ function RatesView({ today }: { today: string }) {
   const summary = useRateSummary(period.from, period.to);
   const below = summary.data?.belowNorm;
   const everyone = summary.data?.total;
-  const normPercent = list.data?.normPercent ?? NORM_PERCENT;
+  // The norm comes from the server (the contract's absenceProtocol.normPercent, R-ATT-3); unknown while loading.
+  const normPercent = list.data?.normPercent ?? summary.data?.normPercent;
 
   const go = (next: Partial<View>) => {
     const merged = { ...view, page: 1, ...next };
@@ -76,13 +76,13 @@ function RatesView({ today }: { today: string }) {
   };
 
   const periodText = `van ${formatDate(period.from)} tot en met ${formatDate(period.to)}`;
-  const caption = `${belowNorm ? `Inburgeraars onder de norm van ${normPercent}%` : 'Alle inburgeraars'} ${periodText}`;
+  const caption = `${belowNorm ? `Inburgeraars onder de norm${normPercent !== undefined ? ` van ${normPercent}%` : ''}` : 'Alle inburgeraars'} ${periodText}`;
 
   return (
     <>
       <Heading level={1}>{TITLE}</Heading>
       <Paragraph>
-        Aanwezigheid per inburgeraar: de aanwezige minuten gedeeld door de aangeboden lesminuten. De norm is {normPercent}%.
+        Aanwezigheid per inburgeraar: de aanwezige minuten gedeeld door de aangeboden lesminuten. {normPercent !== undefined && `De norm is ${normPercent}%.`}
         Percentages staan met één decimaal, naar beneden afgerond.
       </Paragraph>
       <PeriodFilter
@@ -115,13 +115,13 @@ function RatesView({ today }: { today: string }) {
         )}
         {list.data && list.data.items.length > 0 && (
           <>
-            <RateTable caption={caption} items={list.data.items} sort={sort} normPercent={normPercent} onSort={(s) => go({ sort: s })} />
+            <RateTable caption={caption} items={list.data.items} sort={sort} normPercent={list.data.normPercent} onSort={(s) => go({ sort: s })} />
             <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => go({ page: p })} />
           </>
         )}
       </section>
       <ExportCsv period={period} belowNorm={belowNorm} sort={sort} disabled={!list.data || list.data.total === 0} />
-      <Distribution summary={summary.data} error={summary.error} normPercent={normPercent} />
+      <Distribution summary={summary.data} error={summary.error} />
     </>
   );
 }

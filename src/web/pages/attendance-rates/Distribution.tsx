@@ -19,8 +19,9 @@ import { bandsOf } from './rates';
 
 const DistributionChart = lazy(() => import('./DistributionChart'));
 
-export function Distribution({ summary, error, normPercent }: { summary: RateSummary | undefined; error: Error | null; normPercent: number }) {
-  const spread = useMemo(() => (summary ? { bands: bandsOf(summary.bands, normPercent), withoutLessons: summary.withoutLessons } : undefined), [summary, normPercent]);
+export function Distribution({ summary, error }: { summary: RateSummary | undefined; error: Error | null }) {
+  // The norm the server counted with (R-ATT-3), so the bands mark what the signals mark.
+  const spread = useMemo(() => (summary ? { bands: bandsOf(summary.bands, summary.normPercent), withoutLessons: summary.withoutLessons, normPercent: summary.normPercent } : undefined), [summary]);
   const everyone = summary?.total;
 
   let body;
@@ -36,7 +37,7 @@ export function Distribution({ summary, error, normPercent }: { summary: RateSum
           </Suspense>
         </div>
         <Table>
-          <TableCaption className="koers-visually-hidden">Aantal inburgeraars per aanwezigheid, norm {normPercent}%</TableCaption>
+          <TableCaption className="koers-visually-hidden">Aantal inburgeraars per aanwezigheid, norm {spread.normPercent}%</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">Aanwezigheid</TableHeaderCell>
@@ -48,7 +49,7 @@ export function Distribution({ summary, error, normPercent }: { summary: RateSum
               <TableRow key={band.label}>
                 <TableHeaderCell scope="row">
                   {band.label}
-                  {band.belowNorm && ` (onder ${normPercent}%)`}
+                  {band.belowNorm && ` (onder ${spread.normPercent}%)`}
                 </TableHeaderCell>
                 <TableCell>{band.count}</TableCell>
               </TableRow>

@@ -9,7 +9,8 @@ interface PeriodFilterProps {
   period: Period;
   today: string;
   belowNorm: boolean;
-  normPercent: number;
+  /** Unknown while the list loads. */
+  normPercent: number | undefined;
   onPeriod: (period: Period) => void;
   onBelowNorm: (belowNorm: boolean) => void;
 }
@@ -39,7 +40,7 @@ export function PeriodFilter({ period, today, belowNorm, normPercent, onPeriod, 
         type="checkbox"
         label={
           <FormLabel htmlFor="veld-onder-norm" type="checkbox" checked={belowNorm}>
-            Alleen onder de norm ({normPercent}%)
+            Alleen onder de norm{normPercent !== undefined && ` (${normPercent}%)`}
           </FormLabel>
         }
         input={<Checkbox id="veld-onder-norm" name="onderNorm" checked={belowNorm} onChange={(event) => onBelowNorm(event.target.checked)} />}

@@ -21,7 +21,7 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { canManageGroups, formatPercent, isBelowNorm, labelOf, levelBandLabels, literacyLabels, NORM_PERCENT } from '../../lib/attendanceLabels';
+import { canManageGroups, formatPercent, isBelowNorm, labelOf, levelBandLabels, literacyLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -58,7 +58,10 @@ function GroupView({ group }: { group: GroupDetail }) {
   const user = useUser();
   const today = useToday().data;
   const current = group.members.filter((m) => m.memberTo === null || (today !== undefined && m.memberTo > today));
-  const below = current.filter((m) => isBelowNorm(m.attendanceThisMonth)).length;
+  // Each member's norm is their contract's (R-ATT-3), from the server; one group can mix contracts.
+  const below = current.filter((m) => isBelowNorm(m.attendanceThisMonth, m.normPercent)).length;
+  const norms = [...new Set(current.map((m) => m.normPercent))];
+  const normText = norms.length === 1 ? `de norm van ${String(norms[0])}%` : 'hun norm';
   const mayManage = canManageGroups(user);
   const [moving, setMoving] = useState<GroupMember | null>(null);
   const [moved, setMoved] = useState('');
@@ -121,8 +124,8 @@ function GroupView({ group }: { group: GroupDetail }) {
           <>
             <Paragraph>
               {below === 0
-                ? `Niemand zit deze maand onder de norm van ${NORM_PERCENT}%.`
-                : `${below} ${below === 1 ? 'deelnemer zit' : 'deelnemers zitten'} deze maand onder de norm van ${NORM_PERCENT}%.`}
+                ? `Niemand zit deze maand onder ${normText}.`
+                : `${below} ${below === 1 ? 'deelnemer zit' : 'deelnemers zitten'} deze maand onder ${normText}.`}
             </Paragraph>
             <Table>
               <TableCaption className="koers-visually-hidden">Deelnemers van groep {group.name}</TableCaption>
@@ -136,7 +139,7 @@ function GroupView({ group }: { group: GroupDetail }) {
               </TableHeader>
               <TableBody>
                 {current.map((m) => {
-                  const low = isBelowNorm(m.attendanceThisMonth);
+                  const low = isBelowNorm(m.attendanceThisMonth, m.normPercent);
                   return (
                     <TableRow key={m.participantId} className={low ? 'koers-row--overdue' : undefined}>
                       <TableHeaderCell scope="row">
@@ -149,7 +152,7 @@ function GroupView({ group }: { group: GroupDetail }) {
                       <TableCell>{formatDate(m.memberFrom)}</TableCell>
                       <TableCell>
                         {formatPercent(m.attendanceThisMonth)}
-                        {low && <strong className="koers-overdue"> (onder {NORM_PERCENT}%)</strong>}
+                        {low && <strong className="koers-overdue"> (onder {m.normPercent}%)</strong>}
                       </TableCell>
                       {mayManage && (
                         <TableCell>

@@ -5,7 +5,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { monthLabel, NORM_PERCENT } from '../../lib/attendanceLabels';
+import { monthLabel } from '../../lib/attendanceLabels';
 
 use([BarChart, GridComponent, MarkLineComponent, SVGRenderer]);
 
@@ -14,7 +14,8 @@ export interface MonthRate {
   percentage: number | null;
 }
 
-export default function AttendanceChart({ byMonth }: { byMonth: readonly MonthRate[] }) {
+/** `normPercent`: the contract's norm as the server gives it (R-ATT-3). */
+export default function AttendanceChart({ byMonth, normPercent }: { byMonth: readonly MonthRate[]; normPercent: number }) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -39,8 +40,8 @@ export default function AttendanceChart({ byMonth }: { byMonth: readonly MonthRa
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#a90061', type: 'dashed', width: 2 },
-            label: { formatter: `Norm ${NORM_PERCENT}%`, color: '#1a1a1a' },
-            data: [{ yAxis: NORM_PERCENT }],
+            label: { formatter: `Norm ${normPercent}%`, color: '#1a1a1a' },
+            data: [{ yAxis: normPercent }],
           },
         },
       ],
@@ -51,7 +52,7 @@ export default function AttendanceChart({ byMonth }: { byMonth: readonly MonthRa
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [byMonth]);
+  }, [byMonth, normPercent]);
 
   return <div ref={ref} className="koers-chart" />;
 }

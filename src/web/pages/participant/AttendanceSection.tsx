@@ -16,7 +16,7 @@ import {
 import { useClassifyAbsence, useParticipantAttendance, type Absence, type Classification, type ParticipantAttendance } from '../../api/groups';
 import { LoadError, Loading, describeError } from '../../components/QueryStatus';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
-import { classificationLabels, formatPercent, isBelowNorm, labelOf, lessonKindLabels, monthLabel, NORM_PERCENT, reasonLabel } from '../../lib/attendanceLabels';
+import { classificationLabels, formatPercent, isBelowNorm, labelOf, lessonKindLabels, monthLabel, reasonLabel } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { yesNo } from '../../lib/labels';
 
@@ -45,9 +45,9 @@ function AttendanceBody({ data, participantId, mayClassify }: { data: Participan
     <>
       <Paragraph>
         Aanwezigheid deze maand: <strong>{formatPercent(thisMonth?.percentage ?? null)}</strong>
-        {isBelowNorm(thisMonth?.percentage ?? null) && <strong className="koers-overdue"> (onder {NORM_PERCENT}%)</strong>}.
+        {isBelowNorm(thisMonth?.percentage ?? null, data.normPercent) && <strong className="koers-overdue"> (onder {data.normPercent}%)</strong>}.
         Van {formatDate(data.from)} tot en met {formatDate(data.to)}: {formatPercent(data.rate.percentage)}
-        {data.belowNorm ? `, onder de norm van ${NORM_PERCENT}%` : ''}.
+        {data.belowNorm ? `, onder de norm van ${data.normPercent}%` : ''}.
       </Paragraph>
       <Heading level={3} id="aanwezigheid-per-maand">
         Aanwezigheid per maand
@@ -58,11 +58,11 @@ function AttendanceBody({ data, participantId, mayClassify }: { data: Participan
         <>
           <div aria-hidden="true">
             <Suspense fallback={null}>
-              <AttendanceChart byMonth={months} />
+              <AttendanceChart byMonth={months} normPercent={data.normPercent} />
             </Suspense>
           </div>
           <Table>
-            <TableCaption className="koers-visually-hidden">Aanwezigheid per maand, norm {NORM_PERCENT}%</TableCaption>
+            <TableCaption className="koers-visually-hidden">Aanwezigheid per maand, norm {data.normPercent}%</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">Maand</TableHeaderCell>
@@ -75,7 +75,7 @@ function AttendanceBody({ data, participantId, mayClassify }: { data: Participan
                   <TableHeaderCell scope="row">{monthLabel(m.month)}</TableHeaderCell>
                   <TableCell>
                     {formatPercent(m.percentage)}
-                    {isBelowNorm(m.percentage) && ` (onder ${NORM_PERCENT}%)`}
+                    {isBelowNorm(m.percentage, data.normPercent) && ` (onder ${data.normPercent}%)`}
                   </TableCell>
                 </TableRow>
               ))}
