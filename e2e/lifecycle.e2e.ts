@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
+import { tinyPdf } from './tiny-pdf.js';
 import {
   answer,
   answerNo,
@@ -27,26 +28,6 @@ const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 const ADMIN = 'beheer@koers.demo';
 const REMARKS = 'Graag 5 dagdelen per week in plaats van 4.';
 const LOCATION = 'Hoorn, Grote Noord 1';
-
-/** The smallest file a PDF reader accepts: one empty page. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 describe('from referral to start', () => {
   let koers: Awaited<ReturnType<typeof startKoers>> | undefined;
@@ -186,7 +167,9 @@ describe('from referral to start', () => {
     expect(await page.getByLabel('Datum van de intake', { exact: true }).inputValue()).toBe('2027-01-05');
     await page.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).click();
     await expectStatus('Niet verschenen op intake');
-    await step('Opnieuw uitnodigen voor intake').waitFor();
+    // R-REF-3, 001 §1.1: the municipality leads the new intake; the provider cannot invite on its own.
+    await page.getByText('U hoeft nu niets vast te leggen in deze aanmelding.', { exact: true }).waitFor();
+    expect(await step('Opnieuw uitnodigen voor intake').count()).toBe(0);
     await checkA11y(page, 'aanmelding (no-show)');
     await logOut(page);
   });
@@ -216,6 +199,24 @@ describe('from referral to start', () => {
     await row.waitFor();
     await page.getByLabel('Perceel', { exact: true }).selectOption({ label: 'Alle percelen' });
     await page.waitForURL((url) => !url.search.includes('perceel='));
+
+    // R-REF-3: the consultant records the new intake moment agreed after the no-show.
+    await openReferral();
+    const agree = step('Nieuwe intake afspreken');
+    await agree.getByRole('button', { name: 'Afspraak vastleggen', exact: true }).click();
+    await page.getByRole('heading', { name: 'Controleer het formulier' }).waitFor();
+    const agreedDate = agree.getByLabel('Datum van de nieuwe intake', { exact: true });
+    expect(await agreedDate.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page, 'nieuwe intake afspreken met fouten');
+    await agreedDate.fill('2027-01-04');
+    await agree.getByRole('button', { name: 'Afspraak vastleggen', exact: true }).click();
+    await agree.getByText('De nieuwe intake kan niet vóór de no-show (05-01-2027) liggen.').first().waitFor();
+    await agreedDate.fill('2027-01-08');
+    await agree.getByLabel('Toelichting', { exact: false }).fill('Telefonisch afgesproken met de inburgeraar.');
+    await agree.getByRole('button', { name: 'Afspraak vastleggen', exact: true }).click();
+    await expectStatus('Niet verschenen op intake');
+    await timeline().getByText('Datum nieuwe intake: 08-01-2027', { exact: false }).waitFor();
+    await checkA11y(page, 'aanmelding (nieuwe intake afgesproken)');
     await logOut(page);
   });
 
@@ -224,7 +225,7 @@ describe('from referral to start', () => {
     await openReferral();
     const invite = step('Opnieuw uitnodigen voor intake');
     expect(await invite.getByLabel('Locatie van de intake', { exact: true }).inputValue()).toBe(LOCATION);
-    await invite.getByLabel('Datum van de intake', { exact: true }).fill('2027-01-08');
+    expect(await invite.getByLabel('Datum van de intake', { exact: true }).inputValue(), 'the agreed moment').toBe('2027-01-08');
     await invite.getByRole('button', { name: 'Uitnodiging vastleggen', exact: true }).click();
     await expectStatus('Uitgenodigd voor intake');
 

@@ -46,10 +46,12 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
     await ok(provider, id, { type: 'acknowledged' });
     await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn, Grote Noord 1' });
     const noShow = await ok(provider, id, { type: 'intakeNoShow', noShowOn: '2027-01-04' });
-    // R-REF-3: the municipality is informed (a signal to it) and a new invitation is owed.
-    expect(noShow.pendingSteps.map((s: { step: string; party: string }) => `${s.party}:${s.step}`)).toEqual(['municipality:noShowFollowUp', 'provider:intakeInvitation']);
+    // R-REF-3: the municipality is informed (a signal to it) and leads: it agrees the new intake first.
+    expect(noShow.pendingSteps.map((s: { step: string; party: string }) => `${s.party}:${s.step}`)).toEqual(['municipality:noShowFollowUp']);
     const seen = (await consultant.get('/api/v1/signals')).body.items.filter((s: { referralId: string }) => s.referralId === id);
     expect(seen.map((s: { step: string }) => s.step)).toContain('noShowFollowUp');
+    const agreed = await ok(consultant, id, { type: 'newIntakeAgreed', agreedIntakeDate: '2027-01-04', note: 'Telefonisch afgesproken.' });
+    expect(agreed.pendingSteps.map((s: { step: string; party: string }) => `${s.party}:${s.step}`)).toEqual(['provider:intakeInvitation']);
     await ok(provider, id, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
     await ok(provider, id, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
     const v1 = await ok(provider, id, { type: 'planSubmitted', content: aLearningPlan() });
@@ -67,9 +69,9 @@ describe(`referral lifecycle on ${DB_KIND}`, () => {
     expect(running.status).toBe('running');
     expect(running.pendingSteps).toEqual([]);
     expect(running.events.map((e: { type: string }) => e.type)).toEqual([
-      'referred', 'acknowledged', 'intakeInvited', 'intakeNoShow', 'intakeInvited', 'intakeHeld', 'planSubmitted', 'planReturned', 'planSubmitted', 'planApproved', 'planSigned', 'started',
+      'referred', 'acknowledged', 'intakeInvited', 'intakeNoShow', 'newIntakeAgreed', 'intakeInvited', 'intakeHeld', 'planSubmitted', 'planReturned', 'planSubmitted', 'planApproved', 'planSigned', 'started',
     ]);
-    expect(running.events[7]).toMatchObject({ actorName: 'Test consultant', organisationName: 'Hoorn', details: { remarks: 'Kinderopvang op vrijdag ontbreekt.' } });
+    expect(running.events[8]).toMatchObject({ actorName: 'Test consultant', organisationName: 'Hoorn', details: { remarks: 'Kinderopvang op vrijdag ontbreekt.' } });
     // Every signal of this referral is resolved once it runs.
     const open = await t.koers.db.query(`SELECT cause FROM signal WHERE subject_id = $1 AND status <> 'resolved'`, [id]);
     expect(open).toEqual([]);

@@ -16,6 +16,8 @@ const bodyFor = (event: LifecycleEvent): Record<string, unknown> => {
       return { heldOn: '2027-01-04', regularStartInTime: true };
     case 'intakeNoShow':
       return { noShowOn: '2027-01-04' };
+    case 'newIntakeAgreed':
+      return { agreedIntakeDate: '2027-01-11', note: 'Telefonisch afgesproken.' };
     case 'planSubmitted':
       return { content: aLearningPlan() };
     case 'planApproved':
@@ -32,6 +34,8 @@ const PATH: [LifecycleEvent, Party][] = [
   ['acknowledged', 'provider'],
   ['intakeInvited', 'provider'],
   ['intakeNoShow', 'provider'],
+  // R-REF-3, 001 §1.1: the municipality agrees the new moment before the provider invites again.
+  ['newIntakeAgreed', 'municipality'],
   ['intakeInvited', 'provider'],
   ['intakeHeld', 'provider'],
   ['planSubmitted', 'provider'],
@@ -59,7 +63,7 @@ describe(`every refused transition on ${DB_KIND}`, () => {
     let refused = 0;
     for (const [next, nextParty] of [...PATH, [null, null] as const]) {
       const detail = (await consultant.get(`/api/v1/referrals/${id}`)).body;
-      const facts = { status: detail.status, startClassStartedOn: detail.startClassStartedOn };
+      const facts = { status: detail.status, startClassStartedOn: detail.startClassStartedOn, newIntakeAgreed: detail.intake.newIntakeAgreedOn !== null };
       for (const party of ['municipality', 'provider'] as const) {
         const c = clients.get(party) as Client;
         // What the UI offers this party is exactly what the rules allow.

@@ -11,6 +11,7 @@ describe('referral lifecycle (R-REF-2)', () => {
       ['acknowledged', 'provider', 'acknowledged'],
       ['intakeInvited', 'provider', 'intakeInvited'],
       ['intakeNoShow', 'provider', 'intakeNoShow'],
+      ['newIntakeAgreed', 'municipality', 'intakeNoShow'],
       ['intakeInvited', 'provider', 'intakeInvited'],
       ['intakeHeld', 'provider', 'intakeHeld'],
       ['planSubmitted', 'provider', 'planSubmitted'],
@@ -21,11 +22,23 @@ describe('referral lifecycle (R-REF-2)', () => {
       ['started', 'provider', 'running'],
     ];
     let status: ReferralStatus = 'referred';
+    let agreed = false;
     for (const [event, party, next] of path) {
-      const d = decide({ status, ...none }, event, party);
+      const d = decide({ status, ...none, newIntakeAgreed: agreed }, event, party);
       expect(d, `${event} from ${status}`).toEqual({ ok: true, status: next });
+      agreed = event === 'newIntakeAgreed';
       status = next;
     }
+  });
+
+  it('R-REF-3, 001 §1.1: after a no-show the provider may not invite again until the municipality has agreed the new moment', () => {
+    const noShow = { status: 'intakeNoShow' as const, ...none };
+    expect(decide(noShow, 'intakeInvited', 'provider')).toEqual({ ok: false, reason: 'De gemeente spreekt na een no-show eerst een nieuw intakemoment af; daarna nodigt u opnieuw uit.' });
+    expect(decide(noShow, 'newIntakeAgreed', 'provider')).toEqual({ ok: false, reason: 'Deze stap zet de gemeente.' });
+    expect(possibleEvents(noShow, 'municipality')).toEqual(['newIntakeAgreed']);
+    expect(possibleEvents({ ...noShow, newIntakeAgreed: true }, 'municipality')).toEqual([]);
+    expect(possibleEvents({ ...noShow, newIntakeAgreed: true }, 'provider')).toEqual(['intakeInvited']);
+    expect(decide({ status: 'intakeInvited', ...none }, 'newIntakeAgreed', 'municipality').ok).toBe(false);
   });
 
   it('the municipality decides on the plan; the provider takes every other step', () => {

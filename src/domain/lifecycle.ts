@@ -2,7 +2,9 @@
 // and who takes it. Pure: the use case loads the referral, asks `decide`, and stores the outcome.
 //
 // Main track:  referred → acknowledged → intakeInvited → intakeHeld | intakeNoShow
-//              intakeNoShow → intakeInvited (a new intake, agreed with the municipality, R-REF-3)
+//              intakeNoShow → newIntakeAgreed (the municipality records the agreed intake moment; the status
+//              stays intakeNoShow) → intakeInvited (001 §1.1: "Gemeente neemt hierin het voortouw",
+//              R-REF-3): the provider may not invite again before the agreement is recorded.
 //              intakeHeld → planSubmitted → planApproved | planReturned; planReturned → planSubmitted
 //              planApproved → planSigned → running (started in a regular class)
 // Start class (R-REF-4) is a side track: it may start once the intake is held (before the plan is
@@ -33,6 +35,8 @@ export const actorOf: Record<LifecycleEvent, Party> = {
   intakeInvited: 'provider',
   intakeHeld: 'provider',
   intakeNoShow: 'provider',
+  // 001 §1.1: after a no-show the municipality leads and agrees the new intake moment.
+  newIntakeAgreed: 'municipality',
   planSubmitted: 'provider',
   planReturned: 'municipality',
   planApproved: 'municipality',
@@ -46,6 +50,7 @@ const from: Record<LifecycleEvent, readonly ReferralStatus[]> = {
   intakeInvited: ['acknowledged', 'intakeNoShow'],
   intakeHeld: ['intakeInvited'],
   intakeNoShow: ['intakeInvited'],
+  newIntakeAgreed: ['intakeNoShow'],
   planSubmitted: ['intakeHeld', 'planReturned'],
   planReturned: ['planSubmitted'],
   planApproved: ['planSubmitted'],
@@ -60,6 +65,7 @@ const to: Record<Exclude<LifecycleEvent, 'startClassStarted'>, ReferralStatus> =
   intakeInvited: 'intakeInvited',
   intakeHeld: 'intakeHeld',
   intakeNoShow: 'intakeNoShow',
+  newIntakeAgreed: 'intakeNoShow',
   planSubmitted: 'planSubmitted',
   planReturned: 'planReturned',
   planApproved: 'planApproved',
@@ -87,6 +93,8 @@ export interface LifecycleFacts {
   status: ReferralStatus;
   /** Set once a start class has started (R-REF-4). */
   startClassStartedOn: string | null;
+  /** R-REF-3: the municipality has recorded the new intake moment since the last no-show. */
+  newIntakeAgreed?: boolean;
 }
 
 /** R-REF-2: may `party` record `event` now? Returns the next status or the reason it may not. */
@@ -96,6 +104,11 @@ export function decide(facts: LifecycleFacts, event: LifecycleEvent, party: Part
   }
   if (!from[event].includes(facts.status)) {
     return { ok: false, reason: `Dit kan niet nu de aanmelding de status "${statusLabel[facts.status]}" heeft.` };
+  }
+  if (facts.status === 'intakeNoShow') {
+    const agreed = facts.newIntakeAgreed === true;
+    if (event === 'intakeInvited' && !agreed) return { ok: false, reason: 'De gemeente spreekt na een no-show eerst een nieuw intakemoment af; daarna nodigt u opnieuw uit.' };
+    if (event === 'newIntakeAgreed' && agreed) return { ok: false, reason: 'Het nieuwe intakemoment is al afgesproken.' };
   }
   if (event === 'startClassStarted') {
     if (facts.startClassStartedOn !== null) return { ok: false, reason: 'De opstartklas is al gestart.' };

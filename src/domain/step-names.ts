@@ -20,6 +20,7 @@ export const LifecycleEvents = [
   'intakeInvited',
   'intakeHeld',
   'intakeNoShow',
+  'newIntakeAgreed',
   'planSubmitted',
   'planReturned',
   'planApproved',

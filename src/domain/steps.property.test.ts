@@ -20,7 +20,7 @@ function triggerOf(s: PendingStep, t: ReferralTimeline): string | null {
     case 'acknowledgement':
       return t.referredOn;
     case 'intakeInvitation':
-      return t.status === 'intakeNoShow' ? t.noShowOn : t.referredOn;
+      return t.status === 'intakeNoShow' ? (t.newIntakeAgreedOn ?? null) : t.referredOn;
     case 'intakeResult':
       return t.referredOn; // the planned intake: an invitation follows the referral
     case 'noShowFollowUp':
@@ -68,6 +68,8 @@ function timelineOf(x: Facts): ReferralTimeline {
   const intakeDate = reached('intakeInvited') ? next(1) : null;
   const noShowOn = status === 'intakeNoShow' ? intakeDate : null;
   const intakeHeldOn = reached('intakeHeld') && status !== 'intakeNoShow' ? next(2) : null;
+  // R-REF-3: after a no-show the municipality may have agreed the new moment (gap 2 is free then).
+  const newIntakeAgreedOn = noShowOn !== null && x.startClass ? addCalendarDays(noShowOn, gaps[2] ?? 0) : null;
   const planSubmittedOn = reached('planSubmitted') ? next(3) : null;
   const planReturnedOn = status === 'planReturned' ? next(4) : null;
   const planApprovedOn = reached('planApproved') ? next(5) : null;
@@ -80,6 +82,7 @@ function timelineOf(x: Facts): ReferralTimeline {
     intakeDate,
     intakeHeldOn,
     noShowOn,
+    newIntakeAgreedOn,
     regularStartInTime: intakeHeldOn === null ? null : x.regularStartInTime,
     planVersion: planSubmittedOn === null ? 0 : 1,
     planSubmittedOn,

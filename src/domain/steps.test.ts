@@ -76,11 +76,12 @@ describe('pending steps (R-REF-2)', () => {
     expect(pendingSteps({ ...base, status: 'acknowledged' }, westfriesland)).toEqual([{ step: 'intakeInvitation', party: 'provider', dueDate: '2027-01-08', period: '2026-12-23' }]);
   });
 
-  it('R-REF-3: a no-show puts the municipality in the lead and asks the provider for a new invitation', () => {
-    const steps = pendingSteps({ ...base, status: 'intakeNoShow', intakeDate: '2027-01-05', noShowOn: '2027-01-05' }, westfriesland);
-    expect(steps).toEqual([
-      { step: 'noShowFollowUp', party: 'municipality', dueDate: '2027-01-12', period: '2027-01-05' },
-      { step: 'intakeInvitation', party: 'provider', dueDate: '2027-01-19', period: '2027-01-05' },
+  it('R-REF-3: a no-show puts the municipality in the lead; the new invitation is owed only once the new moment is agreed', () => {
+    const noShow = { ...base, status: 'intakeNoShow' as const, intakeDate: '2027-01-05', noShowOn: '2027-01-05' };
+    expect(pendingSteps(noShow, westfriesland)).toEqual([{ step: 'noShowFollowUp', party: 'municipality', dueDate: '2027-01-12', period: '2027-01-05' }]);
+    // 001 §1.1: the invitation term (10 working days) counts from the agreement (docs/contracts.md).
+    expect(pendingSteps({ ...noShow, newIntakeAgreedOn: '2027-01-07' }, westfriesland)).toEqual([
+      { step: 'intakeInvitation', party: 'provider', dueDate: '2027-01-21', period: '2027-01-05' },
     ]);
   });
 

@@ -17,6 +17,8 @@ export interface ReferralTimeline {
   intakeDate: IsoDate | null;
   intakeHeldOn: IsoDate | null;
   noShowOn: IsoDate | null;
+  /** R-REF-3: the day the municipality recorded the new intake moment after the last no-show. */
+  newIntakeAgreedOn?: IsoDate | null;
   /** R-REF-4: the provider's judgement at intake that the regular start fits in the contract's start term. */
   regularStartInTime: boolean | null;
   planVersion: number;
@@ -64,9 +66,14 @@ export function pendingSteps(t: ReferralTimeline, version: ContractVersion): Pen
       break;
     case 'intakeNoShow':
       if (t.noShowOn !== null) {
-        // R-REF-3: the municipality takes the lead and agrees a new intake; the provider invites again.
-        steps.push({ step: 'noShowFollowUp', party: 'municipality', dueDate: due(t.noShowOn, 'acknowledgement'), period: t.noShowOn });
-        steps.push({ step: 'intakeInvitation', party: 'provider', dueDate: due(t.noShowOn, 'intakeInvitation'), period: t.noShowOn });
+        // R-REF-3, 001 §1.1: the municipality takes the lead and agrees a new intake moment; only then the
+        // provider's new invitation is owed, within the contract's invitation term counted from the
+        // agreement (docs/contracts.md, "Nieuwe intake na een no-show").
+        if (t.newIntakeAgreedOn == null) {
+          steps.push({ step: 'noShowFollowUp', party: 'municipality', dueDate: due(t.noShowOn, 'acknowledgement'), period: t.noShowOn });
+        } else {
+          steps.push({ step: 'intakeInvitation', party: 'provider', dueDate: due(t.newIntakeAgreedOn, 'intakeInvitation'), period: t.noShowOn });
+        }
       }
       break;
     case 'intakeHeld':

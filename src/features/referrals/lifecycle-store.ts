@@ -18,7 +18,16 @@ export interface TimelineRow extends ReferralTimeline {
   intakeLocation: string | null;
   startedOn: string | null;
   pipSignedOn: string | null;
+  /** How many no-shows the timeline holds: an agreement answers the no-show with its number. */
+  noShowCount: number;
+  agreedIntakeDate: string | null;
 }
+
+// R-REF-3: the municipality's agreement on a new intake is an event, not a column: it counts only when it
+// answers the latest no-show (its details carry the no-show's number), so a second no-show asks again.
+const NO_SHOW_COUNT = `(SELECT count(*)::int FROM referral_event n WHERE n.referral_id = r.id AND n.type = 'intakeNoShow')`;
+const AGREEMENT_OF_LAST_NO_SHOW = `FROM referral_event a WHERE a.referral_id = r.id AND a.type = 'newIntakeAgreed'
+    AND (a.details->>'noShowNumber')::int = ${NO_SHOW_COUNT} ORDER BY a.occurred_at DESC LIMIT 1`;
 
 export const TIMELINE_COLUMNS = `r.id, r.status, r.lock_version AS "lockVersion", r.municipality_id AS "municipalityId",
   r.provider_id AS "providerId", r.participant_id AS "participantId", r.product_code AS "productCode",
@@ -27,7 +36,10 @@ export const TIMELINE_COLUMNS = `r.id, r.status, r.lock_version AS "lockVersion"
   r.intake_held_on AS "intakeHeldOn", r.intake_no_show_on AS "noShowOn", r.regular_start_in_time AS "regularStartInTime",
   r.plan_version AS "planVersion", r.plan_submitted_on AS "planSubmittedOn", r.plan_returned_on AS "planReturnedOn",
   r.plan_approved_on AS "planApprovedOn", r.start_class_started_on AS "startClassStartedOn", r.started_on AS "startedOn",
-  (SELECT pp.pip_signed_on FROM participant pp WHERE pp.id = r.participant_id) AS "pipSignedOn"`;
+  (SELECT pp.pip_signed_on FROM participant pp WHERE pp.id = r.participant_id) AS "pipSignedOn",
+  ${NO_SHOW_COUNT} AS "noShowCount",
+  (SELECT a.occurred_on ${AGREEMENT_OF_LAST_NO_SHOW}) AS "newIntakeAgreedOn",
+  (SELECT a.details->>'agreedIntakeDate' ${AGREEMENT_OF_LAST_NO_SHOW}) AS "agreedIntakeDate"`;
 
 /** Unscoped by design: call only with an id that a scoped query has already returned. */
 export async function loadTimeline(q: Queryable, referralId: string): Promise<TimelineRow | undefined> {

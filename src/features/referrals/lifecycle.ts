@@ -3,7 +3,8 @@
 // with optimistic locking, the dated event, the learning-plan version, the audit line and the signal
 // engine.
 import { checkHappenedOn, checkPlannedOn, type FactDateRefusal } from '../../domain/fact-dates.js';
-import { decide, possibleEvents, type Party } from '../../domain/lifecycle.js';
+import { formatDateNl } from '../../domain/levels.js';
+import { decide, possibleEvents, type LifecycleFacts, type Party } from '../../domain/lifecycle.js';
 import { urgency } from '../../domain/steps.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -33,6 +34,11 @@ export function partyOf(ctx: RequestContext): Party | undefined {
   }
 }
 
+/** What the lifecycle rules read of a referral (R-REF-2, R-REF-3). */
+function factsOf(t: TimelineRow): LifecycleFacts {
+  return { status: t.status, startClassStartedOn: t.startClassStartedOn, newIntakeAgreed: t.newIntakeAgreedOn != null };
+}
+
 const stale = (): AppError => new AppError('conflict', 'Iemand anders heeft deze aanmelding net gewijzigd. Vernieuw de pagina en probeer het opnieuw.');
 
 /** What a step changes on the referral row, and what its event records. */
@@ -46,6 +52,9 @@ function effects(input: LifecycleInput, t: TimelineRow, today: string, now: Date
       return { update: { intake_held_on: input.heldOn, regular_start_in_time: input.regularStartInTime }, details: { heldOn: input.heldOn, regularStartInTime: input.regularStartInTime } };
     case 'intakeNoShow':
       return { update: { intake_no_show_on: input.noShowOn }, details: { noShowOn: input.noShowOn, intakeDate: t.intakeDate } };
+    case 'newIntakeAgreed':
+      // Nothing on the row changes (the status stays intakeNoShow); the event is the record (R-REF-2).
+      return { update: {}, details: { agreedIntakeDate: input.agreedIntakeDate, note: input.note ?? '', noShowOn: t.noShowOn, noShowNumber: t.noShowCount } };
     case 'planSubmitted':
       return { update: { plan_version: t.planVersion + 1, plan_submitted_on: today }, details: { planVersion: t.planVersion + 1 } };
     case 'planReturned':
@@ -65,7 +74,7 @@ function effects(input: LifecycleInput, t: TimelineRow, today: string, now: Date
  * Dates a step records (issue #10 item 4, fact-dates.ts): what happened lies between the referral and
  * today; the intake's planned moment not before the referral and not years ahead.
  */
-function checkDates(input: LifecycleInput, t: Pick<TimelineRow, 'referredOn'>, today: string): void {
+function checkDates(input: LifecycleInput, t: Pick<TimelineRow, 'referredOn' | 'noShowOn'>, today: string): void {
   const bounds = { today, referredOn: t.referredOn };
   const refuse = (field: string, refusal: FactDateRefusal | null) => {
     if (refusal !== null) throw unprocessable(field, refusal.code, refusal.reason);
@@ -73,6 +82,13 @@ function checkDates(input: LifecycleInput, t: Pick<TimelineRow, 'referredOn'>, t
   if (input.type === 'intakeInvited') refuse('intakeDate', checkPlannedOn(input.intakeDate, bounds));
   if (input.type === 'intakeHeld') refuse('heldOn', checkHappenedOn(input.heldOn, bounds));
   if (input.type === 'intakeNoShow') refuse('noShowOn', checkHappenedOn(input.noShowOn, bounds));
+  if (input.type === 'newIntakeAgreed') {
+    // A planned moment, and not before the no-show it follows (R-REF-3).
+    refuse('agreedIntakeDate', checkPlannedOn(input.agreedIntakeDate, bounds));
+    if (t.noShowOn !== null && input.agreedIntakeDate < t.noShowOn) {
+      throw unprocessable('agreedIntakeDate', 'beforeNoShow', `Het nieuwe intakemoment ligt vóór de no-show (${formatDateNl(t.noShowOn)}).`);
+    }
+  }
   if (input.type === 'startClassStarted' || input.type === 'started') refuse('startedOn', checkHappenedOn(input.startedOn, bounds));
 }
 
@@ -88,7 +104,7 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
   if (t === undefined) throw notFound();
   // A stale version first: whoever changed it may have made this step impossible, and 409 says why.
   if (input.lockVersion !== t.lockVersion) throw stale();
-  const decision = decide({ status: t.status, startClassStartedOn: t.startClassStartedOn }, input.type, party);
+  const decision = decide(factsOf(t), input.type, party);
   if (!decision.ok) throw unprocessable('type', 'stepNotAllowed', decision.reason);
   if ((input.type === 'planApproved' || input.type === 'planReturned') && input.planVersion !== t.planVersion) {
     throw new AppError('conflict', `Er is inmiddels een nieuwere versie (${t.planVersion}) van het leerplan.`);
@@ -133,14 +149,14 @@ async function loadDetail(tx: Tx, deps: Deps, ctx: RequestContext, id: string): 
   if (r === undefined || t === undefined) return undefined;
   const today = deps.clock.today();
   const party = partyOf(ctx);
-  const facts = { status: t.status, startClassStartedOn: t.startClassStartedOn };
+  const facts = factsOf(t);
   const events = await listEvents(tx, id);
   const plans = await listLearningPlans(tx, id);
   return {
     ...toReferral(deps, r),
     municipalityId: t.municipalityId,
     lockVersion: t.lockVersion,
-    intake: { date: t.intakeDate, location: t.intakeLocation, heldOn: t.intakeHeldOn, noShowOn: t.noShowOn, regularStartInTime: t.regularStartInTime },
+    intake: { date: t.intakeDate, location: t.intakeLocation, heldOn: t.intakeHeldOn, noShowOn: t.noShowOn, regularStartInTime: t.regularStartInTime, newIntakeAgreedOn: t.newIntakeAgreedOn ?? null, agreedIntakeDate: t.agreedIntakeDate },
     startClassStartedOn: t.startClassStartedOn,
     startedOn: t.startedOn,
     educationIntake: educationIntakeOf(deps.contracts, t),

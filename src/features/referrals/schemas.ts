@@ -67,6 +67,8 @@ export const ReferralEventInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intakeInvited'), ...lock, intakeDate: IsoDate, location: str().trim().min(1, 'Vul de plaats van de intake in.').max(200) }),
   z.object({ type: z.literal('intakeHeld'), ...lock, heldOn: IsoDate, regularStartInTime: z.boolean() }),
   z.object({ type: z.literal('intakeNoShow'), ...lock, noShowOn: IsoDate }),
+  // R-REF-3, 001 §1.1: the municipality records the new intake moment it agreed after a no-show.
+  z.object({ type: z.literal('newIntakeAgreed'), ...lock, agreedIntakeDate: IsoDate, note: str().trim().max(2000, 'Schrijf maximaal 2000 tekens.').optional() }),
   z.object({ type: z.literal('planSubmitted'), ...lock, content: LearningPlanContent }),
   z.object({ type: z.literal('planApproved'), ...lock, planVersion: int().min(1) }),
   z.object({ type: z.literal('planReturned'), ...lock, planVersion: int().min(1), remarks: str().trim().min(1, 'Schrijf op wat er anders moet.').max(5000) }),
@@ -83,6 +85,8 @@ export const ReferralDetail = Referral.extend({
     heldOn: z.string().nullable(),
     noShowOn: z.string().nullable(),
     regularStartInTime: z.boolean().nullable(),
+    newIntakeAgreedOn: z.string().nullable().describe('R-REF-3: when the municipality recorded the new intake moment after the last no-show'),
+    agreedIntakeDate: z.string().nullable().describe('R-REF-3: the intake moment the municipality agreed after the last no-show'),
   }),
   startClassStartedOn: z.string().nullable(),
   startedOn: z.string().nullable(),

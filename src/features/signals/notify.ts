@@ -29,6 +29,7 @@ const eventText: Record<LifecycleEvent, string> = {
   intakeInvited: 'De aanbieder heeft uitgenodigd voor de intake.',
   intakeHeld: 'De intake is gehouden.',
   intakeNoShow: 'De inburgeraar is niet verschenen op de intake. Spreek een nieuwe intake af.',
+  newIntakeAgreed: 'De gemeente heeft een nieuw intakemoment afgesproken. Nodig de inburgeraar opnieuw uit voor de intake.',
   planSubmitted: 'Er staat een leerplan klaar om te beoordelen.',
   planReturned: 'De gemeente heeft het leerplan teruggestuurd met opmerkingen.',
   planApproved: 'De gemeente heeft het leerplan goedgekeurd.',

@@ -23,6 +23,7 @@ export const eventTypes = [
   'intakeInvited',
   'intakeHeld',
   'intakeNoShow',
+  'newIntakeAgreed',
   'planSubmitted',
   'planReturned',
   'planApproved',
@@ -88,6 +89,9 @@ export interface ReferralDetail extends Referral {
     heldOn: string | null;
     noShowOn: string | null;
     regularStartInTime: boolean | null;
+    /** R-REF-3: when the municipality recorded the new intake moment after the last no-show. */
+    newIntakeAgreedOn: string | null;
+    agreedIntakeDate: string | null;
   };
   startClassStartedOn: string | null;
   startedOn: string | null;
@@ -104,6 +108,7 @@ export type LifecycleCommand =
   | { type: 'intakeInvited'; intakeDate: string; location: string }
   | { type: 'intakeHeld'; heldOn: string; regularStartInTime: boolean }
   | { type: 'intakeNoShow'; noShowOn: string }
+  | { type: 'newIntakeAgreed'; agreedIntakeDate: string; note?: string }
   | { type: 'planSubmitted'; content: LearningPlanContent }
   | { type: 'planApproved'; planVersion: number }
   | { type: 'planReturned'; planVersion: number; remarks: string }

@@ -67,6 +67,7 @@ const eventTitles: Record<EventType, string> = {
   intakeInvited: 'Uitgenodigd voor intake',
   intakeHeld: 'Intake gehouden',
   intakeNoShow: 'Niet verschenen op intake',
+  newIntakeAgreed: 'Nieuwe intake afgesproken door de gemeente',
   planSubmitted: 'Leerplan ingediend',
   planReturned: 'Leerplan teruggestuurd',
   planApproved: 'Leerplan goedgekeurd',
@@ -106,6 +107,11 @@ export function describeEvent(event: ReferralEvent, referral: ReferralDetail): {
     case 'intakeNoShow': {
       const on = text(d, 'noShowOn');
       return { title: on ? `${title} op ${formatDate(on)}` : title, facts: [] };
+    }
+    case 'newIntakeAgreed': {
+      const date = text(d, 'agreedIntakeDate');
+      const note = text(d, 'note');
+      return { title, facts: [date ? `Datum nieuwe intake: ${formatDate(date)}` : '', note ? `Toelichting: ${note}` : ''].filter(Boolean) };
     }
     case 'planReturned': {
       const remarks = text(d, 'remarks');

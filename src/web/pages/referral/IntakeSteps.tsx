@@ -45,7 +45,8 @@ export function InviteStep({ referral }: StepProps) {
     return undefined;
   };
   const form = useForm<InviteField>(
-    { intakeDate: '', location: referral.intake.location ?? '' },
+    // R-REF-3: after a no-show the municipality has agreed the new moment; start from it.
+    { intakeDate: again ? (referral.intake.agreedIntakeDate ?? '') : '', location: referral.intake.location ?? '' },
     inviteFields,
     validate,
   );
@@ -64,7 +65,7 @@ export function InviteStep({ referral }: StepProps) {
       title={again ? 'Opnieuw uitnodigen voor intake' : 'Uitnodigen voor intake'}
       intro={
         again
-          ? 'De inburgeraar verscheen niet op de intake. Leg de nieuwe intake vast die met de gemeente is afgesproken.'
+          ? `De inburgeraar verscheen niet op de intake. De gemeente heeft een nieuwe intake afgesproken${referral.intake.agreedIntakeDate ? ` op ${formatDate(referral.intake.agreedIntakeDate)}` : ''}: leg de uitnodiging daarvoor vast.`
           : undefined
       }
       summary={form.summary}

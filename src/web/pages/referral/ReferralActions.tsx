@@ -5,6 +5,7 @@ import { useRefreshReferral } from '../../api/lifecycle';
 import type { ReferralDetail } from '../../api/lifecycleTypes';
 import { AcknowledgeStep, IntakeResultStep, InviteStep } from './IntakeSteps';
 import { LearningPlanStep } from './LearningPlanStep';
+import { NewIntakeStep } from './NewIntakeStep';
 import { PlanReviewStep } from './PlanReviewStep';
 import { SignedPlanStep } from './SignedPlanStep';
 import { DateStep } from './StartSteps';
@@ -14,6 +15,7 @@ function stepForms(referral: ReferralDetail): ReactNode[] {
   const can = (event: string) => referral.possibleEvents.includes(event);
   const forms: ReactNode[] = [];
   if (can('acknowledged')) forms.push(<AcknowledgeStep key="acknowledged" referral={referral} />);
+  if (can('newIntakeAgreed')) forms.push(<NewIntakeStep key="newIntakeAgreed" referral={referral} />);
   if (can('intakeInvited')) forms.push(<InviteStep key="intakeInvited" referral={referral} />);
   if (can('intakeHeld') || can('intakeNoShow')) {
     forms.push(<IntakeResultStep key="intake" referral={referral} held={can('intakeHeld')} noShow={can('intakeNoShow')} />);

@@ -85,6 +85,7 @@ function ReferralFile({ referral }: { referral: ReferralDetail }) {
             {intake.location ? `, ${intake.location}` : ''}
             {intake.heldOn ? ` (gehouden op ${formatDate(intake.heldOn)})` : ''}
             {intake.noShowOn && referral.status === 'intakeNoShow' ? ` (niet verschenen op ${formatDate(intake.noShowOn)})` : ''}
+            {intake.agreedIntakeDate && referral.status === 'intakeNoShow' ? `; nieuwe intake afgesproken op ${formatDate(intake.agreedIntakeDate)}` : ''}
           </Item>
         )}
         {intake.regularStartInTime !== null && (
