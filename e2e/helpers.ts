@@ -25,6 +25,9 @@ export async function heading(page: Page, name: string | RegExp): Promise<void> 
 export async function settled(page: Page): Promise<void> {
   // A function, not a string: a string predicate is eval'd in the page, which the CSP refuses (issue #9).
   await page.waitForFunction(() => !document.body.innerText.includes('laden…'));
+  // Lists keep the previous page on screen while the next one loads (keepPreviousData) and say so with
+  // aria-busy: rows read before it clears can be the old order (a sort test once read them so).
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
 export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
