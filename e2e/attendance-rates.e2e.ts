@@ -176,11 +176,11 @@ describe('attendance rates: who is under 80% this month', () => {
     expect(await rateHeader.getAttribute('aria-sort')).toBe('descending');
     expect(new URL(page.url()).searchParams.get('sort')).toBe('-rate');
     await settled(page);
-    const rates = (await ratesTable().getByRole('row').allTextContents())
-      .slice(1)
-      .map((row) => Number(/(\d+,\d)%/.exec(row)?.[1]?.replace(',', '.') ?? 'NaN'));
-    expect(rates.length).toBeGreaterThan(1);
-    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    // The list keeps the previous rows on screen until the sorted page arrives: wait for the rows to be
+    // in descending order (it fails if they never are).
+    const readRates = async () =>
+      (await ratesTable().getByRole('row').allTextContents()).slice(1).map((row) => Number(/(\d+,\d)%/.exec(row)?.[1]?.replace(',', '.') ?? 'NaN'));
+    await expect.poll(async () => { const rates = await readRates(); return rates.length > 1 && rates.every((r, i) => i === 0 || (rates[i - 1] ?? 0) >= r); }, { timeout: 15_000 }).toBe(true);
 
     const nameHeader = ratesTable().getByRole('columnheader', { name: 'Naam', exact: true });
     await nameHeader.getByRole('button').focus();
