@@ -131,6 +131,18 @@ const CASES: Case[] = [
       },
     ];
   })(),
+  // Issue #10 item 5, the homes: the lessons of a period in the room (counts, no names; test/homes.int.test.ts),
+  // the pending steps counted per kind (each room its own counts) and the aggregate figures.
+  {
+    name: 'GET /api/v1/lessons',
+    mutates: false,
+    group: 'absent',
+    call: (c) => c.get('/api/v1/lessons?from=2026-12-01&to=2026-12-31'),
+    contains: (b, f) => b.items.some((l: { id: string }) => l.id === f.lessonId),
+    expect: { ...onlyOwnProvider('visible'), otherProvider: 'hidden', teacher: 'hidden' },
+  },
+  { name: 'GET /api/v1/signal-counts', mutates: false, call: (c) => c.get('/api/v1/signal-counts'), expect: everyone(200) },
+  { name: 'GET /api/v1/figures', mutates: false, call: (c) => c.get('/api/v1/figures'), expect: { ...everyone(404), policyOfficer: 200, contractManager: 200 } },
   { name: 'GET /api/v1/groups/:id/lessons', mutates: false, group: 'absent', call: (c, f) => c.get(`/api/v1/groups/${f.groupId}/lessons?from=2026-12-01&to=2026-12-31`), expect: onlyOwnProvider(200) },
   // Names of the own provider's teachers only: every coordinator gets its own list (an empty room is an empty list).
   { name: 'GET /api/v1/teachers', mutates: false, call: (c) => c.get('/api/v1/teachers'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },

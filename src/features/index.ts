@@ -2,6 +2,7 @@
 import type { RouteRegistrar } from '../platform/http/server.js';
 import { registerApiKeyRoutes } from './api-keys/routes.js';
 import { registerAttendanceRateRoutes } from './attendance-rates/routes.js';
+import { registerFigureRoutes } from './figures/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerHoursRoutes } from './hours/routes.js';
@@ -12,7 +13,8 @@ import { registerParticipantRoutes } from './participants/routes.js';
 import { registerProgressRoutes } from './progress/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerSessionRoutes } from './sessions/routes.js';
+import { registerSignalCountRoutes } from './signals/counts.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerApiKeyRoutes, registerOidcRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes];

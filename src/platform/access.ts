@@ -43,7 +43,9 @@ export type Permission =
   /** Route states and changes (R-RTE-1, R-RTE-2, R-RTE-3, R-RTE-4); the domain decides which party may record which. */
   | 'route.record'
   /** A coordinator manages its provider's API keys (R-EXC-1). */
-  | 'apiKey.manage';
+  | 'apiKey.manage'
+  /** Aggregates without personal data for the policy officer and the contract manager (SPEC §0, issue #10 item 5). */
+  | 'figures.read';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -74,7 +76,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'route.record',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
-  policyOfficer: [...everyone],
+  policyOfficer: [...everyone, 'figures.read'],
   providerCoordinator: [
     ...everyone,
     'participant.list',
@@ -99,7 +101,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // coordinator's (the roster shows the names a teacher needs).
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
-  contractManager: [...everyone],
+  contractManager: [...everyone, 'figures.read'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
+import { LessonOverview, listLessonsInRange } from './lesson-list.js';
 import { classifyAbsence, getLessonPage, getParticipantAttendance, recordAttendance } from './attendance.js';
 import {
   AttendanceBody,
@@ -79,6 +80,16 @@ export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags, summary: 'The lessons of a group in a period: the week view (R-GRP-2)', params: IdParam, querystring: LessonRange, response: { 200: z.object({ items: z.array(Lesson) }) } },
     },
     (req) => listGroupLessons(deps, ctxOf(req), req.params.id, req.query),
+  );
+
+  // Issue #10 item 5: the homes of the teacher and the coordinator (today's and this week's lessons).
+  app.get(
+    '/api/v1/lessons',
+    {
+      config: { permission: 'group.read' },
+      schema: { tags, summary: "The lessons of the groups in the actor's room in a period (a teacher: the groups it teaches), with whether attendance is recorded", querystring: LessonRange, response: { 200: z.object({ items: z.array(LessonOverview) }) } },
+    },
+    (req) => listLessonsInRange(deps, ctxOf(req), req.query),
   );
 
   app.get(

@@ -662,6 +662,60 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregates per municipality in the room: referrals per phase and this month's attendance (no personal data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            municipalities: {
+                                attendancePercent: number | null;
+                                municipality: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                participantsWithAttendance: number | null;
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                referralsPreparing: number | null;
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                referralsStarted: number | null;
+                            }[];
+                            suppressedBelow: number | null;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -1395,6 +1449,63 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons of the groups in the actor's room in a period (a teacher: the groups it teaches), with whether attendance is recorded */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendanceRecorded: boolean;
+                                cancelledByProvider: boolean;
+                                date: string;
+                                /** Format: uuid */
+                                groupId: string;
+                                groupName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "language" | "knm" | "participation" | "mapPractice" | "makeUp" | "deficiencySubject" | "examTraining";
+                                location: string;
+                                memberCount: number;
+                                minutes: number;
+                                recordedCount: number;
+                                startTime: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5038,6 +5149,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signal-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending steps in the actor's room counted per kind, party and urgency (no names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                addressee: "municipality" | "provider";
+                                cause: string;
+                                later: number;
+                                overdue: number;
+                                step: ("acknowledgement" | "intakeInvitation" | "intakeResult" | "noShowFollowUp" | "learningPlan" | "learningPlanApproval" | "learningPlanResubmission" | "signedPlan" | "start" | "startClassStart" | "startClassEnd") | null;
+                                thisWeek: number;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
