@@ -10,6 +10,7 @@ import { addMonths, compareDates } from './calendar.js';
 import type { IsoDate, Route, RouteChangeRules } from './contract.js';
 import { passedParts, type ExamAttempt, type PassedPart } from './exams.js';
 import { formatDateNl, formatHoursNl } from './levels.js';
+import { routeNameNl } from './route-names.js';
 
 /** The Onderwijsroute (002): towards mbo or towards hbo/wo. */
 export const EducationRoutes = ['education_mbo', 'education_hbo_wo'] as const satisfies readonly Route[];
@@ -27,13 +28,8 @@ export function isB1Route(route: Route): boolean {
   return route === 'b1' || route === 'b1_entree';
 }
 
-const routeNameNl: Record<Route, string> = {
-  b1: 'de B1-route',
-  z: 'de Z-route',
-  education_mbo: 'de Onderwijsroute (mbo)',
-  education_hbo_wo: 'de Onderwijsroute (hbo/wo)',
-  b1_entree: 'de B1-entreeroute',
-};
+/** The route's name (route-names.ts) with its article, as in a sentence: de B1-route. */
+const theRoute = (route: Route): string => `de ${routeNameNl(route)}`;
 
 export interface RouteChangeRequest {
   from: Route;
@@ -77,7 +73,7 @@ export function misfitSignalDueOn(termStartedOn: IsoDate, rules: Pick<RouteChang
 export function checkRouteChange(request: RouteChangeRequest, rules: Pick<RouteChangeRules, 'withinMonthsOfTerm'>): RouteChangeDecision {
   const latest = latestRouteChangeOn(request.termStartedOn, rules);
   const months = rules.withinMonthsOfTerm;
-  const to = routeNameNl[request.to];
+  const to = theRoute(request.to);
   if (request.from === request.to) {
     return { allowed: false, basis: null, latestRegularChangeOn: latest, exceptionRequired: false, reasons: [`De leerroute is al ${to}.`] };
   }
@@ -153,7 +149,7 @@ export function carryOverOnRouteChange(from: Route, to: Route, progress: RoutePr
   const notes: string[] = [];
   const hours = formatHoursNl(credited / 60);
   if (to === 'z') notes.push(`De ${hours} gevolgde uren gaan af van de urennorm van de Z-route.`);
-  else if (isB1Route(to)) notes.push(`Bij de intensiteit van ${routeNameNl[to]} telt mee dat al ${hours} uur is gevolgd.`);
+  else if (isB1Route(to)) notes.push(`Bij de intensiteit van ${theRoute(to)} telt mee dat al ${hours} uur is gevolgd.`);
   else notes.push(`Er zijn al ${hours} uur gevolgd. Die tellen mee.`);
   if (remaining !== null && newRouteNormHours !== null) notes.push(`Van de ${formatHoursNl(newRouteNormHours)} uur zijn er nog ${formatHoursNl(remaining / 60)} over.`);
   const passed = passedParts(progress.attempts);

@@ -65,3 +65,28 @@ export function versionsInForce(registry: ContractRegistry, municipalityCode: st
     return version === undefined ? [] : [{ contract, version }];
   });
 }
+
+/** What a referral records of the contract it was made under (referral.contract_id, contract_version). */
+export interface ContractRef {
+  contractId: string;
+  contractVersion: number;
+}
+
+/**
+ * R-CON-10: the contract version that governs a referral — the one in force on its referral date,
+ * recorded with it — and its contract. The one lookup every rule uses (issue #10): a later version
+ * never changes the rules of an earlier referral. When the registry no longer holds the recorded
+ * number (a contract file renumbered after the fact), the version in force on `referredOn`, if given,
+ * governs; without it, or when none is in force then, undefined (the caller's defaults apply).
+ */
+export function governingVersion(registry: ContractRegistry, ref: ContractRef, referredOn?: IsoDate): VersionInForce | undefined {
+  const contract = registry.byId(ref.contractId);
+  if (contract === undefined) return undefined;
+  const version = contract.versions.find((v) => v.version === ref.contractVersion) ?? (referredOn === undefined ? undefined : findVersionInForce(contract, referredOn));
+  return version === undefined ? undefined : { contract, version };
+}
+
+/** The governing version alone (see governingVersion); undefined without a referral. */
+export function versionOf(registry: ContractRegistry, ref: ContractRef | undefined, referredOn?: IsoDate): ContractVersion | undefined {
+  return ref === undefined ? undefined : governingVersion(registry, ref, referredOn)?.version;
+}

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { isValidBsn } from '../../domain/bsn.js';
+import { routeNameNl } from '../../domain/route-names.js';
 
 export type Level = 'A0' | 'A1' | 'A2' | 'B1' | 'B2';
 export type PlanRoute = 'b1' | 'z' | 'education_mbo' | 'education_hbo_wo' | 'b1_entree';
@@ -130,14 +131,6 @@ export function isBsnLike(clientNumber: string): boolean {
   return isValidBsn(clientNumber.replace(/\D/g, ''));
 }
 
-const ROUTES: Record<PlanRoute, string> = {
-  b1: 'B1-route',
-  z: 'Z-route',
-  education_mbo: 'Onderwijsroute mbo',
-  education_hbo_wo: 'Onderwijsroute hbo/wo',
-  b1_entree: 'B1-entree',
-};
-
 const PLAN_STATUS: Record<LearningPlanPdfData['status'], string> = {
   submitted: 'Ingediend, wacht op besluit van de gemeente',
   returned: 'Teruggestuurd door de gemeente',
@@ -248,7 +241,7 @@ export function learningPlanDocument(family: string, d: LearningPlanPdfData): TD
     facts([
       ['Versie', String(d.version)],
       ['Status', PLAN_STATUS[d.status]],
-      ['Leerroute', ROUTES[c.route] ?? c.route],
+      ['Leerroute', routeNameNl(c.route)],
       ['Verwachte duur', `${c.expectedDurationMonths} ${c.expectedDurationMonths === 1 ? 'maand' : 'maanden'}`],
     ]),
     { text: 'Beoogde taalniveaus', style: 'heading' },

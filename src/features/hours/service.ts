@@ -8,6 +8,7 @@ import { hourKindOf, HourKinds, milestonesReached, type HourKind } from '../../d
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
+import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable, type InvalidParam } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -136,7 +137,7 @@ export async function getParticipantHours(deps: Deps, ctx: RequestContext, parti
     }
     const facts = await unsafeHourFacts(tx, participantId);
     const contract = await latestReferralContract(tx, participantId);
-    const version = contract === undefined ? undefined : deps.contracts.byId(contract.contractId)?.versions.find((v) => v.version === contract.contractVersion);
+    const version = versionOf(deps.contracts, contract);
     const milestones = version?.progress?.milestoneHours ?? DEFAULT_MILESTONES;
     const byKind = Object.fromEntries(HourKinds.map((k) => [k, 0])) as Record<HourKind, number>;
     const byWeek = new Map<string, number>();

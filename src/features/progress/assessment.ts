@@ -7,7 +7,7 @@ import type { IsoDate } from '../../domain/contract.js';
 import { hourKindOf, routeHourNorm, type HoursEntry } from '../../domain/hours.js';
 import { CefrLevels, isCefrLevel, Skills, type CefrLevel, type LevelProfile, type Skill } from '../../domain/levels.js';
 import { applyOverride, assessProgress, weeklyHours, type OverriddenAssessment } from '../../domain/progress-status.js';
-import type { ContractRegistry } from '../../platform/contracts.js';
+import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { unsafeAttendanceFacts } from '../groups/store.js';
 import { unsafeHourFacts } from '../hours/store.js';
@@ -49,7 +49,7 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
   const entries: HoursEntry[] = hourFacts.map((f) => ({ date: f.date, kind: hourKindOf(f.kind), minutes: f.minutes, startClass: f.startClass }));
   const minutes = entries.reduce((n, e) => n + e.minutes, 0);
   const nt2 = entries.filter((e) => e.kind === 'language').reduce((n, e) => n + e.minutes, 0);
-  const version = referral === undefined ? undefined : contracts.byId(referral.contractId)?.versions.find((v) => v.version === referral.contractVersion);
+  const version = versionOf(contracts, referral);
   const milestoneHours = version?.progress?.milestoneHours ?? [200, 400, 600];
   const targetHours = routeHourNorm(file.route);
 

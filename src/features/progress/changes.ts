@@ -3,7 +3,7 @@
 // Each change is one transaction with its audit line and, where a deadline follows, its signal
 // (R-SIG-1).
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, routeChangeRulesOf, scalingRulesOf, type ContractVersion } from '../../domain/contract.js';
+import { DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, routeChangeRulesOf, scalingRulesOf } from '../../domain/contract.js';
 import { checkHappenedOn, checkPlannedOn } from '../../domain/fact-dates.js';
 import { finalReportDueOn } from '../../domain/final-report.js';
 import { isCefrLevel } from '../../domain/levels.js';
@@ -12,6 +12,7 @@ import { checkScalingRequest, newLevelDueOn } from '../../domain/scaling.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
+import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import { progressFacts } from './assessment.js';
@@ -19,10 +20,6 @@ import { raisePassRateSignals } from './pass-rate.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import type { ExamCreate, RouteEventBody, ScalingCreate, ScalingDecision } from './schemas.js';
 import { currentLevels, findScaling, insertLevels, latestReferral, type ReferralRef, type ScalingRow } from './store.js';
-
-function versionOf(deps: Deps, r: Pick<ReferralRef, 'contractId' | 'contractVersion'>): ContractVersion | undefined {
-  return deps.contracts.byId(r.contractId)?.versions.find((v) => v.version === r.contractVersion);
-}
 
 async function raiseSignal(tx: Tx, s: { cause: string; participantId: string; period: string; municipalityId: string; providerId: string; productCode: string; addressee: 'provider' | 'municipality'; due: string; today: string }): Promise<void> {
   await tx.query(
@@ -42,7 +39,7 @@ export async function requestScaling(deps: Deps, ctx: RequestContext, participan
     // The level being scaled is the skill's target (B1 in the B1-route unless agreed otherwise).
     const fromLevel = level !== undefined && isCefrLevel(level.target) ? level.target : file.route === 'z' ? 'A1' : 'B1';
     const facts = await progressFacts(tx, deps.contracts, file, referral, today);
-    const version = versionOf(deps, referral);
+    const version = versionOf(deps.contracts, referral);
     const result = checkScalingRequest(
       { direction: body.direction, skill: body.skill, fromLevel, toLevel: body.toLevel, nt2Lessons: { hours: facts.nt2LessonHours }, requestedOn: today, termEndsOn: file.termEndsOn },
       version === undefined ? DEFAULT_SCALING_RULES : scalingRulesOf(version),
@@ -82,7 +79,7 @@ export async function decideScaling(deps: Deps, ctx: RequestContext, id: string,
     if (body.decision === 'refused' && body.reason === '') throw unprocessable('reason', 'required', 'Schrijf op waarom u het verzoek afwijst.');
     const today = deps.clock.today();
     const referral = (await tx.query<ReferralRef>(`SELECT contract_id AS "contractId", contract_version AS "contractVersion", product_code AS "productCode" FROM referral WHERE id = $1`, [row.referralId]))[0];
-    const version = referral === undefined ? undefined : versionOf(deps, referral);
+    const version = versionOf(deps.contracts, referral);
     const dueOn = body.decision === 'approved' && version !== undefined ? newLevelDueOn(today, version) : null;
     await tx.query(`UPDATE scaling_request SET status = $2, decided_on = $3, decided_by = $4, decision_reason = $5, new_level_due_on = $6 WHERE id = $1`, [id, body.decision, today, ctx.actor.userId, body.reason, dueOn]);
     await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $2 WHERE cause = 'scaling.decisionDue' AND period = $1 AND status <> 'resolved'`, [id, today]);
@@ -168,7 +165,7 @@ export async function recordRouteEvent(deps: Deps, ctx: RequestContext, particip
     delete details.type;
     delete details.on;
     if (body.type === 'routeChanged') {
-      const version = referral === undefined ? undefined : versionOf(deps, referral);
+      const version = versionOf(deps.contracts, referral);
       const decision = checkRouteChange(
         { from: file.route, to: body.toRoute, termStartedOn: file.termStartsOn, requestedOn: body.on, exceptionReason: body.exceptionReason === '' ? null : body.exceptionReason },
         version === undefined ? DEFAULT_ROUTE_CHANGE_RULES : routeChangeRulesOf(version),
@@ -196,7 +193,7 @@ export async function recordRouteEvent(deps: Deps, ctx: RequestContext, particip
     ]);
     // R-END-1 (000 §4.5): the route ends or the participant leaves it: the final report is due in 2 weeks.
     if ((body.type === 'routeEnded' || body.type === 'droppedOut' || body.type === 'movedAway') && referral !== undefined) {
-      const version = versionOf(deps, referral);
+      const version = versionOf(deps.contracts, referral);
       if (version !== undefined) {
         await raiseSignal(tx, { cause: 'report.finalDue', participantId, period: body.on, municipalityId: file.municipalityId, providerId: referral.providerId, productCode: referral.productCode, addressee: 'provider', due: finalReportDueOn(body.on, version), today });
       }

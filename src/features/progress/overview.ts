@@ -4,10 +4,12 @@
 import { checkHappenedOn } from '../../domain/fact-dates.js';
 import { markStateFunded, type ExamPart } from '../../domain/exams.js';
 import { isCefrLevel } from '../../domain/levels.js';
+import { routeStateOf } from '../../domain/route-state.js';
 import { examRulesOf } from '../../domain/contract.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
+import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
@@ -25,7 +27,6 @@ import {
   routeEvents,
   type ParticipantFile,
   type ReferralRef,
-  type RouteEventRow,
 } from './store.js';
 
 export type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -69,26 +70,13 @@ export async function ownReferral(tx: Tx, ctx: RequestContext, participantId: st
   return referral;
 }
 
-/** R-RTE-3: the state the latest route event leaves the route in. */
-export function routeStateOf(events: readonly Pick<RouteEventRow, 'type'>[]): Overview['routeState'] {
-  let state: Overview['routeState'] = 'running';
-  for (const e of events) {
-    if (e.type === 'onHold') state = 'onHold';
-    else if (e.type === 'resumed' || e.type === 'routeChanged' || e.type === 'providerSwitched') state = 'running';
-    else if (e.type === 'droppedOut') state = 'droppedOut';
-    else if (e.type === 'movedAway') state = 'movedAway';
-    else if (e.type === 'routeEnded') state = 'ended';
-  }
-  return state;
-}
-
 export async function getOverview(deps: Deps, ctx: RequestContext, participantId: string): Promise<Overview> {
   return inTransaction(deps, async (tx) => {
     const file = await fileOrDeny(tx, deps, ctx, participantId, 'progress.read');
     const today = deps.clock.today();
     const referral = await latestReferral(tx, ctx.scope, participantId);
     const facts = await progressFacts(tx, deps.contracts, file, referral, today);
-    const version = referral === undefined ? undefined : deps.contracts.byId(referral.contractId)?.versions.find((v) => v.version === referral.contractVersion);
+    const version = versionOf(deps.contracts, referral);
     const attempts = await examAttempts(tx, participantId);
     // R-LVL-2: the first two attempts per part are state-paid (002 eis 75), counted over every provider.
     const numbered = markStateFunded(

@@ -2,6 +2,9 @@
 // of participation on a move or a switch of provider (R-RTE-4, 003 art. 10.7). Rendered with the
 // locked-down pdfmake of src/features/documents/pdf.ts; the inputs carry no BSN beyond its last four.
 import type { Content } from 'pdfmake/interfaces.js';
+import type { Route } from '../../domain/contract.js';
+import { isEducationRoute } from '../../domain/route-change.js';
+import { routeNameNl } from '../../domain/route-names.js';
 import { definition, dutchDate, facts, participantFacts, render, type PdfParticipant } from '../documents/pdf.js';
 import type { ReportContent } from './schemas.js';
 
@@ -20,11 +23,26 @@ export interface ReportPdfData {
   participant: PdfParticipant;
   municipalityName: string;
   providerName: string;
-  route: string;
+  /** The route code (never its name: the sections below branch on the code). */
+  route: Route;
   submittedOn: string | null;
   generatedOn: string;
   content: ReportContent;
   plainDutch: string[];
+}
+
+/**
+ * The route's own part of a report, by route code: the Onderwijsroute indicators (R-OND-2, 002 eis 27)
+ * or the Z-route's participation, self-reliance and functional language (001 §2.3.2); empty otherwise.
+ */
+export function routeSection(route: Route, c: Pick<ReportContent, 'pvtCompletedMonth' | 'deficiencySubjects' | 'onwardFlow' | 'participation' | 'selfReliance' | 'functionalLanguage'>, part: 'education' | 'z'): Content[] {
+  if (part === 'education' && isEducationRoute(route)) {
+    return [{ text: routeNameNl(route), style: 'heading' }, facts([['PVT afgerond in', dash(c.pvtCompletedMonth)], ['Deficiënte vakken', dash(c.deficiencySubjects)], ['Doorstroom', dash(c.onwardFlow)]])];
+  }
+  if (part === 'z' && route === 'z') {
+    return [{ text: routeNameNl(route), style: 'heading' }, facts([['Participatie', dash(c.participation)], ['Zelfredzaamheid', dash(c.selfReliance)], ['Functioneel taalgebruik', dash(c.functionalLanguage)]])];
+  }
+  return [];
 }
 
 export function renderReportPdf(d: ReportPdfData): Promise<Buffer> {
@@ -37,7 +55,7 @@ export function renderReportPdf(d: ReportPdfData): Promise<Buffer> {
     facts([
       ['Gemeente', d.municipalityName],
       ['Aanbieder', d.providerName],
-      ['Leerroute', d.route],
+      ['Leerroute', routeNameNl(d.route)],
       ['Ingediend op', d.submittedOn === null ? 'Concept, nog niet ingediend' : dutchDate(d.submittedOn)],
       ['Status', STATUS[c.status]],
       ['Redenen', c.statusReasons.length === 0 ? '—' : c.statusReasons.join(' ')],
@@ -57,16 +75,9 @@ export function renderReportPdf(d: ReportPdfData): Promise<Buffer> {
   const kinds = Object.entries(c.hoursByKind);
   if (kinds.length > 0) body.push({ text: 'Uren per soort', style: 'heading' }, facts(kinds.map(([k, h]): [string, string] => [KIND_NL[k] ?? k, `${String(h).replace('.', ',')} uur`])));
   if (c.examSummary.length > 0) body.push({ text: 'Examens', style: 'heading' }, { ul: c.examSummary });
-  if (d.route.startsWith('Onderwijsroute')) {
-    body.push(
-      { text: 'Onderwijsroute', style: 'heading' },
-      facts([['PVT afgerond in', dash(c.pvtCompletedMonth)], ['Deficiënte vakken', dash(c.deficiencySubjects)], ['Doorstroom', dash(c.onwardFlow)]]),
-    );
-  }
+  body.push(...routeSection(d.route, c, 'education'));
   if (c.mapProgress !== '') body.push({ text: 'MAP', style: 'heading' }, facts([['Voortgang MAP', c.mapProgress]]));
-  if (d.route === 'Z-route') {
-    body.push({ text: 'Z-route', style: 'heading' }, facts([['Participatie', dash(c.participation)], ['Zelfredzaamheid', dash(c.selfReliance)], ['Functioneel taalgebruik', dash(c.functionalLanguage)]]));
-  }
+  body.push(...routeSection(d.route, c, 'z'));
   if (d.kind === 'final') {
     body.push(
       { text: 'Einde van de route', style: 'heading' },

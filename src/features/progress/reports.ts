@@ -9,6 +9,7 @@ import { reportProblems } from '../../domain/report-content.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
+import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import { routeHourNorm } from '../../domain/hours.js';
@@ -21,8 +22,6 @@ import type { Report} from './schemas.js';
 import { ReportContent, type ReportUpdate } from './schemas.js';
 import { examAttempts, findParticipantFile, findReport, progressTests, routeEvents, type ReportRow } from './store.js';
 
-const ROUTE_NAMES: Record<string, string> = { b1: 'B1-route', z: 'Z-route', education_mbo: 'Onderwijsroute (mbo)', education_hbo_wo: 'Onderwijsroute (hbo/wo)', b1_entree: 'B1-route (entree)' };
-
 /** R-ATT-3: the attendance norm of the contract version the report's referral was made under (R-CON-10). */
 async function reportNorm(tx: Tx, deps: Deps, r: ReportRow): Promise<number> {
   const rows = await tx.query<{ contractId: string; contractVersion: number }>(
@@ -30,7 +29,7 @@ async function reportNorm(tx: Tx, deps: Deps, r: ReportRow): Promise<number> {
     [r.referralId],
   );
   const ref = rows[0];
-  const protocol = ref === undefined ? undefined : deps.contracts.byId(ref.contractId)?.versions.find((v) => v.version === ref.contractVersion)?.absenceProtocol;
+  const protocol = versionOf(deps.contracts, ref)?.absenceProtocol;
   return protocol?.normPercent ?? DEFAULT_NORM_PERCENT;
 }
 
@@ -129,7 +128,7 @@ async function dueDateFor(tx: Tx, deps: Deps, participantId: string, referral: {
     return rows[0]?.due ?? null;
   }
   const ended = (await routeEvents(tx, participantId)).filter((e) => e.type === 'routeEnded' || e.type === 'droppedOut' || e.type === 'movedAway').at(-1);
-  const version = deps.contracts.byId(referral.contractId)?.versions.find((v) => v.version === referral.contractVersion);
+  const version = versionOf(deps.contracts, referral);
   return ended === undefined || version === undefined ? null : finalReportDueOn(ended.onDate, version);
 }
 
@@ -205,7 +204,7 @@ export async function reportPdf(deps: Deps, ctx: RequestContext, id: string): Pr
       participant: { givenName: file.givenName, familyName: file.familyName, dateOfBirth: file.dateOfBirth, clientNumber: file.clientNumber, bsnLastFour: file.bsnLastFour },
       municipalityName: file.municipalityName,
       providerName: row.providerName,
-      route: ROUTE_NAMES[file.route] ?? file.route,
+      route: file.route,
       submittedOn: row.submittedOn,
       generatedOn: deps.clock.today(),
       content: report.content,

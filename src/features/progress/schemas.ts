@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CefrLevels, ComponentStatuses } from '../../domain/levels.js';
 import { ProgressStatuses } from '../../domain/progress-status.js';
+import { RouteStates } from '../../domain/route-state.js';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 
 const Level = z.enum(CefrLevels, 'Kies een niveau: A0, A1, A2, B1 of B2.');
@@ -203,6 +204,6 @@ export const Overview = z.object({
   scaling: z.array(Scaling),
   exams: z.array(Exam),
   routeEvents: z.array(z.object({ id: z.uuid(), type: z.string(), onDate: z.string(), details: z.record(z.string(), z.unknown()), recordedByName: z.string() })),
-  routeState: z.enum(['running', 'onHold', 'droppedOut', 'movedAway', 'ended']),
+  routeState: z.enum(RouteStates),
 });
 export type Overview = z.infer<typeof Overview>;

@@ -1,4 +1,5 @@
 // Dutch UI words for groups, lessons and attendance (GLOSSARY.md: groep, les, aanwezigheid, verzuim).
+import { ROUTE_NAMES } from '../../domain/route-names';
 import type { Classification, LessonKind, LevelBand, Literacy } from '../api/groups';
 import type { User } from '../api/types';
 
@@ -7,7 +8,8 @@ export const levelBandLabels: Record<LevelBand, string> = {
   a0a1: 'A0-A1',
   a1a2: 'A1-A2',
   a2b1: 'A2-B1',
-  z: 'Z-route',
+  // The group level for the Z-route: the route's name from the one table.
+  z: ROUTE_NAMES.z.nl,
   exam: 'Examentraining',
   map: 'MAP',
 };

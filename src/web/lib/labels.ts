@@ -1,4 +1,5 @@
 // Dutch UI words (GLOSSARY.md, UI column).
+import { ROUTE_NAMES, routeNameNl, routePlainNl } from '../../domain/route-names';
 import type { StepName } from '../api/lifecycleTypes';
 import type { Gender, Party, Role, Route, ReferralStatus, SignalStatus, User } from '../api/types';
 
@@ -16,18 +17,18 @@ export function roleLabel(role: string): string {
   return role in roleLabels ? roleLabels[role as Role] : role;
 }
 
-export const routeLabels: Record<Route, string> = {
-  b1: 'B1-route',
-  z: 'Z-route',
-  education_mbo: 'Onderwijsroute mbo',
-  education_hbo_wo: 'Onderwijsroute hbo/wo',
-  b1_entree: 'B1-entree',
-};
+// Route names come from the one table of the server (src/domain/route-names.ts), shared with the PDFs.
+export const routeLabels: Record<Route, string> = Object.fromEntries(Object.entries(ROUTE_NAMES).map(([code, name]) => [code, name.nl])) as Record<Route, string>;
 
 export const routeOptions = Object.entries(routeLabels) as [Route, string][];
 
 export function routeLabel(route: string): string {
-  return route in routeLabels ? routeLabels[route as Route] : route;
+  return routeNameNl(route);
+}
+
+/** The route in plain Dutch, for the participant (A2). */
+export function routePlainLabel(route: string): string {
+  return routePlainNl(route);
 }
 
 export const genderLabels: Record<Gender, string> = {
