@@ -35,8 +35,9 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
   await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  // Each role's home (issue #10 item 5): the participant lands on their own route, staff on the work list.
-  await heading(page, /^(Werklijst|Mijn voortgang)$/);
+  // Each role's home (issue #10 item 5): the participant on their own route, the consultant on the work
+  // list, the teacher on its lessons, the other roles on their overview.
+  await heading(page, /^(Werklijst|Mijn voortgang|Mijn lessen|Overzicht)$/);
   await settled(page);
 }
 

@@ -25,8 +25,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          // Each role's home: the participant's is /mijn-voortgang, the others' the work list (HomePage).
+          // Each role's home for its job (HomePage, issue #10 item 5); the consultant's is the work list.
           { index: true, lazy: async () => ({ Component: (await import('./pages/HomePage')).HomePage }) },
+          // The work list where it is not the home (the coordinator's), reached from its home and the menu.
+          { path: '/werklijst', lazy: async () => ({ Component: (await import('./pages/WorkListPage')).WorkListPage }) },
           {
             path: '/inburgeraars',
             lazy: async () => ({ Component: (await import('./pages/participants/ParticipantsPage')).ParticipantsPage }),

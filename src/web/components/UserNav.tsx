@@ -13,9 +13,18 @@ interface NavItem {
   label: string;
 }
 
+function homeLabel(role: User['role']): string {
+  if (role === 'consultant') return 'Werklijst';
+  return role === 'teacher' ? 'Mijn lessen' : 'Overzicht';
+}
+
 function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
-  // The work list is staff work; a participant's home is their own route (issue #10 item 5).
-  const items: NavItem[] = user.role === 'participant' ? [] : [{ to: '/', label: 'Werklijst' }];
+  // Each role's home (issue #10 item 5, HomePage): the consultant's is the work list, a participant's
+  // their own route; the coordinator reaches the work list beside its home. Teachers, policy officers,
+  // contract managers and administrators get no signals (signalInScope), so no work list.
+  const items: NavItem[] = [];
+  if (user.role !== 'participant') items.push({ to: '/', label: homeLabel(user.role) });
+  if (user.role === 'providerCoordinator') items.push({ to: '/werklijst', label: 'Werklijst' });
   if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
   if (user.role === 'participant') items.push({ to: '/mijn-voortgang', label: 'Mijn voortgang' });
   if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });

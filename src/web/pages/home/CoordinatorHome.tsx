@@ -1,0 +1,138 @@
+// The coordinator's home (issue #10 item 5): new referrals (to acknowledge, intake to plan), the
+// provider's due steps counted per kind (the work list's provider-side signals, R-SIG-1) with the way to
+// the work list, and this week's lessons of the provider's groups.
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useLessonsBetween, useSignalCounts, type SignalCount } from '../../api/home';
+import { useToday } from '../../api/queries';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { RouterLink } from '../../components/RouterLink';
+import { formatDate } from '../../lib/dates';
+import { signalCauseLabel } from '../../lib/labels';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { LessonTable } from './LessonTable';
+import { weekOf } from './week';
+
+const total = (c: SignalCount) => c.overdue + c.thisWeek + c.later;
+const countOf = (items: SignalCount[], cause: string) => items.filter((c) => c.cause === cause).reduce((n, c) => n + total(c), 0);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function NewReferrals({ items }: { items: SignalCount[] }) {
+  const toAcknowledge = countOf(items, 'referral.acknowledgement');
+  const toInvite = countOf(items, 'referral.intakeInvitation');
+  return (
+    <section aria-labelledby="nieuwe-aanmeldingen" className="koers-section">
+      <Heading level={2} id="nieuwe-aanmeldingen">
+        Nieuwe aanmeldingen
+      </Heading>
+      <ul className="koers-summary-list">
+        <li>{plural(toAcknowledge, 'aanmelding wacht', 'aanmeldingen wachten')} op bevestiging van ontvangst.</li>
+        <li>{plural(toInvite, 'inburgeraar wacht', 'inburgeraars wachten')} op een uitnodiging voor de intake.</li>
+      </ul>
+      <Paragraph>
+        <RouterLink to="/aanmeldingen">Alle aanmeldingen</RouterLink>
+      </Paragraph>
+    </section>
+  );
+}
+
+function DueSteps({ items }: { items: SignalCount[] }) {
+  const own = items.filter((c) => c.addressee === 'provider');
+  const overdue = own.reduce((n, c) => n + c.overdue, 0);
+  return (
+    <section aria-labelledby="stappen" className="koers-section">
+      <Heading level={2} id="stappen">
+        Stappen met een termijn
+      </Heading>
+      {own.length === 0 ? (
+        <Paragraph>Er staan geen stappen voor uw organisatie open.</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{overdue === 0 ? 'Niets is te laat.' : `${plural(overdue, 'stap is', 'stappen zijn')} te laat.`}</Paragraph>
+          <div className="koers-table-scroll">
+            <Table>
+              <TableCaption>Openstaande stappen per soort</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Wat moet er gebeuren</TableHeaderCell>
+                  <TableHeaderCell scope="col">Te laat</TableHeaderCell>
+                  <TableHeaderCell scope="col">Deze week</TableHeaderCell>
+                  <TableHeaderCell scope="col">Later</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {own.map((c) => (
+                  <TableRow key={c.cause}>
+                    <TableHeaderCell scope="row">{signalCauseLabel(c.cause, c.step)}</TableHeaderCell>
+                    <TableCell>{c.overdue}</TableCell>
+                    <TableCell>{c.thisWeek}</TableCell>
+                    <TableCell>{c.later}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
+      <Paragraph>
+        <RouterLink to="/werklijst">Naar de werklijst</RouterLink>: elke stap met de inburgeraar en de uiterste datum.
+      </Paragraph>
+    </section>
+  );
+}
+
+export function CoordinatorHome() {
+  useDocumentTitle('Overzicht');
+  const today = useToday();
+  const counts = useSignalCounts();
+  const week = today.data ? weekOf(today.data) : undefined;
+  const lessons = useLessonsBetween(week?.from, week?.to);
+
+  let work;
+  if (counts.isPending) work = <Loading what="Stappen" />;
+  else if (counts.isError) work = <LoadError error={counts.error} />;
+  else
+    work = (
+      <>
+        <NewReferrals items={counts.data.items} />
+        <DueSteps items={counts.data.items} />
+      </>
+    );
+
+  let lessonsBody;
+  if (today.isPending || lessons.isPending) lessonsBody = <Loading what="Lessen" />;
+  else if (today.isError) lessonsBody = <LoadError error={today.error} />;
+  else if (lessons.isError) lessonsBody = <LoadError error={lessons.error} />;
+  else
+    lessonsBody = (
+      <LessonTable
+        caption={`Lessen van ${formatDate(week?.from)} tot en met ${formatDate(week?.to)}`}
+        lessons={lessons.data}
+        today={today.data}
+        empty="Deze week zijn er geen lessen."
+      />
+    );
+
+  return (
+    <>
+      <Heading level={1}>Overzicht</Heading>
+      {today.data && <Paragraph>Wat er voor uw organisatie klaarstaat, op {formatDate(today.data)}.</Paragraph>}
+      {work}
+      <section aria-labelledby="lessen-deze-week" className="koers-section">
+        <Heading level={2} id="lessen-deze-week">
+          Lessen deze week
+        </Heading>
+        {lessonsBody}
+      </section>
+    </>
+  );
+}

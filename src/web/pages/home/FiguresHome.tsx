@@ -1,0 +1,81 @@
+// The home of the policy officer and the contract manager (issue #10 item 5; SPEC §0: aggregates only):
+// per municipality the referrals in preparation and started and this month's attendance. For the
+// contract manager cells under the threshold are not shown (R-MI-6). Later issues add KPIs and reports.
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useFigures } from '../../api/home';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { formatDate } from '../../lib/dates';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+
+const monthNames = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+function monthLabel(month: string): string {
+  const [year, m] = month.split('-');
+  return `${monthNames[Number(m) - 1] ?? m} ${year}`;
+}
+
+export function FiguresHome() {
+  useDocumentTitle('Overzicht');
+  const figures = useFigures();
+
+  let body;
+  if (figures.isPending) body = <Loading what="Cijfers" />;
+  else if (figures.isError) body = <LoadError error={figures.error} />;
+  else {
+    const { month, today, suppressedBelow, municipalities } = figures.data;
+    const few = suppressedBelow === null ? '' : `minder dan ${suppressedBelow}`;
+    const cell = (n: number | null) => (n === null ? few : String(n));
+    body = (
+      <>
+        <Paragraph>
+          Stand op {formatDate(today)}. Aanwezigheid: de aangeboden lesminuten van {monthLabel(month)} tot en met vandaag, zonder inhaallessen.
+          {suppressedBelow !== null &&
+            ` Aantallen kleiner dan ${suppressedBelow} worden niet getoond, zodat niemand herkenbaar is; het percentage dan ook niet.`}
+        </Paragraph>
+        <div className="koers-table-scroll">
+          <Table>
+            <TableCaption>Aanmeldingen en aanwezigheid per gemeente</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+                <TableHeaderCell scope="col">Aanmeldingen in voorbereiding</TableHeaderCell>
+                <TableHeaderCell scope="col">Gestart</TableHeaderCell>
+                <TableHeaderCell scope="col">Inburgeraars met lessen deze maand</TableHeaderCell>
+                <TableHeaderCell scope="col">Aanwezigheid deze maand</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {municipalities.map((m) => (
+                <TableRow key={m.municipality.id}>
+                  <TableHeaderCell scope="row">{m.municipality.name}</TableHeaderCell>
+                  <TableCell>{cell(m.referralsPreparing)}</TableCell>
+                  <TableCell>{cell(m.referralsStarted)}</TableCell>
+                  <TableCell>{cell(m.participantsWithAttendance)}</TableCell>
+                  <TableCell>{m.attendancePercent === null ? 'Geen cijfer' : `${m.attendancePercent.toLocaleString('nl-NL')}%`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Heading level={1}>Overzicht</Heading>
+      <Paragraph>Cijfers zonder persoonsgegevens: alleen aantallen en percentages.</Paragraph>
+      {body}
+    </>
+  );
+}
