@@ -29,6 +29,7 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((p: { id: string }) => p.id === f.participantId),
     expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
   },
+  { name: 'GET /api/v1/participants/export', mutates: false, call: (c) => c.get('/api/v1/participants/export?format=csv'), contains: (b, f) => String(b).includes(f.participantId), expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' } },
   {
     name: 'POST /api/v1/participants/search',
     mutates: false,
@@ -63,6 +64,7 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((r: { id: string }) => r.id === f.referralId),
     expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
   },
+  { name: 'GET /api/v1/referrals/export', mutates: false, call: (c) => c.get('/api/v1/referrals/export?format=csv'), contains: (b, f) => String(b).includes(f.referralId), expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' } },
   {
     name: 'POST /api/v1/referrals/:id/acknowledgement',
     mutates: true,
@@ -163,6 +165,7 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((s: { referralId: string }) => s.referralId === f.referralId),
     expect: { ...everyone('hidden'), ownConsultant: 'visible', ownProvider: 'visible' },
   },
+  { name: 'GET /api/v1/signals/export', mutates: false, call: (c) => c.get('/api/v1/signals/export?format=csv&status=all'), contains: (b, f) => String(b).includes(f.referralId), expect: { ...everyone('hidden'), ownConsultant: 'visible', ownProvider: 'visible' } },
   // Attendance rates per participant (issue #4 item 7): the municipality's own residents and the provider's
   // own participants; a teacher or a participant gets 404 (the list is not theirs). belowNorm=true keeps
   // the list short: the shared fixture's one recorded lesson is an absence (0%).
@@ -174,6 +177,7 @@ const CASES: Case[] = [
     contains: (b, f) => b.items.some((r: { participantId: string }) => r.participantId === f.participantId),
     expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' },
   },
+  { name: 'GET /api/v1/attendance-rates/export', mutates: false, group: 'absent', call: (c) => c.get('/api/v1/attendance-rates/export?format=csv&from=2026-11-01&to=2026-12-31&belowNorm=true'), contains: (b, f) => String(b).includes(f.participantId), expect: { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden' } },
   // Counts only: each room its own (the fixture's numbers are checked in test/attendance-rates.int.test.ts).
   {
     name: 'GET /api/v1/attendance-rates/summary',

@@ -1,5 +1,6 @@
 // Request and response schemas of the attendance-rate list (issue #4 item 7; R-ATT-3, R-ATT-5).
 import { z } from 'zod';
+import { ExportFormat } from '../../platform/http/export.js';
 import { IsoDate, queryInt } from '../../platform/http/input.js';
 
 export const RateSort = z.enum(['rate', '-rate', 'name', '-name']);
@@ -19,10 +20,15 @@ export const RateListQuery = z.object({
 });
 export type RateListQuery = z.infer<typeof RateListQuery>;
 
+export const RateExportQuery = RateListQuery.omit({ page: true, pageSize: true }).extend({ format: ExportFormat });
+export type RateExportQuery = z.infer<typeof RateExportQuery>;
+
 export const ParticipantRate = z.object({
   participantId: z.uuid(),
   givenName: z.string(),
   familyName: z.string(),
+  dateOfBirth: z.string().describe('Tells two participants of the same name apart (never the BSN)'),
+  clientNumber: z.string().nullable(),
   municipalityId: z.uuid(),
   offeredMinutes: z.number().int().describe('Scheduled minutes of the recorded regular lessons in the window; cancelled-by-provider and make-up lessons offer none'),
   attendedMinutes: z.number().int().describe('Attended minutes (at most the lesson\'s) plus make-up minutes, never above what was missed (R-ATT-5)'),

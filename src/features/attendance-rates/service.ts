@@ -10,8 +10,9 @@ import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import type { RateListQuery, RateSummaryQuery } from './schemas.js';
-import { listAttendanceRates as listRows, summarizeAttendanceRates, type Norms } from './store.js';
+import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
+import type { ParticipantRate, RateExportQuery, RateListQuery, RateSummaryQuery } from './schemas.js';
+import { listAttendanceRates as listRows, summarizeAttendanceRates, type Norms, type RateRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -43,6 +44,48 @@ export async function summarize(deps: Deps, ctx: RequestContext, query: RateSumm
   return { from, to, ...summary };
 }
 
+function toRate(r: RateRow): ParticipantRate {
+  return {
+    participantId: r.participantId,
+    givenName: r.givenName,
+    familyName: r.familyName,
+    dateOfBirth: r.dateOfBirth,
+    clientNumber: r.clientNumber,
+    municipalityId: r.municipalityId,
+    offeredMinutes: r.offeredMinutes,
+    attendedMinutes: r.attendedMinutes,
+    rate: r.rate,
+    normPercent: r.normPercent,
+    belowNorm: r.belowNorm,
+    absences: { authorised: r.authorised, unauthorised: r.unauthorised, unclassified: r.unclassified },
+  };
+}
+
+/**
+ * R-EXC-3: the whole filtered list for the export, with the list's SQL and window check (the first batch
+ * runs the check, so a refusal is still a problem+json answer), read and audited batch by batch.
+ */
+export function rateExportSource(deps: Deps, ctx: RequestContext, query: RateExportQuery): () => Promise<readonly ParticipantRate[]> {
+  let window: Awaited<ReturnType<typeof windowOf>> | undefined;
+  return pagedSource(EXPORT_BATCH, async (page, pageSize) => {
+    window ??= await windowOf(deps, ctx, query);
+    const { from, to, scope } = window;
+    return deps.db.transaction(async (tx) => {
+      const { rows } = await listRows(tx, scope, { from, to, norms: normsOf(deps), belowNorm: query.belowNorm, sort: query.sort, page, pageSize });
+      if (page === 1 || rows.length > 0) {
+        await recordAudit(tx, deps.crypto, ctx, {
+          name: 'attendance.read',
+          status: 'ok',
+          subjects: rows.map((r) => ({ participantId: r.participantId, municipalityId: r.municipalityId })),
+          objectType: 'attendanceRates',
+          summary: `${from}..${to} export ${query.format} batch ${page}: ${rows.length} rows`,
+        });
+      }
+      return rows.map(toRate);
+    });
+  });
+}
+
 export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query: RateListQuery) {
   const { from, to, scope } = await windowOf(deps, ctx, query);
   const window = `${from}..${to}`;
@@ -62,18 +105,7 @@ export async function listAttendanceRates(deps: Deps, ctx: RequestContext, query
     to,
     // The lowest norm among those shown (each item has its own); 80% (001 §2.3.1) for an empty page.
     normPercent: rows.length === 0 ? DEFAULT_NORM_PERCENT : Math.min(...rows.map((r) => r.normPercent)),
-    items: rows.map((r) => ({
-      participantId: r.participantId,
-      givenName: r.givenName,
-      familyName: r.familyName,
-      municipalityId: r.municipalityId,
-      offeredMinutes: r.offeredMinutes,
-      attendedMinutes: r.attendedMinutes,
-      rate: r.rate,
-      normPercent: r.normPercent,
-      belowNorm: r.belowNorm,
-      absences: { authorised: r.authorised, unauthorised: r.unauthorised, unclassified: r.unclassified },
-    })),
+    items: rows.map(toRate),
     total,
     page: query.page,
     pageSize: query.pageSize,

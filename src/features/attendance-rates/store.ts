@@ -13,6 +13,8 @@ export interface RateRow {
   participantId: string;
   givenName: string;
   familyName: string;
+  dateOfBirth: string;
+  clientNumber: string | null;
   municipalityId: string;
   offeredMinutes: number;
   attendedMinutes: number;
@@ -84,7 +86,7 @@ function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' 
       WHERE gm.member_from <= ${to} AND (gm.member_to IS NULL OR gm.member_to > ${from}) AND ${groupInScope(scope, p, 'g')}
     ),
     rated AS (
-      SELECT pp.id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", pp.municipality_id AS "municipalityId",
+      SELECT pp.id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", pp.date_of_birth AS "dateOfBirth", pp.client_number AS "clientNumber", pp.municipality_id AS "municipalityId",
         x.offered AS "offeredMinutes", x.effective AS "attendedMinutes",
         CASE WHEN x.offered = 0 THEN NULL ELSE x.effective::float8 / x.offered * 100 END AS "rate",
         nv.norm_percent::float8 AS "normPercent",

@@ -1,9 +1,11 @@
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
-import { AuditEventList, BsnSearch, IdParam, ParticipantCreate, ParticipantDetail, ParticipantListQuery, ParticipantPage } from './schemas.js';
+import { sendExport, XLSX_TYPE } from '../../platform/http/export.js';
+import { participantColumns } from './export.js';
+import { AuditEventList, BsnSearch, IdParam, ParticipantCreate, ParticipantDetail, ParticipantExportQuery, ParticipantListQuery, ParticipantPage } from './schemas.js';
 import { z } from 'zod';
 import { ParticipantSummary } from './schemas.js';
-import { createParticipant, getParticipant, listAuditEvents, listParticipants, searchParticipantsByBsn } from './service.js';
+import { createParticipant, getParticipant, listAuditEvents, listParticipants, participantExportSource, searchParticipantsByBsn } from './service.js';
 
 export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
   app.get(
@@ -13,6 +15,24 @@ export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags: ['participants'], summary: 'Participants in the actor\'s room: search, sort, page', querystring: ParticipantListQuery, response: { 200: ParticipantPage } },
     },
     (req) => listParticipants(deps, ctxOf(req), req.query),
+  );
+
+  // R-EXC-3: the whole filtered list of GET /participants (same permission, scope, search and order), streamed.
+  app.get(
+    '/api/v1/participants/export',
+    {
+      config: { permission: 'participant.list' },
+      schema: { tags: ['participants'], summary: 'The filtered participant list as XLSX or CSV, every row, no BSN (R-EXC-3)', querystring: ParticipantExportQuery, produces: [XLSX_TYPE, 'text/csv'] },
+    },
+    (req, reply) =>
+      sendExport(reply, {
+        format: req.query.format,
+        fileStem: 'inburgeraars',
+        today: deps.clock.today(),
+        sheetName: 'Inburgeraars',
+        columns: participantColumns,
+        next: participantExportSource(deps, ctxOf(req), req.query),
+      }),
   );
 
   app.post(

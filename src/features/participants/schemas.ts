@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Route } from '../../domain/contract.js';
 import { isValidBsn, normaliseBsn } from '../../domain/bsn.js';
 import { ReferralStatuses } from '../../domain/lifecycle.js';
+import { ExportFormat } from '../../platform/http/export.js';
 import { IsoDate, queryInt, str } from '../../platform/http/input.js';
 import { Referral, ReferralTarget } from '../referrals/schemas.js';
 
@@ -58,11 +59,14 @@ export const ParticipantListQuery = z.object({
   pageSize: queryInt().min(1).max(100).default(25),
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
+export const ParticipantExportQuery = ParticipantListQuery.pick({ q: true, sort: true }).extend({ format: ExportFormat });
+export type ParticipantExportQuery = z.infer<typeof ParticipantExportQuery>;
 
 export const ParticipantSummary = z.object({
   id: z.uuid(),
   givenName: z.string(),
   familyName: z.string(),
+  dateOfBirth: z.string().describe('Tells two participants of the same name apart in a list (never the BSN)'),
   bsnLastFour: z.string(),
   municipality: z.object({ id: z.uuid(), name: z.string() }),
   route: Route,

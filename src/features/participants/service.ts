@@ -11,7 +11,8 @@ import { findMunicipality } from '../organisations/store.js';
 import { assertBsnConflictBudget, recordBsnConflict } from './bsn-conflict.js';
 import { auditDenied, referInTx, toReferral, uniqueSubjects } from '../referrals/service.js';
 import { listReferrals } from '../referrals/store.js';
-import type { ParticipantCreate, ParticipantDetail, ParticipantListQuery, ParticipantSummary } from './schemas.js';
+import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
+import type { ParticipantCreate, ParticipantDetail, ParticipantExportQuery, ParticipantListQuery, ParticipantSummary } from './schemas.js';
 import { findParticipant, findParticipantByBsnHash, insertParticipant, listParticipants as listRows, unsafeIsBsnRegistered, type ParticipantRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -21,6 +22,7 @@ function toSummary(r: ParticipantRow): ParticipantSummary {
     id: r.id,
     givenName: r.givenName,
     familyName: r.familyName,
+    dateOfBirth: r.dateOfBirth,
     bsnLastFour: r.bsnLastFour,
     municipality: { id: r.municipalityId, name: r.municipalityName },
     route: r.route,
@@ -37,6 +39,25 @@ export async function listParticipants(deps: Deps, ctx: RequestContext, query: P
     return found;
   });
   return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** R-EXC-3: the whole filtered list for the export, read and audited batch by batch with the list's SQL. */
+export function participantExportSource(deps: Deps, ctx: RequestContext, query: ParticipantExportQuery): () => Promise<readonly ParticipantSummary[]> {
+  return pagedSource(EXPORT_BATCH, (page, pageSize) =>
+    deps.db.transaction(async (tx) => {
+      const { rows } = await listRows(tx, ctx.scope, { ...query, page, pageSize });
+      if (page === 1 || rows.length > 0) {
+        await recordAudit(tx, deps.crypto, ctx, {
+          name: 'participant.list',
+          status: 'ok',
+          subjects: uniqueSubjects(rows.map((r) => ({ participantId: r.id, municipalityId: r.municipalityId }))),
+          objectType: 'participant',
+          summary: `export ${query.format} batch ${page}: ${rows.length} rows`,
+        });
+      }
+      return rows.map(toSummary);
+    }),
+  );
 }
 
 export async function searchParticipantsByBsn(deps: Deps, ctx: RequestContext, bsn: string) {

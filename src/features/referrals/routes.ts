@@ -1,10 +1,11 @@
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
-import { z } from 'zod';
+import { sendExport, XLSX_TYPE } from '../../platform/http/export.js';
+import { referralColumns } from './export.js';
 import { getReferralDetail, recordReferralEvent } from './lifecycle.js';
-import { Referral, ReferralCreate, ReferralDetail, ReferralEventInput, ReferralListQuery, ReferralOptions } from './schemas.js';
-import { acknowledgeReferral, createReferral, listReferrals, referralOptions } from './service.js';
+import { Referral, ReferralCreate, ReferralDetail, ReferralEventInput, ReferralExportQuery, ReferralListQuery, ReferralOptions, ReferralPage } from './schemas.js';
+import { acknowledgeReferral, createReferral, listReferrals, referralExportSource, referralOptions } from './service.js';
 
 export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
   app.get(
@@ -26,9 +27,27 @@ export const registerReferralRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/referrals',
     {
       config: { permission: 'referral.list' },
-      schema: { tags: ['referrals'], summary: 'Referrals in the actor\'s room', querystring: ReferralListQuery, response: { 200: z.object({ items: z.array(Referral) }) } },
+      schema: { tags: ['referrals'], summary: 'Referrals in the actor\'s room: filter, search, sort, page', querystring: ReferralListQuery, response: { 200: ReferralPage } },
     },
-    async (req) => ({ items: await listReferrals(deps, ctxOf(req), req.query.status) }),
+    (req) => listReferrals(deps, ctxOf(req), req.query),
+  );
+
+  // R-EXC-3: the whole filtered list of GET /referrals (same permission, scope and filter), streamed.
+  app.get(
+    '/api/v1/referrals/export',
+    {
+      config: { permission: 'referral.list' },
+      schema: { tags: ['referrals'], summary: 'The filtered referral list as XLSX or CSV, every row (R-EXC-3)', querystring: ReferralExportQuery, produces: [XLSX_TYPE, 'text/csv'] },
+    },
+    (req, reply) =>
+      sendExport(reply, {
+        format: req.query.format,
+        fileStem: 'aanmeldingen',
+        today: deps.clock.today(),
+        sheetName: 'Aanmeldingen',
+        columns: referralColumns,
+        next: referralExportSource(deps, ctxOf(req), req.query),
+      }),
   );
 
   app.post(

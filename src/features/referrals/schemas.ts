@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { Route } from '../../domain/contract.js';
 import { LifecycleEvents, ReferralStatuses } from '../../domain/lifecycle.js';
 import { StepNames } from '../../domain/step-names.js';
-import { int, IsoDate, str } from '../../platform/http/input.js';
+import { ExportFormat } from '../../platform/http/export.js';
+import { int, IsoDate, queryInt, str } from '../../platform/http/input.js';
 
 export const ReferralStatus = z.enum(ReferralStatuses);
 
 export const Referral = z.object({
   id: z.uuid(),
-  participant: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string() }),
+  participant: z.object({
+    id: z.uuid(),
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: z.string().describe('Tells two participants of the same name apart in a list (never the BSN)'),
+    clientNumber: z.string().nullable().describe("The municipality's client number"),
+  }),
   provider: z.object({ id: z.uuid(), name: z.string() }),
   product: z.object({ code: z.string(), name: z.string() }),
   status: ReferralStatus,
@@ -29,7 +36,23 @@ export const ReferralTarget = z.object({
 export const ReferralCreate = ReferralTarget.extend({ participantId: z.uuid('Kies een inburgeraar.') });
 export type ReferralCreate = z.infer<typeof ReferralCreate>;
 
-export const ReferralListQuery = z.object({ status: ReferralStatus.optional() });
+export const ReferralSort = z.enum(['dueDate', '-dueDate', 'name', '-name', 'referredOn', '-referredOn', 'status', '-status']);
+
+/** The list's filter and order; the export takes the same (and no page). */
+export const ReferralFilterQuery = z.object({
+  status: ReferralStatus.optional(),
+  q: str().trim().max(100).optional().describe("Part of the participant's name, client number or the provider's name"),
+  sort: ReferralSort.default('dueDate').describe('dueDate: the acknowledgement deadline, earliest first'),
+});
+export const ReferralListQuery = ReferralFilterQuery.extend({
+  page: queryInt().min(1).default(1),
+  pageSize: queryInt().min(1).max(1000).default(1000),
+});
+export type ReferralListQuery = z.infer<typeof ReferralListQuery>;
+export const ReferralExportQuery = ReferralFilterQuery.extend({ format: ExportFormat });
+export type ReferralExportQuery = z.infer<typeof ReferralExportQuery>;
+
+export const ReferralPage = z.object({ items: z.array(Referral), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const ReferralOptions = z.object({
   products: z.array(z.object({ code: z.string(), name: z.string() })),

@@ -1,7 +1,6 @@
 // Referral use cases (R-REF-1, R-REF-2 first steps): load facts, decide with the domain, store the
 // outcome with its audit line and the signal engine's run in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { ReferralStatus } from '../../domain/lifecycle.js';
 import { planReferral } from '../../domain/referral.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditOperation } from '../../platform/audit.js';
@@ -15,15 +14,16 @@ import { findParticipant, type ParticipantRow } from '../participants/store.js';
 import { runSignalEngineForReferral } from '../signals/engine.js';
 import { insertEvent, loadTimeline } from './lifecycle-store.js';
 import { recordLifecycleEventInTx } from './lifecycle.js';
-import type { Referral, ReferralCreate } from './schemas.js';
-import { findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, type ReferralRow } from './store.js';
+import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
+import type { Referral, ReferralCreate, ReferralExportQuery, ReferralListQuery } from './schemas.js';
+import { countReferrals, findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, type ReferralRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
 export function toReferral(deps: Pick<Deps, 'contracts'>, r: ReferralRow): Referral {
   return {
     id: r.id,
-    participant: { id: r.participantId, givenName: r.participantGivenName, familyName: r.participantFamilyName },
+    participant: { id: r.participantId, givenName: r.participantGivenName, familyName: r.participantFamilyName, dateOfBirth: r.participantDateOfBirth, clientNumber: r.participantClientNumber },
     provider: { id: r.providerId, name: r.providerName },
     product: { code: r.productCode, name: productName(deps.contracts, r.productCode) },
     status: r.status,
@@ -103,18 +103,36 @@ export async function createReferral(deps: Deps, ctx: RequestContext, input: Ref
   return toReferral(deps, outcome);
 }
 
-export async function listReferrals(deps: Deps, ctx: RequestContext, status: ReferralStatus | undefined): Promise<Referral[]> {
-  const rows = await deps.db.transaction(async (tx) => {
-    const found = await listReferralRows(tx, ctx.scope, { status });
+export async function listReferrals(deps: Deps, ctx: RequestContext, query: ReferralListQuery) {
+  const filter = { status: query.status, q: query.q };
+  const { rows, total } = await deps.db.transaction(async (tx) => {
+    const found = await listReferralRows(tx, ctx.scope, filter, { sort: query.sort, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const count = await countReferrals(tx, ctx.scope, filter);
     await recordAudit(tx, deps.crypto, ctx, {
       name: 'referral.list',
       status: 'ok',
       subjects: uniqueSubjects(found),
       objectType: 'referral',
     });
-    return found;
+    return { rows: found, total: count };
   });
-  return rows.map((r) => toReferral(deps, r));
+  return { items: rows.map((r) => toReferral(deps, r)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * R-EXC-3: the whole filtered list, in the list's order, for the export. The same store function and
+ * scope as the list; each batch is read and audited (one line per participant, summary "export") in its
+ * own transaction.
+ */
+export function referralExportSource(deps: Deps, ctx: RequestContext, query: ReferralExportQuery): () => Promise<readonly Referral[]> {
+  const filter = { status: query.status, q: query.q };
+  return pagedSource(EXPORT_BATCH, (page, size) =>
+    deps.db.transaction(async (tx) => {
+      const found = await listReferralRows(tx, ctx.scope, filter, { sort: query.sort, limit: size, offset: (page - 1) * size });
+      if (page === 1 || found.length > 0) await recordAudit(tx, deps.crypto, ctx, { name: 'referral.list', status: 'ok', subjects: uniqueSubjects(found), objectType: 'referral', summary: `export ${query.format} batch ${page}: ${found.length} rows` });
+      return found.map((r) => toReferral(deps, r));
+    }),
+  );
 }
 
 export async function acknowledgeReferral(deps: Deps, ctx: RequestContext, id: string): Promise<Referral> {

@@ -10,6 +10,9 @@ export interface ReferralRow {
   participantId: string;
   participantGivenName: string;
   participantFamilyName: string;
+  /** What tells two participants of the same name apart in a list (never the BSN). */
+  participantDateOfBirth: string;
+  participantClientNumber: string | null;
   providerId: string;
   providerName: string;
   productCode: string;
@@ -24,21 +27,65 @@ export interface ReferralRow {
 
 const COLUMNS = `r.id, r.municipality_id AS "municipalityId", r.participant_id AS "participantId",
   p.given_name AS "participantGivenName", p.family_name AS "participantFamilyName",
+  p.date_of_birth AS "participantDateOfBirth", p.client_number AS "participantClientNumber",
   r.provider_id AS "providerId", pr.name AS "providerName", r.product_code AS "productCode",
   r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.status,
   r.referred_on AS "referredOn", r.referred_at AS "referredAt",
   r.acknowledgement_due_date AS "acknowledgementDueDate", r.acknowledged_at AS "acknowledgedAt"`;
 const FROM = `FROM referral r JOIN participant p ON p.id = r.participant_id JOIN provider pr ON pr.id = r.provider_id`;
 
-export async function listReferrals(q: Queryable, scope: Scope, filter: { status?: string | undefined; participantId?: string }): Promise<ReferralRow[]> {
-  const p = new SqlParams();
+export type ReferralSort = 'dueDate' | '-dueDate' | 'name' | '-name' | 'referredOn' | '-referredOn' | 'status' | '-status';
+
+const ORDER: Record<ReferralSort, string> = {
+  dueDate: 'r.acknowledgement_due_date ASC, r.referred_at ASC, r.id ASC',
+  '-dueDate': 'r.acknowledgement_due_date DESC, r.referred_at DESC, r.id DESC',
+  name: 'p.family_name ASC, p.given_name ASC, p.date_of_birth ASC, r.id ASC',
+  '-name': 'p.family_name DESC, p.given_name DESC, p.date_of_birth DESC, r.id DESC',
+  referredOn: 'r.referred_at ASC, r.id ASC',
+  '-referredOn': 'r.referred_at DESC, r.id DESC',
+  status: 'r.status ASC, r.acknowledgement_due_date ASC, r.id ASC',
+  '-status': 'r.status DESC, r.acknowledgement_due_date ASC, r.id ASC',
+};
+
+export interface ReferralFilter {
+  status?: string | undefined;
+  participantId?: string;
+  /** Part of the participant's name, client number or the provider's name. */
+  q?: string | undefined;
+}
+
+/** The WHERE of the list, shared by the page, the count and the export (one scope, one filter). */
+function listWhere(scope: Scope, p: SqlParams, filter: ReferralFilter): string {
   const where = [referralInScope(scope, p)];
   if (filter.status !== undefined) where.push(`r.status = ${p.add(filter.status)}`);
   if (filter.participantId !== undefined) where.push(`r.participant_id = ${p.add(filter.participantId)}`);
+  if (filter.q !== undefined && filter.q !== '') {
+    const like = p.add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(p.given_name || ' ' || p.family_name ILIKE ${like} OR p.client_number ILIKE ${like} OR pr.name ILIKE ${like})`);
+  }
+  return where.join(' AND ');
+}
+
+export async function listReferrals(
+  q: Queryable,
+  scope: Scope,
+  filter: ReferralFilter,
+  page: { sort?: ReferralSort; limit?: number; offset?: number } = {},
+): Promise<ReferralRow[]> {
+  const p = new SqlParams();
+  const where = listWhere(scope, p, filter);
+  const limit = p.add(page.limit ?? 1000);
+  const offset = p.add(page.offset ?? 0);
   return q.query<ReferralRow & Record<string, unknown>>(
-    `SELECT ${COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.acknowledgement_due_date ASC, r.referred_at ASC, r.id ASC LIMIT 1000`,
+    `SELECT ${COLUMNS} ${FROM} WHERE ${where} ORDER BY ${ORDER[page.sort ?? 'dueDate']} LIMIT ${limit} OFFSET ${offset}`,
     p.values,
   );
+}
+
+export async function countReferrals(q: Queryable, scope: Scope, filter: ReferralFilter): Promise<number> {
+  const p = new SqlParams();
+  const rows = await q.query<{ total: number }>(`SELECT count(*)::int AS total ${FROM} WHERE ${listWhere(scope, p, filter)}`, p.values);
+  return rows[0]?.total ?? 0;
 }
 
 export async function findReferral(q: Queryable, scope: Scope, id: string, forUpdate = false): Promise<ReferralRow | undefined> {

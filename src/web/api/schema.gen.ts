@@ -350,6 +350,9 @@ export interface paths {
                                 attendedMinutes: number;
                                 /** @description Below the norm on the exact fraction: at 80%, 79.9% is below and 80.0% is not */
                                 belowNorm: boolean;
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -371,6 +374,50 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance-rates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered attendance-rate list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only participants below (true) or not below (false) their norm: the contract's absenceProtocol.normPercent (80% in every shipped contract) */
+                    belowNorm?: "true" | "false";
+                    format: "xlsx" | "csv";
+                    /** @description First day of the window; default: the first day of the month two months before `to` */
+                    from?: string;
+                    /** @description rate: lowest first, participants without a rate last */
+                    sort?: "rate" | "-rate" | "name" | "-name";
+                    /** @description Last day of the window (inclusive); default: today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -1963,6 +2010,8 @@ export interface paths {
                                 bsnLastFour: string;
                                 clientNumber: string | null;
                                 createdAt: string;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -2074,6 +2123,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 participant: {
+                                    /** @description The municipality's client number */
+                                    clientNumber: string | null;
+                                    /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                    dateOfBirth: string;
                                     familyName: string;
                                     givenName: string;
                                     /** Format: uuid */
@@ -2171,6 +2224,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 participant: {
+                                    /** @description The municipality's client number */
+                                    clientNumber: string | null;
+                                    /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                    dateOfBirth: string;
                                     familyName: string;
                                     givenName: string;
                                     /** Format: uuid */
@@ -3137,6 +3194,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered participant list as XLSX or CSV, every row, no BSN (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    q?: string;
+                    sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/search": {
         parameters: {
             query?: never;
@@ -3173,6 +3268,8 @@ export interface paths {
                                 bsnLastFour: string;
                                 clientNumber: string | null;
                                 createdAt: string;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -3983,10 +4080,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Referrals in the actor's room */
+        /** Referrals in the actor's room: filter, search, sort, page */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the participant's name, client number or the provider's name */
+                    q?: string;
+                    /** @description dueDate: the acknowledgement deadline, earliest first */
+                    sort?: "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
                     status?: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                 };
                 header?: never;
@@ -4011,6 +4114,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 participant: {
+                                    /** @description The municipality's client number */
+                                    clientNumber: string | null;
+                                    /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                    dateOfBirth: string;
                                     familyName: string;
                                     givenName: string;
                                     /** Format: uuid */
@@ -4030,6 +4137,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                             }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -4071,6 +4181,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             participant: {
+                                /** @description The municipality's client number */
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -4213,6 +4327,10 @@ export interface paths {
                             }[];
                             lockVersion: number;
                             participant: {
+                                /** @description The municipality's client number */
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -4292,6 +4410,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             participant: {
+                                /** @description The municipality's client number */
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -4576,6 +4698,10 @@ export interface paths {
                             }[];
                             lockVersion: number;
                             participant: {
+                                /** @description The municipality's client number */
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart in a list (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -4700,6 +4826,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered referral list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    /** @description Part of the participant's name, client number or the provider's name */
+                    q?: string;
+                    /** @description dueDate: the acknowledgement deadline, earliest first */
+                    sort?: "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
+                    status?: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5209,14 +5376,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Work list: the pending steps in the actor's room */
+        /** Work list: the pending steps in the actor's room, filtered, sorted and paged, with the count per urgency bucket (R-SIG-1) */
         get: {
             parameters: {
                 query?: {
+                    /** @description Who must act */
+                    addressee?: "municipality" | "provider";
                     municipalityId?: string;
+                    page?: number;
+                    pageSize?: number;
                     productCode?: string;
                     providerId?: string;
+                    /** @description Part of the participant's name or client number */
+                    q?: string;
+                    /** @description dueDate: earliest first, which is also the order of urgency */
+                    sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
+                    /** @description One bucket; the counts stay those of all buckets */
+                    urgency?: "overdue" | "thisWeek" | "later";
                 };
                 header?: never;
                 path?: never;
@@ -5231,6 +5408,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Per bucket, of the filtered list without the urgency filter */
+                            counts: {
+                                later: number;
+                                overdue: number;
+                                thisWeek: number;
+                            };
                             items: {
                                 /** @enum {string} */
                                 addressee: "municipality" | "provider";
@@ -5245,6 +5428,9 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 participant: {
+                                    clientNumber: string | null;
+                                    /** @description Tells two participants of the same name apart (never the BSN) */
+                                    dateOfBirth: string;
                                     familyName: string;
                                     givenName: string;
                                     /** Format: uuid */
@@ -5268,6 +5454,26 @@ export interface paths {
                                 /** @enum {string} */
                                 urgency: "overdue" | "thisWeek" | "later";
                             }[];
+                            /** @description What the status filter leaves in the room, for the filter menus */
+                            options: {
+                                municipalities: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                products: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                providers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -5322,6 +5528,9 @@ export interface paths {
                                 name: string;
                             } | null;
                             participant: {
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** Format: uuid */
@@ -5349,6 +5558,54 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered work list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Who must act */
+                    addressee?: "municipality" | "provider";
+                    format: "xlsx" | "csv";
+                    municipalityId?: string;
+                    productCode?: string;
+                    providerId?: string;
+                    /** @description Part of the participant's name or client number */
+                    q?: string;
+                    /** @description dueDate: earliest first, which is also the order of urgency */
+                    sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
+                    status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
+                    /** @description One bucket; the counts stay those of all buckets */
+                    urgency?: "overdue" | "thisWeek" | "later";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
