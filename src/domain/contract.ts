@@ -205,6 +205,32 @@ export const DEFAULT_EXAM_RULES: ExamRules = {
   source: '002 eis 44, eis 75',
 };
 
+// R-HRS-5 / R-BYD-1: the parameters of the progress status and its forecast (src/domain/forecast.ts).
+// Optional; default DEFAULT_FORECAST_RULES. The attendance norm is absenceProtocol.normPercent and the
+// milestones are progress.milestoneHours: each rule reads its number once, from one place.
+export const ForecastRules = z.object({
+  /** The weeks over which the pace (hours a week) is averaged. Koers' own choice: no source sets one. */
+  paceWeeks: z.number().int().positive().max(52),
+  /** 001 §2.3.3: "uiterlijk 6 maanden voor de afloop van de inburgeringstermijn", time for the exams. */
+  marginMonths: z.number().int().nonnegative(),
+  /** A tested skill this many CEFR steps below its target puts the route at risk. Koers' own choice. */
+  skillGapForRisk: z.number().int().positive(),
+  /** The attendance the status weighs: the last N months, 001 §2.3.1's three-monthly reporting cadence. */
+  attendanceMonths: z.number().int().positive(),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type ForecastRules = z.infer<typeof ForecastRules>;
+
+export const DEFAULT_FORECAST_RULES: ForecastRules = {
+  paceWeeks: 8,
+  marginMonths: 6,
+  skillGapForRisk: 2,
+  attendanceMonths: 3,
+  source: '001 §2.3.1, §2.3.3',
+  assumption: 'paceWeeks and skillGapForRisk are Koers\' own: no source sets them',
+};
+
 export const ContractVersion = z.object({
   version: z.number().int().positive(),
   validFrom: IsoDate,
@@ -220,6 +246,7 @@ export const ContractVersion = z.object({
   scaling: ScalingRules.optional(),
   routeChange: RouteChangeRules.optional(),
   exams: ExamRules.optional(),
+  forecast: ForecastRules.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
@@ -297,7 +324,12 @@ export function routeChangeRulesOf(version: Pick<ContractVersion, 'routeChange'>
   return version.routeChange ?? DEFAULT_ROUTE_CHANGE_RULES;
 }
 
-/** R-LVL-2 / R-LVL-5: the version's exam rules, or the defaults of 002 eis 44 and 75. */
-export function examRulesOf(version: Pick<ContractVersion, 'exams'>): ExamRules {
-  return version.exams ?? DEFAULT_EXAM_RULES;
+/** R-LVL-2 / R-LVL-5: the version's exam rules, or the defaults of 002 eis 44 and 75 (also without a version). */
+export function examRulesOf(version: Pick<ContractVersion, 'exams'> | undefined): ExamRules {
+  return version?.exams ?? DEFAULT_EXAM_RULES;
+}
+
+/** R-HRS-5 / R-BYD-1: the version's forecast parameters, or DEFAULT_FORECAST_RULES (also without a version). */
+export function forecastRulesOf(version: Pick<ContractVersion, 'forecast'> | undefined): ForecastRules {
+  return version?.forecast ?? DEFAULT_FORECAST_RULES;
 }

@@ -13,7 +13,8 @@
 //      target).
 //   4. It is "at risk" when the hours will only be complete in the last six months of the term (too late
 //      to plan the exams, 001 §2.3.3), when no pace is known yet, when attendance is below 80%
-//      (001 §2.3.1), or when the latest test puts a skill two or more levels below its target.
+//      (001 §2.3.1; the contract's absenceProtocol.normPercent), or when the latest test puts a skill two
+//      or more levels below its target.
 //   5. Otherwise it is "on track"; every condition that applies is shown as a plain-Dutch reason, and the
 //      provider can override the status with a written reason (R-HRS-5).
 //
@@ -29,8 +30,11 @@
 //
 // By construction more hours on the same day at the same pace never make the status worse, and a
 // participant whose term is over with hours missing is never "on track" (tested as properties).
+import { DEFAULT_NORM_PERCENT } from './attendance.js';
 import { addCalendarDays, addMonths, compareDates } from './calendar.js';
-import type { IsoDate } from './contract.js';
+import type { ContractVersion, IsoDate } from './contract.js';
+import { DEFAULT_FORECAST_RULES, forecastRulesOf } from './contract.js';
+import { forecast, paceOf, type MilestoneForecast } from './forecast.js';
 import { HourKinds, type HourKind, type HoursEntry } from './hours.js';
 import { formatDateNl, formatHoursNl, gapPerSkill, Skills, skillNameNl, type LevelProfile } from './levels.js';
 
@@ -73,15 +77,24 @@ export interface ProgressRuleOptions {
   skillGapForRisk: number;
 }
 
-export const DEFAULT_PROGRESS_RULE_OPTIONS: ProgressRuleOptions = { attendanceNorm: 0.8, marginMonths: 6, skillGapForRisk: 2 };
+export const DEFAULT_PROGRESS_RULE_OPTIONS: ProgressRuleOptions = {
+  attendanceNorm: DEFAULT_NORM_PERCENT / 100,
+  marginMonths: DEFAULT_FORECAST_RULES.marginMonths,
+  skillGapForRisk: DEFAULT_FORECAST_RULES.skillGapForRisk,
+};
 
-export interface MilestoneForecast {
-  hours: number;
-  /** Null when the pace is zero or unknown. */
-  projectedOn: IsoDate | null;
-  /** Projected on or before the end of the term. */
-  beforeTermEnd: boolean;
+/**
+ * R-CON-7 / R-HRS-5: the rule's options from the contract version that governs the participant: the
+ * attendance norm is its absence protocol's normPercent, the margin and the skill gap its forecast
+ * rules; the defaults where it has none (or no version governs).
+ */
+export function progressRuleOptionsOf(version: Pick<ContractVersion, 'absenceProtocol' | 'forecast'> | undefined): ProgressRuleOptions {
+  const rules = forecastRulesOf(version);
+  return { attendanceNorm: (version?.absenceProtocol?.normPercent ?? DEFAULT_NORM_PERCENT) / 100, marginMonths: rules.marginMonths, skillGapForRisk: rules.skillGapForRisk };
 }
+
+// The forecast lives in forecast.ts; its names stay importable from here.
+export { forecastMilestones, type MilestoneForecast } from './forecast.js';
 
 export interface ProgressAssessment {
   status: ProgressStatus;
@@ -115,32 +128,6 @@ export function weeklyHours(entries: readonly HoursEntry[], today: IsoDate, week
   return minutes.map((m) => m / 60);
 }
 
-const daysFromTo = (a: IsoDate, b: IsoDate) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-
-/**
- * The day `hours` more hours are made at `pace` hours per week. Null when the pace is zero or unknown,
- * and when the pace is so slow that the day lies more than a century beyond the end of the term.
- */
-function projectDate(today: IsoDate, hours: number, pace: number | null, termEndsOn: IsoDate): IsoDate | null {
-  if (hours <= 0) return today;
-  if (pace === null || pace <= 0) return null;
-  // The epsilon keeps 420.0000000001 days at 420: floating point must not push a date a day later.
-  const days = Math.ceil((hours * 7) / pace - 1e-9);
-  if (!Number.isFinite(days) || days > Math.max(0, daysFromTo(today, termEndsOn)) + 36_525) return null;
-  return addCalendarDays(today, days);
-}
-
-/**
- * R-BYD-1: the hour milestones the forecast shows, ending at the route's norm (`routeHourNorm`): the
- * contract's milestones below the norm, then the norm itself. The contracts list 200, 400 and 600 (000
- * §4.4), so without this a Z-route's forecast stopped at 600 of its 800 hours; a milestone above the
- * norm (800 in a B1-route) is no step on that route's way.
- */
-export function forecastMilestones(milestoneHours: readonly number[], targetHours: number): number[] {
-  const below = milestoneHours.filter((m) => m > 0 && m < targetHours);
-  return [...new Set([...below, targetHours])].sort((a, b) => a - b);
-}
-
 /** R-HRS-5 / R-BYD-1: the status with its reasons and the forecast. See the five sentences above. */
 export function assessProgress(input: ProgressInput, options: ProgressRuleOptions = DEFAULT_PROGRESS_RULE_OPTIONS): ProgressAssessment {
   const { today, termEndsOn, targetHours } = input;
@@ -150,9 +137,10 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
   const started = input.startedOn === undefined || input.hoursMade > 0 || (input.startedOn !== null && compareDates(input.startedOn, today) <= 0);
   // Before the start the weeks hold no lessons: they are no pace.
   const weeks = started ? input.recentWeeklyHours : [];
-  const pace = weeks.length === 0 ? null : weeks.reduce((a, b) => a + b, 0) / weeks.length;
+  const pace = paceOf(weeks);
   const timeLeft = compareDates(today, termEndsOn) < 0;
-  const reachedOn = projectDate(today, missing, pace, termEndsOn);
+  const ahead = forecast({ today, termEndsOn, hoursMade: input.hoursMade, targetHours, milestoneHours: input.milestoneHours ?? [], pacePerWeek: pace });
+  const reachedOn = ahead.targetReachedOn;
   const marginStart = addMonths(termEndsOn, -options.marginMonths);
 
   let behind = false;
@@ -221,20 +209,13 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
     }
   }
 
-  const milestones = forecastMilestones(input.milestoneHours ?? [], targetHours)
-    .filter((m) => m > input.hoursMade)
-    .map((hours) => {
-      const projectedOn = projectDate(today, hours - input.hoursMade, pace, termEndsOn);
-      return { hours, projectedOn, beforeTermEnd: projectedOn !== null && compareDates(projectedOn, termEndsOn) <= 0 };
-    });
-
   return {
     status: behind ? 'behind' : atRisk ? 'atRisk' : 'onTrack',
     started,
     hoursMissing: missing,
     pacePerWeek: pace,
     targetReachedOn: reachedOn,
-    milestones,
+    milestones: ahead.milestones,
     reasons,
   };
 }

@@ -4,6 +4,7 @@
 // correction that keeps the old version.
 import { createHash, randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
+import { DEFAULT_MILESTONE_HOURS } from '../../domain/forecast.js';
 import { hourKindOf, HourKinds, milestonesReached, type HourKind } from '../../domain/hours.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -18,8 +19,6 @@ import type { HoursBatchBody, HoursBatchResult, HoursItem, ParticipantHours } fr
 import { currentEntries, latestReferralContract, referralsInScope, unsafeHourFacts, type EntryRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
-
-const DEFAULT_MILESTONES = [200, 400, 600];
 
 function providerOf(ctx: RequestContext): string {
   if (ctx.scope.kind !== 'provider') throw notFound();
@@ -138,7 +137,7 @@ export async function getParticipantHours(deps: Deps, ctx: RequestContext, parti
     const facts = await unsafeHourFacts(tx, participantId);
     const contract = await latestReferralContract(tx, participantId);
     const version = versionOf(deps.contracts, contract);
-    const milestones = version?.progress?.milestoneHours ?? DEFAULT_MILESTONES;
+    const milestones = version?.progress?.milestoneHours ?? DEFAULT_MILESTONE_HOURS;
     const byKind = Object.fromEntries(HourKinds.map((k) => [k, 0])) as Record<HourKind, number>;
     const byWeek = new Map<string, number>();
     let lessonMinutes = 0;

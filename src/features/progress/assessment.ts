@@ -3,20 +3,19 @@
 // forecast and reasons (R-HRS-5, R-BYD-1) — the pure rule of src/domain/progress-status.ts over facts.
 import { attendanceRate } from '../../domain/attendance.js';
 import { addMonths } from '../../domain/calendar.js';
-import type { IsoDate } from '../../domain/contract.js';
+import { forecastRulesOf, type IsoDate } from '../../domain/contract.js';
+import { DEFAULT_MILESTONE_HOURS } from '../../domain/forecast.js';
 import { hourKindOf, routeHourNorm, type HoursEntry } from '../../domain/hours.js';
 import { CefrLevels, isCefrLevel, Skills, type CefrLevel, type LevelProfile, type Skill } from '../../domain/levels.js';
-import { applyOverride, assessProgress, weeklyHours, type OverriddenAssessment } from '../../domain/progress-status.js';
+import { applyOverride, assessProgress, progressRuleOptionsOf, weeklyHours, type OverriddenAssessment } from '../../domain/progress-status.js';
 import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { unsafeAttendanceFacts } from '../groups/store.js';
 import { unsafeHourFacts } from '../hours/store.js';
 import { currentLevels, latestOverride, type LevelRow, type ParticipantFile, type ReferralRef } from './store.js';
 
-/** The weeks over which the pace is averaged: long enough to smooth a holiday, short enough to notice a change. */
-export const PACE_WEEKS = 8;
-/** Attendance over the last three months: the calendar cadence of 001 §2.3.1's reports. */
-const ATTENDANCE_MONTHS = 3;
+// The pace's weeks, the attendance months, the margin, the skill gap, the norm and the milestones are
+// the governing contract version's (forecastRulesOf, absenceProtocol, progress; issue #10).
 
 export interface ProgressFacts {
   hoursMade: number;
@@ -50,10 +49,11 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
   const minutes = entries.reduce((n, e) => n + e.minutes, 0);
   const nt2 = entries.filter((e) => e.kind === 'language').reduce((n, e) => n + e.minutes, 0);
   const version = versionOf(contracts, referral);
-  const milestoneHours = version?.progress?.milestoneHours ?? [200, 400, 600];
+  const milestoneHours = version?.progress?.milestoneHours ?? DEFAULT_MILESTONE_HOURS;
+  const rules = forecastRulesOf(version);
   const targetHours = routeHourNorm(file.route);
 
-  const from = addMonths(today, -ATTENDANCE_MONTHS);
+  const from = addMonths(today, -rules.attendanceMonths);
   const attendanceFacts = await unsafeAttendanceFacts(q, file.id);
   const rate = attendanceRate(attendanceFacts, from, today);
   const reasons: Record<string, number> = {};
@@ -71,13 +71,13 @@ export async function progressFacts(q: Queryable, contracts: ContractRegistry, f
     hoursMade: minutes / 60,
     targetHours,
     milestoneHours,
-    recentWeeklyHours: weeklyHours(entries, today, PACE_WEEKS),
+    recentWeeklyHours: weeklyHours(entries, today, rules.paceWeeks),
     attendanceRate: rate.percentage === null ? null : rate.percentage / 100,
     levels: profile,
     // R-BYD-1: before the route starts nothing lags; no referral yet is no start either. A start class
     // (R-REF-4) counts through its hours: hours made mean started (see assessProgress).
     startedOn: referral?.startedOn ?? null,
-  });
+  }, progressRuleOptionsOf(version));
   const o = await latestOverride(q, file.id);
   // An override with status null withdraws the earlier one: the rule's status holds again.
   const assessment = applyOverride(computed, o === undefined || o.status === null ? null : { status: o.status, reason: o.reason });

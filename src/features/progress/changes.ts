@@ -112,7 +112,7 @@ export async function recordExam(deps: Deps, ctx: RequestContext, participantId:
       [id, participantId, file.municipalityId, referral.providerId, body.part, body.level, body.registeredOn, body.takenOn, body.result, ctx.actor.userId],
     );
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'examAttempt', objectId: id });
-    if (body.result !== 'pending') await raisePassRateSignals(tx, referral.providerId, today);
+    if (body.result !== 'pending') await raisePassRateSignals(tx, deps.contracts, referral.providerId, today);
     return { id };
   });
 }
@@ -136,7 +136,7 @@ export async function recordExamResult(deps: Deps, ctx: RequestContext, id: stri
     if (body.takenOn < row.registeredOn) throw unprocessable('takenOn', 'beforeRegistration', 'De examendatum ligt vóór de aanmelding.');
     await tx.query(`UPDATE exam_attempt SET taken_on = $2, result = $3 WHERE id = $1`, [id, body.takenOn, body.result]);
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'examAttempt', objectId: id, summary: body.result });
-    if (ctx.scope.kind === 'provider') await raisePassRateSignals(tx, ctx.scope.providerId, deps.clock.today());
+    if (ctx.scope.kind === 'provider') await raisePassRateSignals(tx, deps.contracts, ctx.scope.providerId, deps.clock.today());
     return { id };
   });
 }

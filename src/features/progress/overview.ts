@@ -82,7 +82,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, participantId
     const numbered = markStateFunded(
       // A registration not yet taken is ordered by its registration date.
       attempts.map((a) => ({ id: a.id, part: a.part as ExamPart, takenOn: a.takenOn ?? a.registeredOn, level: isCefrLevel(a.level) ? a.level : null, result: a.result })),
-      version === undefined ? { stateFundedAttempts: 2 } : examRulesOf(version),
+      examRulesOf(version),
     );
     const events = await routeEvents(tx, participantId);
     const reports = await listReports(tx, ctx.scope, participantId);
