@@ -16,6 +16,7 @@ import { useLessonsBetween, useSignalCounts, type SignalCount } from '../../api/
 import { useToday } from '../../api/queries';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../lib/dates';
 import { signalCauseLabel } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -58,7 +59,7 @@ function DueSteps({ items }: { items: SignalCount[] }) {
       ) : (
         <>
           <Paragraph>{overdue === 0 ? 'Niets is te laat.' : `${plural(overdue, 'stap is', 'stappen zijn')} te laat.`}</Paragraph>
-          <div className="koers-table-scroll">
+          <TableScroll label={'Openstaande stappen per soort'}>
             <Table>
               <TableCaption>Openstaande stappen per soort</TableCaption>
               <TableHeader>
@@ -80,7 +81,7 @@ function DueSteps({ items }: { items: SignalCount[] }) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableScroll>
         </>
       )}
       <Paragraph>

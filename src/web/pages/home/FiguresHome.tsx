@@ -14,6 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useFigures } from '../../api/home';
 import { LoadError, Loading } from '../../components/QueryStatus';
+import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
@@ -42,7 +43,7 @@ export function FiguresHome() {
           {suppressedBelow !== null &&
             ` Aantallen kleiner dan ${suppressedBelow} worden niet getoond, zodat niemand herkenbaar is; het percentage dan ook niet.`}
         </Paragraph>
-        <div className="koers-table-scroll">
+        <TableScroll label={'Aanmeldingen en aanwezigheid per gemeente'}>
           <Table>
             <TableCaption>Aanmeldingen en aanwezigheid per gemeente</TableCaption>
             <TableHeader>
@@ -66,7 +67,7 @@ export function FiguresHome() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       </>
     );
   }

@@ -12,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { LessonOverview } from '../../api/home';
 import { RouterLink } from '../../components/RouterLink';
+import { TableScroll } from '../../components/TableScroll';
 import { lessonKindLabels, weekdayLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 
@@ -42,7 +43,7 @@ interface LessonTableProps {
 export function LessonTable({ caption, lessons, today, empty, withDate = true }: LessonTableProps) {
   if (lessons.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
-    <div className="koers-table-scroll">
+    <TableScroll label={caption}>
       <Table>
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
@@ -81,6 +82,6 @@ export function LessonTable({ caption, lessons, today, empty, withDate = true }:
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

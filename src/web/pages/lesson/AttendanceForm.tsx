@@ -25,6 +25,7 @@ import { describeError } from '../../components/QueryStatus';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { absenceReasons } from '../../lib/attendanceLabels';
 import { fullName } from '../../lib/labels';
+import { TableScroll } from '../../components/TableScroll';
 
 interface RowState {
   absent: boolean;
@@ -128,100 +129,102 @@ export function AttendanceForm({ page }: { page: LessonPage }) {
         Iedereen staat op aanwezig. Ga met Tab door de lijst, zet met de spatiebalk “afwezig” aan en kies dan de reden.
         Opslaan kan ook met Ctrl+Enter.
       </Paragraph>
-      <Table className="koers-attendance">
-        <TableCaption className="koers-visually-hidden">
-          Aanwezigheid per inburgeraar ({roster.length} in de groep, {absentCount} afwezig)
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Naam</TableHeaderCell>
-            <TableHeaderCell scope="col">Afwezig</TableHeaderCell>
-            <TableHeaderCell scope="col">Reden</TableHeaderCell>
-            <TableHeaderCell scope="col">Afgemeld</TableHeaderCell>
-            <TableHeaderCell scope="col">Minuten aanwezig (van {lesson.minutes})</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {roster.map((r) => {
-            const row = rows[r.participantId] ?? stateOf(r);
-            const name = fullName(r);
-            const minutesInvalid = errors.some((e) => e.targetId === rowId(r.participantId, 'minuten'));
-            return (
-              <TableRow key={r.participantId} className={row.absent ? 'koers-row--absent' : undefined}>
-                <TableHeaderCell scope="row">{name}</TableHeaderCell>
-                <TableCell>
-                  <label className="koers-inline-check" htmlFor={rowId(r.participantId, 'afwezig')}>
-                    <Checkbox
-                      id={rowId(r.participantId, 'afwezig')}
-                      checked={row.absent}
-                      onChange={(event) =>
-                        update(r.participantId, {
-                          absent: event.target.checked,
-                          minutes: event.target.checked ? '0' : String(lesson.minutes),
-                        })
-                      }
-                    />
-                    <VisuallyHidden>{name} </VisuallyHidden>afwezig
-                  </label>
-                </TableCell>
-                <TableCell>
-                  {row.absent ? (
-                    <>
-                      <label className="koers-visually-hidden" htmlFor={rowId(r.participantId, 'reden')}>
-                        Reden {name}
-                      </label>
-                      <Select
-                        id={rowId(r.participantId, 'reden')}
-                        value={row.reason}
-                        onChange={(event) => update(r.participantId, { reason: event.target.value })}
-                      >
-                        <SelectOption value="">Kies een reden</SelectOption>
-                        {absenceReasons.map(([code, label]) => (
-                          <SelectOption key={code} value={code}>
-                            {label}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    </>
-                  ) : (
-                    <span className="koers-empty">aanwezig</span>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {row.absent && (
-                    <label className="koers-inline-check" htmlFor={rowId(r.participantId, 'afgemeld')}>
+      <TableScroll label="Aanwezigheid per inburgeraar">
+        <Table className="koers-attendance">
+          <TableCaption className="koers-visually-hidden">
+            Aanwezigheid per inburgeraar ({roster.length} in de groep, {absentCount} afwezig)
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Naam</TableHeaderCell>
+              <TableHeaderCell scope="col">Afwezig</TableHeaderCell>
+              <TableHeaderCell scope="col">Reden</TableHeaderCell>
+              <TableHeaderCell scope="col">Afgemeld</TableHeaderCell>
+              <TableHeaderCell scope="col">Minuten aanwezig (van {lesson.minutes})</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {roster.map((r) => {
+              const row = rows[r.participantId] ?? stateOf(r);
+              const name = fullName(r);
+              const minutesInvalid = errors.some((e) => e.targetId === rowId(r.participantId, 'minuten'));
+              return (
+                <TableRow key={r.participantId} className={row.absent ? 'koers-row--absent' : undefined}>
+                  <TableHeaderCell scope="row">{name}</TableHeaderCell>
+                  <TableCell>
+                    <label className="koers-inline-check" htmlFor={rowId(r.participantId, 'afwezig')}>
                       <Checkbox
-                        id={rowId(r.participantId, 'afgemeld')}
-                        checked={row.calledIn}
-                        onChange={(event) => update(r.participantId, { calledIn: event.target.checked })}
+                        id={rowId(r.participantId, 'afwezig')}
+                        checked={row.absent}
+                        onChange={(event) =>
+                          update(r.participantId, {
+                            absent: event.target.checked,
+                            minutes: event.target.checked ? '0' : String(lesson.minutes),
+                          })
+                        }
                       />
-                      <VisuallyHidden>{name} </VisuallyHidden>afgemeld
+                      <VisuallyHidden>{name} </VisuallyHidden>afwezig
                     </label>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {!row.absent && (
-                    <>
-                      <label className="koers-visually-hidden" htmlFor={rowId(r.participantId, 'minuten')}>
-                        Minuten aanwezig {name}
+                  </TableCell>
+                  <TableCell>
+                    {row.absent ? (
+                      <>
+                        <label className="koers-visually-hidden" htmlFor={rowId(r.participantId, 'reden')}>
+                          Reden {name}
+                        </label>
+                        <Select
+                          id={rowId(r.participantId, 'reden')}
+                          value={row.reason}
+                          onChange={(event) => update(r.participantId, { reason: event.target.value })}
+                        >
+                          <SelectOption value="">Kies een reden</SelectOption>
+                          {absenceReasons.map(([code, label]) => (
+                            <SelectOption key={code} value={code}>
+                              {label}
+                            </SelectOption>
+                          ))}
+                        </Select>
+                      </>
+                    ) : (
+                      <span className="koers-empty">aanwezig</span>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {row.absent && (
+                      <label className="koers-inline-check" htmlFor={rowId(r.participantId, 'afgemeld')}>
+                        <Checkbox
+                          id={rowId(r.participantId, 'afgemeld')}
+                          checked={row.calledIn}
+                          onChange={(event) => update(r.participantId, { calledIn: event.target.checked })}
+                        />
+                        <VisuallyHidden>{name} </VisuallyHidden>afgemeld
                       </label>
-                      <Textbox
-                        id={rowId(r.participantId, 'minuten')}
-                        className="koers-minutes"
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={row.minutes}
-                        invalid={minutesInvalid}
-                        onChange={(event) => update(r.participantId, { minutes: event.target.value })}
-                      />
-                    </>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {!row.absent && (
+                      <>
+                        <label className="koers-visually-hidden" htmlFor={rowId(r.participantId, 'minuten')}>
+                          Minuten aanwezig {name}
+                        </label>
+                        <Textbox
+                          id={rowId(r.participantId, 'minuten')}
+                          className="koers-minutes"
+                          inputMode="numeric"
+                          autoComplete="off"
+                          value={row.minutes}
+                          invalid={minutesInvalid}
+                          onChange={(event) => update(r.participantId, { minutes: event.target.value })}
+                        />
+                      </>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableScroll>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
           Aanwezigheid opslaan
