@@ -11,8 +11,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { raiseAbsenceSignals } from '../src/features/groups/absence-signals.js';
-import { raiseHoursSignals } from '../src/features/groups/hours-signals.js';
+import { absenceFactsOf } from '../src/features/groups/placement.js';
+import { hoursFactsOf } from '../src/features/hours/store.js';
+import { raiseAbsenceSignals } from '../src/features/signals/raisers/absence.js';
+import { raiseHoursSignals } from '../src/features/signals/raisers/hours.js';
 import { Client } from '../test/support/koers.js';
 import { BENCH_TODAY, GROUP_SIZE, openAttendanceDataset, TAALPUNT, TEACHER_GROUPS } from './support/attendance-dataset.js';
 
@@ -120,8 +122,8 @@ async function main(): Promise<void> {
       await ds.koers.db
         .transaction(async (tx) => {
           for (const p of new Set(rows.map((r) => r.participantId))) {
-            await raiseAbsenceSignals(tx, ds.koers.contracts, p, BENCH_TODAY);
-            await raiseHoursSignals(tx, ds.koers.contracts, p, BENCH_TODAY);
+            await raiseAbsenceSignals(tx, await absenceFactsOf(tx, ds.koers.contracts, p), BENCH_TODAY);
+            await raiseHoursSignals(tx, await hoursFactsOf(tx, ds.koers.contracts, p), BENCH_TODAY);
           }
           throw new Error('rollback');
         })

@@ -10,7 +10,7 @@ import { Client } from '../test/support/koers.js';
 import { HOORN, openAttendanceDataset } from './support/attendance-dataset.js';
 import { ms, stats } from './support/stats.js';
 import { listAttendanceRates } from '../src/features/attendance-rates/store.js';
-import { contractNorms } from '../src/features/groups/absence-signals.js';
+import { contractNorms } from '../src/features/groups/placement.js';
 import { loadContracts } from '../src/platform/contracts.js';
 
 const CONTRACTS_DIR = new URL('../contracts', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
-import { runSignalEngine } from './features/signals/engine.js';
+import { runSignalEngine } from './features/referrals/signal-engine.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
 import { mfaRolesOf, type Config } from './platform/config.js';
 import { loadContracts, type ContractRegistry } from './platform/contracts.js';

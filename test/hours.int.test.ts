@@ -2,7 +2,8 @@
 // "progress test due" signal with its two-week deadline (000 §4.4), a calendar report moment raises a
 // "progress report due" signal (001 §2.3.1: every three months), and recording again raises nothing new.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseHoursSignals } from '../src/features/groups/hours-signals.js';
+import { hoursFactsOf } from '../src/features/hours/store.js';
+import { raiseHoursSignals } from '../src/features/signals/raisers/hours.js';
 import { organisationId } from '../src/features/organisations/store.js';
 import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
@@ -83,7 +84,7 @@ describe(`hours and progress signals on ${DB_KIND}`, () => {
     // Recording the same lesson again, and running the rules again, raises nothing new.
     const last = lessons[lessons.length - 1] as { id: string };
     expect((await put(teacher, last.id, bodyFor())).status).toBe(200);
-    expect(await t.koers.db.transaction((tx) => raiseHoursSignals(tx, t.koers.contracts, full.participantId, '2027-03-22'))).toBe(0);
+    expect(await t.koers.db.transaction(async (tx) => raiseHoursSignals(tx, await hoursFactsOf(tx, t.koers.contracts, full.participantId), '2027-03-22'))).toBe(0);
     expect(await signals(full.participantId)).toHaveLength(1);
   });
 
@@ -103,7 +104,7 @@ describe(`hours and progress signals on ${DB_KIND}`, () => {
       { cause: 'progress.reportDue', period: '2027-04-04', addressee: 'provider', due: '2027-04-19' },
       { cause: 'progress.reportDue', period: '2027-07-04', addressee: 'provider', due: '2027-07-19' },
     ]);
-    expect(await t.koers.db.transaction((tx) => raiseHoursSignals(tx, t.koers.contracts, m.participantId, '2027-07-10'))).toBe(0);
+    expect(await t.koers.db.transaction(async (tx) => raiseHoursSignals(tx, await hoursFactsOf(tx, t.koers.contracts, m.participantId), '2027-07-10'))).toBe(0);
   });
 
   it('a placement and lesson dated before the referral owe no report before the referral date (R-HRS-3, issue #10)', async () => {

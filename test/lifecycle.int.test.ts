@@ -3,7 +3,7 @@
 // step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
-import { runSignalEngine } from '../src/features/signals/engine.js';
+import { runSignalEngine } from '../src/features/referrals/signal-engine.js';
 import { A_PDF, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');

@@ -1,7 +1,7 @@
 // R-REF-1, R-REF-2 (first steps), R-CON-3, R-SIG-1 on a real database (PGlite or PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
-import { runSignalEngine } from '../src/features/signals/engine.js';
+import { runSignalEngine } from '../src/features/referrals/signal-engine.js';
 import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');

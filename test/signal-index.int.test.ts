@@ -1,5 +1,5 @@
 // Issue #10 item 2: every reconcile looks up a subject's unresolved signals
-// (`subject_type = … AND subject_id = … AND status <> 'resolved'`, src/features/signals/engine.ts); the
+// (`subject_type = … AND subject_id = … AND status <> 'resolved'`, src/features/signals/store.ts); the
 // signal table had no index that serves it (signal_identity leads with cause). Migration 0015 adds one.
 // Real database, PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';

@@ -4,7 +4,7 @@ import { createKoers } from '../app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
 import { ContractFileError, loadContracts } from '../platform/contracts.js';
-import { runSignalEngine, runSignalEngineInTx } from '../features/signals/engine.js';
+import { runSignalEngine, runSignalEngineInTx } from '../features/referrals/signal-engine.js';
 import { systemClock } from '../platform/clock.js';
 import { openPostgres } from '../platform/db.js';
 import { APP_ROLE } from '../platform/migrate.js';

@@ -193,6 +193,13 @@ export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: Audit
   await tx.query(`INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
 }
 
+/** One audit subject per participant, whatever number of rows name it. */
+export function uniqueSubjects(rows: readonly { participantId: string; municipalityId: string }[]) {
+  const seen = new Map<string, string>();
+  rows.forEach((r) => seen.set(r.participantId, r.municipalityId));
+  return [...seen].map(([participantId, municipalityId]) => ({ participantId, municipalityId }));
+}
+
 export function subjectRef(crypto: Crypto, participantId: string): string {
   return crypto.keyedHash('subject', participantId);
 }

@@ -5,7 +5,7 @@
 // (R-SEC-2), in the same transaction.
 import { DEFAULT_NORM_PERCENT } from '../../domain/attendance.js';
 import { addCalendarDays, addMonths } from '../../domain/calendar.js';
-import { contractNorms } from '../groups/absence-signals.js';
+import { contractNorms } from '../groups/placement.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';

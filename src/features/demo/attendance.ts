@@ -7,8 +7,10 @@ import { addCalendarDays, dayOfWeek } from '../../domain/calendar.js';
 import type { IsoDate } from '../../domain/contract.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
-import { raiseAbsenceSignals } from '../groups/absence-signals.js';
-import { raiseHoursSignals } from '../groups/hours-signals.js';
+import { absenceFactsOf } from '../groups/placement.js';
+import { hoursFactsOf } from '../hours/store.js';
+import { raiseAbsenceSignals } from '../signals/raisers/absence.js';
+import { raiseHoursSignals } from '../signals/raisers/hours.js';
 
 const SCHEDULE = [
   { weekday: 1, startTime: '09:00', minutes: 180, kind: 'language' },
@@ -117,7 +119,7 @@ export async function loadDemoAttendance(tx: Queryable, contracts: ContractRegis
       });
     });
     await insertRows(tx, 'attendance', ['lesson_id', 'participant_id', 'municipality_id', 'present', 'minutes_attended', 'reason', 'called_in', 'version', 'recorded_by', 'recorded_at'], rows);
-    for (const m of members) await raiseAbsenceSignals(tx, contracts, m.participantId, today);
-    for (const m of members) await raiseHoursSignals(tx, contracts, m.participantId, today);
+    for (const m of members) await raiseAbsenceSignals(tx, await absenceFactsOf(tx, contracts, m.participantId), today);
+    for (const m of members) await raiseHoursSignals(tx, await hoursFactsOf(tx, contracts, m.participantId), today);
   }
 }

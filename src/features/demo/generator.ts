@@ -9,7 +9,7 @@ import type { Crypto } from '../../platform/crypto.js';
 import { versionsInForce, type ContractRegistry } from '../../platform/contracts.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { hashPassword } from '../sessions/service.js';
-import { runSignalEngine } from '../signals/engine.js';
+import { runSignalEngine } from '../referrals/signal-engine.js';
 import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';

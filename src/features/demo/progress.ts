@@ -13,6 +13,7 @@ import type { Queryable } from '../../platform/db.js';
 import { progressFacts } from '../progress/assessment.js';
 import type { ReportContent } from '../progress/schemas.js';
 import { findParticipantFile, latestReferral } from '../progress/store.js';
+import { raiseSignals } from '../signals/store.js';
 
 // Hours made before the demo group started, per member in roster order (a mix of early and late routes).
 const EARLIER_HOURS = [380, 150, 570, 250, 420, 90, 300, 480, 200, 520, 340, 610, 260, 450, 180];
@@ -90,10 +91,11 @@ export async function loadDemoProgress(tx: Queryable, contracts: ContractRegistr
          VALUES ($1, $2, $3, $4, $5, 'writing', 'down', 'B1', 'A2', $6, $7, $8, $9, $10, 'requested')`,
         [id, scaled.participantId, scaled.referralId, scaled.municipalityId, scaled.providerId, 'Schrijven blijft op A1 ondanks extra schrijfles; lezen, luisteren en spreken lopen goed.', JSON.stringify(check.checks), check.allPassed, today, coordinator],
       );
-      await tx.query(
-        `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
-         SELECT $1, 'scaling.decisionDue', 'participant', $2, $3, $4, $5, $2, r.product_code, 'municipality', 'open', $6, $6 FROM referral r WHERE r.id = $7`,
-        [randomUUID(), scaled.participantId, id, scaled.municipalityId, scaled.providerId, today, scaled.referralId],
+      const productCode = (await tx.query<{ code: string }>(`SELECT product_code AS code FROM referral WHERE id = $1`, [scaled.referralId]))[0]?.code ?? null;
+      await raiseSignals(
+        tx,
+        [{ cause: 'scaling.decisionDue', subject: { type: 'participant', id: scaled.participantId }, period: id, addressee: 'municipality', dueDate: today, municipalityId: scaled.municipalityId, providerId: scaled.providerId, participantId: scaled.participantId, productCode }],
+        today,
       );
       const exams: [string, string, IsoDate | null, string][] = [
         ['reading', 'B1', addCalendarDays(today, -40), 'passed'],

@@ -11,10 +11,13 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import { normPercentOf, raiseAbsenceSignals } from './absence-signals.js';
-import { raiseHoursSignals } from './hours-signals.js';
+import { findParticipantRef } from '../participants/store.js';
+import { hoursFactsOf } from '../hours/store.js';
+import { raiseAbsenceSignals } from '../signals/raisers/absence.js';
+import { raiseHoursSignals } from '../signals/raisers/hours.js';
+import { absenceFactsOf, normPercentOf } from './placement.js';
 import type { AttendanceEntry, AttendanceQuery, ClassificationBody, LessonPage } from './schemas.js';
-import { attendanceFacts, findAttendance, findLesson, findParticipantRef, lessonAttendance, listMembers, type AttendanceRow, type LessonRow, type MemberRow } from './store.js';
+import { attendanceFacts, findAttendance, findLesson, lessonAttendance, listMembers, type AttendanceRow, type LessonRow, type MemberRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -139,8 +142,8 @@ export async function recordAttendance(deps: Deps, ctx: RequestContext, lessonId
     }
     await recordAudit(tx, deps.crypto, ctx, { name: 'attendance.record', status: 'ok', subjects: subjectsOf(members), objectType: 'lesson', objectId: lessonId, summary: `${changed} of ${body.length} changed` });
     // R-ATT-4: in the same transaction, for every participant of the class.
-    for (const m of members) await raiseAbsenceSignals(tx, deps.contracts, m.participantId, today);
-    for (const m of members) await raiseHoursSignals(tx, deps.contracts, m.participantId, today);
+    for (const m of members) await raiseAbsenceSignals(tx, await absenceFactsOf(tx, deps.contracts, m.participantId), today);
+    for (const m of members) await raiseHoursSignals(tx, await hoursFactsOf(tx, deps.contracts, m.participantId), today);
     return { ...page(lesson, members, await lessonAttendance(tx, lessonId)), changed };
   });
 }

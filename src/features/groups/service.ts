@@ -10,7 +10,7 @@ import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import { normPercentOf } from './absence-signals.js';
+import { normPercentOf } from './placement.js';
 import { DEFAULT_GROUP_SIZE, SMALL_GROUP_LIMIT, type Group, type GroupCreate, type LessonRange, type LessonPatch, type MemberAdd, type MemberMove } from './schemas.js';
 import { findGroup, findLesson, listGroups as listGroupRows, listLessons, listMembers, seatsTaken, unsafeAttendanceFacts, type GroupRow, type LessonRow } from './store.js';
 

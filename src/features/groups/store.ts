@@ -152,13 +152,3 @@ export async function attendanceFacts(q: Queryable, scope: Scope, participantId:
 export async function unsafeAttendanceFacts(q: Queryable, participantId: string): Promise<FactRow[]> {
   return q.query<FactRow>(`${FACT_SELECT} WHERE a.participant_id = $1 ORDER BY l.date, l.start_time, l.id`, [participantId]);
 }
-
-/** The participant in the actor's scope, with its municipality (the audit line's controller). */
-export async function findParticipantRef(q: Queryable, scope: Scope, id: string): Promise<{ id: string; municipalityId: string } | undefined> {
-  const p = new SqlParams();
-  const rows = await q.query<{ id: string; municipalityId: string }>(
-    `SELECT p.id, p.municipality_id AS "municipalityId" FROM participant p WHERE p.id = ${p.add(id)} AND ${participantInScope(scope, p)}`,
-    p.values,
-  );
-  return rows[0];
-}

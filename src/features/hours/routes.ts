@@ -1,7 +1,7 @@
 // Hours per participant (R-HRS-1) and the hours push for providers' own systems (R-EXC-1).
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
-import { BatchHeaders } from '../imports/schemas.js';
+import { BatchHeaders } from '../../platform/http/input.js';
 import { IdParam } from '../participants/schemas.js';
 import { HoursBatchBody, HoursBatchResult, ParticipantHours } from './schemas.js';
 import { getParticipantHours, pushHours } from './service.js';

@@ -13,10 +13,10 @@ import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable, type InvalidParam } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
-import { raiseHoursSignals } from '../groups/hours-signals.js';
-import { findParticipantRef } from '../groups/store.js';
+import { findParticipantRef } from '../participants/store.js';
+import { raiseHoursSignals } from '../signals/raisers/hours.js';
 import type { HoursBatchBody, HoursBatchResult, HoursItem, ParticipantHours } from './schemas.js';
-import { currentEntries, latestReferralContract, referralsInScope, unsafeHourFacts, type EntryRow } from './store.js';
+import { currentEntries, hoursFactsOf, latestReferralContract, referralsInScope, unsafeHourFacts, type EntryRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -114,7 +114,7 @@ export async function pushHours(deps: Deps, ctx: RequestContext, key: string, ba
     const subjects = [...new Map(batch.items.map((i) => [i.participantId, { participantId: i.participantId, municipalityId: referrals.get(i.referralId)?.municipalityId ?? null }])).values()];
     await recordAudit(tx, deps.crypto, ctx, { name: 'hours.record', status: 'ok', subjects, objectType: 'hoursBatch', objectId: batchId, summary: `created ${counts.created}, changed ${counts.changed}, unchanged ${counts.unchanged}` });
     // R-HRS-2: crossing a milestone raises its signal in this same transaction.
-    for (const s of subjects) await raiseHoursSignals(tx, deps.contracts, s.participantId, today);
+    for (const s of subjects) await raiseHoursSignals(tx, await hoursFactsOf(tx, deps.contracts, s.participantId), today);
     return { replayed: false, body };
   });
 }

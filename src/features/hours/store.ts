@@ -2,7 +2,9 @@
 import type { IsoDate } from '../../domain/contract.js';
 import type { HourKind } from '../../domain/hours.js';
 import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
+import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
+import type { HoursFacts } from '../signals/raisers/hours.js';
 
 export interface ReferralRef {
   id: string;
@@ -70,4 +72,45 @@ export async function latestReferralContract(q: Queryable, participantId: string
     [participantId],
   );
   return rows[0];
+}
+
+interface HoursPlacement {
+  municipalityId: string;
+  providerId: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+  startedOn: IsoDate | null;
+  referredOn: IsoDate;
+}
+
+const PLACEMENT_COLUMNS = `r.municipality_id AS "municipalityId", r.provider_id AS "providerId", r.product_code AS "productCode",
+  r.contract_id AS "contractId", r.contract_version AS "contractVersion", r.started_on::text AS "startedOn", r.referred_on::text AS "referredOn"`;
+
+/**
+ * What the hours signals (src/features/signals/raisers/hours.ts) need of one participant: the latest
+ * placement's referral governs, as for the absence signals; without a placement in a Koers group, the
+ * referral the provider's own system registered hours for. Undefined when neither exists.
+ */
+export async function hoursFactsOf(q: Queryable, contracts: ContractRegistry, participantId: string): Promise<HoursFacts | undefined> {
+  const placed = await q.query<HoursPlacement>(
+    `SELECT ${PLACEMENT_COLUMNS} FROM group_member gm JOIN referral r ON r.id = gm.referral_id
+     WHERE gm.participant_id = $1 ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1`,
+    [participantId],
+  );
+  const placement =
+    placed[0] ??
+    (
+      await q.query<HoursPlacement>(
+        `SELECT ${PLACEMENT_COLUMNS} FROM hours_entry e JOIN referral r ON r.id = e.referral_id
+         WHERE e.participant_id = $1 AND NOT e.superseded ORDER BY e.date DESC, e.recorded_at DESC LIMIT 1`,
+        [participantId],
+      )
+    )[0];
+  if (placement === undefined) return undefined;
+  const version = versionOf(contracts, placement);
+  // A contract without progress rules configures no hours signals: no facts to read then.
+  const facts = version?.progress === undefined ? [] : await unsafeHourFacts(q, participantId);
+  const { municipalityId, providerId, productCode, startedOn, referredOn } = placement;
+  return { participantId, placement: { municipalityId, providerId, productCode, startedOn, referredOn }, version, facts };
 }

@@ -11,8 +11,10 @@ import type { Clock } from '../../platform/clock.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db.js';
-import { raiseAbsenceSignals } from '../groups/absence-signals.js';
-import { raiseHoursSignals } from '../groups/hours-signals.js';
+import { absenceFactsOf } from '../groups/placement.js';
+import { hoursFactsOf } from '../hours/store.js';
+import { raiseAbsenceSignals } from '../signals/raisers/absence.js';
+import { raiseHoursSignals } from '../signals/raisers/hours.js';
 
 export interface Applied {
   importId: string;
@@ -83,8 +85,8 @@ export async function applyStaged(
     });
   }
   // R-ATT-4: once per participant, not once per row.
-  for (const s of subjects) await raiseAbsenceSignals(tx, deps.contracts, s.participantId, today);
-  for (const s of subjects) await raiseHoursSignals(tx, deps.contracts, s.participantId, today);
+  for (const s of subjects) await raiseAbsenceSignals(tx, await absenceFactsOf(tx, deps.contracts, s.participantId), today);
+  for (const s of subjects) await raiseHoursSignals(tx, await hoursFactsOf(tx, deps.contracts, s.participantId), today);
   await tx.query(
     `INSERT INTO attendance_import (id, provider_id, source, sha256, idempotency_key, rows, created, changed, unchanged, response, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,

@@ -1,6 +1,5 @@
 // Request and response schemas of attendance imports and pushes (R-EXC-1, R-EXC-2, R-ATT-7).
 import { z } from 'zod';
-import { str } from '../../platform/http/input.js';
 import { AttendanceEntry } from '../groups/schemas.js';
 
 export const TemplateQuery = z.object({
@@ -36,10 +35,4 @@ export const BatchItem = AttendanceEntry.extend({ lessonId: z.uuid('Onbekende le
 export const BatchBody = z.object({ items: z.array(BatchItem).min(1, 'Lever minstens één regel aan.').max(MAX_BATCH_ITEMS, `Hoogstens ${MAX_BATCH_ITEMS} regels per batch.`) });
 export type BatchBody = z.infer<typeof BatchBody>;
 
-export const BatchHeaders = z.looseObject({
-  'idempotency-key': str('Geef een Idempotency-Key mee.')
-    .trim()
-    .min(1, 'Geef een Idempotency-Key mee.')
-    .max(100, 'De Idempotency-Key is hoogstens 100 tekens.')
-    .describe('Chosen by the sending system, unique per batch: the same key again returns the first answer without applying again'),
-});
+export { BatchHeaders } from '../../platform/http/input.js';

@@ -129,4 +129,4 @@ export const AuditEventList = z.object({
   ),
 });
 
-export const IdParam = z.object({ id: z.uuid('Onbekend id.') });
+export { IdParam } from '../../platform/http/input.js';

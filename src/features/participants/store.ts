@@ -91,6 +91,17 @@ export async function findParticipantByBsnHash(q: Queryable, scope: Scope, bsnHa
   return rows[0];
 }
 
+/** The participant in the actor's scope, with its municipality (the audit line's controller): what the
+ * groups and hours features need before they answer about a participant. */
+export async function findParticipantRef(q: Queryable, scope: Scope, id: string): Promise<{ id: string; municipalityId: string } | undefined> {
+  const p = new SqlParams();
+  const rows = await q.query<{ id: string; municipalityId: string }>(
+    `SELECT p.id, p.municipality_id AS "municipalityId" FROM participant p WHERE p.id = ${p.add(id)} AND ${participantInScope(scope, p)}`,
+    p.values,
+  );
+  return rows[0];
+}
+
 /** Uniqueness of the BSN across all municipalities (R-PAR-2). Returns only a yes/no. */
 export async function unsafeIsBsnRegistered(q: Queryable, bsnHash: string): Promise<boolean> {
   const rows = await q.query('SELECT 1 FROM participant WHERE bsn_hash = $1', [bsnHash]);

@@ -9,24 +9,25 @@ import { finalReportDueOn } from '../../domain/final-report.js';
 import { isCefrLevel } from '../../domain/levels.js';
 import { checkRouteChange } from '../../domain/route-change.js';
 import { checkScalingRequest, newLevelDueOn } from '../../domain/scaling.js';
+import type { ScalingCause } from '../../domain/signal-cause.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
 import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import { raiseSignals, resolveSignals } from '../signals/store.js';
 import { progressFacts } from './assessment.js';
 import { raisePassRateSignals } from './pass-rate.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import type { ExamCreate, RouteEventBody, ScalingCreate, ScalingDecision } from './schemas.js';
 import { currentLevels, findScaling, insertLevels, latestReferral, type ReferralRef, type ScalingRow } from './store.js';
 
-async function raiseSignal(tx: Tx, s: { cause: string; participantId: string; period: string; municipalityId: string; providerId: string; productCode: string; addressee: 'provider' | 'municipality'; due: string; today: string }): Promise<void> {
-  await tx.query(
-    `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, participant_id, product_code, addressee, status, due_date, raised_on)
-     VALUES ($1, $2, 'participant', $3, $4, $5, $6, $3, $7, $8, 'open', $9, $10) ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING`,
-    [randomUUID(), s.cause, s.participantId, s.period, s.municipalityId, s.providerId, s.productCode, s.addressee, s.due, s.today],
-  );
+type ChangeCause = ScalingCause | 'report.finalDue';
+
+async function raiseSignal(tx: Tx, s: { cause: ChangeCause; participantId: string; period: string; municipalityId: string; providerId: string; productCode: string; addressee: 'provider' | 'municipality'; due: string; today: string }): Promise<void> {
+  const { cause, participantId, period, municipalityId, providerId, productCode, addressee, due, today } = s;
+  await raiseSignals(tx, [{ cause, subject: { type: 'participant', id: participantId }, period, addressee, dueDate: due, municipalityId, providerId, participantId, productCode }], today);
 }
 
 /** R-LVL-3, R-LVL-4: the provider asks to scale one skill; Koers records which conditions pass and which fail. */
@@ -82,7 +83,7 @@ export async function decideScaling(deps: Deps, ctx: RequestContext, id: string,
     const version = versionOf(deps.contracts, referral);
     const dueOn = body.decision === 'approved' && version !== undefined ? newLevelDueOn(today, version) : null;
     await tx.query(`UPDATE scaling_request SET status = $2, decided_on = $3, decided_by = $4, decision_reason = $5, new_level_due_on = $6 WHERE id = $1`, [id, body.decision, today, ctx.actor.userId, body.reason, dueOn]);
-    await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $2 WHERE cause = 'scaling.decisionDue' AND period = $1 AND status <> 'resolved'`, [id, today]);
+    await resolveSignals(tx, { subject: { type: 'participant', id: row.participantId }, causes: ['scaling.decisionDue'], periods: [id] }, 'answered', today);
     if (body.decision === 'approved') {
       const level = (await currentLevels(tx, row.participantId)).find((l) => l.skill === row.skill);
       await insertLevels(tx, [{ participantId: row.participantId, municipalityId: row.municipalityId, skill: row.skill, target: row.toLevel, current: level?.current ?? null, source: 'scaling', sourceId: id, recordedOn: today, recordedBy: ctx.actor.userId }], deps.clock.now());

@@ -13,6 +13,7 @@ import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
+import { resolveSignals } from '../signals/store.js';
 import { progressFacts } from './assessment.js';
 import type { LevelsBody, OverrideBody, Overview, ProgressTestBody } from './schemas.js';
 import {
@@ -138,11 +139,8 @@ export async function recordLevels(deps: Deps, ctx: RequestContext, participantI
     // R-LVL-3, R-LVL-4: recording the level of a skill whose scaling was approved puts the new level in place:
     // the provider's "new level within 20 working days" signal is settled.
     if (skills.length > 0) {
-      await tx.query(
-        `UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE cause = 'scaling.levelDue' AND subject_id = $1 AND status <> 'resolved'
-           AND period IN (SELECT id::text FROM scaling_request WHERE participant_id = $1 AND status = 'approved' AND skill = ANY($2::text[]))`,
-        [participantId, skills, today],
-      );
+      const approved = await tx.query<{ id: string }>(`SELECT id::text AS id FROM scaling_request WHERE participant_id = $1 AND status = 'approved' AND skill = ANY($2::text[])`, [participantId, skills]);
+      await resolveSignals(tx, { subject: { type: 'participant', id: participantId }, causes: ['scaling.levelDue'], periods: approved.map((r) => r.id) }, 'answered', today);
     }
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'levels', objectId: participantId });
     return currentLevels(tx, participantId);
@@ -174,7 +172,7 @@ export async function recordProgressTest(deps: Deps, ctx: RequestContext, partic
     );
     // The test that a milestone asked for settles that signal (R-HRS-2).
     if (body.milestoneHours !== null) {
-      await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE subject_type = 'participant' AND subject_id = $1 AND cause = 'progress.testDue' AND period = $2 AND status <> 'resolved'`, [participantId, `h${body.milestoneHours}`, today]);
+      await resolveSignals(tx, { subject: { type: 'participant', id: participantId }, causes: ['progress.testDue'], periods: [`h${body.milestoneHours}`] }, 'answered', today);
     }
     await recordAudit(tx, deps.crypto, ctx, { name: 'progress.record', status: 'ok', subjects: [{ participantId, municipalityId: file.municipalityId }], objectType: 'progressTest', objectId: id });
     return { id };

@@ -2,7 +2,6 @@
 // consecutive months (the contract's exams.passRateNorm and passRateMonths), an analysis and a plan of
 // action are due. Run after every exam result, in the same transaction; the signal's identity (cause,
 // provider, month, municipality) makes it once.
-import { randomUUID } from 'node:crypto';
 import { addMonths } from '../../domain/calendar.js';
 import { examRulesOf, type IsoDate } from '../../domain/contract.js';
 import { monthlyPassRates, passRateSignalMonths, type ExamAttempt } from '../../domain/exams.js';
@@ -10,6 +9,7 @@ import { isCefrLevel } from '../../domain/levels.js';
 import { EducationRoutes } from '../../domain/route-change.js';
 import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
+import { raiseSignals } from '../signals/store.js';
 
 /**
  * Unscoped on purpose: an aggregate over the provider's Onderwijsroute attempts, never returned to a
@@ -56,14 +56,12 @@ async function raiseForContract(
     const from = addMonths(`${month}-01`, -(rules.passRateMonths - 1));
     const municipalities = [...new Set(rows.filter((r) => r.takenOn >= from && r.takenOn.slice(0, 7) <= month).map((r) => r.municipalityId))];
     for (const municipalityId of municipalities) {
-      const hit = await q.query(
-        `INSERT INTO signal (id, cause, subject_type, subject_id, period, municipality_id, provider_id, addressee, status, due_date, raised_on)
-         VALUES ($1, 'exam.passRateLow', 'provider', $2, $3, $4, $2, 'provider', 'open', $5, $5)
-         ON CONFLICT ON CONSTRAINT signal_identity DO NOTHING RETURNING id`,
+      raised += await raiseSignals(
+        q,
         // The sources set no term for the analysis: due from the day it is raised.
-        [randomUUID(), providerId, `${month}:${municipalityId}`, municipalityId, today],
+        [{ cause: 'exam.passRateLow', subject: { type: 'provider', id: providerId }, period: `${month}:${municipalityId}`, addressee: 'provider', dueDate: today, municipalityId, providerId, participantId: null, productCode: null }],
+        today,
       );
-      raised += hit.length;
     }
   }
   return raised;

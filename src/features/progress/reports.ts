@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Route } from '../../domain/contract.js';
 import { finalReportDueOn, validateMunicipalityAssessment } from '../../domain/final-report.js';
 import { reportProblems } from '../../domain/report-content.js';
+import type { ProgressCause } from '../../domain/signal-cause.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
@@ -14,6 +15,7 @@ import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import { routeHourNorm } from '../../domain/hours.js';
 import { DEFAULT_NORM_PERCENT } from '../../domain/attendance.js';
+import { earliestOpenDueDate, resolveSignals } from '../signals/store.js';
 import { progressFacts } from './assessment.js';
 import { Denied, fileOrDeny, inTransaction, ownReferral, type Deps } from './overview.js';
 import { renderReportPdf } from './pdf.js';
@@ -121,11 +123,7 @@ async function examSummary(tx: Tx, participantId: string): Promise<string[]> {
 /** The due date the report answers: the earliest open progress signal, or two weeks after the route ended (R-END-1). */
 async function dueDateFor(tx: Tx, deps: Deps, participantId: string, referral: { contractId: string; contractVersion: number }, kind: 'progress' | 'final'): Promise<string | null> {
   if (kind === 'progress') {
-    const rows = await tx.query<{ due: string }>(
-      `SELECT min(due_date)::text AS due FROM signal WHERE subject_type = 'participant' AND subject_id = $1 AND cause IN ('progress.testDue', 'progress.reportDue') AND status <> 'resolved'`,
-      [participantId],
-    );
-    return rows[0]?.due ?? null;
+    return earliestOpenDueDate(tx, { type: 'participant', id: participantId }, ['progress.testDue', 'progress.reportDue']);
   }
   const ended = (await routeEvents(tx, participantId)).filter((e) => e.type === 'routeEnded' || e.type === 'droppedOut' || e.type === 'movedAway').at(-1);
   const version = versionOf(deps.contracts, referral);
@@ -184,8 +182,8 @@ export async function submitReport(deps: Deps, ctx: RequestContext, id: string, 
     const today = deps.clock.today();
     await tx.query(`UPDATE progress_report SET status = 'submitted', submitted_at = now(), submitted_on = $2, submitted_by = $3, lock_version = lock_version + 1 WHERE id = $1`, [id, today, ctx.actor.userId]);
     // The report answers its signals (R-HRS-2, R-HRS-3, R-END-1): they leave the provider's work list.
-    const causes = row.kind === 'final' ? ['report.finalDue'] : ['progress.testDue', 'progress.reportDue'];
-    await tx.query(`UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE subject_type = 'participant' AND subject_id = $1 AND cause = ANY($2) AND status <> 'resolved'`, [row.participantId, causes, today]);
+    const causes: ProgressCause[] = row.kind === 'final' ? ['report.finalDue'] : ['progress.testDue', 'progress.reportDue'];
+    await resolveSignals(tx, { subject: { type: 'participant', id: row.participantId }, causes }, 'answered', today);
     await recordAudit(tx, deps.crypto, ctx, { name: 'report.write', status: 'ok', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'progressReport', objectId: id, summary: 'submitted' });
     const saved = await findReport(tx, ctx.scope, id);
     if (saved === undefined) throw notFound();

@@ -1,6 +1,6 @@
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
-import { IdParam } from '../participants/schemas.js';
+import { IdParam } from '../../platform/http/input.js';
 import { sendExport, XLSX_TYPE } from '../../platform/http/export.js';
 import { referralColumns } from './export.js';
 import { getReferralDetail, recordReferralEvent } from './lifecycle.js';

@@ -3,20 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { planReferral } from '../../domain/referral.js';
 import type { RequestContext } from '../../platform/access.js';
-import { recordAudit, type AuditOperation } from '../../platform/audit.js';
+import { recordAudit, uniqueSubjects, type AuditOperation } from '../../platform/audit.js';
 import { auditDenied as auditDeniedLine, type DeniedObject } from '../../platform/audit-denied.js';
 import { versionsInForce } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findProvider, productName } from '../organisations/store.js';
-import { findParticipant, type ParticipantRow } from '../participants/store.js';
-import { runSignalEngineForReferral } from '../signals/engine.js';
 import { insertEvent, loadTimeline } from './lifecycle-store.js';
 import { recordLifecycleEventInTx } from './lifecycle.js';
+import { runSignalEngineForReferral } from './signal-engine.js';
 import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
 import type { Referral, ReferralCreate, ReferralExportQuery, ReferralListQuery } from './schemas.js';
-import { countReferrals, findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, type ReferralRow } from './store.js';
+import { countReferrals, findParticipantToRefer, findReferral, hasOpenReferral, insertReferral, listReferrals as listReferralRows, type ParticipantToRefer, type ReferralRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -41,7 +40,7 @@ export async function referInTx(
   tx: Tx,
   deps: Deps,
   ctx: RequestContext,
-  participant: Pick<ParticipantRow, 'id' | 'municipalityId' | 'municipalityCode'>,
+  participant: ParticipantToRefer,
   target: { providerId: string; productCode: string },
   fieldPrefix = '',
 ): Promise<string> {
@@ -91,7 +90,7 @@ export async function referInTx(
 
 export async function createReferral(deps: Deps, ctx: RequestContext, input: ReferralCreate): Promise<Referral> {
   const outcome = await deps.db.transaction(async (tx) => {
-    const participant = await findParticipant(tx, ctx.scope, input.participantId);
+    const participant = await findParticipantToRefer(tx, ctx.scope, input.participantId);
     if (participant === undefined) {
       await auditDenied(tx, deps, ctx, 'referral.create', 'participant', input.participantId);
       return undefined;
@@ -179,11 +178,8 @@ export async function referralOptions(deps: Deps, ctx: RequestContext) {
   };
 }
 
-export function uniqueSubjects(rows: readonly { participantId: string; municipalityId: string }[]) {
-  const seen = new Map<string, string>();
-  rows.forEach((r) => seen.set(r.participantId, r.municipalityId));
-  return [...seen].map(([participantId, municipalityId]) => ({ participantId, municipalityId }));
-}
+// Kept here for the participants feature, which imports it with referInTx; defined in src/platform/audit.ts.
+export { uniqueSubjects };
 
 /** R-SEC-2: see src/platform/audit-denied.ts. */
 export async function auditDenied(tx: Tx, deps: Pick<Deps, 'crypto'>, ctx: RequestContext, name: AuditOperation, objectType: DeniedObject, objectId: string): Promise<void> {

@@ -1,5 +1,5 @@
 // Referral queries, every one filtered by the actor's scope in SQL (STYLE 1, 5).
-import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
+import { participantInScope, referralInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { ReferralStatus } from '../../domain/lifecycle.js';
 import { isReferralOpen } from '../../domain/referral.js';
 import type { Queryable } from '../../platform/db.js';
@@ -131,4 +131,25 @@ export async function hasOpenReferral(q: Queryable, participantId: string, produ
     [participantId, productCode],
   );
   return rows.some((r) => isReferralOpen(r.types ?? []));
+}
+
+/** What a referral records of its participant (R-REF-1): who, in which municipality, under whose contracts. */
+export interface ParticipantToRefer {
+  id: string;
+  municipalityId: string;
+  municipalityCode: string;
+}
+
+/**
+ * The participant to refer, in the actor's scope. Read here rather than through the participants
+ * feature, which itself refers (referInTx): the two features would import each other otherwise.
+ */
+export async function findParticipantToRefer(q: Queryable, scope: Scope, id: string): Promise<ParticipantToRefer | undefined> {
+  const p = new SqlParams();
+  const rows = await q.query<ParticipantToRefer>(
+    `SELECT p.id, p.municipality_id AS "municipalityId", m.code AS "municipalityCode" FROM participant p JOIN municipality m ON m.id = p.municipality_id
+     WHERE p.id = ${p.add(id)} AND ${participantInScope(scope, p)}`,
+    p.values,
+  );
+  return rows[0];
 }

@@ -5,10 +5,20 @@
 import { actorOf, type Party } from '../../domain/lifecycle.js';
 import type { LifecycleEvent, StepName } from '../../domain/step-names.js';
 import type { PendingStep } from '../../domain/steps.js';
-import type { ContractRegistry } from '../../platform/contracts.js';
+import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { enqueueMail, recipientsFor } from '../../platform/outbox.js';
-import type { TimelineRow } from '../referrals/lifecycle-store.js';
+
+/** What a mail needs of its referral (the referrals feature's timeline row has it all). */
+export interface MailReferral {
+  id: string;
+  lockVersion: number;
+  municipalityId: string;
+  providerId: string;
+  participantId: string;
+  contractId: string;
+  contractVersion: number;
+}
 
 const stepText: Record<StepName, string> = {
   acknowledgement: 'ontvangst van de aanmelding bevestigen',
@@ -38,20 +48,16 @@ const eventText: Record<LifecycleEvent, string> = {
   started: 'De inburgeraar is gestart met het leerplan.',
 };
 
-function versionOf(contracts: ContractRegistry, t: TimelineRow) {
-  return contracts.byId(t.contractId)?.versions.find((v) => v.version === t.contractVersion);
-}
-
-async function clientRef(tx: Queryable, t: TimelineRow): Promise<string> {
+async function clientRef(tx: Queryable, t: MailReferral): Promise<string> {
   const rows = await tx.query<{ clientNumber: string | null }>('SELECT client_number AS "clientNumber" FROM participant WHERE id = $1', [t.participantId]);
   return rows[0]?.clientNumber ?? `aanmelding ${t.id.slice(0, 8)}`;
 }
 
-const orgOf = (t: TimelineRow, party: Party) => (party === 'municipality' ? t.municipalityId : t.providerId);
+const orgOf = (t: MailReferral, party: Party) => (party === 'municipality' ? t.municipalityId : t.providerId);
 const dutch = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /** A pending step passed its due date: mail the party that must act, once (the key is the signal identity). */
-export async function notifyBreach(tx: Queryable, contracts: ContractRegistry, t: TimelineRow, step: PendingStep): Promise<void> {
+export async function notifyBreach(tx: Queryable, contracts: ContractRegistry, t: MailReferral, step: PendingStep): Promise<void> {
   if (versionOf(contracts, t)?.mail?.onBreach.includes(step.step) !== true) return;
   const ref = await clientRef(tx, t);
   await enqueueMail(tx, {
@@ -64,7 +70,7 @@ export async function notifyBreach(tx: Queryable, contracts: ContractRegistry, t
 }
 
 /** A step happened that the contract wants mailed to the other party. */
-export async function notifyEvent(tx: Queryable, contracts: ContractRegistry, t: TimelineRow, event: LifecycleEvent, occurredOn: string): Promise<void> {
+export async function notifyEvent(tx: Queryable, contracts: ContractRegistry, t: MailReferral, event: LifecycleEvent, occurredOn: string): Promise<void> {
   if (versionOf(contracts, t)?.mail?.onEvent.includes(event) !== true) return;
   const to: Party = actorOf[event] === 'provider' ? 'municipality' : 'provider';
   const ref = await clientRef(tx, t);

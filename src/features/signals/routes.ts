@@ -1,13 +1,12 @@
 // The work list (R-SIG-1): every pending step in the actor's room, with who must act and by when,
 // bucketed overdue / this week / later, filterable by municipality, provider and product.
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, uniqueSubjects } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { EXPORT_BATCH, pagedSource, sendExport, XLSX_TYPE } from '../../platform/http/export.js';
+import { IdParam } from '../../platform/http/input.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { productName } from '../organisations/store.js';
-import { IdParam } from '../participants/schemas.js';
-import { uniqueSubjects } from '../referrals/service.js';
 import {
   findSignalInScope,
   SignalItem,
@@ -21,6 +20,7 @@ import {
   WorkListQuery,
   type SignalRow,
 } from './work-list.js';
+import { acknowledgeSignal } from './store.js';
 
 export { SignalItem };
 
@@ -99,7 +99,7 @@ export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
           return undefined;
         }
         if (r.status === 'open') {
-          await tx.query(`UPDATE signal SET status = 'acknowledged', acknowledged_on = $2, acknowledged_by = $3 WHERE id = $1`, [r.id, deps.clock.today(), ctx.actor.userId]);
+          await acknowledgeSignal(tx, r.id, ctx.actor.userId, deps.clock.today());
           r.status = 'acknowledged';
         }
         await recordAudit(tx, deps.crypto, ctx, {

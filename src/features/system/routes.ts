@@ -4,7 +4,7 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { IsoDate } from '../../domain/contract.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
-import { runSignalEngine } from '../signals/engine.js';
+import { runSignalEngine } from '../referrals/signal-engine.js';
 
 const DemoDate = IsoDate.refine((s) => {
   const year = Number(s.slice(0, 4));

@@ -95,3 +95,15 @@ export function isBadInputError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && BAD_INPUT_SQLSTATES.has(code);
 }
+
+/** The `:id` of a route (shared by every feature's routes, so no feature imports another for it). */
+export const IdParam = z.object({ id: z.uuid('Onbekend id.') });
+
+/** The headers of a batch push (attendance imports, hours, R-EXC-2): its idempotency key. */
+export const BatchHeaders = z.looseObject({
+  'idempotency-key': str('Geef een Idempotency-Key mee.')
+    .trim()
+    .min(1, 'Geef een Idempotency-Key mee.')
+    .max(100, 'De Idempotency-Key is hoogstens 100 tekens.')
+    .describe('Chosen by the sending system, unique per batch: the same key again returns the first answer without applying again'),
+});

@@ -1,0 +1,91 @@
+// Every kind of signal Koers raises (R-SIG-1, ARCHITECTURE §2.8), with the subject it is about, who it
+// is addressed to, and what its period (the third part of its identity) means. The signal store
+// (src/features/signals/store.ts) accepts only these causes, so a new kind of signal starts here.
+import type { AbsenceCause } from './attendance.js';
+import type { Party } from './lifecycle.js';
+import { StepNames, type StepName } from './step-names.js';
+
+/** What a signal is about: a referral's pending step, a participant's facts, or a provider's results. */
+export const SignalSubjectTypes = ['referral', 'participant', 'provider'] as const;
+export type SignalSubjectType = (typeof SignalSubjectTypes)[number];
+
+/** A pending step of a referral (src/domain/steps.ts): the party comes from the step, not the cause. */
+export type ReferralStepCause = `referral.${StepName}`;
+
+/** R-HRS-2, R-HRS-3, R-END-1: reports and tests the provider owes. */
+export type ProgressCause = 'progress.testDue' | 'progress.reportDue' | 'report.finalDue';
+
+/** R-LVL-3, R-LVL-4: the municipality decides a scaling request; the provider then sets the new level. */
+export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
+
+/** R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. */
+export type ProviderCause = 'exam.passRateLow';
+
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause;
+export type SignalCause = ReferralStepCause | ParticipantCause | ProviderCause;
+
+interface CauseRule<S extends SignalSubjectType> {
+  subject: S;
+  /** Null where the party depends on the step (referral steps, src/domain/steps.ts). */
+  addressee: S extends 'referral' ? null : Party;
+  /** What the period of the identity (cause, subject, period) holds: one signal per such value. */
+  period: string;
+}
+
+type Rules = { [C in ReferralStepCause]: CauseRule<'referral'> } & { [C in ParticipantCause]: CauseRule<'participant'> } & { [C in ProviderCause]: CauseRule<'provider'> };
+
+const stepRules = Object.fromEntries(
+  StepNames.map((s) => [`referral.${s}`, { subject: 'referral', addressee: null, period: 'the occurrence of the step (src/domain/steps.ts)' }]),
+) as { [C in ReferralStepCause]: CauseRule<'referral'> };
+
+/** The one table of signal kinds. Absence addressees: 001 §2.3.2 (first no-show to the provider), 004 §2.4, 001 §2.3.1, 003 art. 12.4. */
+export const SIGNAL_CAUSES: Readonly<Rules> = {
+  ...stepRules,
+  // 001 §2.3.2: the provider reports the first no-show and holds the talk itself; everything else goes
+  // to the consultant (repeated no-show, 3 a month 004 §2.4, below the norm 001 §2.3.1, longer than a week 003 art. 12.4).
+  'absence.firstNoShow': { subject: 'participant', addressee: 'provider', period: "'first'" },
+  'absence.repeatedNoShow': { subject: 'participant', addressee: 'municipality', period: 'the date of the no-show' },
+  'absence.frequent': { subject: 'participant', addressee: 'municipality', period: 'the month (YYYY-MM)' },
+  // 004 §2.4: the official warning to the participant goes "via de taalaanbieder".
+  'absence.warnParticipant': { subject: 'participant', addressee: 'provider', period: 'the month (YYYY-MM)' },
+  'attendance.belowNorm': { subject: 'participant', addressee: 'municipality', period: 'the complete month (YYYY-MM)' },
+  'absence.longerThanWeek': { subject: 'participant', addressee: 'municipality', period: 'the first day of the absence' },
+  'progress.testDue': { subject: 'participant', addressee: 'provider', period: "the milestone ('h200', 'h400', 'h600')" },
+  'progress.reportDue': { subject: 'participant', addressee: 'provider', period: 'the report moment (a date)' },
+  'report.finalDue': { subject: 'participant', addressee: 'provider', period: 'the date the route ended' },
+  'scaling.decisionDue': { subject: 'participant', addressee: 'municipality', period: 'the scaling request id' },
+  'scaling.levelDue': { subject: 'participant', addressee: 'provider', period: 'the scaling request id' },
+  'exam.passRateLow': { subject: 'provider', addressee: 'provider', period: 'the month and municipality (YYYY-MM:<municipality id>)' },
+};
+
+export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];
+
+export function isSignalCause(s: string): s is SignalCause {
+  return Object.hasOwn(SIGNAL_CAUSES, s);
+}
+
+/** The cause of a referral's pending step. */
+export function stepCause(step: StepName): ReferralStepCause {
+  return `referral.${step}`;
+}
+
+/** The step a referral cause stands for, or null for a cause about a participant or provider. */
+export function stepOfCause(cause: string): StepName | null {
+  const step = cause.startsWith('referral.') ? cause.slice('referral.'.length) : '';
+  return (StepNames as readonly string[]).includes(step) ? (step as StepName) : null;
+}
+
+/** The party a participant or provider signal is addressed to (referral steps carry their own). */
+export function addresseeOf(cause: ParticipantCause | ProviderCause): Party {
+  return SIGNAL_CAUSES[cause].addressee;
+}
+
+/**
+ * Why a signal stops being open. The signal table has no column for it yet (a migration is needed), so
+ * today it names the reason at every call site of the store; it is what that column would hold.
+ */
+export type SignalResolution =
+  /** The awaited step or fact happened (a report submitted, a test recorded, a decision taken). */
+  | 'answered'
+  /** The facts no longer call for it (a referral's step no longer owed; a month corrected to at or above the norm). */
+  | 'noLongerCalledFor';
