@@ -3,6 +3,7 @@
 // rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
+import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 
 // The one date schema (years 1900–2199, a real calendar date) is shared with the API (issue #9).
@@ -52,7 +53,8 @@ export const HolidayCalendar = z.object({
 });
 export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
 
-export const Route = z.enum(['b1', 'z', 'education_mbo', 'education_hbo_wo', 'b1_entree']);
+// The names of each route are in route-names.ts; the API documents them on every route field.
+export const Route = z.enum(['b1', 'z', 'education_mbo', 'education_hbo_wo', 'b1_entree']).describe(ROUTE_CODES_DOC);
 export type Route = z.infer<typeof Route>;
 
 export const ProductKind = z.enum(['language', 'participation', 'map', 'education', 'pvt', 'other']);

@@ -17,12 +17,17 @@ export interface RouteName {
 
 export const ROUTE_NAMES: Readonly<Record<Route, RouteName>> = {
   b1: { nl: 'B1-route', plainNl: 'Nederlands leren tot niveau B1', en: 'B1 route' },
-  z: { nl: 'Z-route', plainNl: 'Nederlands leren en zelf meedoen in uw buurt', en: 'Z route (self-reliance)' },
+  z: { nl: 'Z-route', plainNl: 'Nederlands leren en zelf meedoen in uw buurt', en: 'Self-reliance route (Z)' },
   education_mbo: { nl: 'Onderwijsroute mbo', plainNl: 'Nederlands leren om naar het mbo te gaan', en: 'Education route (mbo)' },
   education_hbo_wo: { nl: 'Onderwijsroute hbo/wo', plainNl: 'Nederlands leren om naar het hbo of de universiteit te gaan', en: 'Education route (hbo/wo)' },
   // 002 §1.1: a fourth route of some municipalities, towards mbo-entree education.
   b1_entree: { nl: 'B1-entreeroute', plainNl: 'Nederlands leren en u voorbereiden op een mbo-entreeopleiding', en: 'B1 entry route' },
 };
+
+/** For the API's documentation of every route field: each code with its names. */
+export const ROUTE_CODES_DOC = `R-PAR-3, the learning route: ${Object.entries(ROUTE_NAMES)
+  .map(([code, name]) => `${code} = ${name.nl} / ${name.en}`)
+  .join('; ')}`;
 
 export function isRoute(code: string): code is Route {
   return Object.hasOwn(ROUTE_NAMES, code);

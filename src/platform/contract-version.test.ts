@@ -58,3 +58,14 @@ describe('governingVersion: the version a referral was made under (R-CON-10)', (
     expect(versionOf(registry, undefined)).toBeUndefined();
   });
 });
+
+describe('one lookup (issue #10)', () => {
+  it('no file outside src/platform/contracts.ts and src/domain/contract.ts looks a version up itself', async () => {
+    const { readdirSync } = await import('node:fs');
+    const src = path.resolve(import.meta.dirname, '..');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const allowed = new Set([path.join('platform', 'contracts.ts'), path.join('domain', 'contract.ts')]);
+    const copies = files.filter((f) => !allowed.has(f) && /\.versions\s*\.\s*find\s*\(/.test(readFileSync(path.join(src, f), 'utf8')));
+    expect(copies).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { CefrLevels, ComponentStatuses } from '../../domain/levels.js';
 import { ProgressStatuses } from '../../domain/progress-status.js';
+import { Route } from '../../domain/contract.js';
+import { ROUTE_CODES_DOC } from '../../domain/route-names.js';
 import { RouteStates } from '../../domain/route-state.js';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 
@@ -164,7 +166,7 @@ export const RouteEventBody = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('routeChanged'),
     on: IsoDate,
-    toRoute: z.enum(['b1', 'z', 'education_mbo', 'education_hbo_wo', 'b1_entree'], 'Kies de nieuwe leerroute.'),
+    toRoute: z.enum(Route.options, 'Kies de nieuwe leerroute.').describe(ROUTE_CODES_DOC),
     reason: text(2000, 'De reden').min(1, 'Schrijf op waarom de leerroute verandert.'),
     exceptionReason: text(2000, 'De reden voor de uitzondering').default('').describe('Required after the first 18 months of the term (R-RTE-1)'),
   }),

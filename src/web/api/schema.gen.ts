@@ -2022,7 +2022,10 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                                /** @enum {string} */
+                                /**
+                                 * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                 * @enum {string}
+                                 */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                             }[];
                             page: number;
@@ -2071,7 +2074,10 @@ export interface paths {
                             /** Format: uuid */
                             providerId: string;
                         };
-                        /** @enum {string} */
+                        /**
+                         * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                         * @enum {string}
+                         */
                         route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                         street?: string;
                     };
@@ -2146,7 +2152,10 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                             }[];
-                            /** @enum {string} */
+                            /**
+                             * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                             * @enum {string}
+                             */
                             route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                             street: string | null;
                         };
@@ -2247,7 +2256,10 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                             }[];
-                            /** @enum {string} */
+                            /**
+                             * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                             * @enum {string}
+                             */
                             route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                             street: string | null;
                         };
@@ -2985,7 +2997,10 @@ export interface paths {
                         exceptionReason?: string;
                         on: string;
                         reason: string;
-                        /** @enum {string} */
+                        /**
+                         * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                         * @enum {string}
+                         */
                         toRoute: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                         /** @enum {string} */
                         type: "routeChanged";
@@ -3280,7 +3295,10 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                                /** @enum {string} */
+                                /**
+                                 * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                 * @enum {string}
+                                 */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                             }[];
                         };
@@ -4294,7 +4312,10 @@ export interface paths {
                                         practicalPart: string;
                                     };
                                     notes?: string;
-                                    /** @enum {string} */
+                                    /**
+                                     * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                     * @enum {string}
+                                     */
                                     route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                                     targetLevels: {
                                         /** @enum {string} */
@@ -4556,7 +4577,10 @@ export interface paths {
                                 practicalPart: string;
                             };
                             notes?: string;
-                            /** @enum {string} */
+                            /**
+                             * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                             * @enum {string}
+                             */
                             route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                             targetLevels: {
                                 /** @enum {string} */
@@ -4665,7 +4689,10 @@ export interface paths {
                                         practicalPart: string;
                                     };
                                     notes?: string;
-                                    /** @enum {string} */
+                                    /**
+                                     * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                     * @enum {string}
+                                     */
                                     route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
                                     targetLevels: {
                                         /** @enum {string} */
