@@ -73,6 +73,17 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
     await page.goto(`${koers.url}/inloggen`);
     await logIn(page, COORDINATOR);
     await openProgress();
+    // Issue #10 item 5: the form opens on demand; Escape closes it and gives focus back to its button.
+    const open = page.getByRole('button', { name: 'Niveaus registreren', exact: true });
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Niveaus registreren');
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await region('Doelniveaus en huidig niveau vastleggen').count()).toBe(0);
+    await page.keyboard.press('Enter');
     const form = region('Doelniveaus en huidig niveau vastleggen');
     const target = (skill: string) => form.getByLabel(`Doelniveau ${skill}`, { exact: true });
     const current = (skill: string) => form.getByLabel(`Huidig niveau ${skill}`, { exact: true });
@@ -105,10 +116,17 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
     expect(await levelRow('Lezen')).toEqual(['B1', 'A2']);
     expect(await levelRow('Luisteren')).toEqual(['B1', 'Onbekend']);
     expect(await levelRow('KNM')).toEqual(['Geen', 'Bezig']);
-    // The form starts again from what is recorded.
+    // Saved: the form closes; opened again, it starts from what is recorded.
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await form.count()).toBe(0);
+    await open.click();
     expect(await target('schrijven').inputValue()).toBe('A2');
     expect(await target('spreken').inputValue()).toBe('B1');
     await checkA11y(page, 'voortgang na niveaus');
+    // "Annuleren" closes it too, and focus returns to the button.
+    await form.getByRole('button', { name: 'Annuleren', exact: true }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Niveaus registreren');
+    expect(await form.count()).toBe(0);
   });
 
   it('an exam attempt registered through the API gets its result in the UI', async () => {
@@ -121,6 +139,7 @@ describe('levels per skill and an exam result, recorded by the coordinator', () 
 
     const exams = region('Examens');
     expect(await exams.getByRole('row', { name: /^KNM / }).textContent()).toContain('Nog geen uitslag');
+    await exams.getByRole('button', { name: 'Uitslag registreren: KNM A2, 1e poging', exact: true }).click();
     const form = region('Uitslag vastleggen: KNM A2, 1e poging');
     await form.getByLabel('Examendatum', { exact: true }).fill('2026-12-01');
     await form.getByRole('button', { name: 'Uitslag vastleggen', exact: true }).click();

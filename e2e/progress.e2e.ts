@@ -119,13 +119,23 @@ describe('progress report and scaling, read by the participant', () => {
     await settled(page);
     await region('Rapportages').getByRole('row', { name: /Voortgangsrapportage van 23-12-2026.*Ingediend/ }).waitFor();
 
+    // Issue #10 item 5: the form opens on demand, and focus moves to its first field.
+    const open = page.getByRole('button', { name: 'Aanvraag af- of opschaling', exact: true });
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await region('Af- of opschaling aanvragen').count()).toBe(0);
+    await open.click();
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
     const form = region('Af- of opschaling aanvragen');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'schaling-skill');
     await form.getByLabel('Vaardigheid', { exact: true }).selectOption({ label: 'Schrijven' });
     await form.getByLabel('Afschalen', { exact: true }).check();
     await form.getByLabel('Nieuw niveau', { exact: true }).selectOption({ label: 'A2' });
     await form.getByLabel('Reden van de aanvraag', { exact: true }).fill(SCALING_REASON);
     await form.getByRole('button', { name: 'Aanvragen', exact: true }).click();
     await announced(/Afschalen schrijven van B1 naar A2 is aangevraagd\. 1 voorwaarde is niet voldaan\./);
+    // Saved: the form closes.
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await region('Af- of opschaling aanvragen').count()).toBe(0);
 
     const scaling = region('Afschalen schrijven van B1 naar A2');
     expect(await scaling.textContent()).toContain('Wacht op besluit gemeente');
@@ -144,6 +154,7 @@ describe('progress report and scaling, read by the participant', () => {
     await openProgress();
     await region('Rapportages').getByRole('row', { name: /Voortgangsrapportage van 23-12-2026/ }).waitFor();
     const scaling = region('Afschalen schrijven van B1 naar A2');
+    await scaling.getByRole('button', { name: 'Besluit over de aanvraag registreren', exact: true }).click();
     await scaling.getByRole('radiogroup', { name: /^Uw besluit/ }).getByLabel('Goedkeuren', { exact: true }).check();
     await scaling.getByRole('button', { name: 'Besluit vastleggen', exact: true }).click();
     const missing = 'Niet alle voorwaarden zijn voldaan. Schrijf op waarom u toch goedkeurt.';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../../platform/access.js';
 import { str } from '../../platform/http/input.js';
 
 export const LoginRequest = z.object({
@@ -6,6 +7,44 @@ export const LoginRequest = z.object({
   password: str().min(1, 'Vul uw wachtwoord in.').max(512),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+// Issue #10 item 1: every Permission once. The Record type makes the compiler refuse this list when
+// src/platform/access.ts gains a permission it lacks, so the session answer can name them all.
+const everyPermission: Record<Permission, true> = {
+  'session.read': true,
+  'today.read': true,
+  'participant.list': true,
+  'participant.read': true,
+  'participant.create': true,
+  'participant.searchByBsn': true,
+  'participant.auditRead': true,
+  'referral.options': true,
+  'referral.create': true,
+  'referral.list': true,
+  'referral.acknowledge': true,
+  'referral.read': true,
+  'referral.progress': true,
+  'signal.list': true,
+  'signal.acknowledge': true,
+  'document.list': true,
+  'document.upload': true,
+  'document.download': true,
+  'outbox.read': true,
+  'demo.clock': true,
+  'group.manage': true,
+  'group.read': true,
+  'attendance.record': true,
+  'attendance.read': true,
+  'attendance.classify': true,
+  'attendance.import': true,
+  'progress.read': true,
+  'progress.write': true,
+  'progress.decide': true,
+  'route.record': true,
+  'apiKey.manage': true,
+  'figures.read': true,
+};
+export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 
 export const SessionUser = z.object({
   id: z.uuid(),
@@ -17,6 +56,8 @@ export const SessionUser = z.object({
     kind: z.enum(['municipality', 'provider', 'region', 'operator', 'participant']),
     name: z.string(),
   }),
+  /** What this role may attempt (roleHasPermission); the web's menus and buttons derive from it. */
+  permissions: z.array(z.enum(PERMISSIONS)),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

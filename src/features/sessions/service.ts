@@ -4,13 +4,13 @@
 import { hash, verify } from '@node-rs/argon2';
 import { afterRightPassword } from '../../domain/login-throttle.js';
 import type { RequestContext, Role, TraceInfo, VerifiedUser } from '../../platform/access.js';
-import { contextFor } from '../../platform/access.js';
+import { contextFor, roleHasPermission } from '../../platform/access.js';
 import { recordAudit, type AuditOperation } from '../../platform/audit.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { createSession, findUserByEmail } from '../../platform/session-store.js';
-import type { SessionUser } from './schemas.js';
+import { PERMISSIONS, type SessionUser } from './schemas.js';
 import { loginKeys, passwordSucceeded, reservePasswordCheck, sweepStale, Throttled } from './throttle.js';
 
 export interface SessionDeps {
@@ -42,6 +42,7 @@ export function toSessionUser(ctx: RequestContext): SessionUser {
     email: ctx.actor.email,
     role: ctx.actor.role,
     organisation: { id: ctx.organisation.id, kind: ctx.organisation.kind, name: ctx.organisation.name },
+    permissions: PERMISSIONS.filter((permission) => roleHasPermission(ctx.actor.role, permission)),
   };
 }
 

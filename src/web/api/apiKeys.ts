@@ -1,27 +1,22 @@
 // API keys for a provider's own systems (R-EXC-1): GET/POST/DELETE /api/v1/api-keys.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { koers, ok } from './client';
+import type { Answer, ItemOf } from './wire';
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  hint: string;
-  createdAt: string;
-  createdByName: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKey = ItemOf<Answer<'/api/v1/api-keys', 'get'>['items']>;
+/** The new key with its secret, shown once. */
+export type NewApiKey = Answer<'/api/v1/api-keys', 'post', 201>;
 
 const KEY = ['api-keys'] as const;
 
 export function useApiKeys() {
-  return useQuery({ queryKey: KEY, queryFn: () => api<{ items: ApiKey[] }>('/api-keys') });
+  return useQuery({ queryKey: KEY, queryFn: ({ signal }) => ok(koers.GET('/api/v1/api-keys', { signal })) });
 }
 
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api<ApiKey & { key: string }>('/api-keys', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) => ok(koers.POST('/api/v1/api-keys', { body: { name } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -29,7 +24,7 @@ export function useCreateApiKey() {
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<ApiKey>(`/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => ok(koers.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }

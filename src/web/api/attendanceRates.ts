@@ -1,33 +1,13 @@
 // The attendance-rate list (issue #4 item 7) as the web app reads it. Shapes follow
 // src/features/attendance-rates/schemas.ts (RateListQuery, RatePage).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { koers, ok } from './client';
+import type { Answer, ItemOf, Query } from './wire';
 
-export type RateSort = 'rate' | '-rate' | 'name' | '-name';
-
-export interface ParticipantRate {
-  participantId: string;
-  givenName: string;
-  familyName: string;
-  municipalityId: string;
-  offeredMinutes: number;
-  attendedMinutes: number;
-  /** attended / offered in percent, unrounded; null when nothing was offered. */
-  rate: number | null;
-  /** Decided by the server on the exact fraction: 79.9% is below, 80.0% is not. */
-  belowNorm: boolean;
-  absences: { authorised: number; unauthorised: number; unclassified: number };
-}
-
-export interface RatePage {
-  from: string;
-  to: string;
-  normPercent: number;
-  items: ParticipantRate[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type RateSort = NonNullable<Query<'/api/v1/attendance-rates', 'get'>['sort']>;
+export type RatePage = Answer<'/api/v1/attendance-rates', 'get'>;
+/** `rate`: attended / offered in percent, unrounded, null when nothing was offered; `belowNorm` is decided by the server on the exact fraction. */
+export type ParticipantRate = ItemOf<RatePage['items']>;
 
 export interface RateListParams {
   from: string;
@@ -43,15 +23,10 @@ export interface RateListParams {
 export const MAX_PAGE_SIZE = 100;
 
 export function fetchRatePage(params: RateListParams, signal?: AbortSignal): Promise<RatePage> {
-  const search = new URLSearchParams({
-    from: params.from,
-    to: params.to,
-    sort: params.sort,
-    page: String(params.page),
-    pageSize: String(params.pageSize),
-  });
-  if (params.belowNorm !== undefined) search.set('belowNorm', String(params.belowNorm));
-  return api<RatePage>(`/attendance-rates?${search.toString()}`, signal ? { signal } : {});
+  const { belowNorm, ...rest } = params;
+  // The query string carries the words true/false (the server's schema says so).
+  const query = belowNorm === undefined ? rest : { ...rest, belowNorm: belowNorm ? ('true' as const) : ('false' as const) };
+  return ok(koers.GET('/api/v1/attendance-rates', { params: { query }, ...(signal ? { signal } : {}) }));
 }
 
 /**
@@ -90,21 +65,13 @@ export function useAttendanceRates(params: RateListParams, enabled = true) {
   });
 }
 
-export interface RateSummary {
-  from: string;
-  to: string;
-  normPercent: number;
-  total: number;
-  belowNorm: number;
-  withoutLessons: number;
-  /** Participants per ten percentage points: [0,10) … [90,100]. */
-  bands: number[];
-}
+/** Counts only; `bands` are participants per ten percentage points: [0,10) … [90,100]. */
+export type RateSummary = Answer<'/api/v1/attendance-rates/summary', 'get'>;
 
 /** Counts only (no names, so nothing to audit): the headline and the distribution chart. */
 export function useRateSummary(from: string, to: string) {
   return useQuery({
     queryKey: rateKeys.distribution(from, to),
-    queryFn: ({ signal }) => api<RateSummary>(`/attendance-rates/summary?${new URLSearchParams({ from, to }).toString()}`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/attendance-rates/summary', { params: { query: { from, to } }, signal })),
   });
 }

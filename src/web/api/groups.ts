@@ -1,123 +1,27 @@
 // Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3), as the web app
 // reads them. Shapes follow src/features/groups/schemas.ts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import type { ItemList } from './types';
+import { koers, ok } from './client';
+import type { Answer, Body, ItemOf } from './wire';
 
-export type LevelBand = 'fastAlfa' | 'a0a1' | 'a1a2' | 'a2b1' | 'z' | 'exam' | 'map';
-export type Literacy = 'literate' | 'illiterate';
-export type LessonKind = 'language' | 'knm' | 'participation' | 'mapPractice' | 'makeUp' | 'deficiencySubject' | 'examTraining';
-export type Classification = 'authorised' | 'unauthorised';
+export type Group = ItemOf<Answer<'/api/v1/groups', 'get'>['items']>;
+export type GroupDetail = Answer<'/api/v1/groups/{id}', 'get'>;
+/** `attendanceThisMonth` is attended / offered minutes in percent (null when nothing was offered); `normPercent` the member's contract norm (R-ATT-3). */
+export type GroupMember = ItemOf<GroupDetail['members']>;
+export type ScheduleSlot = ItemOf<Group['schedule']>;
+export type LevelBand = Group['levelBand'];
+export type Literacy = Group['literacy'];
+export type NewGroup = Body<'/api/v1/groups', 'post'>;
 
-export interface ScheduleSlot {
-  weekday: number;
-  startTime: string;
-  minutes: number;
-  kind: LessonKind;
-}
+export type LessonPage = Answer<'/api/v1/lessons/{id}', 'get'>;
+export type Lesson = LessonPage['lesson'];
+export type LessonKind = Lesson['kind'];
+export type RosterRow = ItemOf<LessonPage['roster']>;
+export type AttendanceEntry = ItemOf<Body<'/api/v1/lessons/{id}/attendance', 'put'>>;
 
-export interface Group {
-  id: string;
-  providerId: string;
-  name: string;
-  levelBand: LevelBand;
-  literacy: Literacy;
-  location: string;
-  sizeLimit: number;
-  teacherUserId: string | null;
-  schedule: ScheduleSlot[];
-  activeFrom: string;
-  activeTo: string | null;
-  memberCount: number;
-}
-
-export interface GroupMember {
-  participantId: string;
-  givenName: string;
-  familyName: string;
-  referralId: string;
-  literacy: Literacy;
-  memberFrom: string;
-  memberTo: string | null;
-  /** Attended / offered minutes this month in percent; null when nothing was offered. */
-  attendanceThisMonth: number | null;
-  /** R-ATT-3: the attendance norm of this member's contract version, from the server. */
-  normPercent: number;
-}
-
-export interface GroupDetail extends Group {
-  members: GroupMember[];
-}
-
-export interface NewGroup {
-  name: string;
-  levelBand: LevelBand;
-  literacy: Literacy;
-  location: string;
-  sizeLimit?: number;
-  teacherUserId?: string | null;
-  schedule: ScheduleSlot[];
-  activeFrom: string;
-  activeTo?: string | null;
-}
-
-export interface Lesson {
-  id: string;
-  groupId: string;
-  groupName: string;
-  date: string;
-  startTime: string;
-  minutes: number;
-  kind: LessonKind;
-  cancelledByProvider: boolean;
-}
-
-export interface RosterRow {
-  participantId: string;
-  givenName: string;
-  familyName: string;
-  recorded: boolean;
-  present: boolean;
-  minutesAttended: number;
-  reason: string | null;
-  calledIn: boolean;
-  classification: Classification | null;
-  version: number;
-}
-
-export interface LessonPage {
-  lesson: Lesson;
-  roster: RosterRow[];
-  changed?: number;
-}
-
-export interface AttendanceEntry {
-  participantId: string;
-  present: boolean;
-  minutesAttended?: number;
-  reason?: string | null;
-  calledIn: boolean;
-}
-
-export interface Absence {
-  lessonId: string;
-  date: string;
-  kind: LessonKind;
-  reason: string | null;
-  calledIn: boolean;
-  classification: Classification | null;
-}
-
-export interface ParticipantAttendance {
-  from: string;
-  to: string;
-  rate: { offeredMinutes: number; attendedMinutes: number; percentage: number | null };
-  belowNorm: boolean;
-  /** R-ATT-3: the attendance norm of the participant's contract version, from the server. */
-  normPercent: number;
-  absences: Absence[];
-  byMonth: { month: string; percentage: number | null }[];
-}
+export type ParticipantAttendance = Answer<'/api/v1/participants/{id}/attendance', 'get'>;
+export type Absence = ItemOf<ParticipantAttendance['absences']>;
+export type Classification = NonNullable<Absence['classification']>;
 
 export const groupKeys = {
   groups: ['groups'] as const,
@@ -127,19 +31,17 @@ export const groupKeys = {
   attendance: (participantId: string) => ['participant', participantId, 'attendance'] as const,
 };
 
-const enc = encodeURIComponent;
-
 export function useGroups() {
   return useQuery({
     queryKey: groupKeys.groups,
-    queryFn: async ({ signal }) => (await api<ItemList<Group>>('/groups', { signal })).items,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/groups', { signal }))).items,
   });
 }
 
 export function useGroup(id: string) {
   return useQuery({
     queryKey: groupKeys.group(id),
-    queryFn: ({ signal }) => api<GroupDetail>(`/groups/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/groups/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -150,8 +52,7 @@ export function useGroup(id: string) {
 export function useGroupLessons(id: string, from: string, to: string) {
   return useQuery({
     queryKey: groupKeys.groupLessons(id, from, to),
-    queryFn: async ({ signal }) =>
-      (await api<ItemList<Lesson>>(`/groups/${enc(id)}/lessons?from=${from}&to=${to}`, { signal })).items,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/groups/{id}/lessons', { params: { path: { id }, query: { from, to } }, signal }))).items,
     retry: false,
   });
 }
@@ -162,7 +63,7 @@ export const generatedLessonsKey = (groupId: string) => ['group', groupId, 'gene
 export function useCreateGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (group: NewGroup) => api<Group>('/groups', { method: 'POST', body: group }),
+    mutationFn: (group: NewGroup) => ok(koers.POST('/api/v1/groups', { body: group })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.groups }),
   });
 }
@@ -171,10 +72,7 @@ export function useGenerateLessons() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ groupId, from, to }: { groupId: string; from: string; to: string }) =>
-      api<{ created: number; lessons: Lesson[] }>(`/groups/${enc(groupId)}/lessons/generate`, {
-        method: 'POST',
-        body: { from, to },
-      }),
+      ok(koers.POST('/api/v1/groups/{id}/lessons/generate', { params: { path: { id: groupId } }, body: { from, to } })),
     onSuccess: (result, { groupId }) => {
       const before = queryClient.getQueryData<Lesson[]>(generatedLessonsKey(groupId)) ?? [];
       const ids = new Set(result.lessons.map((l) => l.id));
@@ -187,7 +85,7 @@ export function useGenerateLessons() {
 export function useLesson(id: string) {
   return useQuery({
     queryKey: groupKeys.lesson(id),
-    queryFn: ({ signal }) => api<LessonPage>(`/lessons/${enc(id)}`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/lessons/{id}', { params: { path: { id } }, signal })),
     // The form is filled from this once; a refetch in the background must not reset what is typed.
     refetchOnWindowFocus: false,
   });
@@ -198,7 +96,7 @@ export function useSaveAttendance(lessonId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (entries: AttendanceEntry[]) =>
-      api<LessonPage>(`/lessons/${enc(lessonId)}/attendance`, { method: 'PUT', body: entries }),
+      ok(koers.PUT('/api/v1/lessons/{id}/attendance', { params: { path: { id: lessonId } }, body: entries })),
     onSuccess: (page) => {
       queryClient.setQueryData(groupKeys.lesson(lessonId), page);
       void queryClient.invalidateQueries({ queryKey: groupKeys.group(page.lesson.groupId) });
@@ -210,7 +108,7 @@ export function useSaveAttendance(lessonId: string) {
 export function useParticipantAttendance(participantId: string, enabled: boolean) {
   return useQuery({
     queryKey: groupKeys.attendance(participantId),
-    queryFn: ({ signal }) => api<ParticipantAttendance>(`/participants/${enc(participantId)}/attendance`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/participants/{id}/attendance', { params: { path: { id: participantId } }, signal })),
     enabled,
   });
 }
@@ -220,27 +118,19 @@ export function useClassifyAbsence(participantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ lessonId, classification }: { lessonId: string; classification: Classification }) =>
-      api<{ classification: Classification }>(`/attendance/${enc(lessonId)}/${enc(participantId)}/classification`, {
-        method: 'POST',
-        body: { classification },
-      }),
+      ok(koers.POST('/api/v1/attendance/{lessonId}/{participantId}/classification', { params: { path: { lessonId, participantId } }, body: { classification } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.attendance(participantId) }),
   });
 }
 
-export interface Membership {
-  groupId: string;
-  participantId: string;
-  memberFrom: string;
-  memberTo: string | null;
-}
+export type Membership = Answer<'/api/v1/groups/{id}/members', 'post', 201>;
 
 /** Move a current member to another group of the provider on a date (R-GRP-1: refused when full or literacy would mix). */
 export function useMoveMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ groupId, participantId, toGroupId, on }: { groupId: string; participantId: string; toGroupId: string; on: string }) =>
-      api<Membership>(`/groups/${enc(groupId)}/members/${enc(participantId)}/move`, { method: 'POST', body: { toGroupId, on } }),
+      ok(koers.POST('/api/v1/groups/{id}/members/{participantId}/move', { params: { path: { id: groupId, participantId } }, body: { toGroupId, on } })),
     onSuccess: (_result, { groupId, toGroupId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: groupKeys.group(groupId) }),
@@ -250,13 +140,13 @@ export function useMoveMember() {
   });
 }
 
-export type LessonChange = Partial<Pick<Lesson, 'date' | 'startTime' | 'minutes' | 'kind' | 'cancelledByProvider'>>;
+export type LessonChange = Body<'/api/v1/lessons/{id}', 'patch'>;
 
 /** R-GRP-2: change a lesson, or mark it cancelled by the provider (and undo that). */
 export function useChangeLesson(lessonId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: LessonChange) => api<Lesson>(`/lessons/${enc(lessonId)}`, { method: 'PATCH', body: change }),
+    mutationFn: (change: LessonChange) => ok(koers.PATCH('/api/v1/lessons/{id}', { params: { path: { id: lessonId } }, body: change })),
     onSuccess: (lesson) => {
       queryClient.setQueryData<LessonPage>(groupKeys.lesson(lessonId), (page) => (page ? { ...page, lesson } : page));
       // A new date can change who is on the roster; the week view and rates change too.
@@ -267,18 +157,13 @@ export function useChangeLesson(lessonId: string) {
   });
 }
 
-export interface NewMember {
-  participantId: string;
-  referralId: string;
-  from: string;
-  literacy: Literacy;
-}
+export type NewMember = Body<'/api/v1/groups/{id}/members', 'post'>;
 
 /** R-GRP-1: place a participant referred to this provider in the group. */
 export function useAddMember(groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (member: NewMember) => api<Membership>(`/groups/${enc(groupId)}/members`, { method: 'POST', body: member }),
+    mutationFn: (member: NewMember) => ok(koers.POST('/api/v1/groups/{id}/members', { params: { path: { id: groupId } }, body: member })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: groupKeys.group(groupId) }),

@@ -1,33 +1,14 @@
 // The read calls behind each role's home (issue #10 item 5): the lessons of a period, the pending steps
 // counted per kind, the aggregate figures and the outbox count. Shapes are the generated wire types
-// (schema.gen.ts). A small fetch of its own keeps this file independent of how the shared client grows;
-// errors and 401s go the same way as every other call (ApiError, the unauthorised handler).
+// (schema.gen.ts), read through the typed client like every other call.
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, notifyUnauthorized } from './client';
-import type { paths } from './schema.gen';
+import { koers, ok } from './client';
+import type { Answer, ItemOf } from './wire';
 
-type JsonOf<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer J } } } } } ? J : never;
-
-export type LessonOverview = JsonOf<'/api/v1/lessons'>['items'][number];
-export type SignalCount = JsonOf<'/api/v1/signal-counts'>['items'][number];
-export type Figures = JsonOf<'/api/v1/figures'>;
-export type MunicipalityFigures = Figures['municipalities'][number];
-
-async function get<T>(path: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
-  if (!response.ok) {
-    if (response.status === 401) notifyUnauthorized();
-    let body: { title?: unknown; detail?: unknown } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // Not JSON: the status says enough.
-    }
-    const title = typeof body.title === 'string' ? body.title : response.statusText;
-    throw new ApiError(response.status, { status: response.status, title, ...(typeof body.detail === 'string' ? { detail: body.detail } : {}) });
-  }
-  return (await response.json()) as T;
-}
+export type LessonOverview = ItemOf<Answer<'/api/v1/lessons', 'get'>['items']>;
+export type SignalCount = ItemOf<Answer<'/api/v1/signal-counts', 'get'>['items']>;
+export type Figures = Answer<'/api/v1/figures', 'get'>;
+export type MunicipalityFigures = ItemOf<Figures['municipalities']>;
 
 export const homeKeys = {
   lessons: (from: string, to: string) => ['home', 'lessons', from, to] as const,
@@ -40,23 +21,23 @@ export const homeKeys = {
 export function useLessonsBetween(from: string | undefined, to: string | undefined) {
   return useQuery({
     queryKey: homeKeys.lessons(from ?? '', to ?? ''),
-    queryFn: async ({ signal }) => (await get<JsonOf<'/api/v1/lessons'>>(`/lessons?from=${from ?? ''}&to=${to ?? ''}`, signal)).items,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/lessons', { params: { query: { from: from ?? '', to: to ?? '' } }, signal }))).items,
     enabled: from !== undefined && to !== undefined,
   });
 }
 
 export function useSignalCounts() {
-  return useQuery({ queryKey: homeKeys.signalCounts, queryFn: ({ signal }) => get<JsonOf<'/api/v1/signal-counts'>>('/signal-counts', signal) });
+  return useQuery({ queryKey: homeKeys.signalCounts, queryFn: ({ signal }) => ok(koers.GET('/api/v1/signal-counts', { signal })) });
 }
 
 export function useFigures() {
-  return useQuery({ queryKey: homeKeys.figures, queryFn: ({ signal }) => get<Figures>('/figures', signal) });
+  return useQuery({ queryKey: homeKeys.figures, queryFn: ({ signal }) => ok(koers.GET('/api/v1/figures', { signal })) });
 }
 
 /** How many mails have a status (the admin's home); one row is asked, the total is what counts. */
 export function useOutboxCount(status: 'pending' | 'failed' | 'sent') {
   return useQuery({
     queryKey: homeKeys.outbox(status),
-    queryFn: async ({ signal }) => (await get<JsonOf<'/api/v1/outbox'>>(`/outbox?status=${status}&page=1&pageSize=1`, signal)).total,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/outbox', { params: { query: { status, page: 1, pageSize: 1 } }, signal }))).total,
   });
 }

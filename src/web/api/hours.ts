@@ -1,32 +1,17 @@
-// A participant's hours (R-HRS-1, R-HRS-2) as the web app reads them. Shapes follow
-// src/features/hours/schemas.ts (ParticipantHours).
+// A participant's hours (R-HRS-1, R-HRS-2) as the web app reads them, typed from the generated contract.
 import { useQuery } from '@tanstack/react-query';
-import type { HourKind } from '../lib/attendanceLabels';
-import { api } from './client';
+import { koers, ok } from './client';
+import type { Answer, ItemOf } from './wire';
 
-export interface Milestone {
-  hours: number;
-  /** The day the milestone was crossed; null while not reached. */
-  reachedOn: string | null;
-}
-
-export interface ParticipantHours {
-  totalMinutes: number;
-  lessonMinutes: number;
-  registeredMinutes: number;
-  nt2LessonMinutes: number;
-  byKind: Record<HourKind, number>;
-  milestones: Milestone[];
-  /** `week` is the Monday of the ISO week; weeks without hours are left out. */
-  byWeek: { week: string; minutes: number }[];
-}
+export type ParticipantHours = Answer<'/api/v1/participants/{id}/hours', 'get'>;
+export type Milestone = ItemOf<ParticipantHours['milestones']>;
 
 export const hoursKey = (participantId: string) => ['participant', participantId, 'hours'] as const;
 
 export function useParticipantHours(participantId: string, enabled = true) {
   return useQuery({
     queryKey: hoursKey(participantId),
-    queryFn: ({ signal }) => api<ParticipantHours>(`/participants/${encodeURIComponent(participantId)}/hours`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/participants/{id}/hours', { params: { path: { id: participantId } }, signal })),
     enabled,
   });
 }

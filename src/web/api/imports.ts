@@ -1,16 +1,13 @@
 // Attendance imports (R-EXC-2, R-ATT-7): templates to download and a file upload through
 // XMLHttpRequest, because fetch cannot report upload progress.
-import { notifyUnauthorized } from './client';
-import type { Problem } from './types';
+import { notifyUnauthorized, problemOf, type Problem } from './client';
+import type { Answer } from './wire';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export interface ImportCounts {
-  rows: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-}
+type Imported = Answer<'/api/v1/imports/attendance', 'post', 201>;
+type Duplicate = Answer<'/api/v1/imports/attendance', 'post', 200>;
+export type ImportCounts = Pick<Imported, 'rows' | 'created' | 'changed' | 'unchanged'>;
 
 export type UploadOutcome =
   | { kind: 'imported'; importId: string; counts: ImportCounts }
@@ -54,13 +51,14 @@ export function uploadAttendance(file: File, { onProgress, onSent }: UploadCallb
     xhr.onerror = () => reject(new Error('Het bestand kon niet worden verstuurd. Controleer de verbinding en probeer het opnieuw.'));
     xhr.onabort = () => reject(new Error('Het uploaden is afgebroken.'));
     xhr.onload = () => {
-      const body = parse(xhr.responseText) as (Partial<ImportCounts> & { importId?: string; duplicateOf?: string } & Problem) | undefined;
-      const counts: ImportCounts = { rows: body?.rows ?? 0, created: body?.created ?? 0, changed: body?.changed ?? 0, unchanged: body?.unchanged ?? 0 };
-      if (xhr.status === 201 && body?.importId) return resolve({ kind: 'imported', importId: body.importId, counts });
-      if (xhr.status === 200 && body?.duplicateOf) return resolve({ kind: 'duplicate', duplicateOf: body.duplicateOf, counts });
+      // XMLHttpRequest sits outside the typed client; the declared answer of each status is read here.
+      const body = parse(xhr.responseText);
+      const answer = typeof body === 'object' && body !== null ? (body as Partial<Imported & Duplicate>) : {};
+      const counts: ImportCounts = { rows: answer.rows ?? 0, created: answer.created ?? 0, changed: answer.changed ?? 0, unchanged: answer.unchanged ?? 0 };
+      if (xhr.status === 201 && answer.importId) return resolve({ kind: 'imported', importId: answer.importId, counts });
+      if (xhr.status === 200 && answer.duplicateOf) return resolve({ kind: 'duplicate', duplicateOf: answer.duplicateOf, counts });
       if (xhr.status === 401) notifyUnauthorized();
-      const problem: Problem = body && typeof body === 'object' ? body : { status: xhr.status, title: xhr.statusText };
-      return resolve({ kind: 'refused', status: xhr.status, problem });
+      return resolve({ kind: 'refused', status: xhr.status, problem: problemOf(xhr.status, xhr.statusText, body) });
     };
     xhr.send(file);
   });

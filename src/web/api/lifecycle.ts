@@ -2,24 +2,24 @@
 // command names the lockVersion of the detail the user saw; a stale one gets 409 and the page offers to
 // refresh.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import type { LifecycleCommand, ReferralDetail, ReferralDocument } from './lifecycleTypes';
+import { koers, ok, rawBody } from './client';
+import type { LifecycleCommand, ReferralDetail } from './lifecycleTypes';
 import { invalidateAfterReferralChange, keys } from './queries';
-import type { ItemList } from './types';
 
 const path = (id: string) => `/referrals/${encodeURIComponent(id)}`;
+const onReferral = (id: string) => ({ params: { path: { id } } });
 
 export function useReferralDetail(id: string) {
   return useQuery({
     queryKey: keys.referral(id),
-    queryFn: ({ signal }) => api<ReferralDetail>(path(id), { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/referrals/{id}', { ...onReferral(id), signal })),
   });
 }
 
 export function useReferralDocuments(id: string) {
   return useQuery({
     queryKey: keys.referralDocuments(id),
-    queryFn: async ({ signal }) => (await api<ItemList<ReferralDocument>>(`${path(id)}/documents`, { signal })).items,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/referrals/{id}/documents', { ...onReferral(id), signal }))).items,
   });
 }
 
@@ -37,10 +37,7 @@ export function useRecordEvent(referral: ReferralDetail) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (command: LifecycleCommand) =>
-      api<ReferralDetail>(`${path(referral.id)}/events`, {
-        method: 'POST',
-        body: { ...command, lockVersion: referral.lockVersion },
-      }),
+      ok(koers.POST('/api/v1/referrals/{id}/events', { ...onReferral(referral.id), body: { ...command, lockVersion: referral.lockVersion } })),
     onSuccess: (detail) => refreshAfterStep(queryClient, detail),
   });
 }
@@ -50,11 +47,15 @@ export function useUploadSignedPlan(referral: ReferralDetail) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) =>
-      api<ReferralDocument>(`${path(referral.id)}/signed-learning-plan?lockVersion=${referral.lockVersion}`, {
-        method: 'POST',
-        rawBody: file,
-        headers: { 'Content-Type': 'application/pdf', 'X-File-Name': encodeURIComponent(file.name) },
-      }),
+      ok(
+        koers.POST('/api/v1/referrals/{id}/signed-learning-plan', {
+          params: { path: { id: referral.id }, query: { lockVersion: referral.lockVersion }, header: { 'x-file-name': encodeURIComponent(file.name) } },
+          headers: { 'Content-Type': 'application/pdf' },
+          // The PDF itself is the body (the route reads it raw), not JSON.
+          bodySerializer: () => rawBody(file),
+          body: undefined as never,
+        }),
+      ),
     onSuccess: () =>
       Promise.all([
         invalidateAfterReferralChange(queryClient, referral.participant.id),

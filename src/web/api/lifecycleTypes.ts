@@ -1,8 +1,25 @@
 // Shapes of the referral lifecycle (issue #3, R-REF-2, R-REF-3, R-REF-4, R-REF-6, R-REF-7) as the web
-// app reads them.
-import type { Party, Referral, Route, Urgency } from './types';
+// app names them; every type is taken from the generated contract (schema.gen.ts).
+import type { Answer, Body, ItemOf } from './wire';
 
-export const stepNames = [
+export type ReferralDetail = Answer<'/api/v1/referrals/{id}', 'get'>;
+export type PendingStep = ItemOf<ReferralDetail['pendingSteps']>;
+export type StepName = PendingStep['step'];
+export type ReferralEvent = ItemOf<ReferralDetail['events']>;
+export type LearningPlan = ItemOf<ReferralDetail['learningPlans']>;
+export type LearningPlanContent = LearningPlan['content'];
+export type Level = LearningPlanContent['targetLevels']['reading'];
+export type Skill = keyof LearningPlanContent['targetLevels'];
+export type Weekday = ItemOf<LearningPlanContent['childCare']['days']>;
+
+/** Each value of a union once, in display order; `satisfies` below makes the compiler check both ways. */
+type Exactly<T extends string> = readonly T[] & { length: number };
+const complete =
+  <T extends string>() =>
+  <const L extends Exactly<T>>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')) =>
+    list;
+
+export const stepNames = complete<StepName>()([
   'acknowledgement',
   'intakeInvitation',
   'intakeResult',
@@ -14,9 +31,9 @@ export const stepNames = [
   'start',
   'startClassStart',
   'startClassEnd',
-] as const;
-export type StepName = (typeof stepNames)[number];
+]);
 
+// The wire names an event's type as a string; these are the ones the web has words for.
 export const eventTypes = [
   'referred',
   'acknowledged',
@@ -30,122 +47,20 @@ export const eventTypes = [
   'planSigned',
   'startClassStarted',
   'started',
-] as const;
+] as const satisfies readonly ReferralEvent['type'][];
 export type EventType = (typeof eventTypes)[number];
 
-export const levels = ['A0', 'A1', 'A2', 'B1', 'B2'] as const;
-export type Level = (typeof levels)[number];
-export const skills = ['reading', 'writing', 'listening', 'speaking'] as const;
-export type Skill = (typeof skills)[number];
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+export const levels = complete<Level>()(['A0', 'A1', 'A2', 'B1', 'B2']);
+export const skills = complete<Skill>()(['reading', 'writing', 'listening', 'speaking']);
+export const weekdays = complete<Weekday>()(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-/** R-REF-6, R-PAR-5: what a learning plan records. */
-export interface LearningPlanContent {
-  route: Route;
-  targetLevels: Record<Skill, Level>;
-  weeklySchedule: { dayParts: number; evening: boolean; weekend: boolean; online: boolean; blended: boolean };
-  map: { included: boolean; practicalPart: string; practicalHours: number };
-  childCare: { needed: boolean; days: Weekday[]; times: string; changes: string };
-  expectedDurationMonths: number;
-  notes?: string;
-}
-
-export interface LearningPlan {
-  id: string;
-  version: number;
-  status: 'submitted' | 'returned' | 'approved';
-  content: LearningPlanContent;
-  submittedOn: string;
-  submittedByName: string;
-  decidedOn: string | null;
-  decidedByName: string | null;
-  remarks: string | null;
-}
-
-export interface PendingStep {
-  step: StepName;
-  party: Party;
-  dueDate: string;
-  urgency: Urgency;
-}
-
-export interface ReferralEvent {
-  id: string;
-  type: EventType;
-  occurredOn: string;
-  occurredAt: string;
-  actorName: string;
-  actorRole: string;
-  organisationName: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface ReferralDetail extends Referral {
-  lockVersion: number;
-  intake: {
-    date: string | null;
-    location: string | null;
-    heldOn: string | null;
-    noShowOn: string | null;
-    regularStartInTime: boolean | null;
-    /** R-REF-3: when the municipality recorded the new intake moment after the last no-show. */
-    newIntakeAgreedOn: string | null;
-    agreedIntakeDate: string | null;
-  };
-  startClassStartedOn: string | null;
-  startedOn: string | null;
-  pendingSteps: PendingStep[];
-  possibleEvents: string[];
-  events: ReferralEvent[];
-  /** Newest version first. */
-  learningPlans: LearningPlan[];
-}
-
+type WithoutLockVersion<T> = T extends unknown ? Omit<T, 'lockVersion'> : never;
 /** The body of POST /referrals/:id/events, without the lockVersion the hook adds. */
-export type LifecycleCommand =
-  | { type: 'acknowledged' }
-  | { type: 'intakeInvited'; intakeDate: string; location: string }
-  | { type: 'intakeHeld'; heldOn: string; regularStartInTime: boolean }
-  | { type: 'intakeNoShow'; noShowOn: string }
-  | { type: 'newIntakeAgreed'; agreedIntakeDate: string; note?: string }
-  | { type: 'planSubmitted'; content: LearningPlanContent }
-  | { type: 'planApproved'; planVersion: number }
-  | { type: 'planReturned'; planVersion: number; remarks: string }
-  | { type: 'startClassStarted'; startedOn: string }
-  | { type: 'started'; startedOn: string };
+export type LifecycleCommand = WithoutLockVersion<Body<'/api/v1/referrals/{id}/events', 'post'>>;
 
-export interface ReferralDocument {
-  id: string;
-  kind: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-  createdByName: string;
-}
+export type ReferralDocument = ItemOf<Answer<'/api/v1/referrals/{id}/documents', 'get'>['items']>;
 
-export interface OutboxMessage {
-  id: string;
-  recipient: string;
-  subject: string;
-  body: string;
-  status: string;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-  lastError: string | null;
-}
+export type OutboxPage = Answer<'/api/v1/outbox', 'get'>;
+export type OutboxMessage = ItemOf<OutboxPage['items']>;
 
-export interface OutboxPage {
-  items: OutboxMessage[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface SystemDate {
-  today: string;
-  /** Demo mode: the date may be moved. */
-  settable: boolean;
-}
+export type SystemDate = Answer<'/api/v1/today', 'get'>;

@@ -1,19 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, isApiError } from './client';
-import type {
-  AuditEvent,
-  DemoAccounts,
-  ItemList,
-  NewParticipant,
-  ParticipantDetail,
-  ParticipantPage,
-  ParticipantSummary,
-  Referral,
-  ReferralOptions,
-  ReferralStatus,
-  User,
-} from './types';
+import { isApiError, koers, ok } from './client';
 import type { SystemDate } from './lifecycleTypes';
+import type { NewParticipant, ReferralStatus } from './types';
+import type { Body, Query } from './wire';
 
 export const keys = {
   session: ['session'] as const,
@@ -36,7 +25,7 @@ export function useSession() {
     queryKey: keys.session,
     queryFn: async ({ signal }) => {
       try {
-        const { user } = await api<{ user: User }>('/sessions/current', { expectUnauthorized: true, signal });
+        const { user } = await ok(koers.GET('/api/v1/sessions/current', { signal }), { expectUnauthorized: true });
         return user;
       } catch (error) {
         if (isApiError(error, 401)) return null;
@@ -50,8 +39,8 @@ export function useSession() {
 const systemDateQuery = {
   queryKey: keys.today,
   queryFn: async ({ signal }: { signal: AbortSignal }) => {
-    const date = await api<Partial<SystemDate> & { today: string }>('/today', { signal });
-    return { today: date.today, settable: date.settable === true } satisfies SystemDate;
+    const date = await ok(koers.GET('/api/v1/today', { signal }));
+    return { today: date.today, settable: date.settable } satisfies SystemDate;
   },
   staleTime: 5 * 60_000,
 };
@@ -71,7 +60,7 @@ export function useDemoAccounts() {
     queryKey: keys.demoAccounts,
     queryFn: async ({ signal }) => {
       try {
-        return await api<DemoAccounts>('/demo-accounts', { signal, expectUnauthorized: true });
+        return await ok(koers.GET('/api/v1/demo-accounts', { signal }), { expectUnauthorized: true });
       } catch (error) {
         if (isApiError(error, 404)) return null; // not in demo mode
         throw error;
@@ -83,7 +72,7 @@ export function useDemoAccounts() {
 
 export interface ParticipantListParams {
   q: string;
-  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+  sort: NonNullable<Query<'/api/v1/participants', 'get'>['sort']>;
   page: number;
   pageSize: number;
 }
@@ -92,13 +81,8 @@ export function useParticipants(params: ParticipantListParams) {
   return useQuery({
     queryKey: keys.participants(params),
     queryFn: ({ signal }) => {
-      const search = new URLSearchParams({
-        sort: params.sort,
-        page: String(params.page),
-        pageSize: String(params.pageSize),
-      });
-      if (params.q) search.set('q', params.q);
-      return api<ParticipantPage>(`/participants?${search.toString()}`, { signal });
+      const { q, ...rest } = params;
+      return ok(koers.GET('/api/v1/participants', { params: { query: q ? { ...rest, q } : rest }, signal }));
     },
     placeholderData: keepPreviousData,
   });
@@ -107,15 +91,14 @@ export function useParticipants(params: ParticipantListParams) {
 export function useParticipant(id: string) {
   return useQuery({
     queryKey: keys.participant(id),
-    queryFn: ({ signal }) => api<ParticipantDetail>(`/participants/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/participants/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useAuditEvents(id: string, enabled: boolean) {
   return useQuery({
     queryKey: keys.auditEvents(id),
-    queryFn: async ({ signal }) =>
-      (await api<ItemList<AuditEvent>>(`/participants/${encodeURIComponent(id)}/audit-events`, { signal })).items,
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/participants/{id}/audit-events', { params: { path: { id } }, signal }))).items,
     enabled,
   });
 }
@@ -123,7 +106,7 @@ export function useAuditEvents(id: string, enabled: boolean) {
 export function useReferralOptions() {
   return useQuery({
     queryKey: keys.referralOptions,
-    queryFn: ({ signal }) => api<ReferralOptions>('/referral-options', { signal }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/referral-options', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -131,10 +114,7 @@ export function useReferralOptions() {
 export function useReferrals(status?: ReferralStatus) {
   return useQuery({
     queryKey: keys.referrals(status),
-    queryFn: async ({ signal }) => {
-      const query = status ? `?status=${status}` : '';
-      return (await api<ItemList<Referral>>(`/referrals${query}`, { signal })).items;
-    },
+    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/referrals', { params: { query: status ? { status } : {} }, signal }))).items,
   });
 }
 
@@ -150,8 +130,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     // Issue #9: 201 with the user, or 202 when a second factor is owed or must be set up first.
-    mutationFn: (credentials: { email: string; password: string }) =>
-      api<{ user: User } | { secondFactorRequired: boolean; enrolmentRequired: boolean }>('/sessions', { method: 'POST', body: credentials, expectUnauthorized: true }),
+    mutationFn: (credentials: Body<'/api/v1/sessions', 'post'>) => ok(koers.POST('/api/v1/sessions', { body: credentials }), { expectUnauthorized: true }),
     onSuccess: (answer) => {
       if (!('user' in answer)) return;
       forgetEverythingBut(queryClient, keys.session);
@@ -162,7 +141,7 @@ export function useLogin() {
 
 export function useLogout() {
   return useMutation({
-    mutationFn: () => api<undefined>('/sessions/current', { method: 'DELETE', expectUnauthorized: true }),
+    mutationFn: () => ok(koers.DELETE('/api/v1/sessions/current'), { expectUnauthorized: true }),
   });
 }
 
@@ -179,16 +158,14 @@ export function forgetSession(queryClient: QueryClient) {
 /** R-PAR-2, R-EXC-6: the BSN travels in a POST body, never in a URL. */
 export function useSearchByBsn() {
   return useMutation({
-    mutationFn: async (bsn: string) =>
-      (await api<ItemList<ParticipantSummary>>('/participants/search', { method: 'POST', body: { bsn } })).items,
+    mutationFn: async (bsn: string) => (await ok(koers.POST('/api/v1/participants/search', { body: { bsn } }))).items,
   });
 }
 
 export function useCreateParticipant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (participant: NewParticipant) =>
-      api<ParticipantDetail>('/participants', { method: 'POST', body: participant }),
+    mutationFn: (participant: NewParticipant) => ok(koers.POST('/api/v1/participants', { body: participant })),
     onSuccess: (created) => {
       queryClient.setQueryData(keys.participant(created.id), created);
       void queryClient.invalidateQueries({ queryKey: ['participants'] });
@@ -200,8 +177,7 @@ export function useCreateParticipant() {
 export function useCreateReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (referral: { participantId: string; providerId: string; productCode: string }) =>
-      api<Referral>('/referrals', { method: 'POST', body: referral }),
+    mutationFn: (referral: Body<'/api/v1/referrals', 'post'>) => ok(koers.POST('/api/v1/referrals', { body: referral })),
     onSuccess: (referral) => invalidateAfterReferralChange(queryClient, referral.participant.id),
   });
 }
@@ -210,8 +186,7 @@ export function useCreateReferral() {
 export function useAcknowledgeReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (referralId: string) =>
-      api<Referral>(`/referrals/${encodeURIComponent(referralId)}/acknowledgement`, { method: 'POST' }),
+    mutationFn: (referralId: string) => ok(koers.POST('/api/v1/referrals/{id}/acknowledgement', { params: { path: { id: referralId } } })),
     onSuccess: (referral) => invalidateAfterReferralChange(queryClient, referral.participant.id),
   });
 }

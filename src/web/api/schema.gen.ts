@@ -4106,8 +4106,8 @@ export interface paths {
                     pageSize?: number;
                     /** @description Part of the participant's name, client number or the provider's name */
                     q?: string;
-                    /** @description dueDate: the acknowledgement deadline, earliest first */
-                    sort?: "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
+                    /** @description dueDate: the acknowledgement deadline, earliest first; waiting: still to acknowledge first (earliest deadline on top), then the latest referred */
+                    sort?: "waiting" | "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
                     status?: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                 };
                 header?: never;
@@ -4873,8 +4873,8 @@ export interface paths {
                     format: "xlsx" | "csv";
                     /** @description Part of the participant's name, client number or the provider's name */
                     q?: string;
-                    /** @description dueDate: the acknowledgement deadline, earliest first */
-                    sort?: "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
+                    /** @description dueDate: the acknowledgement deadline, earliest first; waiting: still to acknowledge first (earliest deadline on top), then the latest referred */
+                    sort?: "waiting" | "dueDate" | "-dueDate" | "name" | "-name" | "referredOn" | "-referredOn" | "status" | "-status";
                     status?: "referred" | "acknowledged" | "intakeInvited" | "intakeNoShow" | "intakeHeld" | "planSubmitted" | "planReturned" | "planApproved" | "planSigned" | "running";
                 };
                 header?: never;
@@ -5013,6 +5013,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5074,6 +5075,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5233,6 +5235,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5335,6 +5338,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

@@ -1,9 +1,8 @@
 // The work list (R-SIG-1), the demo clock and the admin's mail outbox.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import type { OutboxPage } from './lifecycleTypes';
+import { koers, ok } from './client';
 import { keys } from './queries';
-import type { ItemList, Signal } from './types';
+import type { Query } from './wire';
 
 /**
  * What is still to be done: open signals and those marked "Gezien" (acknowledged), which stay on the
@@ -14,9 +13,7 @@ export function useSignals() {
     queryKey: [...keys.signals, 'pending'] as const,
     queryFn: async ({ signal }) => {
       const [open, seen] = await Promise.all(
-        (['open', 'acknowledged'] as const).map((status) =>
-          api<ItemList<Signal>>(`/signals?status=${status}`, { signal }),
-        ),
+        (['open', 'acknowledged'] as const).map((status) => ok(koers.GET('/api/v1/signals', { params: { query: { status } }, signal }))),
       );
       return [...(open?.items ?? []), ...(seen?.items ?? [])];
     },
@@ -26,7 +23,7 @@ export function useSignals() {
 export function useAcknowledgeSignal() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<Signal>(`/signals/${encodeURIComponent(id)}/acknowledgement`, { method: 'POST' }),
+    mutationFn: (id: string) => ok(koers.POST('/api/v1/signals/{id}/acknowledgement', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.signals }),
   });
 }
@@ -35,12 +32,17 @@ export function useAcknowledgeSignal() {
 export function useSetToday() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (today: string) => api<{ today: string }>('/demo/today', { method: 'PUT', body: { today } }),
+    mutationFn: (today: string) => ok(koers.PUT('/api/v1/demo/today', { body: { today } })),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
 
+type OutboxStatus = NonNullable<Query<'/api/v1/outbox', 'get'>['status']>;
+const outboxStatuses: readonly string[] = ['pending', 'sending', 'sent', 'failed'] satisfies OutboxStatus[];
+const isOutboxStatus = (status: string): status is OutboxStatus => outboxStatuses.includes(status);
+
 export interface OutboxParams {
+  /** From the address bar: '' (or an unknown word) shows every status. */
   status: string;
   page: number;
   pageSize: number;
@@ -50,9 +52,8 @@ export function useOutbox(params: OutboxParams) {
   return useQuery({
     queryKey: keys.outbox(params),
     queryFn: ({ signal }) => {
-      const search = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize) });
-      if (params.status) search.set('status', params.status);
-      return api<OutboxPage>(`/outbox?${search.toString()}`, { signal });
+      const { status, ...paging } = params;
+      return ok(koers.GET('/api/v1/outbox', { params: { query: isOutboxStatus(status) ? { ...paging, status } : paging }, signal }));
     },
     placeholderData: keepPreviousData,
   });

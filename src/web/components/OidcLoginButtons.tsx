@@ -7,12 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, ButtonGroup, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 import type { OidcRefusal } from '../../features/oidc/refusals';
-import { api } from '../api/client';
-
-interface OidcProvider {
-  id: 'staff' | 'digid';
-  loginUrl: string;
-}
+import { koers, ok } from '../api/client';
 
 const refusalMessages: Record<OidcRefusal, string> = {
   noTransaction: 'Het inloggen duurde te lang, of deze inlogpoging is al gebruikt. Probeer het opnieuw.',
@@ -33,7 +28,7 @@ function refusalMessage(code: string | null): string | undefined {
 export function OidcLoginButtons() {
   const providers = useQuery({
     queryKey: ['oidc-providers'],
-    queryFn: ({ signal }) => api<{ items: OidcProvider[] }>('/oidc/providers', { signal, expectUnauthorized: true }),
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/oidc/providers', { signal }), { expectUnauthorized: true }),
   });
   const [params] = useSearchParams();
   const refusal = refusalMessage(params.get('oidc-fout'));

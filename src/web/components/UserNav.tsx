@@ -3,10 +3,9 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSystemDate } from '../api/queries';
 import type { User } from '../api/types';
 import { formatDate } from '../lib/dates';
-import { canSeeGroups } from '../lib/attendanceLabels';
-import { canListParticipants, canRefer, canSeeOutbox, roleLabel, seesIncomingReferrals } from '../lib/labels';
-import { canSeeAttendanceRates } from '../pages/attendance-rates/access';
+import { roleLabel } from '../lib/labels';
 import { RouterLink } from './RouterLink';
+import { can, canSeeAttendanceRates } from '../lib/permissions';
 
 interface NavItem {
   to: string;
@@ -20,23 +19,23 @@ function homeLabel(role: User['role']): string {
 
 function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   // Each role's home (issue #10 item 5, HomePage): the consultant's is the work list, a participant's
-  // their own route; the coordinator reaches the work list beside its home. Teachers, policy officers,
-  // contract managers and administrators get no signals (signalInScope), so no work list.
-  const items: NavItem[] = [];
-  if (user.role !== 'participant') items.push({ to: '/', label: homeLabel(user.role) });
-  if (user.role === 'providerCoordinator') items.push({ to: '/werklijst', label: 'Werklijst' });
-  if (canListParticipants(user)) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
-  if (user.role === 'participant') items.push({ to: '/mijn-voortgang', label: 'Mijn voortgang' });
-  if (seesIncomingReferrals(user)) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
-  if (canSeeGroups(user)) items.push({ to: '/groepen', label: 'Groepen' });
+  // their own route. Every other item derives from a permission the server named for this session
+  // (issue #10 item 1): the one the page's main API call requires, so no item leads to a 404.
+  const participant = user.organisation.kind === 'participant';
+  const items: NavItem[] = participant ? [{ to: '/mijn-voortgang', label: 'Mijn voortgang' }] : [{ to: '/', label: homeLabel(user.role) }];
+  // The work list holds the steps of referrals in one's room; without referral work it would stay empty.
+  if (can(user, 'signal.list') && can(user, 'referral.read') && homeLabel(user.role) !== 'Werklijst') items.push({ to: '/werklijst', label: 'Werklijst' });
+  if (can(user, 'participant.list')) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
+  if (can(user, 'referral.acknowledge')) items.push({ to: '/aanmeldingen', label: 'Aanmeldingen' });
+  if (can(user, 'group.read')) items.push({ to: '/groepen', label: 'Groepen' });
   if (canSeeAttendanceRates(user)) items.push({ to: '/aanwezigheid', label: 'Aanwezigheid' });
-  if (canRefer(user)) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
-  if (user.role === 'providerCoordinator') items.push({ to: '/koppelingen', label: 'Koppelingen' });
-  if (canSeeOutbox(user)) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
-  // Demo mode only, and the administrator only (issue #9): the date every deadline is judged by can be moved.
-  if (clockSettable && user.role === 'admin') items.push({ to: '/demo', label: 'Systeemdatum' });
+  if (can(user, 'referral.create')) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
+  if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
+  if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
+  // Demo mode only (issue #9): the date every deadline is judged by can be moved.
+  if (clockSettable && can(user, 'demo.clock')) items.push({ to: '/demo', label: 'Systeemdatum' });
   // Issue #9: password and second factor; participants log in with DigiD and have neither here.
-  if (user.role !== 'participant') items.push({ to: '/mijn-account', label: 'Mijn account' });
+  if (!participant) items.push({ to: '/mijn-account', label: 'Mijn account' });
   return items;
 }
 

@@ -1,7 +1,6 @@
 // Dutch UI words for groups, lessons and attendance (GLOSSARY.md: groep, les, aanwezigheid, verzuim).
 import { ROUTE_NAMES } from '../../domain/route-names';
 import type { Classification, LessonKind, LevelBand, Literacy } from '../api/groups';
-import type { User } from '../api/types';
 
 export const levelBandLabels: Record<LevelBand, string> = {
   fastAlfa: 'Alfa',
@@ -72,24 +71,6 @@ const monthNames = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'jul
 export function monthLabel(month: string): string {
   const [year, m] = month.split('-');
   return `${monthNames[Number(m) - 1] ?? m} ${year}`;
-}
-
-/** Coordinators manage groups; teachers read their own (src/platform/access.ts). */
-export function canSeeGroups(user: User): boolean {
-  return user.role === 'providerCoordinator' || user.role === 'teacher';
-}
-
-export function canManageGroups(user: User): boolean {
-  return user.role === 'providerCoordinator';
-}
-
-export function canReadAttendance(user: User): boolean {
-  return ['consultant', 'providerCoordinator', 'teacher', 'participant'].includes(user.role);
-}
-
-/** R-ATT-2 / 001 §2.3.6: the municipality decides. */
-export function canClassifyAbsence(user: User): boolean {
-  return user.role === 'consultant';
 }
 
 /** R-HRS-1: the kinds of hours (src/domain/hours.ts HourKinds); lessons count as one of these. */

@@ -11,6 +11,8 @@ export const roleLabels: Record<Role, string> = {
   contractManager: 'contractmanager',
   participant: 'inburgeraar',
   admin: 'functioneel beheerder',
+  // A provider's own system logging in by API key (R-EXC-1); never a person in the web app.
+  providerSystem: 'systeemkoppeling aanbieder',
 };
 
 export function roleLabel(role: string): string {
@@ -180,34 +182,9 @@ export function maskedBsn(lastFour: string): string {
   return `*****${lastFour}`;
 }
 
-/** R-REF-1: consultants refer. The server decides; this only hides what the role cannot use. */
-export function canRefer(user: User): boolean {
-  return user.role === 'consultant';
-}
-
-export function canAcknowledge(user: User): boolean {
-  return user.role === 'providerCoordinator';
-}
-
 /** The side of the referral the user is on, if any. */
 export function partyOf(user: User): Party | undefined {
   const kind = user.organisation.kind;
   return kind === 'municipality' || kind === 'provider' ? kind : undefined;
 }
 
-export function canSeeOutbox(user: User): boolean {
-  return user.role === 'admin';
-}
-
-export function canSeeAuditLog(user: User): boolean {
-  return user.role === 'consultant';
-}
-
-/** Contract managers and participants have no participant list (R-SEC-1, SPEC §0). */
-export function canListParticipants(user: User): boolean {
-  return user.organisation.kind === 'municipality' || user.organisation.kind === 'provider';
-}
-
-export function seesIncomingReferrals(user: User): boolean {
-  return user.organisation.kind === 'provider';
-}

@@ -81,7 +81,7 @@ export function describeEvent(event: ReferralEvent, referral: ReferralDetail): {
   const d = event.details;
   const version = text(d, 'planVersion', 'version');
   const withVersion = (title: string) => (version ? title.replace('Leerplan', `Leerplan versie ${version}`) : title);
-  const title = event.type in eventTitles ? eventTitles[event.type] : event.type;
+  const title = event.type in eventTitles ? eventTitles[event.type as EventType] : event.type;
   switch (event.type) {
     case 'referred':
       return { title: `${title} bij ${referral.provider.name} voor ${referral.product.name}`, facts: [] };

@@ -8,6 +8,7 @@ import { useUser } from '../components/AppLayout';
 import { TextField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { formatTimestamp } from '../lib/dates';
+import { can } from '../lib/permissions';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotAllowed } from './NotAllowed';
 
@@ -16,7 +17,7 @@ const TITLE = 'Koppelingen';
 export function ApiKeysPage() {
   useDocumentTitle(TITLE);
   const user = useUser();
-  if (user.role !== 'providerCoordinator') return <NotAllowed title={TITLE} />;
+  if (!can(user, 'apiKey.manage')) return <NotAllowed title={TITLE} />;
   return <ApiKeys />;
 }
 

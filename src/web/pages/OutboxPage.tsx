@@ -17,9 +17,9 @@ import { SelectField } from '../components/fields';
 import { Pagination } from '../components/Pagination';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { formatTimestamp } from '../lib/dates';
-import { canSeeOutbox } from '../lib/labels';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotAllowed } from './NotAllowed';
+import { can } from '../lib/permissions';
 
 const PAGE_SIZE = 25;
 const TITLE = 'Uitgaande e-mail';
@@ -38,7 +38,7 @@ function statusLabel(status: string): string {
 export function OutboxPage() {
   useDocumentTitle(TITLE);
   const user = useUser();
-  if (!canSeeOutbox(user)) return <NotAllowed title={TITLE} />;
+  if (!can(user, 'outbox.read')) return <NotAllowed title={TITLE} />;
   return <Outbox />;
 }
 

@@ -6,9 +6,10 @@ import { useUser } from '../components/AppLayout';
 import { SelectField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { isOverdue, ReferralTable } from '../components/ReferralTable';
-import { canAcknowledge, referralStatusLabels, seesIncomingReferrals } from '../lib/labels';
+import { referralStatusLabels } from '../lib/labels';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotAllowed } from './NotAllowed';
+import { can } from '../lib/permissions';
 
 const statusOptions = Object.entries(referralStatusLabels) as [ReferralStatus, string][];
 
@@ -20,8 +21,8 @@ function readStatus(value: string | null): ReferralStatus | undefined {
 export function ReferralsPage() {
   useDocumentTitle('Aanmeldingen');
   const user = useUser();
-  if (!seesIncomingReferrals(user)) return <NotAllowed title="Aanmeldingen" />;
-  return <IncomingReferrals mayAcknowledge={canAcknowledge(user)} />;
+  if (!can(user, 'referral.acknowledge')) return <NotAllowed title="Aanmeldingen" />;
+  return <IncomingReferrals mayAcknowledge={can(user, 'referral.acknowledge')} />;
 }
 
 function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {

@@ -58,7 +58,7 @@ export function WorkListPage() {
   else {
     const options = filterOptions(signals.data);
     const shown = applyFilters(signals.data, filters);
-    const groups = groupSignals(shown, today.data);
+    const groups = groupSignals(shown);
     body = (
       <>
         <form className="koers-inline-form" aria-label="Werklijst filteren" onSubmit={(event) => event.preventDefault()}>

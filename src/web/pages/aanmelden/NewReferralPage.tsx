@@ -5,7 +5,6 @@ import { useCreateParticipant, useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ReferralFields } from '../../components/ReferralFields';
-import { canRefer } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useForm } from '../../lib/useForm';
 import { NotAllowed } from '../NotAllowed';
@@ -19,12 +18,13 @@ import {
   type NewReferralField,
   type NewReferralValues,
 } from './participantForm';
+import { can } from '../../lib/permissions';
 
 /** /aanmelden: a consultant registers a new participant and refers them to a provider (R-REF-1). */
 export function NewReferralPage() {
   useDocumentTitle('Nieuwe aanmelding');
   const user = useUser();
-  if (!canRefer(user)) return <NotAllowed title="Nieuwe aanmelding" />;
+  if (!can(user, 'referral.create')) return <NotAllowed title="Nieuwe aanmelding" />;
   return <NewReferralForm />;
 }
 

@@ -8,11 +8,12 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { ReferralFields } from '../../components/ReferralFields';
 import { RouterLink } from '../../components/RouterLink';
-import { canRefer, fullName } from '../../lib/labels';
+import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useForm } from '../../lib/useForm';
 import { NotAllowed } from '../NotAllowed';
 import { emptyNewReferral, referralFields, validateReferralField, type ReferralField } from './participantForm';
+import { can } from '../../lib/permissions';
 
 /** /inburgeraars/:id/aanmelden: refer a known participant to (another) provider. */
 export function ReferExistingPage() {
@@ -21,7 +22,7 @@ export function ReferExistingPage() {
   const { id = '' } = useParams();
   const participant = useParticipant(id);
 
-  if (!canRefer(user)) return <NotAllowed title="Nieuwe aanmelding" />;
+  if (!can(user, 'referral.create')) return <NotAllowed title="Nieuwe aanmelding" />;
   if (participant.isPending) return <Loading what="Inburgeraar" />;
   if (participant.isError) {
     return (

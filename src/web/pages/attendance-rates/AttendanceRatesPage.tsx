@@ -11,12 +11,12 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
-import { canSeeAttendanceRates } from './access';
 import { Distribution } from './Distribution';
 import { ExportCsv } from './ExportCsv';
 import { PeriodFilter } from './PeriodFilter';
 import { presetPeriod, validatePeriod, type Period } from './rates';
 import { RateTable } from './RateTable';
+import { canSeeAttendanceRates } from '../../lib/permissions';
 
 const TITLE = 'Aanwezigheid';
 const PAGE_SIZE = 25;

@@ -12,6 +12,7 @@ function aRate(overrides: Partial<ParticipantRate> = {}): ParticipantRate {
     attendedMinutes: 360,
     rate: 25,
     belowNorm: true,
+    normPercent: 80,
     absences: { authorised: 1, unauthorised: 0, unclassified: 5 },
     ...overrides,
   };
@@ -87,8 +88,8 @@ describe('fetchAllRates', () => {
   it('reads every page of 100 one after the other and reports progress', async () => {
     const total = 230;
     const asked: URLSearchParams[] = [];
-    vi.stubGlobal('fetch', (url: string) => {
-      const search = new URL(url, 'http://koers.test').searchParams;
+    vi.stubGlobal('fetch', (request: Request) => {
+      const search = new URL(request.url).searchParams;
       asked.push(search);
       const page = Number(search.get('page'));
       const count = Math.min(100, total - (page - 1) * 100);

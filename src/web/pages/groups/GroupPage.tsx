@@ -21,7 +21,7 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { canManageGroups, formatPercent, isBelowNorm, labelOf, levelBandLabels, literacyLabels } from '../../lib/attendanceLabels';
+import { formatPercent, isBelowNorm, labelOf, levelBandLabels, literacyLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -31,6 +31,7 @@ import { GenerateLessons } from './GenerateLessons';
 import { teacherText } from './GroupsPage';
 import { MoveMember, type MoveResult } from './MoveMember';
 import { WeekView } from './WeekView';
+import { can } from '../../lib/permissions';
 
 const moveButtonId = (participantId: string) => `verplaatsen-${participantId}`;
 
@@ -62,7 +63,7 @@ function GroupView({ group }: { group: GroupDetail }) {
   const below = current.filter((m) => isBelowNorm(m.attendanceThisMonth, m.normPercent)).length;
   const norms = [...new Set(current.map((m) => m.normPercent))];
   const normText = norms.length === 1 ? `de norm van ${String(norms[0])}%` : 'hun norm';
-  const mayManage = canManageGroups(user);
+  const mayManage = can(user, 'group.manage');
   const [moving, setMoving] = useState<GroupMember | null>(null);
   const [moved, setMoved] = useState('');
   const movedRef = useRef<HTMLParagraphElement>(null);
@@ -143,7 +144,7 @@ function GroupView({ group }: { group: GroupDetail }) {
                   return (
                     <TableRow key={m.participantId} className={low ? 'koers-row--overdue' : undefined}>
                       <TableHeaderCell scope="row">
-                        {user.role === 'providerCoordinator' ? (
+                        {can(user, 'participant.read') ? (
                           <RouterLink to={`/inburgeraars/${encodeURIComponent(m.participantId)}`}>{fullName(m)}</RouterLink>
                         ) : (
                           fullName(m)

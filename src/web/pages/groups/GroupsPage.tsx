@@ -14,10 +14,11 @@ import type { User } from '../../api/types';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { canManageGroups, canSeeGroups, labelOf, levelBandLabels } from '../../lib/attendanceLabels';
+import { labelOf, levelBandLabels } from '../../lib/attendanceLabels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { GroupForm } from './GroupForm';
+import { can } from '../../lib/permissions';
 
 /** API gap: a group carries only its teacher's user id, no name; the signed-in teacher is "u". */
 export function teacherText(group: Group, user: User): string {
@@ -29,12 +30,12 @@ export function teacherText(group: Group, user: User): string {
 export function GroupsPage() {
   useDocumentTitle('Groepen');
   const user = useUser();
-  if (!canSeeGroups(user)) return <NotAllowed title="Groepen" />;
+  if (!can(user, 'group.read')) return <NotAllowed title="Groepen" />;
   return (
     <>
       <Heading level={1}>Groepen</Heading>
       <GroupList user={user} />
-      {canManageGroups(user) && <GroupForm />}
+      {can(user, 'group.manage') && <GroupForm />}
     </>
   );
 }

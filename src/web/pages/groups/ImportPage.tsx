@@ -10,10 +10,10 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { describedBy, FieldDescription, FieldError, FieldLabel, TextField } from '../../components/fields';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { canManageGroups } from '../../lib/attendanceLabels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { countsText, RefusedImport } from './ImportOutcome';
+import { can } from '../../lib/permissions';
 
 const TITLE = 'Aanwezigheid importeren';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -26,7 +26,7 @@ export function ImportPage() {
   const group = useGroup(id);
   const today = useToday();
   useDocumentTitle(group.data ? `${TITLE} - groep ${group.data.name}` : TITLE);
-  if (!canManageGroups(user)) return <NotAllowed title={TITLE} />;
+  if (!can(user, 'group.manage')) return <NotAllowed title={TITLE} />;
   if (group.isPending || today.isPending) return <Loading what="Groep" />;
   if (group.isError || today.isError) {
     return (

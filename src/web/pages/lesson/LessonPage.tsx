@@ -20,12 +20,13 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { canManageGroups, lessonKindLabels, labelOf, reasonLabel, weekdayLabels } from '../../lib/attendanceLabels';
+import { lessonKindLabels, labelOf, reasonLabel, weekdayLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { AttendanceForm } from './AttendanceForm';
 import { LessonManage } from './LessonManage';
+import { can } from '../../lib/permissions';
 
 function weekdayOf(isoDate: string): string {
   const day = (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -58,7 +59,7 @@ function LessonView({ page }: { page: LessonData }) {
   const user = useUser();
   const today = useToday().data;
   const { lesson } = page;
-  const mayRecord = user.role === 'teacher' || user.role === 'providerCoordinator';
+  const mayRecord = can(user, 'attendance.record');
   const inFuture = today !== undefined && lesson.date > today;
 
   let body;
@@ -107,7 +108,7 @@ function LessonView({ page }: { page: LessonData }) {
         </Heading>
         {body}
       </section>
-      {canManageGroups(user) && <LessonManage key={lesson.id} lesson={lesson} />}
+      {can(user, 'group.manage') && <LessonManage key={lesson.id} lesson={lesson} />}
     </>
   );
 }

@@ -41,8 +41,8 @@ export function AuditLog({ participantId }: { participantId: string }) {
             <TableRow key={event.id}>
               <TableCell>{formatTimestamp(event.startedAt)}</TableCell>
               <TableCell>{event.actorName}</TableCell>
-              <TableCell>{roleLabel(event.actorRole)}</TableCell>
-              <TableCell>{event.organisationName}</TableCell>
+              <TableCell>{event.actorRole === null ? '—' : roleLabel(event.actorRole)}</TableCell>
+              <TableCell>{event.organisationName ?? '—'}</TableCell>
               <TableCell>{auditEventLabel(event.name)}</TableCell>
               <TableCell>{event.status === 'ok' ? 'Gelukt' : 'Mislukt'}</TableCell>
             </TableRow>

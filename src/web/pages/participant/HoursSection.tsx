@@ -16,8 +16,9 @@ import {
 import { useParticipantHours, type ParticipantHours } from '../../api/hours';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
-import { canReadAttendance, formatHours, hourKindLabels, type HourKind } from '../../lib/attendanceLabels';
+import { formatHours, hourKindLabels, type HourKind } from '../../lib/attendanceLabels';
 import { addDays, formatDate } from '../../lib/dates';
+import { can } from '../../lib/permissions';
 
 const HoursChart = lazy(() => import('./HoursChart'));
 
@@ -37,7 +38,7 @@ export function weeksOf(byWeek: ParticipantHours['byWeek']): { week: string; min
 
 export function HoursSection({ participantId }: { participantId: string }) {
   const user = useUser();
-  const allowed = canReadAttendance(user);
+  const allowed = can(user, 'attendance.read');
   const hours = useParticipantHours(participantId, allowed);
   if (!allowed) return null;
   let body;

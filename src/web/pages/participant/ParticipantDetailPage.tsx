@@ -6,14 +6,14 @@ import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { ReferralTable } from '../../components/ReferralTable';
 import { RouterLink } from '../../components/RouterLink';
-import { canAcknowledge, canRefer, canSeeAuditLog, fullName } from '../../lib/labels';
+import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { canClassifyAbsence, canReadAttendance } from '../../lib/attendanceLabels';
 import { AttendanceSection } from './AttendanceSection';
 import { AuditLog } from './AuditLog';
 import { HoursSection } from './HoursSection';
 import { ParticipantTimelines } from './ParticipantTimelines';
 import { PersonalData } from './PersonalData';
+import { can, canSeeProgressOfOthers } from '../../lib/permissions';
 
 /** `/inburgeraars/:id`: one participant's file; the server answers 404 outside the user's room. */
 export function ParticipantDetailPage() {
@@ -40,24 +40,24 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
   const user = useUser();
   const today = useToday().data;
   const referPath = `/inburgeraars/${encodeURIComponent(participant.id)}/aanmelden`;
-  const showAudit = canSeeAuditLog(user);
+  const showAudit = can(user, 'participant.auditRead');
 
   return (
     <>
       <Heading level={1}>{fullName(participant)}</Heading>
-      {(canRefer(user) || showAudit || canReadAttendance(user)) && (
+      {(can(user, 'referral.create') || showAudit || can(user, 'attendance.read')) && (
         <ul className="koers-actions">
-          {canRefer(user) && (
+          {can(user, 'referral.create') && (
             <li>
               <RouterLink to={referPath}>Nieuwe aanmelding voor deze inburgeraar</RouterLink>
             </li>
           )}
-          {(user.role === 'consultant' || user.role === 'providerCoordinator') && (
+          {canSeeProgressOfOthers(user) && (
             <li>
               <RouterLink to={`/inburgeraars/${encodeURIComponent(participant.id)}/voortgang`}>Voortgang en rapportages</RouterLink>
             </li>
           )}
-          {canReadAttendance(user) && (
+          {can(user, 'attendance.read') && (
             <li>
               <Link href="#aanwezigheid-sectie">Aanwezigheid</Link>
             </li>
@@ -83,13 +83,13 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
             today={today}
             showParticipant={false}
             showProvider
-            canAcknowledge={canAcknowledge(user)}
+            canAcknowledge={can(user, 'referral.acknowledge')}
           />
         )}
       </section>
-      {canReadAttendance(user) && <AttendanceSection participantId={participant.id} mayClassify={canClassifyAbsence(user)} />}
+      {can(user, 'attendance.read') && <AttendanceSection participantId={participant.id} mayClassify={can(user, 'attendance.classify')} />}
       <HoursSection participantId={participant.id} />
-      {(user.role === 'consultant' || user.role === 'providerCoordinator') && <ParticipantTimelines referrals={participant.referrals} />}
+      {can(user, 'referral.read') && <ParticipantTimelines referrals={participant.referrals} />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>
   );

@@ -8,11 +8,11 @@ import { Pagination } from '../../components/Pagination';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { normaliseBsn, passesElfproef } from '../../lib/bsn';
-import { canListParticipants, canRefer } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { BsnSearch } from './BsnSearch';
 import { ParticipantTable } from './ParticipantTable';
+import { can } from '../../lib/permissions';
 
 const PAGE_SIZE = 25;
 const SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
@@ -33,8 +33,8 @@ function readParams(search: URLSearchParams): ParticipantListParams {
 export function ParticipantsPage() {
   useDocumentTitle('Inburgeraars');
   const user = useUser();
-  if (!canListParticipants(user)) return <NotAllowed title="Inburgeraars" />;
-  return <ParticipantList showNewReferral={canRefer(user)} />;
+  if (!can(user, 'participant.list')) return <NotAllowed title="Inburgeraars" />;
+  return <ParticipantList showNewReferral={can(user, 'referral.create')} />;
 }
 
 function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {

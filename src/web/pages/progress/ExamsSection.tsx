@@ -18,8 +18,8 @@ import { SelectField, TextField } from '../../components/fields';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { yesNo } from '../../lib/labels';
 import { useForm } from '../../lib/useForm';
-import { ExamResultForm } from './ExamResultForm';
-import { ActionForm, dateProblem, requiredChoice, serverErrorsTo, useAnnounce } from './formSupport';
+import { attemptName, ExamResultForm } from './ExamResultForm';
+import { ActionForm, dateProblem, requiredChoice, serverErrorsTo, useAnnounce, ProgressForm } from './formSupport';
 import { examPartLabels, examPartOptions, examResultLabels, label } from './labels';
 
 export function ExamsSection({ overview, mayWrite }: { overview: Overview; mayWrite: boolean }) {
@@ -64,8 +64,16 @@ export function ExamsSection({ overview, mayWrite }: { overview: Overview; mayWr
       {mayWrite &&
         overview.exams
           .filter((e) => e.result === 'pending' && e.providerName === overview.provider?.name)
-          .map((e) => <ExamResultForm key={e.id} exam={e} participantId={overview.participant.id} />)}
-      {mayWrite && <ExamForm participantId={overview.participant.id} />}
+          .map((e) => (
+            <ProgressForm key={e.id} label={`Uitslag registreren: ${attemptName(e)}`}>
+              <ExamResultForm exam={e} participantId={overview.participant.id} />
+            </ProgressForm>
+          ))}
+      {mayWrite && (
+        <ProgressForm label="Examen registreren">
+          <ExamForm participantId={overview.participant.id} />
+        </ProgressForm>
+      )}
     </section>
   );
 }
@@ -95,8 +103,9 @@ function ExamForm({ participantId }: { participantId: string }) {
     if (!form.validateAll()) return;
     const v = form.values;
     const body: ExamInput = {
-      part: v['examen-part'],
-      level: v['examen-level'],
+      // The selects offer only these values; the server checks them again.
+      part: v['examen-part'] as ExamInput['part'],
+      level: v['examen-level'] as ExamInput['level'],
       registeredOn: v['examen-registeredOn'],
       takenOn: v['examen-takenOn'] === '' ? null : v['examen-takenOn'],
       result: v['examen-result'] as ExamInput['result'],

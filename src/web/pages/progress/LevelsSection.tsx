@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/dates';
 import { label, levelText, skillLabels, skills } from './labels';
 import { LevelsForm } from './LevelsForm';
 import { ProgressTestForm } from './ProgressTestForm';
+import { ProgressForm } from './formSupport';
 
 /** Changes when a recorded level changes (a test, a scaling decision, this form): the form starts anew. */
 const levelsKey = (levels: Overview['levels']) => levels.map((l) => `${l.skill}:${l.target ?? ''}:${l.current ?? ''}`).join('|');
@@ -51,7 +52,11 @@ export function LevelsSection({ overview, mayWrite }: { overview: Overview; mayW
           </TableBody>
         </Table>
       )}
-      {mayWrite && <LevelsForm key={levelsKey(overview.levels)} overview={overview} />}
+      {mayWrite && (
+        <ProgressForm label="Niveaus registreren">
+          <LevelsForm key={levelsKey(overview.levels)} overview={overview} />
+        </ProgressForm>
+      )}
       <Heading level={3} id="toetsen">
         Voortgangstoetsen
       </Heading>
@@ -83,7 +88,11 @@ export function LevelsSection({ overview, mayWrite }: { overview: Overview; mayW
           </TableBody>
         </Table>
       )}
-      {mayWrite && <ProgressTestForm overview={overview} />}
+      {mayWrite && (
+        <ProgressForm label="Toets registreren">
+          <ProgressTestForm overview={overview} />
+        </ProgressForm>
+      )}
     </section>
   );
 }

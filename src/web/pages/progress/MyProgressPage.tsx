@@ -3,8 +3,7 @@
 // names the participant: for this role the organisation is the participant itself.
 import { useQueries } from '@tanstack/react-query';
 import { Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { api } from '../../api/client';
-import { progressDownloads, reportKey, useProgress, type Overview, type Report } from '../../api/progress';
+import { fetchReport, progressDownloads, reportKey, useProgress, type Overview } from '../../api/progress';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -84,7 +83,7 @@ function MyReports({ overview }: { overview: Overview }) {
   const reports = useQueries({
     queries: submitted.map((r) => ({
       queryKey: reportKey(r.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<Report>(`/progress-reports/${encodeURIComponent(r.id)}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchReport(r.id, signal),
     })),
   });
   return (

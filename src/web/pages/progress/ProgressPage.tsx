@@ -13,13 +13,13 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { ExamsSection } from './ExamsSection';
 import { ForecastSection } from './ForecastSection';
 import { AnnounceContext } from './formSupport';
-import { canDecideProgress, canWriteProgress } from './labels';
 import { LevelsSection } from './LevelsSection';
 import { ReportsSection } from './ReportsSection';
 import { RouteSection } from './RouteSection';
 import { ScalingSection } from './ScalingSection';
 import { StatusSection } from './StatusSection';
 import './progress.css';
+import { can } from '../../lib/permissions';
 
 export function ProgressPage() {
   const { id = '' } = useParams();
@@ -44,8 +44,8 @@ export function ProgressPage() {
 
 function ProgressFile({ overview }: { overview: Overview }) {
   const user = useUser();
-  const write = canWriteProgress(user);
-  const decide = canDecideProgress(user);
+  const write = can(user, 'progress.write');
+  const decide = can(user, 'progress.decide');
   const [announcement, setAnnouncement] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const announce = useCallback((message: string) => {

@@ -12,16 +12,17 @@ import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { InvoiceDecisionForm } from './InvoiceDecisionForm';
-import { canDecideProgress, canReadProgress, canWriteProgress, invoiceLabels, reportKindLabels, reportStatusLabels } from './labels';
+import { invoiceLabels, reportKindLabels, reportStatusLabels } from './labels';
 import { ReportEditor } from './ReportEditor';
 import { ReportView } from './ReportView';
 import './progress.css';
+import { can, canSeeProgressOfOthers } from '../../lib/permissions';
 
 export function ReportPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const report = useReport(id);
-  const overview = useProgress(report.data?.participantId ?? '', canReadProgress(user));
+  const overview = useProgress(report.data?.participantId ?? '', canSeeProgressOfOthers(user));
   const name = overview.data ? fullName(overview.data.participant) : '';
   const title = report.data ? `${reportKindLabels[report.data.kind]}${name ? ` van ${name}` : ''}` : 'Rapportage';
   useDocumentTitle(title);
@@ -46,7 +47,7 @@ function ReportFile({ report, title, route }: { report: Report; title: string; r
     setAnnouncement(message);
     requestAnimationFrame(() => statusRef.current?.focus());
   }, []);
-  const editable = report.status === 'draft' && canWriteProgress(user);
+  const editable = report.status === 'draft' && can(user, 'progress.write');
   const progressPath = `/inburgeraars/${encodeURIComponent(report.participantId)}/voortgang`;
 
   return (
@@ -58,7 +59,7 @@ function ReportFile({ report, title, route }: { report: Report; title: string; r
         {report.dueOn && ` Uiterlijk in te dienen op ${formatDate(report.dueOn)}.`}
       </Paragraph>
       <ul className="koers-actions">
-        {canReadProgress(user) && (
+        {canSeeProgressOfOthers(user) && (
           <li>
             <RouterLink to={progressPath}>Terug naar de voortgang</RouterLink>
           </li>
@@ -77,7 +78,7 @@ function ReportFile({ report, title, route }: { report: Report; title: string; r
         </Paragraph>
       )}
       {editable ? <ReportEditor report={report} route={route} onDone={done} /> : <ReportView report={report} route={route} />}
-      {report.kind === 'final' && report.status === 'submitted' && report.invoiceDecision === null && canDecideProgress(user) && (
+      {report.kind === 'final' && report.status === 'submitted' && report.invoiceDecision === null && can(user, 'progress.decide') && (
         <InvoiceDecisionForm report={report} onDone={done} />
       )}
     </>

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/dates';
 import { routeLabel } from '../../lib/labels';
 import { attendeeLabels, dropOutReasonLabels, holdReasonLabels, label, routeEventLabels, routeStateLabels } from './labels';
 import { RouteEventForm } from './RouteEventForm';
+import { ProgressForm } from './formSupport';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -63,7 +64,11 @@ export function RouteSection({ overview, mayRecord, municipality }: { overview: 
           ))}
         </OrderedList>
       )}
-      {mayRecord && <RouteEventForm participantId={overview.participant.id} municipality={municipality} currentRoute={overview.participant.route} />}
+      {mayRecord && (
+        <ProgressForm label="Gebeurtenis in de leerroute registreren">
+          <RouteEventForm participantId={overview.participant.id} municipality={municipality} currentRoute={overview.participant.route} />
+        </ProgressForm>
+      )}
     </section>
   );
 }

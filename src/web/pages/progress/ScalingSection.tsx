@@ -5,6 +5,7 @@ import type { Overview, Scaling } from '../../api/progress';
 import { formatDate } from '../../lib/dates';
 import { scalingStatusLabels, scalingTitle } from './labels';
 import { ScalingDecisionForm, ScalingRequestForm } from './ScalingForms';
+import { ProgressForm } from './formSupport';
 
 export function ScalingSection({ overview, mayRequest, mayDecide }: { overview: Overview; mayRequest: boolean; mayDecide: boolean }) {
   const requests = [...overview.scaling].sort((a, b) => b.requestedOn.localeCompare(a.requestedOn));
@@ -17,7 +18,11 @@ export function ScalingSection({ overview, mayRequest, mayDecide }: { overview: 
       {requests.map((s) => (
         <ScalingRequest key={s.id} scaling={s} participantId={overview.participant.id} mayDecide={mayDecide} />
       ))}
-      {mayRequest && <ScalingRequestForm overview={overview} />}
+      {mayRequest && (
+        <ProgressForm label="Aanvraag af- of opschaling">
+          <ScalingRequestForm overview={overview} />
+        </ProgressForm>
+      )}
     </section>
   );
 }
@@ -46,7 +51,11 @@ function ScalingRequest({ scaling: s, participantId, mayDecide }: { scaling: Sca
           </UnorderedListItem>
         ))}
       </UnorderedList>
-      {mayDecide && s.status === 'requested' && <ScalingDecisionForm scaling={s} participantId={participantId} />}
+      {mayDecide && s.status === 'requested' && (
+        <ProgressForm label="Besluit over de aanvraag registreren">
+          <ScalingDecisionForm scaling={s} participantId={participantId} />
+        </ProgressForm>
+      )}
     </section>
   );
 }

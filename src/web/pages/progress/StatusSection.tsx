@@ -6,7 +6,7 @@ import { TextareaField } from '../../components/choiceFields';
 import { SelectField } from '../../components/fields';
 import { formatPercent } from '../../lib/attendanceLabels';
 import { useForm } from '../../lib/useForm';
-import { ActionForm, requiredChoice, requiredText, serverErrorsTo, useAnnounce } from './formSupport';
+import { ActionForm, requiredChoice, requiredText, serverErrorsTo, useAnnounce, ProgressForm } from './formSupport';
 import { formatNumber, statusLabels, statusOptions } from './labels';
 
 export function StatusBadge({ status }: { status: ProgressStatus }) {
@@ -48,7 +48,11 @@ export function StatusSection({ overview, mayOverride }: { overview: Overview; m
         {formatPercent(overview.attendancePercentage)}.
         {status.pacePerWeek !== null && ` Tempo: ${formatNumber(status.pacePerWeek)} uur per week.`}
       </Paragraph>
-      {mayOverride && <OverrideForm overview={overview} />}
+      {mayOverride && (
+        <ProgressForm label="Andere status registreren">
+          <OverrideForm overview={overview} />
+        </ProgressForm>
+      )}
     </section>
   );
 }

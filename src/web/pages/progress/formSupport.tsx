@@ -4,6 +4,7 @@ import { createContext, useContext, type FormEvent, type ReactNode } from 'react
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ApiError, isApiError } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { FormDisclosure, useDisclosureClose } from '../../components/FormDisclosure';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { fieldFromParam } from '../../lib/useForm';
 
@@ -30,6 +31,7 @@ interface ActionFormProps {
 
 export function ActionForm({ id, title, intro, summary, attempt, submitLabel, busy, onSubmit, children, level = 3 }: ActionFormProps) {
   const headingId = `form-${id}`;
+  const cancel = useDisclosureClose();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) onSubmit();
@@ -47,6 +49,11 @@ export function ActionForm({ id, title, intro, summary, attempt, submitLabel, bu
           <Button type="submit" appearance="primary-action-button" busy={busy}>
             {submitLabel}
           </Button>
+          {cancel && (
+            <Button type="button" appearance="secondary-action-button" onClick={cancel}>
+              Annuleren
+            </Button>
+          )}
         </ButtonGroup>
       </form>
     </section>
@@ -86,4 +93,14 @@ export function serverErrorsTo(form: FormLike, prefix: string) {
     });
     form.applyServerError(new ApiError(error.status, { ...error.problem, invalidParams }));
   };
+}
+
+/** A progress form behind its button (FormDisclosure): it closes on Escape, "Annuleren" and a save. */
+export function ProgressForm({ label, children }: { label: string; children: ReactNode }) {
+  const announce = useAnnounce();
+  return (
+    <FormDisclosure label={label} announce={announce} provideAnnounce={(inner, content) => <AnnounceContext.Provider value={inner}>{content}</AnnounceContext.Provider>}>
+      {children}
+    </FormDisclosure>
+  );
 }

@@ -1,6 +1,5 @@
 // Dutch words for issue #5 (GLOSSARY.md): status, skills, reports, scaling, exams and route events.
 import type { ProgressStatus, ReportKind, RouteState, Scaling, Skill } from '../../api/progress';
-import type { User } from '../../api/types';
 
 export const statusLabels: Record<ProgressStatus, string> = {
   onTrack: 'Op schema',
@@ -108,8 +107,3 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 }
 
-/** The provider's coordinator records progress (progress.write). */
-export const canWriteProgress = (user: User) => user.role === 'providerCoordinator';
-/** The municipality decides on scaling, invoices and the route (progress.decide). */
-export const canDecideProgress = (user: User) => user.role === 'consultant';
-export const canReadProgress = (user: User) => user.role === 'providerCoordinator' || user.role === 'consultant';

@@ -12,7 +12,7 @@ import { DateStep } from './StartSteps';
 import { StepContext, type StepHandlers } from './stepSupport';
 
 function stepForms(referral: ReferralDetail): ReactNode[] {
-  const can = (event: string) => referral.possibleEvents.includes(event);
+  const can = (event: ReferralDetail['possibleEvents'][number]) => referral.possibleEvents.includes(event);
   const forms: ReactNode[] = [];
   if (can('acknowledged')) forms.push(<AcknowledgeStep key="acknowledged" referral={referral} />);
   if (can('newIntakeAgreed')) forms.push(<NewIntakeStep key="newIntakeAgreed" referral={referral} />);

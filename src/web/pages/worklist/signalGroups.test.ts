@@ -12,9 +12,11 @@ function aSignal(overrides: Partial<Signal> = {}): Signal {
     status: 'open',
     addressee: 'municipality',
     dueDate: '2027-01-15',
+    urgency: 'thisWeek',
+    breachedOn: null,
     raisedOn: '2027-01-08',
     resolvedOn: null,
-    participant: { id: 'p1', givenName: 'Amal', familyName: 'Yusuf' },
+    participant: { id: 'p1', givenName: 'Amal', familyName: 'Yusuf', clientNumber: null, dateOfBirth: '1990-01-01' },
     referralId: 'r1',
     provider: { id: 'taalpunt', name: 'Taalpunt' },
     municipality: { id: 'hoorn', name: 'Hoorn' },
@@ -24,17 +26,14 @@ function aSignal(overrides: Partial<Signal> = {}): Signal {
 }
 
 describe('R-SIG-1 work list', () => {
-  it('R-SIG-1 buckets by the server urgency, or by the due date when it is missing', () => {
-    const groups = groupSignals(
-      [
-        aSignal({ urgency: 'later', dueDate: '2027-02-01' }),
-        aSignal({ urgency: 'overdue', dueDate: '2027-01-01' }),
-        aSignal({ dueDate: '2027-01-15' }),
-        aSignal({ dueDate: '2027-01-16' }),
-        aSignal({ dueDate: '2027-01-07' }),
-      ],
-      '2027-01-08',
-    );
+  it('R-SIG-1 buckets by the urgency the server sent, earliest due date first', () => {
+    const groups = groupSignals([
+      aSignal({ urgency: 'later', dueDate: '2027-02-01' }),
+      aSignal({ urgency: 'overdue', dueDate: '2027-01-01' }),
+      aSignal({ urgency: 'thisWeek', dueDate: '2027-01-15' }),
+      aSignal({ urgency: 'later', dueDate: '2027-01-16' }),
+      aSignal({ urgency: 'overdue', dueDate: '2027-01-07' }),
+    ]);
     expect(groups.map((g) => [g.title, g.signals.map((s) => s.dueDate)])).toEqual([
       ['Te laat', ['2027-01-01', '2027-01-07']],
       ['Deze week', ['2027-01-15']],

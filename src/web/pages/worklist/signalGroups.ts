@@ -2,7 +2,6 @@
 // A municipality sees the provider's pending steps too (it follows their deadlines); "Wie moet handelen"
 // narrows the list to one party.
 import type { Signal, Urgency } from '../../api/types';
-import { addDays } from '../../lib/dates';
 import { partyLabels } from '../../lib/labels';
 
 export interface Group {
@@ -12,21 +11,15 @@ export interface Group {
   signals: Signal[];
 }
 
-/** The server sends the urgency; this is its rule (steps.ts `urgency`) for a signal without one. */
-export function urgencyOf(signal: Signal, today: string): Urgency {
-  if (signal.urgency) return signal.urgency;
-  if (signal.dueDate < today) return 'overdue';
-  return signal.dueDate <= addDays(today, 7) ? 'thisWeek' : 'later';
-}
-
-export function groupSignals(signals: Signal[], today: string): Group[] {
+/** The server decides each signal's urgency (steps.ts `urgency`, always sent); the list only sorts it into buckets. */
+export function groupSignals(signals: Signal[]): Group[] {
   const groups: Group[] = [
     { key: 'overdue', title: 'Te laat', empty: 'Niets is te laat.', signals: [] },
     { key: 'thisWeek', title: 'Deze week', empty: 'Deze week hoeft er niets.', signals: [] },
     { key: 'later', title: 'Later', empty: 'Er staat later niets gepland.', signals: [] },
   ];
   const sorted = [...signals].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  for (const signal of sorted) groups.find((g) => g.key === urgencyOf(signal, today))?.signals.push(signal);
+  for (const signal of sorted) groups.find((g) => g.key === signal.urgency)?.signals.push(signal);
   return groups;
 }
 

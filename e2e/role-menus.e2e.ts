@@ -1,0 +1,95 @@
+// Browser test of issue #10 item 1: every role's main menu offers only what its server answers. Each demo
+// role logs in, reads every link of the main menu (UserNav, derived from the permissions of
+// GET /sessions/current) and visits each: no API call the page makes may answer 401, 403 or 404, the
+// page shows no error or "niet gevonden", and axe-core finds nothing serious. The old menu offered
+// "Inburgeraars" to teachers and policy officers, whose server answered 404.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { checkA11y, launchChromium, startKoers } from './harness.js';
+import { heading, logIn, settled } from './helpers.js';
+
+const ROLES = [
+  { role: 'consultant', email: 'consultant.hoorn@koers.demo' },
+  { role: 'policyOfficer', email: 'beleid.hoorn@koers.demo' },
+  { role: 'providerCoordinator', email: 'coordinator.taalpunt@koers.demo' },
+  { role: 'teacher', email: 'docent.taalpunt@koers.demo' },
+  { role: 'contractManager', email: 'contractmanager.nwo@koers.demo' },
+  { role: 'participant', email: 'inburgeraar@koers.demo' },
+  { role: 'admin', email: 'beheer@koers.demo' },
+] as const;
+
+/** Words a page shows when something it asked for failed or is not there (QueryStatus, NotAllowed). */
+const ERROR_TEXT = /niet gevonden|met uw rol niet gebruiken|ging iets mis/i;
+
+interface MenuLink {
+  name: string;
+  href: string;
+}
+
+async function menuLinks(page: Page): Promise<MenuLink[]> {
+  const links = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link');
+  const out: MenuLink[] = [];
+  for (const link of await links.all()) out.push({ name: (await link.innerText()).trim(), href: (await link.getAttribute('href')) ?? '' });
+  return out;
+}
+
+describe('each role’s menu offers only pages its server answers', () => {
+  let koers: Awaited<ReturnType<typeof startKoers>> | undefined;
+  let browser: Browser | undefined;
+  /** What each role's menu held, for the report at the end. */
+  const menus: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    koers = await startKoers();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    // Visible in the test output: which roles have a thin menu (later issues build their pages).
+    for (const [role, names] of Object.entries(menus)) console.log(`menu ${role}: ${names.join(' · ')}`);
+    await browser?.close();
+    await koers?.stop();
+  });
+
+  it.each(ROLES)('$role: every menu item opens a working page', async ({ role, email }) => {
+    if (!koers || !browser) throw new Error('Koers or Chromium did not start');
+    const context: BrowserContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    // Before the login the session check answers 401 by design; only calls once signed in count.
+    let signedIn = false;
+    page.on('response', (response: Response) => {
+      const url = new URL(response.url());
+      if (signedIn && url.pathname.startsWith('/api/') && [401, 403, 404].includes(response.status())) {
+        refused.push(`${response.request().method()} ${url.pathname} → ${response.status()} (op ${new URL(page.url()).pathname})`);
+      }
+    });
+    try {
+      await page.goto(`${koers.url}/inloggen`);
+      await logIn(page, email);
+      signedIn = true;
+      const links = await menuLinks(page);
+      menus[role] = links.map((l) => l.name);
+      expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
+      for (const link of links) {
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link.name, exact: true }).click();
+        await page.waitForURL((url) => url.pathname === new URL(link.href, koers.url).pathname);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await settled(page);
+        const main = page.locator('main');
+        const text = (await main.count()) > 0 ? await main.innerText() : await page.locator('body').innerText();
+        expect(text, `${role} → ${link.name} (${link.href}) shows an error`).not.toMatch(ERROR_TEXT);
+        // LoadError is an Utrecht error alert carrying the server's problem detail.
+        expect(await page.locator('main .utrecht-alert--error').count(), `${role} → ${link.name}: error alert`).toBe(0);
+        await checkA11y(page, `${role}: ${link.name}`);
+      }
+      expect(refused, `${role}: API calls refused`).toEqual([]);
+      // The session still stands after the walk (a 401 would have sent the user to /inloggen).
+      await page.goto(`${koers.url}/mijn-account`);
+      if (role === 'participant') await heading(page, /.+/);
+      else await heading(page, 'Mijn account');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
