@@ -53,6 +53,7 @@ describe('each role’s menu offers only pages its server answers', () => {
 
   it.each(ROLES)('$role: every menu item opens a working page', async ({ role, email }) => {
     if (!koers || !browser) throw new Error('Koers or Chromium did not start');
+    const base = koers.url;
     const context: BrowserContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     const page = await context.newPage();
     const refused: string[] = [];
@@ -73,7 +74,7 @@ describe('each role’s menu offers only pages its server answers', () => {
       expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
       for (const link of links) {
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link.name, exact: true }).click();
-        await page.waitForURL((url) => url.pathname === new URL(link.href, koers.url).pathname);
+        await page.waitForURL((url) => url.pathname === new URL(link.href, base).pathname);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await settled(page);
         const main = page.locator('main');

@@ -7,6 +7,8 @@ function aRate(overrides: Partial<ParticipantRate> = {}): ParticipantRate {
     participantId: '00000000-0000-4000-8000-000000000001',
     givenName: 'Laura',
     familyName: 'de Vries',
+    dateOfBirth: '1990-04-12',
+    clientNumber: null,
     municipalityId: '00000000-0000-4000-8000-000000000002',
     offeredMinutes: 1440,
     attendedMinutes: 360,
