@@ -316,14 +316,14 @@ export function municipalityTakesPart(contract: Contract, municipalityCode: stri
   return contract.municipalities.some((m) => m.code === municipalityCode && m.products.includes(productCode));
 }
 
-/** R-LVL-3: the version's scaling rules, or the defaults of 001 §2.3.3 when it has none. */
-export function scalingRulesOf(version: Pick<ContractVersion, 'scaling'>): ScalingRules {
-  return version.scaling ?? DEFAULT_SCALING_RULES;
+/** R-LVL-3: the version's scaling rules, or the defaults of 001 §2.3.3 when it has none (or there is no version). */
+export function scalingRulesOf(version: Pick<ContractVersion, 'scaling'> | undefined): ScalingRules {
+  return version?.scaling ?? DEFAULT_SCALING_RULES;
 }
 
-/** R-RTE-1: the version's route-change rules, or the defaults of 001 §2.3.4 / 002 eis 49-50. */
-export function routeChangeRulesOf(version: Pick<ContractVersion, 'routeChange'>): RouteChangeRules {
-  return version.routeChange ?? DEFAULT_ROUTE_CHANGE_RULES;
+/** R-RTE-1: the version's route-change rules, or the defaults of 001 §2.3.4 / 002 eis 49-50 (also without a version). */
+export function routeChangeRulesOf(version: Pick<ContractVersion, 'routeChange'> | undefined): RouteChangeRules {
+  return version?.routeChange ?? DEFAULT_ROUTE_CHANGE_RULES;
 }
 
 /** R-LVL-2 / R-LVL-5: the version's exam rules, or the defaults of 002 eis 44 and 75 (also without a version). */

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDates } from './calendar.js';
-import { DEFAULT_FORECAST_RULES, forecastRulesOf, type ContractVersion } from './contract.js';
+import { DEFAULT_EXAM_RULES, DEFAULT_FORECAST_RULES, DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, examRulesOf, forecastRulesOf, routeChangeRulesOf, scalingRulesOf, type ContractVersion } from './contract.js';
 import { DEFAULT_MILESTONE_HOURS, forecast, forecastMilestones, paceOf, projectDate } from './forecast.js';
 import { assessProgress, DEFAULT_PROGRESS_RULE_OPTIONS, progressRuleOptionsOf, type ProgressInput } from './progress-status.js';
 
@@ -88,5 +88,20 @@ describe('the forecast parameters come from the contract version (issue #10)', (
     expect(assessProgress({ ...base, attendanceRate: 0.86 }, options).status).toBe('onTrack');
     // The old fixed 80% let 84% pass.
     expect(assessProgress(base).status).toBe('onTrack');
+  });
+});
+
+describe('every rule section of a version, with its defaults where the version has none (issue #10)', () => {
+  it('no version, or a version without the section: the defaults of the sources', () => {
+    expect(examRulesOf(undefined)).toEqual(DEFAULT_EXAM_RULES);
+    expect(scalingRulesOf(undefined)).toEqual(DEFAULT_SCALING_RULES);
+    expect(routeChangeRulesOf({})).toEqual(DEFAULT_ROUTE_CHANGE_RULES);
+    expect(forecastRulesOf({})).toEqual(DEFAULT_FORECAST_RULES);
+  });
+  it('a version with the section: its own numbers', () => {
+    const exams = { ...DEFAULT_EXAM_RULES, passRateMonths: 2 };
+    expect(examRulesOf({ exams })).toBe(exams);
+    const forecastRules = { ...DEFAULT_FORECAST_RULES, paceWeeks: 4 };
+    expect(forecastRulesOf({ forecast: forecastRules })).toBe(forecastRules);
   });
 });

@@ -3,7 +3,7 @@
 // Each change is one transaction with its audit line and, where a deadline follows, its signal
 // (R-SIG-1).
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ROUTE_CHANGE_RULES, DEFAULT_SCALING_RULES, routeChangeRulesOf, scalingRulesOf } from '../../domain/contract.js';
+import { routeChangeRulesOf, scalingRulesOf } from '../../domain/contract.js';
 import { checkHappenedOn, checkPlannedOn } from '../../domain/fact-dates.js';
 import { finalReportDueOn } from '../../domain/final-report.js';
 import { isCefrLevel } from '../../domain/levels.js';
@@ -43,7 +43,7 @@ export async function requestScaling(deps: Deps, ctx: RequestContext, participan
     const version = versionOf(deps.contracts, referral);
     const result = checkScalingRequest(
       { direction: body.direction, skill: body.skill, fromLevel, toLevel: body.toLevel, nt2Lessons: { hours: facts.nt2LessonHours }, requestedOn: today, termEndsOn: file.termEndsOn },
-      version === undefined ? DEFAULT_SCALING_RULES : scalingRulesOf(version),
+      scalingRulesOf(version),
     );
     const id = randomUUID();
     await tx.query(
@@ -169,7 +169,7 @@ export async function recordRouteEvent(deps: Deps, ctx: RequestContext, particip
       const version = versionOf(deps.contracts, referral);
       const decision = checkRouteChange(
         { from: file.route, to: body.toRoute, termStartedOn: file.termStartsOn, requestedOn: body.on, exceptionReason: body.exceptionReason === '' ? null : body.exceptionReason },
-        version === undefined ? DEFAULT_ROUTE_CHANGE_RULES : routeChangeRulesOf(version),
+        routeChangeRulesOf(version),
       );
       if (body.toRoute === file.route) throw unprocessable('toRoute', 'same', 'Dit is al de leerroute van deze inburgeraar.');
       if (!decision.allowed) {
