@@ -94,8 +94,8 @@ function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' 
         x.authorised, x.unauthorised, x.unclassified
       FROM subjects s JOIN participant pp ON pp.id = s.participant_id
       LEFT JOIN facts f ON f.participant_id = s.participant_id
-      -- The norm of the contract version of the latest placement's referral, as raiseAbsenceSignals
-      -- reads it (src/features/groups/absence-signals.ts governingPlacement).
+      -- The norm of the contract version of the latest placement's referral, as the absence rules
+      -- read it (src/features/groups/placement.ts governingPlacement).
       LEFT JOIN LATERAL (SELECT r.contract_id, r.contract_version FROM group_member gm JOIN referral r ON r.id = gm.referral_id
           WHERE gm.participant_id = s.participant_id ORDER BY gm.member_from DESC, gm.created_at DESC LIMIT 1) gov ON true
       CROSS JOIN LATERAL (SELECT COALESCE((SELECT n.norm_percent FROM norms n WHERE n.contract_id = gov.contract_id AND n.version = gov.contract_version),

@@ -3,6 +3,7 @@
 // plan, reports due…) and links to the work list. Counts only — no participant is named, so no audit line;
 // the room is signalInScope, the same as the work list's.
 import { z } from 'zod';
+import { stepOfCause } from '../../domain/signal-cause.js';
 import { StepNames } from '../../domain/step-names.js';
 import { urgency } from '../../domain/steps.js';
 import { signalInScope, SqlParams } from '../../platform/access.js';
@@ -18,11 +19,6 @@ export const SignalCount = z.object({
   later: z.number().int(),
 });
 export type SignalCount = z.infer<typeof SignalCount>;
-
-const stepOf = (cause: string) => {
-  const step = cause.replace(/^referral\./, '');
-  return (StepNames as readonly string[]).includes(step) ? (step as (typeof StepNames)[number]) : null;
-};
 
 export const registerSignalCountRoutes: RouteRegistrar = (app, deps) => {
   app.get(
@@ -49,7 +45,7 @@ export const registerSignalCountRoutes: RouteRegistrar = (app, deps) => {
       const counts = new Map<string, SignalCount>();
       for (const r of rows) {
         const key = `${r.cause}|${r.addressee}`;
-        const c = counts.get(key) ?? { cause: r.cause, step: stepOf(r.cause), addressee: r.addressee, overdue: 0, thisWeek: 0, later: 0 };
+        const c = counts.get(key) ?? { cause: r.cause, step: stepOfCause(r.cause), addressee: r.addressee, overdue: 0, thisWeek: 0, later: 0 };
         c[urgency(r.dueDate, today)] += r.n;
         counts.set(key, c);
       }

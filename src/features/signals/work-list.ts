@@ -4,6 +4,7 @@
 // export (R-EXC-3) share one WHERE, so a count and the list it links to always agree.
 import { z } from 'zod';
 import { addCalendarDays } from '../../domain/calendar.js';
+import { stepOfCause } from '../../domain/signal-cause.js';
 import { StepNames, type StepName } from '../../domain/step-names.js';
 import { urgency } from '../../domain/steps.js';
 import { signalInScope, SqlParams, type Scope } from '../../platform/access.js';
@@ -213,16 +214,11 @@ export async function findSignalInScope(q: Queryable, scope: Scope, id: string, 
   return rows[0];
 }
 
-const stepOf = (cause: string): StepName | null => {
-  const step = cause.replace(/^referral\./, '');
-  return (StepNames as readonly string[]).includes(step) ? (step as StepName) : null;
-};
-
 export function toSignalItem(r: SignalRow, today: string, productName: (code: string) => string): SignalItem {
   return {
     id: r.id,
     cause: r.cause,
-    step: stepOf(r.cause),
+    step: stepOfCause(r.cause),
     status: r.status,
     addressee: r.addressee,
     dueDate: r.dueDate,
