@@ -31,8 +31,8 @@ describe(`the signal store on ${DB_KIND}`, () => {
     productCode: 'b1_language',
   });
   const rows = (subjectId: string) =>
-    t.koers.db.query<{ cause: string; period: string; status: string; breachedOn: string | null; resolvedOn: string | null; raisedOn: string }>(
-      `SELECT cause, period, status, breached_on::text AS "breachedOn", resolved_on::text AS "resolvedOn", raised_on::text AS "raisedOn" FROM signal WHERE subject_id = $1 ORDER BY cause, period`,
+    t.koers.db.query<{ cause: string; period: string; status: string; breachedOn: string | null; resolvedOn: string | null; resolution: string | null; raisedOn: string }>(
+      `SELECT cause, period, status, breached_on::text AS "breachedOn", resolved_on::text AS "resolvedOn", resolution, raised_on::text AS "raisedOn" FROM signal WHERE subject_id = $1 ORDER BY cause, period`,
       [subjectId],
     );
 
@@ -81,10 +81,11 @@ describe(`the signal store on ${DB_KIND}`, () => {
     expect(await t.koers.db.transaction((tx) => resolveSignals(tx, { subject, keep: [{ cause: 'referral.acknowledgement', period: 'a' }] }, 'noLongerCalledFor', '2027-01-06'))).toBe(1);
     // Already resolved signals stay as they were resolved.
     expect(await t.koers.db.transaction((tx) => resolveSignals(tx, { subject, causes: ['referral.intakeInvitation'] }, 'answered', '2027-01-07'))).toBe(0);
-    expect((await rows(id)).map((r) => [r.cause, r.period, r.status, r.resolvedOn])).toEqual([
-      ['referral.acknowledgement', 'a', 'open', null],
-      ['referral.intakeInvitation', 'a', 'resolved', '2027-01-06'],
-      ['referral.intakeInvitation', 'b', 'resolved', '2027-01-05'],
+    // The reason is kept with the signal (migration 0016): the second call's, not the later one's.
+    expect((await rows(id)).map((r) => [r.cause, r.period, r.status, r.resolvedOn, r.resolution])).toEqual([
+      ['referral.acknowledgement', 'a', 'open', null, null],
+      ['referral.intakeInvitation', 'a', 'resolved', '2027-01-06', 'noLongerCalledFor'],
+      ['referral.intakeInvitation', 'b', 'resolved', '2027-01-05', 'answered'],
     ]);
     expect((await rows(neighbour)).map((r) => r.status)).toEqual(['open']);
   });

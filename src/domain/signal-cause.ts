@@ -81,8 +81,8 @@ export function addresseeOf(cause: ParticipantCause | ProviderCause): Party {
 }
 
 /**
- * Why a signal stops being open. The signal table has no column for it yet (a migration is needed), so
- * today it names the reason at every call site of the store; it is what that column would hold.
+ * Why a signal stops being open: named at every call site of the store and kept in signal.resolution
+ * (migration 0016).
  */
 export type SignalResolution =
   /** The awaited step or fact happened (a report submitted, a test recorded, a decision taken). */

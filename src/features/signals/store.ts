@@ -90,16 +90,16 @@ export interface ResolveFilter {
 }
 
 /**
- * Resolves a subject's unresolved signals that match; returns how many. The resolution says why at the
- * call site; the table has no column for it yet (SignalResolution).
+ * Resolves a subject's unresolved signals that match; returns how many. The resolution says why and is
+ * kept on the signal (migration 0016), so the history tells "answered" from "no longer called for".
  */
-export async function resolveSignals(q: Queryable, filter: ResolveFilter, _resolution: SignalResolution, today: IsoDate): Promise<number> {
-  const params: unknown[] = [filter.subject.type, filter.subject.id, today];
+export async function resolveSignals(q: Queryable, filter: ResolveFilter, resolution: SignalResolution, today: IsoDate): Promise<number> {
+  const params: unknown[] = [filter.subject.type, filter.subject.id, today, resolution];
   const where = [`subject_type = $1`, `subject_id = $2`, `status <> 'resolved'`];
   if (filter.causes !== undefined) where.push(`cause = ANY($${params.push([...filter.causes])}::text[])`);
   if (filter.periods !== undefined) where.push(`period = ANY($${params.push([...filter.periods])}::text[])`);
   if (filter.keep !== undefined) where.push(`NOT ((cause || '|' || period) = ANY($${params.push(filter.keep.map((k) => `${k.cause}|${k.period}`))}::text[]))`);
-  const rows = await q.query(`UPDATE signal SET status = 'resolved', resolved_on = $3 WHERE ${where.join(' AND ')} RETURNING id`, params);
+  const rows = await q.query(`UPDATE signal SET status = 'resolved', resolved_on = $3, resolution = $4 WHERE ${where.join(' AND ')} RETURNING id`, params);
   return rows.length;
 }
 
