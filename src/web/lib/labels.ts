@@ -97,7 +97,7 @@ const progressCauseLabels: Record<string, string> = {
   'report.finalDue': 'Eindrapportage',
   'scaling.decisionDue': 'Beslissing over af-/opschaling',
   'scaling.levelDue': 'Nieuw niveau invoeren',
-  'exam.passRateLow': 'Slagingspercentage onder 80%: analyse en plan van aanpak',
+  'exam.passRateLow': 'Slagingspercentage onder de norm van het contract: analyse en plan van aanpak',
   // R-ATT-4: the absence protocol's signals.
   'absence.firstNoShow': 'Eerste keer niet afgemeld afwezig: contact opnemen',
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
