@@ -152,6 +152,8 @@ describe('the coordinator manages groups and lessons', () => {
     const milestones = hours.getByRole('table', { name: 'Mijlpalen' });
     await milestones.getByRole('rowheader', { name: '200 uur', exact: true }).waitFor();
     for (const cell of await milestones.getByRole('cell').allTextContents()) expect(cell.trim()).toMatch(/^(nog niet|\d{2}-\d{2}-\d{4})$/);
+    // The weekly table opens on demand (issue #10 item 5).
+    await hours.getByText(/^Uren per week als tabel/).click();
     const weeks = hours.getByRole('table', { name: /^Uren per week/ });
     expect(await weeks.getByRole('rowheader').count()).toBeGreaterThan(4);
     await hours.locator('.koers-chart svg').waitFor();

@@ -70,7 +70,9 @@ describe('at 390 pixels no page scrolls sideways', () => {
       let right = limit;
       for (const el of Array.from(document.querySelectorAll('body *'))) {
         const box = el.getBoundingClientRect();
-        if (box.right > right && !el.closest('.koers-table-scroll')) [worst, right] = [el, box.right];
+        let clipped = false;
+        for (let a = el.parentElement; a && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== 'visible';
+        if (box.right > right && !clipped) [worst, right] = [el, box.right];
       }
       return worst ? `(${worst.tagName.toLowerCase()}.${Array.from(worst.classList).join('.')} to ${Math.round(right)}px)` : '';
     }, WIDTH);

@@ -118,25 +118,29 @@ function HoursBody({ data }: { data: ParticipantHours }) {
               <HoursChart byWeek={weeks} />
             </Suspense>
           </div>
-          <Table>
-            <TableCaption className="koers-visually-hidden">
-              Uren per week, {weeks.length === 1 ? '1 week' : `${weeks.length} weken`}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Week</TableHeaderCell>
-                <TableHeaderCell scope="col">Uren</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {weeks.map((w) => (
-                <TableRow key={w.week}>
-                  <TableHeaderCell scope="row">Week van {formatDate(w.week)}</TableHeaderCell>
-                  <TableCell>{formatHours(w.minutes)}</TableCell>
+          {/* Issue #10 item 5: the weekly table is the chart's text; it opens on demand (a year is 52 rows). */}
+          <details className="koers-more">
+            <summary>Uren per week als tabel ({weeks.length === 1 ? '1 week' : `${weeks.length} weken`})</summary>
+            <Table>
+              <TableCaption className="koers-visually-hidden">
+                Uren per week, {weeks.length === 1 ? '1 week' : `${weeks.length} weken`}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Week</TableHeaderCell>
+                  <TableHeaderCell scope="col">Uren</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {weeks.map((w) => (
+                  <TableRow key={w.week}>
+                    <TableHeaderCell scope="row">Week van {formatDate(w.week)}</TableHeaderCell>
+                    <TableCell>{formatHours(w.minutes)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </details>
         </>
       )}
     </>
