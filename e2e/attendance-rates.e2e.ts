@@ -154,7 +154,9 @@ describe('attendance rates: who is under 80% this month', () => {
     const low = rowOf(people.low);
     await low.getByRole('cell', { name: '25,0% (onder 80%)', exact: true }).waitFor();
     const lowCells = (await low.getByRole('cell').allTextContents()).map((t) => t.trim());
-    expect(lowCells).toEqual(['25,0% (onder 80%)', '6 uur', '24 uur', '1', '0', '5']);
+    // The date of birth first: it tells two of the same name apart (issue #10 item 5).
+    expect(lowCells[0]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    expect(lowCells.slice(1)).toEqual(['25,0% (onder 80%)', '6 uur', '24 uur', '1', '0', '5']);
     expect(await low.getByRole('link').getAttribute('href')).toBe(`/inburgeraars/${people.low.participantId}`);
     await rowOf(people.near).getByRole('cell', { name: '79,5% (onder 80%)', exact: true }).waitFor();
     expect(await rowOf(people.good).count()).toBe(0);
@@ -179,7 +181,7 @@ describe('attendance rates: who is under 80% this month', () => {
     // The list keeps the previous rows on screen until the sorted page arrives: wait for the rows to be
     // in descending order (it fails if they never are).
     const readRates = async () =>
-      (await ratesTable().getByRole('row').allTextContents()).slice(1).map((row) => Number(/(\d+,\d)%/.exec(row)?.[1]?.replace(',', '.') ?? 'NaN'));
+      (await ratesTable().getByRole('row').allTextContents()).slice(1).map((row) => Number(/(\d+,\d)%/.exec(row.replace(/\d{2}-\d{2}-\d{4}/, ' '))?.[1]?.replace(',', '.') ?? 'NaN'));
     await expect.poll(async () => { const rates = await readRates(); return rates.length > 1 && rates.every((r, i) => i === 0 || (rates[i - 1] ?? 0) >= r); }, { timeout: 15_000 }).toBe(true);
 
     const nameHeader = ratesTable().getByRole('columnheader', { name: 'Naam', exact: true });
@@ -203,26 +205,28 @@ describe('attendance rates: who is under 80% this month', () => {
     await settled(page);
   });
 
-  it('exports the whole filter as CSV, with Dutch headers and no BSN', async () => {
-    const exportButton = page.getByRole('button', { name: 'Exporteer als CSV', exact: true });
-    await exportButton.focus();
+  it('exports the whole filter as CSV from the server (R-EXC-3), with Dutch headers and no BSN', async () => {
+    // The shared table's export menu: a disclosure with two download links.
+    await page.locator('summary', { hasText: 'Exporteren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Exporteer als CSV', exact: true }).focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toBe('aanwezigheid-2027-02-01-tot-en-met-2027-02-28-onder-de-norm.csv');
-    const status = page.getByRole('status').filter({ hasText: 'Export klaar' });
-    await status.getByText(/^Export klaar: \d+ inburgeraars? in aanwezigheid-2027-02-01-tot-en-met-2027-02-28-onder-de-norm\.csv\.$/).waitFor();
+    expect(download.suggestedFilename()).toMatch(/^aanwezigheid-\d{4}-\d{2}-\d{2}\.csv$/);
 
     const file = await download.path();
     const text = await readFile(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
     expect(lines[0]).toBe(
-      'Voornaam;Achternaam;Aangeboden minuten;Aanwezige minuten;Aanwezigheid (%);Onder de norm;Verzuim geoorloofd;Verzuim ongeoorloofd;Verzuim niet beoordeeld',
+      'Achternaam;Voornaam;Geboortedatum;Klantnummer;Aangeboden minuten;Aanwezige minuten;Aanwezigheid (%);Norm (%);Onder de norm;Verzuim geoorloofd;Verzuim ongeoorloofd;Verzuim niet beoordeeld;Inburgeraar-id',
     );
-    expect(lines).toContain(`Laura;${people.low.familyName};1440;360;25,0;ja;1;0;5`);
-    expect(lines).toContain(`Nadia;${people.near.familyName};1440;1145;79,5;ja;0;0;1`);
+    const lineOf = (m: Member) => lines.find((line) => line.startsWith(`${m.familyName};`)) ?? '';
+    expect(lineOf(people.low)).toContain(';1440;360;25,0;80;Ja;1;0;5;');
+    expect(lineOf(people.near)).toContain(';1440;1145;79,5;80;Ja;0;0;1;');
     expect(lines.some((line) => line.includes(people.good.familyName))).toBe(false);
-    // Sorted by name, as the table was left, and every row under the norm.
+    // Every row under the norm, and as many as the headline says (all pages, not the one on screen).
     const rows = lines.slice(1).map((line) => line.split(';'));
-    expect(rows.every((cells) => cells[5] === 'ja')).toBe(true);
+    expect(rows.every((cells) => cells[8] === 'Ja')).toBe(true);
     const count = Number(/(\d+) van \d+ inburgeraars/.exec((await page.locator('.koers-rate-summary').textContent()) ?? '')?.[1]);
     expect(rows).toHaveLength(count);
     expect(text).not.toMatch(/\b\d{9}\b/);

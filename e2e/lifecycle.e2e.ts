@@ -176,16 +176,16 @@ describe('from referral to start', () => {
 
   it('the consultant sees the no-show in the work list', async () => {
     await logIn(page, CONSULTANT);
+    await page.getByRole('searchbox', { name: 'Zoek op naam of klantnummer' }).fill(fullName); // the work list is paged
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     const row = page
-      .locator('section')
-      .filter({ has: page.getByRole('heading', { level: 2, name: /^(Te laat|Deze week) \(\d+\)$/ }) })
+      .getByRole('group', { name: 'Werklijst', exact: true })
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: new RegExp(`^Nieuwe intake afspreken na no-show voor ${fullName}$`) }) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Gemeente');
-    for (const name of ['Te laat', 'Deze week', 'Later']) {
-      await page.getByRole('heading', { level: 2, name: new RegExp(`^${name} \\(\\d+\\)$`) }).waitFor();
-    }
+    // The count per bucket above the list, each a link that filters (issue #10 item 5).
+    for (const name of ['Te laat', 'Deze week', 'Later']) await page.getByRole('navigation', { name: 'Signalen per urgentie' }).getByRole('link', { name: new RegExp(`^${name} \\(\\d+\\)$`) }).waitFor();
     await checkA11y(page, 'werklijst met signalen');
 
     await row.getByRole('button', { name: /^Gezien/ }).click();

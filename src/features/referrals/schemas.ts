@@ -36,13 +36,13 @@ export const ReferralTarget = z.object({
 export const ReferralCreate = ReferralTarget.extend({ participantId: z.uuid('Kies een inburgeraar.') });
 export type ReferralCreate = z.infer<typeof ReferralCreate>;
 
-export const ReferralSort = z.enum(['dueDate', '-dueDate', 'name', '-name', 'referredOn', '-referredOn', 'status', '-status']);
+export const ReferralSort = z.enum(['waiting', 'dueDate', '-dueDate', 'name', '-name', 'referredOn', '-referredOn', 'status', '-status']);
 
 /** The list's filter and order; the export takes the same (and no page). */
 export const ReferralFilterQuery = z.object({
   status: ReferralStatus.optional(),
   q: str().trim().max(100).optional().describe("Part of the participant's name, client number or the provider's name"),
-  sort: ReferralSort.default('dueDate').describe('dueDate: the acknowledgement deadline, earliest first'),
+  sort: ReferralSort.default('dueDate').describe('dueDate: the acknowledgement deadline, earliest first; waiting: still to acknowledge first (earliest deadline on top), then the latest referred'),
 });
 export const ReferralListQuery = ReferralFilterQuery.extend({
   page: queryInt().min(1).default(1),

@@ -34,9 +34,11 @@ const COLUMNS = `r.id, r.municipality_id AS "municipalityId", r.participant_id A
   r.acknowledgement_due_date AS "acknowledgementDueDate", r.acknowledged_at AS "acknowledgedAt"`;
 const FROM = `FROM referral r JOIN participant p ON p.id = r.participant_id JOIN provider pr ON pr.id = r.provider_id`;
 
-export type ReferralSort = 'dueDate' | '-dueDate' | 'name' | '-name' | 'referredOn' | '-referredOn' | 'status' | '-status';
+export type ReferralSort = 'waiting' | 'dueDate' | '-dueDate' | 'name' | '-name' | 'referredOn' | '-referredOn' | 'status' | '-status';
 
 const ORDER: Record<ReferralSort, string> = {
+  // Still to acknowledge first, earliest deadline on top; then the others, latest referred first.
+  waiting: "(r.status = 'referred') DESC, CASE WHEN r.status = 'referred' THEN r.acknowledgement_due_date END ASC, r.referred_at DESC, r.id ASC",
   dueDate: 'r.acknowledgement_due_date ASC, r.referred_at ASC, r.id ASC',
   '-dueDate': 'r.acknowledgement_due_date DESC, r.referred_at DESC, r.id DESC',
   name: 'p.family_name ASC, p.given_name ASC, p.date_of_birth ASC, r.id ASC',

@@ -10,10 +10,11 @@ describe('export helpers (R-EXC-3)', () => {
   it('writes CSV with a BOM, ";" between fields, quotes where needed and a decimal comma', () => {
     const columns: ExportColumn<{ name: string; rate: number | null }>[] = [
       { header: 'Naam', value: (r) => r.name },
-      { header: 'Aanwezigheid (%)', value: (r) => r.rate, type: 'number' },
+      { header: 'Aanwezigheid (%)', value: (r) => r.rate, type: 'number', decimals: 1 },
     ];
     expect(csvHeader(columns)).toBe('\uFEFFNaam;Aanwezigheid (%)\r\n');
     expect(csvLine(columns, { name: 'de "Groot"; Jan', rate: 79.5 })).toBe('"de ""Groot""; Jan";79,5\r\n');
+    expect(csvLine(columns, { name: 'Laura', rate: 25 })).toBe('Laura;25,0\r\n');
     expect(csvLine(columns, { name: '=HYPERLINK("x")', rate: null })).toBe(`"'=HYPERLINK(""x"")";\r\n`);
   });
 

@@ -21,6 +21,8 @@ export interface ExportColumn<R> {
   value: (row: R) => CellValue;
   /** `date` takes an ISO date (YYYY-MM-DD) and becomes a real date cell in XLSX. */
   type?: 'text' | 'number' | 'date';
+  /** Digits after the decimal comma for a number (25 is written 25,0 with 1). */
+  decimals?: number;
   width?: number;
 }
 
@@ -52,15 +54,15 @@ export function exportFileName(stem: string, today: string, format: ExportFormat
 const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
 
-function csvField(value: CellValue): string {
+function csvField(value: CellValue, decimals?: number): string {
   if (value === null) return '';
   // Decimal comma, as Dutch Excel expects with ';' as separator.
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : guardFormula(value);
+  const text = typeof value === 'number' ? (decimals === undefined ? String(value) : value.toFixed(decimals)).replace('.', ',') : guardFormula(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine<R>(columns: readonly ExportColumn<R>[], row: R): string {
-  return `${columns.map((c) => csvField(c.value(row))).join(CSV_SEPARATOR)}\r\n`;
+  return `${columns.map((c) => csvField(c.value(row), c.decimals)).join(CSV_SEPARATOR)}\r\n`;
 }
 
 export function csvHeader<R>(columns: readonly ExportColumn<R>[]): string {
@@ -113,7 +115,7 @@ async function produceXlsx<R>(out: PassThrough, spec: ExportSpec<R>, first: read
     header: c.header,
     key: `c${i}`,
     width: c.width ?? Math.max(12, c.header.length + 2),
-    ...(c.type === 'date' ? { style: { numFmt: 'dd-mm-yyyy' } } : {}),
+    ...(c.type === 'date' ? { style: { numFmt: 'dd-mm-yyyy' } } : c.decimals !== undefined ? { style: { numFmt: `0.${'0'.repeat(c.decimals)}` } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

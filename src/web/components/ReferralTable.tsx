@@ -1,18 +1,10 @@
 import { useRef, useState } from 'react';
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { Referral } from '../api/types';
 import { formatDate, formatTimestampDate } from '../lib/dates';
 import { fullName, referralStatusLabel } from '../lib/labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
+import { DataTable, type Column, type DataTableProps } from './DataTable';
 import { RouterLink } from './RouterLink';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -25,6 +17,8 @@ interface ReferralTableProps {
   /** Provider staff see only their own organisation's referrals: the column would say nothing. */
   showProvider: boolean;
   canAcknowledge: boolean;
+  /** Sort, paging and export of the shared table, when the list is the server's paged list. */
+  table?: Pick<DataTableProps<Referral>, 'sort' | 'onSort' | 'page' | 'pageSize' | 'total' | 'onPage' | 'exportHref' | 'busy'>;
 }
 
 function referralPath(referral: Referral): string {
@@ -46,7 +40,64 @@ function DueDate({ referral, today }: { referral: Referral; today: string | unde
   );
 }
 
-export function ReferralTable({ caption, referrals, today, showParticipant, showProvider, canAcknowledge }: ReferralTableProps) {
+function columnsOf(props: ReferralTableProps, showActions: boolean, done: (message: string) => void): Column<Referral>[] {
+  const { today, showParticipant, showProvider } = props;
+  const columns: (Column<Referral> | false)[] = [
+    showParticipant && {
+      id: 'participant',
+      label: 'Inburgeraar',
+      fixed: true,
+      rowHeader: true,
+      sortKey: 'name',
+      cell: (r) => <RouterLink to={`/inburgeraars/${encodeURIComponent(r.participant.id)}`}>{fullName(r.participant)}</RouterLink>,
+    },
+    // What tells two of the same name apart (never the BSN).
+    showParticipant && { id: 'dateOfBirth', label: 'Geboortedatum', cell: (r) => formatDate(r.participant.dateOfBirth) },
+    showParticipant && { id: 'clientNumber', label: 'Klantnummer', cell: (r) => r.participant.clientNumber ?? '' },
+    showProvider && { id: 'provider', label: 'Aanbieder', cell: (r) => r.provider.name },
+    {
+      id: 'product',
+      label: 'Perceel',
+      fixed: !showParticipant,
+      cell: (r) => (
+        <RouterLink to={referralPath(r)}>
+          {r.product.name}
+          <VisuallyHidden>
+            : aanmelding van {fullName(r.participant)} bij {r.provider.name}
+          </VisuallyHidden>
+        </RouterLink>
+      ),
+    },
+    { id: 'status', label: 'Status', sortKey: 'status', cell: (r) => referralStatusLabel(r.status) },
+    { id: 'referredOn', label: 'Aangemeld op', sortKey: 'referredOn', firstDescending: true, cell: (r) => formatDate(r.referredOn) },
+    { id: 'dueDate', label: 'Ontvangstbevestiging uiterlijk', sortKey: 'dueDate', cell: (r) => <DueDate referral={r} today={today} /> },
+    { id: 'acknowledgedAt', label: 'Bevestigd op', cell: (r) => formatTimestampDate(r.acknowledgedAt) },
+    {
+      id: 'timeline',
+      label: 'Tijdlijn',
+      cell: (r) => (
+        <RouterLink to={`${referralPath(r)}#tijdlijn`}>
+          Tijdlijn
+          <VisuallyHidden>
+            {' '}
+            van {fullName(r.participant)}, {r.product.name}
+          </VisuallyHidden>
+        </RouterLink>
+      ),
+    },
+    showActions && {
+      id: 'action',
+      label: 'Actie',
+      fixed: true,
+      hiddenLabel: true,
+      cell: (r) => (r.status === 'referred' ? <AcknowledgeButton referral={r} onDone={done} /> : null),
+    },
+  ];
+  return columns.filter((c): c is Column<Referral> => c !== false);
+}
+
+export function ReferralTable(props: ReferralTableProps) {
+  const { caption, referrals, today, canAcknowledge, table } = props;
   const [announcement, setAnnouncement] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
   const showActions = canAcknowledge && referrals.some((r) => r.status === 'referred');
@@ -62,68 +113,15 @@ export function ReferralTable({ caption, referrals, today, showParticipant, show
       <Paragraph ref={statusRef} role="status" tabIndex={-1} className="koers-announcement">
         {announcement}
       </Paragraph>
-      <Table className="koers-referrals">
-        <TableCaption className="koers-visually-hidden">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {showParticipant && <TableHeaderCell scope="col">Inburgeraar</TableHeaderCell>}
-            {showProvider && <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>}
-            <TableHeaderCell scope="col">Perceel</TableHeaderCell>
-            <TableHeaderCell scope="col">Status</TableHeaderCell>
-            <TableHeaderCell scope="col">Aangemeld op</TableHeaderCell>
-            <TableHeaderCell scope="col">Ontvangstbevestiging uiterlijk</TableHeaderCell>
-            <TableHeaderCell scope="col">Bevestigd op</TableHeaderCell>
-            <TableHeaderCell scope="col">Tijdlijn</TableHeaderCell>
-            {showActions && (
-              <TableHeaderCell scope="col">
-                <VisuallyHidden>Actie</VisuallyHidden>
-              </TableHeaderCell>
-            )}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {referrals.map((referral) => (
-            <TableRow key={referral.id} className={isOverdue(referral, today) ? 'koers-row--overdue' : undefined}>
-              {showParticipant && (
-                <TableCell>
-                  <RouterLink to={`/inburgeraars/${encodeURIComponent(referral.participant.id)}`}>
-                    {fullName(referral.participant)}
-                  </RouterLink>
-                </TableCell>
-              )}
-              {showProvider && <TableCell>{referral.provider.name}</TableCell>}
-              <TableCell>
-                <RouterLink to={referralPath(referral)}>
-                  {referral.product.name}
-                  <VisuallyHidden>
-                    : aanmelding van {fullName(referral.participant)} bij {referral.provider.name}
-                  </VisuallyHidden>
-                </RouterLink>
-              </TableCell>
-              <TableCell>{referralStatusLabel(referral.status)}</TableCell>
-              <TableCell>{formatDate(referral.referredOn)}</TableCell>
-              <TableCell>
-                <DueDate referral={referral} today={today} />
-              </TableCell>
-              <TableCell>{formatTimestampDate(referral.acknowledgedAt)}</TableCell>
-              <TableCell>
-                <RouterLink to={`${referralPath(referral)}#tijdlijn`}>
-                  Tijdlijn
-                  <VisuallyHidden>
-                    {' '}
-                    van {fullName(referral.participant)}, {referral.product.name}
-                  </VisuallyHidden>
-                </RouterLink>
-              </TableCell>
-              {showActions && (
-                <TableCell>
-                  {referral.status === 'referred' && <AcknowledgeButton referral={referral} onDone={done} />}
-                </TableCell>
-              )}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        id={`aanmeldingen-${props.showParticipant ? 'lijst' : 'dossier'}`}
+        caption={caption}
+        columns={columnsOf(props, showActions, done)}
+        rows={referrals}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (isOverdue(r, today) ? 'koers-row--overdue' : undefined)}
+        {...table}
+      />
     </>
   );
 }

@@ -1,17 +1,21 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
-import { useReferrals, useToday } from '../api/queries';
-import type { Referral, ReferralStatus } from '../api/types';
+import { useReferralPage, type ReferralListQuery } from '../api/lists';
+import { useToday } from '../api/queries';
+import type { ReferralStatus } from '../api/types';
 import { useUser } from '../components/AppLayout';
+import { exportHref, SearchBox, useListState } from '../components/DataTable';
 import { SelectField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
-import { isOverdue, ReferralTable } from '../components/ReferralTable';
+import { ReferralTable } from '../components/ReferralTable';
 import { referralStatusLabels } from '../lib/labels';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { NotAllowed } from './NotAllowed';
 import { can } from '../lib/permissions';
 
 const statusOptions = Object.entries(referralStatusLabels) as [ReferralStatus, string][];
+const PAGE_SIZE = 25;
+type Sort = NonNullable<ReferralListQuery['sort']>;
+const SORTS: readonly Sort[] = ['waiting', 'dueDate', '-dueDate', 'name', '-name', 'referredOn', '-referredOn', 'status', '-status'];
 
 function readStatus(value: string | null): ReferralStatus | undefined {
   return statusOptions.find(([status]) => status === value)?.[0];
@@ -26,39 +30,42 @@ export function ReferralsPage() {
 }
 
 function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const status = readStatus(searchParams.get('status'));
-  const referrals = useReferrals(status);
+  // Still to acknowledge first, earliest deadline on top: the coordinator's order of work.
+  const list = useListState<Sort>(SORTS, 'waiting');
+  const status = readStatus(list.get('status'));
+  const filter = { sort: list.sort, ...(status ? { status } : {}), ...(list.q ? { q: list.q } : {}) };
+  const referrals = useReferralPage({ ...filter, page: list.page, pageSize: PAGE_SIZE });
   const today = useToday().data;
 
   let body;
   if (referrals.isPending) body = <Loading what="Aanmeldingen" />;
   else if (referrals.isError) body = <LoadError error={referrals.error} />;
-  else if (referrals.data.length === 0) body = <Paragraph>Geen aanmeldingen.</Paragraph>;
+  else if (referrals.data.total === 0) body = <Paragraph>Geen aanmeldingen{list.q ? ` gevonden voor “${list.q}”` : ''}.</Paragraph>;
   else {
-    // Still to acknowledge first, earliest deadline on top; then the acknowledged ones, latest first.
-    const waiting = (r: Referral) => (r.status === 'referred' ? 0 : 1);
-    const sorted = [...referrals.data].sort(
-      (a, b) =>
-        waiting(a) - waiting(b) ||
-        (waiting(a) === 0
-          ? a.acknowledgementDueDate.localeCompare(b.acknowledgementDueDate)
-          : (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? '')),
-    );
-    const overdue = sorted.filter((r) => isOverdue(r, today)).length;
+    const { total, items } = referrals.data;
     body = (
       <>
-        <Paragraph>
-          {sorted.length === 1 ? '1 aanmelding' : `${sorted.length} aanmeldingen`}
-          {overdue > 0 ? `, waarvan ${overdue} te laat bevestigd` : ''}.
+        <Paragraph aria-live="polite">
+          {total === 1 ? '1 aanmelding' : `${total} aanmeldingen`}
+          {list.q ? ` gevonden voor “${list.q}”` : ''}.
         </Paragraph>
         <ReferralTable
           caption="Aanmeldingen"
-          referrals={sorted}
+          referrals={items}
           today={today}
           showParticipant
           showProvider={false}
           canAcknowledge={mayAcknowledge}
+          table={{
+            sort: list.sort,
+            onSort: (sort) => list.set({ sort: sort as Sort }),
+            page: list.page,
+            pageSize: PAGE_SIZE,
+            total,
+            onPage: (page) => list.set({ page }),
+            exportHref: (format) => exportHref('/referrals/export', { status, q: list.q, sort: list.sort }, format),
+            busy: referrals.isFetching,
+          }}
         />
       </>
     );
@@ -68,6 +75,7 @@ function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {
     <>
       <Heading level={1}>Aanmeldingen</Heading>
       <Paragraph>Bevestig de ontvangst van een aanmelding uiterlijk op de datum in de kolom “Ontvangstbevestiging uiterlijk”.</Paragraph>
+      <SearchBox key={list.q} listLabel="Aanmeldingen" label="Zoek op naam of klantnummer" initial={list.q} onSearch={(q) => list.set({ q })} />
       <form className="koers-inline-form" aria-label="Filter aanmeldingen" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           name="status"
@@ -77,10 +85,7 @@ function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {
           placeholder="Alle aanmeldingen"
           options={statusOptions}
           value={status ?? ''}
-          onChange={(event) => {
-            const next = readStatus(event.target.value);
-            setSearchParams(next ? { status: next } : {});
-          }}
+          onChange={(event) => list.set({ filters: { status: readStatus(event.target.value) ?? '' } })}
         />
       </form>
       {body}

@@ -1,88 +1,136 @@
 import { useRef, useState } from 'react';
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
+import { useWorkList, type WorkListQuery } from '../api/lists';
 import { useToday } from '../api/queries';
-import { useSignals } from '../api/work';
+import type { Urgency } from '../api/types';
 import { useUser } from '../components/AppLayout';
+import { exportHref, SearchBox, useListState } from '../components/DataTable';
 import { SelectField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
+import { RouterLink } from '../components/RouterLink';
 import { formatDate } from '../lib/dates';
-import { partyOf } from '../lib/labels';
+import { partyLabels, partyOf } from '../lib/labels';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import {
-  applyFilters,
-  filterOptions,
-  filterParams,
-  groupSignals,
-  readFilters,
-  type FilterName,
-  type Filters,
-} from './worklist/signalGroups';
 import { SignalTable } from './worklist/SignalTable';
 
-const filterLabels: Record<FilterName, { label: string; all: string }> = {
-  addressee: { label: 'Wie moet handelen', all: 'Iedereen' },
-  municipality: { label: 'Gemeente', all: 'Alle gemeenten' },
-  provider: { label: 'Aanbieder', all: 'Alle aanbieders' },
-  product: { label: 'Perceel', all: 'Alle percelen' },
-};
+const PAGE_SIZE = 25;
+type Sort = NonNullable<WorkListQuery['sort']>;
+const SORTS: readonly Sort[] = ['dueDate', '-dueDate', 'participant', '-participant', 'cause', '-cause'];
 
-/** `/`: the work list of the signed-in party (R-SIG-1): every pending step, by urgency. */
+// The address's Dutch parameter names (kept from before paging, so old links still filter).
+const params = { addressee: 'wie', municipalityId: 'gemeente', providerId: 'aanbieder', productCode: 'perceel', urgency: 'urgentie' } as const;
+const buckets: { key: Urgency; title: string }[] = [
+  { key: 'overdue', title: 'Te laat' },
+  { key: 'thisWeek', title: 'Deze week' },
+  { key: 'later', title: 'Later' },
+];
+
+/** `/`: the work list of the signed-in party (R-SIG-1): every pending step, by urgency, paged by the server. */
 export function WorkListPage() {
   useDocumentTitle('Werklijst');
-  const signals = useSignals();
   const user = useUser();
   const party = partyOf(user);
   const today = useToday();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = readFilters(searchParams);
+  const location = useLocation();
+  const list = useListState<Sort>(SORTS, 'dueDate');
+  const filter = {
+    addressee: list.get(params.addressee),
+    municipalityId: list.get(params.municipalityId),
+    providerId: list.get(params.providerId),
+    productCode: list.get(params.productCode),
+    urgency: list.get(params.urgency),
+  };
+  const query = {
+    sort: list.sort,
+    ...(list.q ? { q: list.q } : {}),
+    ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '')),
+  } as Omit<WorkListQuery, 'page' | 'pageSize'>;
+  const signals = useWorkList({ ...query, page: list.page, pageSize: PAGE_SIZE });
   const [announcement, setAnnouncement] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
-
-  const setFilter = (name: FilterName, value: string) => {
-    const next: Filters = { ...filters, [name]: value };
-    const search: Record<string, string> = {};
-    for (const key of Object.keys(next) as FilterName[]) if (next[key]) search[filterParams[key]] = next[key];
-    setSearchParams(search, { replace: true });
-  };
 
   const seen = (message: string) => {
     setAnnouncement(message);
     requestAnimationFrame(() => statusRef.current?.focus());
   };
 
+  /** The address of this list with one bucket (or none); the other filters stay. */
+  const bucketLink = (key: Urgency | '') => {
+    const search = new URLSearchParams(location.search);
+    if (key === '') search.delete(params.urgency);
+    else search.set(params.urgency, key);
+    search.delete('pagina');
+    const text = search.toString();
+    return `${location.pathname}${text ? `?${text}` : ''}`;
+  };
+
   let body;
-  if (signals.isPending || today.isPending) body = <Loading what="Signalen" />;
+  if (signals.isPending) body = <Loading what="Signalen" />;
   else if (signals.isError) body = <LoadError error={signals.error} />;
-  else if (today.isError) body = <LoadError error={today.error} />;
   else {
-    const options = filterOptions(signals.data);
-    const shown = applyFilters(signals.data, filters);
-    const groups = groupSignals(shown);
+    const { counts, options, items, total } = signals.data;
+    const all = counts.overdue + counts.thisWeek + counts.later;
+    const selects: { name: keyof typeof params; label: string; all: string; options: [string, string][] }[] = [
+      { name: 'addressee', label: 'Wie moet handelen', all: 'Iedereen', options: Object.entries(partyLabels) },
+      { name: 'municipalityId', label: 'Gemeente', all: 'Alle gemeenten', options: options.municipalities.map((m) => [m.id, m.name]) },
+      { name: 'providerId', label: 'Aanbieder', all: 'Alle aanbieders', options: options.providers.map((p) => [p.id, p.name]) },
+      { name: 'productCode', label: 'Perceel', all: 'Alle percelen', options: options.products.map((p) => [p.code, p.name]) },
+    ];
     body = (
       <>
+        {/* R-SIG-1: the count per bucket of the filtered list; each links to that bucket. */}
+        <nav aria-label="Signalen per urgentie">
+          <ul className="koers-bucket-summary">
+            {buckets.map((b) => (
+              <li key={b.key}>
+                <RouterLink to={bucketLink(b.key)} aria-current={filter.urgency === b.key ? 'page' : undefined}>
+                  {b.title} ({counts[b.key]})
+                </RouterLink>
+              </li>
+            ))}
+            <li>
+              <RouterLink to={bucketLink('')} aria-current={filter.urgency === '' ? 'page' : undefined}>
+                Alles ({all})
+              </RouterLink>
+            </li>
+          </ul>
+        </nav>
         <form className="koers-inline-form" aria-label="Werklijst filteren" onSubmit={(event) => event.preventDefault()}>
-          {(Object.keys(filterLabels) as FilterName[]).map((name) => (
+          {selects.map((s) => (
             <SelectField
-              key={name}
-              name={`filter-${name}`}
-              label={filterLabels[name].label}
+              key={s.name}
+              name={`filter-${s.name}`}
+              label={s.label}
               optional
               markOptional={false}
-              placeholder={filterLabels[name].all}
-              options={options[name]}
-              value={filters[name]}
-              onChange={(event) => setFilter(name, event.target.value)}
+              placeholder={s.all}
+              options={s.options}
+              value={filter[s.name]}
+              onChange={(event) => list.set({ filters: { [params[s.name]]: event.target.value } })}
             />
           ))}
         </form>
         <Paragraph aria-live="polite">
-          {shown.length === 1 ? '1 signaal' : `${shown.length} signalen`}
-          {shown.length !== signals.data.length ? ` (van ${signals.data.length}, gefilterd)` : ''}.
+          {total === 1 ? '1 signaal' : `${total} signalen`}
+          {filter.urgency !== '' ? ` ${buckets.find((b) => b.key === filter.urgency)?.title.toLowerCase() ?? ''}` : ''}
+          {list.q ? ` voor “${list.q}”` : ''}.
         </Paragraph>
-        {groups.map((group) => (
-          <SignalTable key={group.key} group={group} party={party} onSeen={seen} />
-        ))}
+        {items.length > 0 && (
+          <SignalTable
+            signals={items}
+            party={party}
+            onSeen={seen}
+            sort={list.sort}
+            onSort={(sort) => list.set({ sort: sort as Sort })}
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onPage={(page) => list.set({ page })}
+            exportHref={(format) => exportHref('/signals/export', query, format)}
+            busy={signals.isFetching}
+          />
+        )}
       </>
     );
   }
@@ -99,6 +147,7 @@ export function WorkListPage() {
       <Paragraph ref={statusRef} role="status" tabIndex={-1} className="koers-announcement">
         {announcement}
       </Paragraph>
+      <SearchBox key={list.q} listLabel="Werklijst" label="Zoek op naam of klantnummer" initial={list.q} onSearch={(q) => list.set({ q })} />
       {body}
     </>
   );

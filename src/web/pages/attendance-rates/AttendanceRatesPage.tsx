@@ -6,13 +6,12 @@ import { useSearchParams } from 'react-router-dom';
 import { useAttendanceRates, useRateSummary, type RateListParams, type RateSort } from '../../api/attendanceRates';
 import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
-import { Pagination } from '../../components/Pagination';
+import { exportHref } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { Distribution } from './Distribution';
-import { ExportCsv } from './ExportCsv';
 import { PeriodFilter } from './PeriodFilter';
 import { presetPeriod, validatePeriod, type Period } from './rates';
 import { RateTable } from './RateTable';
@@ -115,12 +114,23 @@ function RatesView({ today }: { today: string }) {
         )}
         {list.data && list.data.items.length > 0 && (
           <>
-            <RateTable caption={caption} items={list.data.items} sort={sort} normPercent={list.data.normPercent} onSort={(s) => go({ sort: s })} />
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => go({ page: p })} />
+            <RateTable
+              caption={caption}
+              items={list.data.items}
+              sort={sort}
+              normPercent={list.data.normPercent}
+              onSort={(s) => go({ sort: s })}
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPage={(p) => go({ page: p })}
+              // R-EXC-3: the whole filter from the server, every page, in the table's order.
+              exportHref={(format) => exportHref('/attendance-rates/export', { ...period, sort, belowNorm: belowNorm ? 'true' : undefined }, format)}
+              busy={list.isFetching}
+            />
           </>
         )}
       </section>
-      <ExportCsv period={period} belowNorm={belowNorm} sort={sort} disabled={!list.data || list.data.total === 0} />
       <Distribution summary={summary.data} error={summary.error} />
     </>
   );

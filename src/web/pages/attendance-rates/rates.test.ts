@@ -1,6 +1,6 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
 import { fetchAllRates, type ParticipantRate } from '../../api/attendanceRates';
-import { csvField, bandsOf, formatRate, presetOf, presetPeriod, toCsv, validatePeriod } from './rates';
+import { bandsOf, formatRate, presetOf, presetPeriod, validatePeriod } from './rates';
 
 function aRate(overrides: Partial<ParticipantRate> = {}): ParticipantRate {
   return {
@@ -60,27 +60,6 @@ describe('bandsOf', () => {
     expect(bands[0]?.label).toBe('0 tot 10%');
     expect(bands[9]?.label).toBe('90 tot en met 100%');
     expect(bandsOf([], 80).every((b) => b.count === 0)).toBe(true);
-  });
-});
-
-describe('CSV', () => {
-  it('has Dutch headers, ; between fields, decimal commas and CRLF, with a BOM for spreadsheets', () => {
-    const csv = toCsv([aRate(), aRate({ givenName: 'Gerrit', rate: null, belowNorm: false, offeredMinutes: 0, attendedMinutes: 0 })]);
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.slice(1).split('\r\n')).toEqual([
-      'Voornaam;Achternaam;Aangeboden minuten;Aanwezige minuten;Aanwezigheid (%);Onder de norm;Verzuim geoorloofd;Verzuim ongeoorloofd;Verzuim niet beoordeeld',
-      'Laura;de Vries;1440;360;25,0;ja;1;0;5',
-      'Gerrit;de Vries;0;0;;nee;1;0;5',
-      '',
-    ]);
-  });
-
-  it('quotes separators and neutralises formulas', () => {
-    expect(csvField('van der Berg; jr.')).toBe('"van der Berg; jr."');
-    expect(csvField('Zei "hoi"')).toBe('"Zei ""hoi"""');
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('-1')).toBe("'-1");
-    expect(csvField(-1)).toBe('-1');
   });
 });
 

@@ -1,5 +1,4 @@
-// Pure helpers of the attendance-rate page: periods, the shown percentage, the distribution and the CSV.
-import type { ParticipantRate } from '../../api/attendanceRates';
+// Pure helpers of the attendance-rate page: periods, the shown percentage and the distribution.
 import { isValidIsoDate } from '../../lib/dates';
 
 export type Preset = 'thisMonth' | 'lastMonth' | 'thisQuarter';
@@ -97,61 +96,4 @@ export function bandsOf(counts: readonly number[], normPercent: number): Band[] 
   }));
 }
 
-export const csvHeaders = [
-  'Voornaam',
-  'Achternaam',
-  'Aangeboden minuten',
-  'Aanwezige minuten',
-  'Aanwezigheid (%)',
-  'Onder de norm',
-  'Verzuim geoorloofd',
-  'Verzuim ongeoorloofd',
-  'Verzuim niet beoordeeld',
-] as const;
-
-/** Quotes a field when needed; a leading =, +, - or @ is neutralised so a spreadsheet shows, not runs, it. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The CSV of the rows, for Dutch spreadsheets: ; between fields, decimal comma, CRLF, UTF-8 with BOM. No BSN. */
-export function toCsv(items: readonly ParticipantRate[]): string {
-  const lines = [csvHeaders.join(';')];
-  for (const r of items) {
-    lines.push(
-      [
-        r.givenName,
-        r.familyName,
-        r.offeredMinutes,
-        r.attendedMinutes,
-        r.rate === null ? '' : formatRateNumber(r.rate),
-        r.belowNorm ? 'ja' : 'nee',
-        r.absences.authorised,
-        r.absences.unauthorised,
-        r.absences.unclassified,
-      ]
-        .map(csvField)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-export function csvFileName(period: Period, belowNorm: boolean): string {
-  return `aanwezigheid-${period.from}-tot-en-met-${period.to}${belowNorm ? '-onder-de-norm' : ''}.csv`;
-}
-
-/** Offers a text as a file download through a temporary Blob link. */
-export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// The CSV and XLSX exports are the server's (GET /attendance-rates/export, R-EXC-3): the whole filter, streamed.

@@ -56,7 +56,7 @@ export function BsnSearch() {
           (search.data.length === 0 ? (
             <Paragraph>Geen inburgeraar gevonden met dit BSN.</Paragraph>
           ) : (
-            <ParticipantTable caption="Gevonden met BSN" items={search.data} />
+            <ParticipantTable caption="Gevonden met BSN" listId="inburgeraars-bsn" items={search.data} />
           ))}
       </div>
     </section>

@@ -1,13 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useParticipants, type ParticipantListParams } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
-import { TextField } from '../../components/fields';
-import { Pagination } from '../../components/Pagination';
+import { exportHref, SearchBox, useListState } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
-import { normaliseBsn, passesElfproef } from '../../lib/bsn';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { BsnSearch } from './BsnSearch';
@@ -15,19 +11,8 @@ import { ParticipantTable } from './ParticipantTable';
 import { can } from '../../lib/permissions';
 
 const PAGE_SIZE = 25;
-const SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
 type Sort = ParticipantListParams['sort'];
-
-function readParams(search: URLSearchParams): ParticipantListParams {
-  const sort = search.get('sort');
-  const page = Number(search.get('page') ?? '1');
-  return {
-    q: search.get('q') ?? '',
-    sort: SORTS.includes(sort as Sort) ? (sort as Sort) : 'name',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
-  };
-}
+const SORTS: readonly Sort[] = ['name', '-name', 'createdAt', '-createdAt'];
 
 /** `/inburgeraars`: search, sort and page through the participants the user may see. */
 export function ParticipantsPage() {
@@ -38,16 +23,8 @@ export function ParticipantsPage() {
 }
 
 function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readParams(searchParams);
-  const list = useParticipants(params);
-
-  const go = (next: Partial<ParticipantListParams>) => {
-    const merged = { ...params, ...next };
-    const search: Record<string, string> = { sort: merged.sort, page: String(merged.page) };
-    if (merged.q) search.q = merged.q;
-    setSearchParams(search);
-  };
+  const list = useListState<Sort>(SORTS, 'name');
+  const list_ = useParticipants({ q: list.q, sort: list.sort, page: list.page, pageSize: PAGE_SIZE });
 
   return (
     <>
@@ -57,68 +34,37 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
           <RouterLink to="/aanmelden">Nieuwe inburgeraar aanmelden</RouterLink>
         </Paragraph>
       )}
-      <NameSearch key={params.q} initial={params.q} onSearch={(q) => go({ q, page: 1 })} />
-      <div aria-live="polite" aria-busy={list.isFetching}>
-        {list.isPending && <Loading what="Inburgeraars" />}
-        {list.isError && <LoadError error={list.error} />}
-        {list.data && (
+      <SearchBox
+        key={list.q}
+        listLabel="Inburgeraars"
+        label="Zoek op naam of klantnummer"
+        initial={list.q}
+        onSearch={(q) => list.set({ q })}
+      />
+      <div aria-live="polite" aria-busy={list_.isFetching}>
+        {list_.isPending && <Loading what="Inburgeraars" />}
+        {list_.isError && <LoadError error={list_.error} />}
+        {list_.data && (
           <Paragraph>
-            {list.data.total === 1 ? '1 inburgeraar' : `${list.data.total} inburgeraars`}
-            {params.q ? ` gevonden voor “${params.q}”` : ''}.
+            {list_.data.total === 1 ? '1 inburgeraar' : `${list_.data.total} inburgeraars`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
           </Paragraph>
         )}
       </div>
-      {list.data && list.data.items.length > 0 && (
-        <>
-          <ParticipantTable
-            caption="Inburgeraars"
-            items={list.data.items}
-            sort={params.sort}
-            onSort={(sort) => go({ sort, page: 1 })}
-          />
-          <Pagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(page) => go({ page })} />
-        </>
+      {list_.data && list_.data.items.length > 0 && (
+        <ParticipantTable
+          caption="Inburgeraars"
+          items={list_.data.items}
+          sort={list.sort}
+          onSort={(sort) => list.set({ sort: sort as Sort })}
+          page={list.page}
+          pageSize={PAGE_SIZE}
+          total={list_.data.total}
+          onPage={(page) => list.set({ page })}
+          exportHref={(format) => exportHref('/participants/export', { q: list.q, sort: list.sort }, format)}
+        />
       )}
       <BsnSearch />
     </>
-  );
-}
-
-function NameSearch({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
-  const [q, setQ] = useState(initial);
-  const [error, setError] = useState<string>();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = q.trim();
-    // R-PAR-2: a BSN typed here would end up in the URL; send the user to the POST search instead.
-    if (passesElfproef(normaliseBsn(value))) {
-      setError('Dit lijkt een BSN. Zoek een BSN met “Zoek op BSN” hieronder, dan komt het niet in het webadres.');
-      document.getElementById('veld-q')?.focus();
-      return;
-    }
-    setError(undefined);
-    onSearch(value);
-  };
-
-  return (
-    <form role="search" aria-label="Inburgeraars zoeken" noValidate onSubmit={submit} className="koers-inline-form">
-      <TextField
-        name="q"
-        label="Zoek op naam of klantnummer"
-        type="search"
-        optional
-        markOptional={false}
-        autoComplete="off"
-        value={q}
-        error={error}
-        onChange={(event) => setQ(event.target.value)}
-      />
-      <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button">
-          Zoeken
-        </Button>
-      </ButtonGroup>
-    </form>
   );
 }

@@ -1,106 +1,67 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+// The work list's table (R-SIG-1) on the shared DataTable: one row per pending step, sortable by what
+// must happen, the participant and the due date; the person is told apart by date of birth.
 import type { Party, Signal } from '../../api/types';
+import { DataTable, type Column, type DataTableProps } from '../../components/DataTable';
 import { RouterLink } from '../../components/RouterLink';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { formatDate } from '../../lib/dates';
 import { fullName, partyLabels, signalCauseLabel, signalStatusLabels } from '../../lib/labels';
 import { DueDate } from '../referral/PendingSteps';
 import { SeenButton } from './SeenButton';
-import type { Group } from './signalGroups';
 
 function SignalLink({ signal }: { signal: Signal }) {
   const label = signalCauseLabel(signal.cause, signal.step);
   const who = signal.participant ? fullName(signal.participant) : '';
-  if (signal.referralId) {
-    return (
-      <RouterLink to={`/aanmeldingen/${encodeURIComponent(signal.referralId)}`}>
-        {label}
-        {who && <VisuallyHidden> voor {who}</VisuallyHidden>}
-      </RouterLink>
-    );
-  }
-  if (signal.participant) {
+  let to: string | undefined;
+  if (signal.referralId) to = `/aanmeldingen/${encodeURIComponent(signal.referralId)}`;
+  else if (signal.participant) {
     // Progress, scaling and report signals (issue #5) open the progress page; absence signals the file.
     const progress = /^(progress|scaling|report)\./.test(signal.cause);
-    const to = `/inburgeraars/${encodeURIComponent(signal.participant.id)}${progress ? '/voortgang' : ''}`;
-    return (
-      <RouterLink to={to}>
-        {label}
-        {who && <VisuallyHidden> voor {who}</VisuallyHidden>}
-      </RouterLink>
-    );
+    to = `/inburgeraars/${encodeURIComponent(signal.participant.id)}${progress ? '/voortgang' : ''}`;
   }
-  return <>{label}</>;
-}
-
-interface SignalTableProps {
-  group: Group;
-  /** The user's side; only the party that must act marks a signal "Gezien". */
-  party: Party | undefined;
-  onSeen: (message: string) => void;
-}
-
-export function SignalTable({ group, party, onSeen }: SignalTableProps) {
-  const headingId = `signalen-${group.key}`;
-  const canSee = (signal: Signal) => signal.status === 'open' && signal.addressee === party;
-  const showSeen = group.signals.some(canSee);
+  if (to === undefined) return <>{label}</>;
   return (
-    <section aria-labelledby={headingId} className="koers-section">
-      <Heading level={2} id={headingId}>
-        {group.title} ({group.signals.length})
-      </Heading>
-      {group.signals.length === 0 ? (
-        <Paragraph>{group.empty}</Paragraph>
-      ) : (
-        <Table aria-labelledby={headingId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Wat moet er gebeuren</TableHeaderCell>
-              <TableHeaderCell scope="col">Inburgeraar</TableHeaderCell>
-              <TableHeaderCell scope="col">Wie moet handelen</TableHeaderCell>
-              <TableHeaderCell scope="col">Aanbieder</TableHeaderCell>
-              <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-              <TableHeaderCell scope="col">Perceel</TableHeaderCell>
-              <TableHeaderCell scope="col">Uiterlijk</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-              {showSeen && (
-                <TableHeaderCell scope="col">
-                  <VisuallyHidden>Actie</VisuallyHidden>
-                </TableHeaderCell>
-              )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {group.signals.map((signal) => (
-              <TableRow key={signal.id} className={group.key === 'overdue' ? 'koers-row--overdue' : undefined}>
-                <TableCell>
-                  <SignalLink signal={signal} />
-                </TableCell>
-                <TableCell>{signal.participant ? fullName(signal.participant) : 'Niet van toepassing'}</TableCell>
-                <TableCell>{partyLabels[signal.addressee] ?? signal.addressee}</TableCell>
-                <TableCell>{signal.provider?.name ?? ''}</TableCell>
-                <TableCell>{signal.municipality?.name ?? ''}</TableCell>
-                <TableCell>{signal.product?.name ?? ''}</TableCell>
-                <TableCell>
-                  <DueDate dueDate={signal.dueDate} urgency={group.key === 'overdue' ? 'overdue' : undefined} />
-                </TableCell>
-                <TableCell>{signalStatusLabels[signal.status]}</TableCell>
-                {showSeen && (
-                  <TableCell>{canSee(signal) && <SeenButton signal={signal} onDone={onSeen} />}</TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+    <RouterLink to={to}>
+      {label}
+      {who && <VisuallyHidden> voor {who}</VisuallyHidden>}
+    </RouterLink>
+  );
+}
+
+const urgencyLabels = { overdue: 'Te laat', thisWeek: 'Deze week', later: 'Later' } as const;
+
+function columnsOf(party: Party | undefined, showSeen: boolean, onSeen: (message: string) => void): Column<Signal>[] {
+  const canSee = (signal: Signal) => signal.status === 'open' && signal.addressee === party;
+  const columns: Column<Signal>[] = [
+    { id: 'cause', label: 'Wat moet er gebeuren', fixed: true, rowHeader: true, sortKey: 'cause', cell: (s) => <SignalLink signal={s} /> },
+    { id: 'participant', label: 'Inburgeraar', sortKey: 'participant', cell: (s) => (s.participant ? fullName(s.participant) : 'Niet van toepassing') },
+    { id: 'dateOfBirth', label: 'Geboortedatum', cell: (s) => (s.participant ? formatDate(s.participant.dateOfBirth) : '') },
+    { id: 'addressee', label: 'Wie moet handelen', cell: (s) => partyLabels[s.addressee] ?? s.addressee },
+    { id: 'provider', label: 'Aanbieder', cell: (s) => s.provider?.name ?? '' },
+    { id: 'municipality', label: 'Gemeente', cell: (s) => s.municipality?.name ?? '' },
+    { id: 'product', label: 'Perceel', cell: (s) => s.product?.name ?? '' },
+    { id: 'dueDate', label: 'Uiterlijk', sortKey: 'dueDate', cell: (s) => <DueDate dueDate={s.dueDate} urgency={s.urgency} /> },
+    { id: 'urgency', label: 'Urgentie', cell: (s) => urgencyLabels[s.urgency] },
+    { id: 'status', label: 'Status', cell: (s) => signalStatusLabels[s.status] },
+  ];
+  if (showSeen) columns.push({ id: 'action', label: 'Actie', fixed: true, hiddenLabel: true, cell: (s) => (canSee(s) ? <SeenButton signal={s} onDone={onSeen} /> : null) });
+  return columns;
+}
+
+type TableProps = Pick<DataTableProps<Signal>, 'sort' | 'onSort' | 'page' | 'pageSize' | 'total' | 'onPage' | 'exportHref' | 'busy'>;
+
+export function SignalTable({ signals, party, onSeen, ...table }: { signals: Signal[]; party: Party | undefined; onSeen: (message: string) => void } & TableProps) {
+  const showSeen = signals.some((s) => s.status === 'open' && s.addressee === party);
+  return (
+    <DataTable
+      id="werklijst"
+      caption="Werklijst"
+      columns={columnsOf(party, showSeen, onSeen)}
+      rows={signals}
+      rowKey={(s) => s.id}
+      rowClassName={(s) => (s.urgency === 'overdue' ? 'koers-row--overdue' : undefined)}
+      defaultHidden={['urgency']}
+      {...table}
+    />
   );
 }
