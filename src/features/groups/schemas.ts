@@ -61,6 +61,7 @@ export const GroupDetail = Group.extend({
       participantId: z.uuid(),
       givenName: z.string(),
       familyName: z.string(),
+      dateOfBirth: z.string().describe('Tells two members of the same name apart (never the BSN)'),
       referralId: z.uuid(),
       literacy: Literacy,
       memberFrom: z.string(),

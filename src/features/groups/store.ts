@@ -42,6 +42,8 @@ export interface MemberRow {
   participantId: string;
   givenName: string;
   familyName: string;
+  /** Tells two members of the same name apart on the placement list (never the BSN). */
+  dateOfBirth: string;
   municipalityId: string;
   referralId: string;
   literacy: Literacy;
@@ -54,8 +56,8 @@ export async function listMembers(q: Queryable, scope: Scope, groupId: string, o
   const p = new SqlParams();
   const when = on === undefined ? 'gm.member_to IS NULL' : `gm.member_from <= ${p.add(on)}::date AND (gm.member_to IS NULL OR gm.member_to > ${p.add(on)}::date)`;
   return q.query<MemberRow>(
-    `SELECT gm.participant_id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", gm.municipality_id AS "municipalityId",
-       gm.referral_id AS "referralId", gm.literacy, gm.member_from AS "memberFrom", gm.member_to AS "memberTo"
+    `SELECT gm.participant_id AS "participantId", pp.given_name AS "givenName", pp.family_name AS "familyName", pp.date_of_birth AS "dateOfBirth",
+       gm.municipality_id AS "municipalityId", gm.referral_id AS "referralId", gm.literacy, gm.member_from AS "memberFrom", gm.member_to AS "memberTo"
      FROM group_member gm JOIN participant pp ON pp.id = gm.participant_id
      WHERE gm.group_id = ${p.add(groupId)} AND ${when} AND ${participantInScope(scope, p, 'pp')}
      ORDER BY pp.family_name, pp.given_name, pp.id`,

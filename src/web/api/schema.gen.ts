@@ -928,6 +928,8 @@ export interface paths {
                             members: {
                                 /** @description R-ATT-3: attended / offered minutes this month, in percent; null when nothing was offered */
                                 attendanceThisMonth: number | null;
+                                /** @description Tells two members of the same name apart (never the BSN) */
+                                dateOfBirth: string;
                                 familyName: string;
                                 givenName: string;
                                 /** @enum {string} */

@@ -81,7 +81,8 @@ export function AddMember({ group, today }: { group: GroupDetail; today: string 
           <SelectField
             {...form.bind('referralId')}
             label="Aanmelding"
-            options={candidates.map((r) => [r.id, `${fullName(r.participant)} (${r.product.name})`] as const)}
+            // The date of birth tells two of the same name apart (issue #10 item 5).
+            options={candidates.map((r) => [r.id, `${fullName(r.participant)} (geboren ${formatDate(r.participant.dateOfBirth)}, ${r.product.name})`] as const)}
             placeholder="Kies een aanmelding"
           />
           <TextField {...form.bind('placeFrom')} label="Vanaf" type="date" />

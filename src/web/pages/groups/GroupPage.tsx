@@ -21,6 +21,7 @@ import { useToday } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
+import { TableScroll } from '../../components/TableScroll';
 import { formatPercent, isBelowNorm, labelOf, levelBandLabels, literacyLabels } from '../../lib/attendanceLabels';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
@@ -128,51 +129,56 @@ function GroupView({ group }: { group: GroupDetail }) {
                 ? `Niemand zit deze maand onder ${normText}.`
                 : `${below} ${below === 1 ? 'deelnemer zit' : 'deelnemers zitten'} deze maand onder ${normText}.`}
             </Paragraph>
-            <Table>
-              <TableCaption className="koers-visually-hidden">Deelnemers van groep {group.name}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                  <TableHeaderCell scope="col">In de groep sinds</TableHeaderCell>
-                  <TableHeaderCell scope="col">Aanwezigheid deze maand</TableHeaderCell>
-                  {mayManage && <TableHeaderCell scope="col">Actie</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {current.map((m) => {
-                  const low = isBelowNorm(m.attendanceThisMonth, m.normPercent);
-                  return (
-                    <TableRow key={m.participantId} className={low ? 'koers-row--overdue' : undefined}>
-                      <TableHeaderCell scope="row">
-                        {can(user, 'participant.read') ? (
-                          <RouterLink to={`/inburgeraars/${encodeURIComponent(m.participantId)}`}>{fullName(m)}</RouterLink>
-                        ) : (
-                          fullName(m)
-                        )}
-                      </TableHeaderCell>
-                      <TableCell>{formatDate(m.memberFrom)}</TableCell>
-                      <TableCell>
-                        {formatPercent(m.attendanceThisMonth)}
-                        {low && <strong className="koers-overdue"> (onder {m.normPercent}%)</strong>}
-                      </TableCell>
-                      {mayManage && (
+            <TableScroll label={`Deelnemers van groep ${group.name}`}>
+              <Table>
+                <TableCaption className="koers-visually-hidden">Deelnemers van groep {group.name}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                    <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
+                    <TableHeaderCell scope="col">In de groep sinds</TableHeaderCell>
+                    <TableHeaderCell scope="col">Aanwezigheid deze maand</TableHeaderCell>
+                    {mayManage && <TableHeaderCell scope="col">Actie</TableHeaderCell>}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {current.map((m) => {
+                    const low = isBelowNorm(m.attendanceThisMonth, m.normPercent);
+                    return (
+                      <TableRow key={m.participantId} className={low ? 'koers-row--overdue' : undefined}>
+                        <TableHeaderCell scope="row">
+                          {can(user, 'participant.read') ? (
+                            <RouterLink to={`/inburgeraars/${encodeURIComponent(m.participantId)}`}>{fullName(m)}</RouterLink>
+                          ) : (
+                            fullName(m)
+                          )}
+                        </TableHeaderCell>
+                        {/* What tells two members of the same name apart (issue #10 item 5). */}
+                        <TableCell>{formatDate(m.dateOfBirth)}</TableCell>
+                        <TableCell>{formatDate(m.memberFrom)}</TableCell>
                         <TableCell>
-                          <Button
-                            id={moveButtonId(m.participantId)}
-                            appearance="secondary-action-button"
-                            aria-expanded={moving?.participantId === m.participantId}
-                            aria-controls={moving?.participantId === m.participantId ? 'verplaatsen-formulier' : undefined}
-                            onClick={() => startMove(m)}
-                          >
-                            Verplaatsen<VisuallyHidden> {fullName(m)}</VisuallyHidden>
-                          </Button>
+                          {formatPercent(m.attendanceThisMonth)}
+                          {low && <strong className="koers-overdue"> (onder {m.normPercent}%)</strong>}
                         </TableCell>
-                      )}
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+                        {mayManage && (
+                          <TableCell>
+                            <Button
+                              id={moveButtonId(m.participantId)}
+                              appearance="secondary-action-button"
+                              aria-expanded={moving?.participantId === m.participantId}
+                              aria-controls={moving?.participantId === m.participantId ? 'verplaatsen-formulier' : undefined}
+                              onClick={() => startMove(m)}
+                            >
+                              Verplaatsen<VisuallyHidden> {fullName(m)}</VisuallyHidden>
+                            </Button>
+                          </TableCell>
+                        )}
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </TableScroll>
           </>
         )}
         <Paragraph ref={movedRef} role="status" tabIndex={-1} className="koers-announcement">
