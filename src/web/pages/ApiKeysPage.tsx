@@ -1,6 +1,7 @@
 // `/koppelingen`: the coordinator makes and revokes API keys for the provider's own system (R-EXC-1).
 // The key is shown once, right after it is made; Koers keeps only its hash.
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { DataTable, type Column } from '../components/DataTable';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/apiKeys';
@@ -97,39 +98,24 @@ function MadeKey({ made }: { made: ApiKey & { key: string } }) {
 function KeyTable({ keys }: { keys: ApiKey[] }) {
   const revoke = useRevokeApiKey();
   if (keys.length === 0) return <Paragraph>Er zijn nog geen sleutels.</Paragraph>;
-  return (
-    <Table>
-      <TableCaption className="koers-visually-hidden">Sleutels van uw organisatie</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">Naam</TableHeaderCell>
-          <TableHeaderCell scope="col">Eindigt op</TableHeaderCell>
-          <TableHeaderCell scope="col">Gemaakt</TableHeaderCell>
-          <TableHeaderCell scope="col">Laatst gebruikt</TableHeaderCell>
-          <TableHeaderCell scope="col">Status</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {keys.map((k) => (
-          <TableRow key={k.id}>
-            <TableHeaderCell scope="row">{k.name}</TableHeaderCell>
-            <TableCell>…{k.hint}</TableCell>
-            <TableCell>
-              {formatTimestamp(k.createdAt)} door {k.createdByName}
-            </TableCell>
-            <TableCell>{k.lastUsedAt === null ? 'Nog niet' : formatTimestamp(k.lastUsedAt)}</TableCell>
-            <TableCell>
-              {k.revokedAt !== null ? (
-                `Ingetrokken op ${formatTimestamp(k.revokedAt)}`
-              ) : (
-                <Button appearance="secondary-action-button" disabled={revoke.isPending} onClick={() => revoke.mutate(k.id)} aria-label={`Sleutel ${k.name} intrekken`}>
-                  Intrekken
-                </Button>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+  const columns: Column<ApiKey>[] = [
+    { id: 'name', label: 'Naam', fixed: true, rowHeader: true, cell: (k) => k.name },
+    { id: 'hint', label: 'Eindigt op', cell: (k) => `…${k.hint}` },
+    { id: 'createdAt', label: 'Gemaakt', cell: (k) => `${formatTimestamp(k.createdAt)} door ${k.createdByName}` },
+    { id: 'lastUsedAt', label: 'Laatst gebruikt', cell: (k) => (k.lastUsedAt === null ? 'Nog niet' : formatTimestamp(k.lastUsedAt)) },
+    {
+      id: 'status',
+      label: 'Status',
+      fixed: true,
+      cell: (k) =>
+        k.revokedAt !== null ? (
+          `Ingetrokken op ${formatTimestamp(k.revokedAt)}`
+        ) : (
+          <Button appearance="secondary-action-button" disabled={revoke.isPending} onClick={() => revoke.mutate(k.id)} aria-label={`Sleutel ${k.name} intrekken`}>
+            Intrekken
+          </Button>
+        ),
+    },
+  ];
+  return <DataTable id="api-sleutels" caption="Sleutels van uw organisatie" columns={columns} rows={keys} rowKey={(k) => k.id} />;
 }

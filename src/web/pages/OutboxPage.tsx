@@ -1,20 +1,10 @@
 // `/uitgaande-mail`: the admin sees what Koers mailed, or tried to (R-SIG-1 "if configured, mailed").
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 import { useOutbox } from '../api/work';
 import { useUser } from '../components/AppLayout';
 import { SelectField } from '../components/fields';
-import { Pagination } from '../components/Pagination';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { formatTimestamp } from '../lib/dates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -42,6 +32,35 @@ export function OutboxPage() {
   return <Outbox />;
 }
 
+type Message = NonNullable<ReturnType<typeof useOutbox>['data']>['items'][number];
+
+const columns: Column<Message>[] = [
+  { id: 'createdAt', label: 'Aangemaakt', fixed: true, cell: (m) => formatTimestamp(m.createdAt) },
+  { id: 'recipient', label: 'Aan', cell: (m) => m.recipient },
+  {
+    id: 'subject',
+    label: 'Onderwerp en bericht',
+    cell: (m) => (
+      <details className="koers-details">
+        <summary>{m.subject}</summary>
+        <pre className="koers-mail-body">{m.body}</pre>
+      </details>
+    ),
+  },
+  {
+    id: 'status',
+    label: 'Status',
+    cell: (m) => (
+      <>
+        {statusLabel(m.status)}
+        {m.lastError && <span className="koers-timeline__fact">Laatste fout: {m.lastError}</span>}
+      </>
+    ),
+  },
+  { id: 'attempts', label: 'Pogingen', cell: (m) => m.attempts },
+  { id: 'sentAt', label: 'Verzonden', cell: (m) => formatTimestamp(m.sentAt) },
+];
+
 function Outbox() {
   const [searchParams, setSearchParams] = useSearchParams();
   const status = searchParams.get('status') ?? '';
@@ -65,40 +84,18 @@ function Outbox() {
     body = (
       <>
         <Paragraph>{outbox.data.total === 1 ? '1 bericht' : `${outbox.data.total} berichten`}.</Paragraph>
-        <Table>
-          <TableCaption className="koers-visually-hidden">Uitgaande e-mail, nieuwste eerst</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Aangemaakt</TableHeaderCell>
-              <TableHeaderCell scope="col">Aan</TableHeaderCell>
-              <TableHeaderCell scope="col">Onderwerp en bericht</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-              <TableHeaderCell scope="col">Pogingen</TableHeaderCell>
-              <TableHeaderCell scope="col">Verzonden</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {outbox.data.items.map((message) => (
-              <TableRow key={message.id}>
-                <TableCell>{formatTimestamp(message.createdAt)}</TableCell>
-                <TableCell>{message.recipient}</TableCell>
-                <TableCell>
-                  <details className="koers-details">
-                    <summary>{message.subject}</summary>
-                    <pre className="koers-mail-body">{message.body}</pre>
-                  </details>
-                </TableCell>
-                <TableCell>
-                  {statusLabel(message.status)}
-                  {message.lastError && <span className="koers-timeline__fact">Laatste fout: {message.lastError}</span>}
-                </TableCell>
-                <TableCell>{message.attempts}</TableCell>
-                <TableCell>{formatTimestamp(message.sentAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        <Pagination page={pageNumber} pageSize={PAGE_SIZE} total={outbox.data.total} onPage={(page) => go({ page })} />
+        <DataTable
+          id="uitgaande-mail"
+          caption="Uitgaande e-mail, nieuwste eerst"
+          columns={columns}
+          rows={outbox.data.items}
+          rowKey={(m) => m.id}
+          page={pageNumber}
+          pageSize={PAGE_SIZE}
+          total={outbox.data.total}
+          onPage={(page) => go({ page })}
+          busy={outbox.isFetching}
+        />
       </>
     );
   }

@@ -1,17 +1,8 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useGroups, type Group } from '../../api/groups';
 import type { User } from '../../api/types';
 import { useUser } from '../../components/AppLayout';
+import { DataTable, type Column } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { labelOf, levelBandLabels } from '../../lib/attendanceLabels';
@@ -48,33 +39,12 @@ function GroupList({ user }: { user: User }) {
     return <Paragraph>{user.role === 'teacher' ? 'U geeft nog geen les aan een groep.' : 'Er zijn nog geen groepen.'}</Paragraph>;
   }
   const sorted = [...groups.data].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  return (
-    <Table>
-      <TableCaption className="koers-visually-hidden">Groepen</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">Naam</TableHeaderCell>
-          <TableHeaderCell scope="col">Niveau</TableHeaderCell>
-          <TableHeaderCell scope="col">Locatie</TableHeaderCell>
-          <TableHeaderCell scope="col">Docent</TableHeaderCell>
-          <TableHeaderCell scope="col">Deelnemers / maximum</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {sorted.map((g) => (
-          <TableRow key={g.id}>
-            <TableHeaderCell scope="row">
-              <RouterLink to={`/groepen/${encodeURIComponent(g.id)}`}>{g.name}</RouterLink>
-            </TableHeaderCell>
-            <TableCell>{labelOf(levelBandLabels, g.levelBand)}</TableCell>
-            <TableCell>{g.location}</TableCell>
-            <TableCell>{teacherText(g, user)}</TableCell>
-            <TableCell>
-              {g.memberCount} / {g.sizeLimit}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+  const columns: Column<Group>[] = [
+    { id: 'name', label: 'Naam', fixed: true, rowHeader: true, cell: (g) => <RouterLink to={`/groepen/${encodeURIComponent(g.id)}`}>{g.name}</RouterLink> },
+    { id: 'level', label: 'Niveau', cell: (g) => labelOf(levelBandLabels, g.levelBand) },
+    { id: 'location', label: 'Locatie', cell: (g) => g.location },
+    { id: 'teacher', label: 'Docent', cell: (g) => teacherText(g, user) },
+    { id: 'seats', label: 'Deelnemers / maximum', cell: (g) => `${g.memberCount} / ${g.sizeLimit}` },
+  ];
+  return <DataTable id="groepen" caption="Groepen" columns={columns} rows={sorted} rowKey={(g) => g.id} />;
 }
