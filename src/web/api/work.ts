@@ -4,21 +4,7 @@ import { koers, ok } from './client';
 import { keys } from './queries';
 import type { Query } from './wire';
 
-/**
- * What is still to be done: open signals and those marked "Gezien" (acknowledged), which stay on the
- * list until the step is taken. Filters are applied in the page, so their options stay complete.
- */
-export function useSignals() {
-  return useQuery({
-    queryKey: [...keys.signals, 'pending'] as const,
-    queryFn: async ({ signal }) => {
-      const [open, seen] = await Promise.all(
-        (['open', 'acknowledged'] as const).map((status) => ok(koers.GET('/api/v1/signals', { params: { query: { status } }, signal }))),
-      );
-      return [...(open?.items ?? []), ...(seen?.items ?? [])];
-    },
-  });
-}
+// The work list itself, paged and sorted by the server: useWorkList in ./lists.ts.
 
 export function useAcknowledgeSignal() {
   const queryClient = useQueryClient();
