@@ -30,7 +30,13 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
-export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+/** Logs in; with `then`, goes on to that menu item (e.g. the coordinator's work list, beside its home). */
+export async function logIn(page: Page, email: string, then?: string): Promise<void> {
+  await logInWith(page, email, PASSWORD);
+  if (then !== undefined) await openFromMenu(page, then, then);
+}
+
+export async function logInWith(page: Page, email: string, password: string): Promise<void> {
   await heading(page, 'Inloggen');
   await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);

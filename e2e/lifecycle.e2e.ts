@@ -128,9 +128,7 @@ describe('from referral to start', () => {
   });
 
   it('the coordinator acknowledges, invites for intake, and records a no-show', async () => {
-    await logIn(page, COORDINATOR);
-    // The coordinator's home is its overview (issue #10 item 5); the work list is one menu item away.
-    await openFromMenu(page, 'Werklijst', 'Werklijst');
+    await logIn(page, COORDINATOR, 'Werklijst');
     expect(await workListRow('Ontvangst bevestigen').count()).toBe(1);
     await openFromMenu(page, 'Aanmeldingen', 'Aanmeldingen');
     await page.getByRole('row', { name: new RegExp(familyName) }).getByRole('link', { name: /: aanmelding van / }).click();
@@ -284,9 +282,7 @@ describe('from referral to start', () => {
   });
 
   it('the coordinator submits version 2, pre-filled from version 1', async () => {
-    await logIn(page, COORDINATOR);
-    // The coordinator's home is its overview (issue #10 item 5); the work list is one menu item away.
-    await openFromMenu(page, 'Werklijst', 'Werklijst');
+    await logIn(page, COORDINATOR, 'Werklijst');
     expect(await workListRow('Aangepast leerplan indienen').count()).toBe(1);
     await openReferral();
     const resubmit = step('Aangepast leerplan indienen');
