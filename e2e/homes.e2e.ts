@@ -79,6 +79,8 @@ describe('each role lands on a home for its job', () => {
     expect(await rows.count()).toBeGreaterThan(1);
     const week = page.getByRole('region', { name: 'Lessen deze week', exact: true });
     await week.getByRole('row').filter({ hasText: 'woensdag 23-12-2026' }).waitFor();
+    // Each term's count opens the work list with that bucket.
+    expect(await steps.getByRole('link', { name: /^Te laat: \d+ stap(pen)?$/ }).getAttribute('href')).toBe('/werklijst?urgentie=overdue');
     await checkA11y(page, 'overzicht (coördinator)');
 
     await tabTo(page, steps.getByRole('link', { name: 'Naar de werklijst', exact: true }));

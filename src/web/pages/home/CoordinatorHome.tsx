@@ -23,6 +23,11 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { LessonTable } from './LessonTable';
 import { weekOf } from './week';
 
+const buckets = [
+  ['overdue', 'Te laat'],
+  ['thisWeek', 'Deze week'],
+  ['later', 'Later'],
+] as const;
 const total = (c: SignalCount) => c.overdue + c.thisWeek + c.later;
 const countOf = (items: SignalCount[], cause: string) => items.filter((c) => c.cause === cause).reduce((n, c) => n + total(c), 0);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -48,7 +53,8 @@ function NewReferrals({ items }: { items: SignalCount[] }) {
 
 function DueSteps({ items }: { items: SignalCount[] }) {
   const own = items.filter((c) => c.addressee === 'provider');
-  const overdue = own.reduce((n, c) => n + c.overdue, 0);
+  const sum = (key: 'overdue' | 'thisWeek' | 'later') => own.reduce((n, c) => n + c[key], 0);
+  const overdue = sum('overdue');
   return (
     <section aria-labelledby="stappen" className="koers-section">
       <Heading level={2} id="stappen">
@@ -59,6 +65,16 @@ function DueSteps({ items }: { items: SignalCount[] }) {
       ) : (
         <>
           <Paragraph>{overdue === 0 ? 'Niets is te laat.' : `${plural(overdue, 'stap is', 'stappen zijn')} te laat.`}</Paragraph>
+          {/* Each count opens the work list with that bucket (the work list's `urgentie` filter). */}
+          <ul className="koers-summary-list" aria-label="Naar de werklijst per termijn">
+            {buckets.map(([key, title]) => (
+              <li key={key}>
+                <RouterLink to={`/werklijst?urgentie=${key}`}>
+                  {title}: {plural(sum(key), 'stap', 'stappen')}
+                </RouterLink>
+              </li>
+            ))}
+          </ul>
           <TableScroll label={'Openstaande stappen per soort'}>
             <Table>
               <TableCaption>Openstaande stappen per soort</TableCaption>
