@@ -51,9 +51,10 @@ export function useUploadSignedPlan(referral: ReferralDetail) {
         koers.POST('/api/v1/referrals/{id}/signed-learning-plan', {
           params: { path: { id: referral.id }, query: { lockVersion: referral.lockVersion }, header: { 'x-file-name': encodeURIComponent(file.name) } },
           headers: { 'Content-Type': 'application/pdf' },
-          // The PDF itself is the body (the route reads it raw), not JSON.
+          // The PDF itself is the body (the route reads it raw), not JSON. It must be passed as `body`:
+          // openapi-fetch calls the serializer only for a defined body, and sends none otherwise.
           bodySerializer: () => rawBody(file),
-          body: undefined as never,
+          body: file as never,
         }),
       ),
     onSuccess: () =>
