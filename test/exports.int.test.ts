@@ -3,6 +3,7 @@
 // a bad format as problem+json, and the audit lines of the read.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_NAMES } from '../src/domain/route-names.js';
 import { organisationId } from '../src/features/organisations/store.js';
 import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
@@ -149,6 +150,10 @@ describe(`exports on ${DB_KIND}`, () => {
     expect(total).toBe(33);
     expect(participants.slice(1)).toHaveLength(33);
     expect(participants[0]).not.toContain('BSN');
+    // The route by its official name from the one table (src/domain/route-names.ts), not its code.
+    const routeColumn = (participants[0] ?? []).indexOf('Leerroute');
+    const officialNames = Object.values(ROUTE_NAMES).map((n) => n.nl);
+    expect(participants.slice(1).every((row) => officialNames.includes(String(row[routeColumn])))).toBe(true);
     const other = readCsv((await download(t, otherConsultant, '/api/v1/participants/export?format=csv')).bytes);
     expect(other.lines).toEqual([expect.arrayContaining(['Achternaam', 'Geboortedatum'])]);
 

@@ -1,6 +1,7 @@
 // R-EXC-3: the columns of the participant export: no BSN, not even its last four digits (a file travels
 // further than a screen); date of birth and client number tell two of the same name apart.
 import { statusLabel } from '../../domain/lifecycle.js';
+import { routeNameNl } from '../../domain/route-names.js';
 import type { ExportColumn } from '../../platform/http/export.js';
 import type { ParticipantSummary } from './schemas.js';
 
@@ -12,7 +13,7 @@ export const participantColumns: readonly ExportColumn<ParticipantSummary>[] = [
   { header: 'Geboortedatum', value: (p) => p.dateOfBirth, type: 'date' },
   { header: 'Klantnummer', value: (p) => p.clientNumber },
   { header: 'Gemeente', value: (p) => p.municipality.name, width: 20 },
-  { header: 'Leerroute (code)', value: (p) => p.route },
+  { header: 'Leerroute', value: (p) => routeNameNl(p.route), width: 24 },
   { header: 'Laatste aanmelding', value: (p) => (p.latestReferralStatus === null ? null : capital(statusLabel[p.latestReferralStatus])), width: 24 },
   { header: 'Geregistreerd op', value: (p) => p.createdAt.slice(0, 10), type: 'date' },
   { header: 'Inburgeraar-id', value: (p) => p.id, width: 38 },
