@@ -56,7 +56,12 @@ export type AuditOperation =
   | 'apiKey.create'
   | 'apiKey.revoke'
   | 'outbox.list'
-  | 'import.read';
+  | 'import.read'
+  // Issue #11: billable events recorded, an invoice prepared, a line checked, lines credited (R-INV-6).
+  | 'billable.record'
+  | 'invoice.prepare'
+  | 'invoice.check'
+  | 'invoice.credit';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -107,6 +112,10 @@ const processingActivity: Record<AuditOperation, string> = {
   'apiKey.revoke': 'koers:verwerking/toegangsbeveiliging',
   'outbox.list': 'koers:verwerking/signalering',
   'import.read': 'koers:verwerking/aanwezigheid',
+  'billable.record': 'koers:verwerking/facturatie',
+  'invoice.prepare': 'koers:verwerking/facturatie',
+  'invoice.check': 'koers:verwerking/facturatie',
+  'invoice.credit': 'koers:verwerking/facturatie',
 };
 
 export interface AuditSubject {

@@ -164,6 +164,10 @@ const auditEventLabels: Record<string, string> = {
   'apiKey.revoke': 'Koppeling (API-sleutel) ingetrokken',
   'outbox.list': 'Uitgaande mail bekeken',
   'import.read': 'Import bekeken',
+  'billable.record': 'Declarabele prestatie vastgelegd',
+  'invoice.prepare': 'Factuur opgesteld',
+  'invoice.check': 'Factuurregel beoordeeld',
+  'invoice.credit': 'Factuurregels gecrediteerd',
 };
 
 export function auditEventLabel(name: string): string {
