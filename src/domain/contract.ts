@@ -3,6 +3,7 @@
 // rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
+import { MunicipalityInvoicing, PaymentSchedule, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
 import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 
@@ -74,6 +75,8 @@ export const Municipality = z.object({
   name: z.string().min(1),
   /** R-CON-2: the products this municipality takes part in. */
   products: z.array(Code).min(1),
+  /** 001 Bijlage 4: invoice address, contact, order reference and delivery rules (issue #11). */
+  invoicing: MunicipalityInvoicing.optional(),
   assumption: Assumption,
 });
 export type Municipality = z.infer<typeof Municipality>;
@@ -82,6 +85,8 @@ export const Provider = z.object({
   code: Code,
   name: z.string().min(1),
   kvkNumber: z.string().regex(/^\d{8}$/, 'a KvK number has 8 digits').optional(),
+  /** 001 Bijlage 4: the invoice header's legal name, address, KvK, VAT id and IBAN (issue #11). */
+  invoicing: ProviderInvoicing.optional(),
   assumption: Assumption,
 });
 export type Provider = z.infer<typeof Provider>;
@@ -249,6 +254,8 @@ export const ContractVersion = z.object({
   routeChange: RouteChangeRules.optional(),
   exams: ExamRules.optional(),
   forecast: ForecastRules.optional(),
+  /** R-CON-6: the payment schedule per route product (issue #11). */
+  paymentSchedules: z.array(PaymentSchedule).optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
@@ -266,6 +273,10 @@ export const Contract = z
     municipalities: z.array(Municipality).min(1),
     providers: z.array(Provider).min(1),
     versions: z.array(ContractVersion).min(1),
+    /** R-CON-5: tariff versions per product, each with its validity dates and VAT (issue #11). */
+    tariffs: z.array(Tariff).optional(),
+    /** R-INV-3: tiered prices by cohort size (002 §2.2). */
+    staffels: z.array(Staffel).optional(),
     /** Free-text list of every value assumed where the source is silent (R-CON-9). */
     assumptions: z.array(z.string().min(1)),
   })
@@ -285,8 +296,22 @@ export const Contract = z
         });
       });
       if (v.validTo !== undefined && v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['versions', i, 'validTo'], message: 'validTo lies before validFrom' });
+      (v.paymentSchedules ?? []).forEach((s, j) => {
+        if (!products.has(s.product)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'paymentSchedules', j, 'product'], message: `unknown product "${s.product}"` });
+        s.items.forEach((item, k) =>
+          (item.withProducts ?? []).forEach((p, n) => {
+            if (!products.has(p)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'paymentSchedules', j, 'items', k, 'withProducts', n], message: `unknown product "${p}"` });
+          }),
+        );
+      });
       const missing = DeadlineName.options.filter((d) => !(d in v.deadlines));
       if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['versions', i, 'deadlines'], message: `missing deadline(s): ${missing.join(', ')}` });
+    });
+    for (const issue of [...tariffIssues(c.tariffs ?? [], products), ...staffelIssues(c.staffels ?? [], products)]) ctx.addIssue({ code: 'custom', ...issue });
+    c.providers.forEach((p, i) => {
+      if (p.invoicing !== undefined && p.kvkNumber !== undefined && p.invoicing.kvkNumber !== p.kvkNumber) {
+        ctx.addIssue({ code: 'custom', path: ['providers', i, 'invoicing', 'kvkNumber'], message: `differs from the provider's kvkNumber ${p.kvkNumber}` });
+      }
     });
     const sorted = [...c.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     for (let i = 1; i < sorted.length; i++) {
