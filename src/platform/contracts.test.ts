@@ -64,6 +64,62 @@ describe('contract files', () => {
   });
 });
 
+describe('tariffs, staffel and payment schedules as contract data (R-CON-5, R-CON-6, issue #11)', () => {
+  it('every shipped product has a tariff in force at the term start and a payment schedule (or rides along with one)', () => {
+    for (const c of loadContracts(DIR).contracts) {
+      const version = findVersionInForce(c, c.term.start);
+      const schedules = version?.paymentSchedules ?? [];
+      const riding = new Set(schedules.flatMap((s) => s.items.flatMap((i) => i.withProducts ?? [])));
+      for (const p of c.products) {
+        expect(c.tariffs?.some((t) => t.product === p.code && t.validFrom <= c.term.start), `${c.id} ${p.code} tariff`).toBe(true);
+        expect(schedules.some((s) => s.product === p.code) || riding.has(p.code), `${c.id} ${p.code} schedule`).toBe(true);
+      }
+      for (const m of c.municipalities) expect(m.invoicing, `${c.id} ${m.code}`).toBeDefined();
+      for (const p of c.providers) expect(p.invoicing, `${c.id} ${p.code}`).toBeDefined();
+    }
+  });
+
+  it('refuses a bad IBAN, a VAT id and KvK number of the wrong shape, each at its path', () => {
+    const doc = westfriesland();
+    doc.providers[0].invoicing.iban = 'NL00ABNA0417164300';
+    doc.providers[1].invoicing.kvkNumber = '1234';
+    doc.providers[2].invoicing.vatId = 'NL12';
+    const message = errorOf(doc);
+    expect(message).toMatch(/providers\[0\]\.invoicing\.iban: not a valid IBAN/);
+    expect(message).toMatch(/providers\[1\]\.invoicing\.kvkNumber: a KvK number has 8 digits/);
+    expect(message).toMatch(/providers\[2\]\.invoicing\.vatId: /);
+    // The shipped IBAN in another spelling (spaces, lower case) is accepted.
+    const ok = westfriesland();
+    ok.providers[0].invoicing.iban = ok.providers[0].invoicing.iban.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
+    expect(errorOf(ok)).toBe('');
+  });
+
+  it('refuses two tariff versions of one product in force on the same day, and an exempt tariff with a VAT rate', () => {
+    const doc = westfriesland();
+    doc.tariffs.push({ ...doc.tariffs[0], validFrom: '2027-01-01', amountCents: 1030000 });
+    doc.tariffs[1].vat = { treatment: 'exempt', ratePercent: 21 };
+    const message = errorOf(doc);
+    expect(message).toMatch(/tariffs\[4\]: tariff versions 0 and 4 of product "b1_language" overlap/);
+    expect(message).toMatch(/tariffs\[1\]\.vat\.ratePercent: an exempt tariff has VAT rate 0/);
+    // Indexation done right: the old version closed the day before.
+    const indexed = westfriesland();
+    indexed.tariffs[0].validTo = '2026-12-31';
+    indexed.tariffs.push({ ...indexed.tariffs[0], validFrom: '2027-01-01', validTo: undefined, amountCents: 1030000 });
+    expect(errorOf(indexed)).toBe('');
+  });
+
+  it('refuses a schedule whose shares are not 100%, an unknown product and overlapping staffel bands', () => {
+    const doc = parse(readFileSync(path.join(DIR, 'onderwijsroute-haaglanden-holland-rijnland.yaml'), 'utf8')) as Record<string, any>;
+    doc.versions[0].paymentSchedules[0].items[0].shareBasisPoints = 2900;
+    doc.versions[0].paymentSchedules[0].items[5].withProducts = ['nothing'];
+    doc.staffels[0].tables[0].bands[1].min = 25;
+    const message = errorOf(doc);
+    expect(message).toMatch(/versions\[0\]\.paymentSchedules\[0\]\.items: the shares add up to 9900 basis points/);
+    expect(message).toMatch(/versions\[0\]\.paymentSchedules\[0\]\.items\[5\]\.withProducts\[0\]: unknown product "nothing"/);
+    expect(message).toMatch(/staffels\[0\]\.tables\[0\]\.bands\[1\]: bands must ascend without overlap/);
+  });
+});
+
 describe('absence protocol as contract data (R-CON-7)', () => {
   it('every contract carries one, with the municipality classifying (001 §2.3.6) and the 80% norm', async () => {
     const { attendanceRate, belowNorm } = await import('../domain/attendance.js');

@@ -168,3 +168,13 @@ export function billableEvents(input: BillableInput): BillableResult {
   });
   return { events: events.filter((e) => e.billableOn <= asOf), open };
 }
+
+/**
+ * 002 §2.2 minimum-group rule: the amount paid for a start-year cohort too small to start — the
+ * schedule item (product 1) of the highest band price, `asCount` times.
+ */
+export function minimumGroupCents(schedule: PaymentSchedule, price: { scheduleItem: string; asCount: number; priceCents: number }): number | undefined {
+  const index = schedule.items.findIndex((i) => i.code === price.scheduleItem);
+  if (index < 0) return undefined;
+  return (itemAmounts(schedule, price.priceCents)[index] ?? 0) * price.asCount;
+}
