@@ -87,12 +87,23 @@ export function openPostgres(connectionString: string, options: { role?: string;
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // pool.end() resolves once its clients are told to end, not once their connections are closed; close()
+  // waits for those too, so a caller that drops the database right after (the tests) terminates none.
+  const open = new Set<pg.PoolClient>();
+  pool.on('connect', (c) => {
+    open.add(c);
+    c.once('end', () => open.delete(c));
+  });
   return {
     kind: 'postgres',
     query: (text, params) => clean(async () => (await pool.query(text, params as unknown[] | undefined)).rows as never),
     transaction: (fn) => clean(() => inPgTransaction(pool, fn)),
     exec: (sql) => clean(async () => void (await pool.query(sql))),
-    close: () => pool.end(),
+    close: async () => {
+      const ended = [...open].map((c) => new Promise<void>((done) => c.once('end', () => done())));
+      await pool.end();
+      await Promise.all(ended);
+    },
   };
 }
 
