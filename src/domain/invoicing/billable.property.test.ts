@@ -45,6 +45,8 @@ describe('billable events as properties (R-INV-1)', () => {
         const { events } = billableEvents({ schedule, routePrice: { amountCents: p, vat: exempt }, otherPrices: { pvt: { amountCents: PVT, vat: exempt } }, facts: f, asOf });
         const keys = events.map((e) => `${e.product}/${e.item}`);
         expect(new Set(keys).size).toBe(keys.length);
+        // The store's key per (participant, route) is unique too.
+        expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
         expect(events.every((e) => Number.isInteger(e.amountCents) && e.amountCents > 0 && e.billableOn <= asOf)).toBe(true);
         const route = events.filter((e) => e.product === schedule.product).reduce((s, e) => s + e.amountCents, 0);
         expect(route).toBeLessThanOrEqual(p);

@@ -80,6 +80,8 @@ describe('billable events (R-INV-1)', () => {
       ['education_hbo_wo', 'p7', 140000, '2025-12-19', 'schedule'],
     ]);
     expect(total(r.events)).toBe(1400000 + 21600);
+    // The store's key per (participant, route): the product number, and the PVT's own code.
+    expect(r.events.map((e) => e.key)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'pvt', 'p7']);
   });
 
   it('a period is paid after its progress report: month 6 ended but no report yet, product 2 waits', () => {

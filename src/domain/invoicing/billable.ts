@@ -47,7 +47,12 @@ export interface BillableInput {
 export type Basis = 'schedule' | 'earlyFinish' | 'dropOut' | 'decision';
 
 export interface BillableEvent {
-  /** The schedule item ("p1"…"p7"); with `product` the unique key of the event on one route. */
+  /**
+   * The event's code on its route, unique per (participant, route) — what the store keys on: the
+   * schedule item's code (p1…p7, 002 §2.4's "Product N") or, for a ride-along product, its own code (pvt).
+   */
+  key: string;
+  /** The schedule item that earned it. */
   item: string;
   product: string;
   amountCents: number;
@@ -157,12 +162,13 @@ export function billableEvents(input: BillableInput): BillableResult {
       if (date === undefined) return open.push({ item: item.code, reason: 'waitingForFacts' });
     }
     if (amountCents === 0) open.push({ item: item.code, reason: 'noAmount' });
-    else events.push({ item: item.code, product: schedule.product, amountCents, vat: input.routePrice.vat, billableOn: date, basis });
+    else events.push({ key: item.code, item: item.code, product: schedule.product, amountCents, vat: input.routePrice.vat, billableOn: date, basis });
     for (const other of item.withProducts ?? []) {
       const completed = facts.completedProducts?.[other];
       const price = input.otherPrices?.[other];
-      if (completed !== undefined && price !== undefined && price.amountCents > 0) {
-        events.push({ item: item.code, product: other, amountCents: price.amountCents, vat: price.vat, billableOn: later(date, completed), basis });
+      // A product riding along with two items is still billed once, with the first.
+      if (completed !== undefined && price !== undefined && price.amountCents > 0 && !events.some((e) => e.key === other)) {
+        events.push({ key: other, item: item.code, product: other, amountCents: price.amountCents, vat: price.vat, billableOn: later(date, completed), basis });
       }
     }
   });

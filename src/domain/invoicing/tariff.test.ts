@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Contract, findVersionInForce } from '../contract.js';
 import { minimumGroupCents } from './billable.js';
 import type { Tariff } from './contract-data.js';
-import { staffelPrice, tariffInForce } from './tariff.js';
+import { routePrice, staffelPrice, tariffInForce } from './tariff.js';
 
 const FILE = path.resolve(import.meta.dirname, '../../../contracts/onderwijsroute-haaglanden-holland-rijnland.yaml');
 const contract = Contract.parse(parse(readFileSync(FILE, 'utf8')));
@@ -66,5 +66,16 @@ describe('start-year staffel, one intake moment (R-INV-3, 002 §2.2 second table
     expect(p).toEqual({ kind: 'minimumGroup', table: 'start-year', scheduleItem: 'p1', asCount: 10, priceCents: 2700000 });
     const schedule = findVersionInForce(contract, '2022-09-01')?.paymentSchedules?.[0];
     expect(schedule && p.kind === 'minimumGroup' ? minimumGroupCents(schedule, p) : undefined).toBe(8100000);
+  });
+});
+
+describe('the price of a route (R-CON-5 with R-INV-3)', () => {
+  it('the tariff alone without a cohort (€ 14.000); with 22 in the cohort the staffel € 27.000, still VAT-exempt', () => {
+    expect(routePrice(contract, 'education_hbo_wo', '2024-02-01')).toMatchObject({ kind: 'price', amountCents: 1400000 });
+    expect(routePrice(contract, 'education_hbo_wo', '2024-02-01', { year: 2024, count: 22 })).toMatchObject({ kind: 'price', amountCents: 2700000, vat: { treatment: 'exempt' } });
+  });
+  it('15 in a normal year needs a decision; before the term there is no tariff', () => {
+    expect(routePrice(contract, 'education_hbo_wo', '2024-02-01', { year: 2024, count: 15 })).toMatchObject({ kind: 'decisionNeeded', staffel: { kind: 'notCovered', count: 15 } });
+    expect(routePrice(contract, 'education_hbo_wo', '2022-06-30')).toEqual({ kind: 'noTariff', product: 'education_hbo_wo', date: '2022-06-30' });
   });
 });

@@ -1,7 +1,7 @@
 // R-CON-5: the tariff version of a product in force on a date, and R-INV-3: the staffel price for a
 // cohort size. A count the table does not cover is returned as such, for a decision — never guessed.
 import type { IsoDate } from '../iso-date.js';
-import type { Staffel, StaffelBand, StaffelTable, Tariff } from './contract-data.js';
+import type { Staffel, StaffelBand, StaffelTable, Tariff, Vat } from './contract-data.js';
 
 /** The tariff version of `product` in force on `date`; undefined when none is (the schema forbids two). */
 export function tariffInForce(tariffs: readonly Tariff[], product: string, date: IsoDate): Tariff | undefined {
@@ -31,4 +31,30 @@ export function staffelPrice(staffel: Staffel, year: number, count: number): Sta
     return { kind: 'minimumGroup', table: table.code, scheduleItem: mg.scheduleItem, asCount: mg.asCount, priceCents: highest };
   }
   return { kind: 'notCovered', table: table.code, count, reason: `${count} participants lie outside every band of table "${table.code}"` };
+}
+
+export type RoutePrice =
+  | { kind: 'price'; amountCents: number; vat: Vat; tariff: Tariff; staffel?: StaffelPrice }
+  | { kind: 'noTariff'; product: string; date: IsoDate }
+  /** The staffel does not give a price (a count outside its tables, or the minimum-group case): decide first. */
+  | { kind: 'decisionNeeded'; tariff: Tariff; staffel: StaffelPrice };
+
+/**
+ * The price of a route product that starts on `date` (R-CON-5): the tariff in force then, replaced by the
+ * staffel price for the cohort when the product has a staffel and the cohort is known (R-INV-3). The VAT
+ * treatment is always the tariff's.
+ */
+export function routePrice(
+  data: { tariffs?: readonly Tariff[] | undefined; staffels?: readonly Staffel[] | undefined },
+  product: string,
+  date: IsoDate,
+  cohort?: { year: number; count: number },
+): RoutePrice {
+  const tariff = tariffInForce(data.tariffs ?? [], product, date);
+  if (tariff === undefined) return { kind: 'noTariff', product, date };
+  const staffel = data.staffels?.find((s) => s.product === product);
+  if (staffel === undefined || cohort === undefined) return { kind: 'price', amountCents: tariff.amountCents, vat: tariff.vat, tariff };
+  const sp = staffelPrice(staffel, cohort.year, cohort.count);
+  if (sp.kind !== 'band') return { kind: 'decisionNeeded', tariff, staffel: sp };
+  return { kind: 'price', amountCents: sp.amountCents, vat: tariff.vat, tariff, staffel: sp };
 }
