@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
-import { checkLine, creditLines, type InvoicingContext, prepareInvoice, readInvoice, recordBillableEvents } from '../src/features/invoicing/store.js';
+import { advanceInvoice, checkLine, creditLines, type InvoicingContext, prepareInvoice, readInvoice, recordBillableEvents } from '../src/features/invoicing/store.js';
 import type { NewBillableEvent } from '../src/features/invoicing/store-types.js';
 import { newOperationId, newTraceId } from '../src/platform/audit.js';
 import type { Db } from '../src/platform/db.js';
@@ -149,6 +149,20 @@ describe('invoicing store', () => {
       SELECT gen_random_uuid(), invoice_id, event_id, participant_id, municipality_id, amount_cents, 'toCheck' FROM invoice_line WHERE id = $1`, [kept.id])).rejects.toThrow();
     const history = await t.koers.db.query<{ status: string }>(`SELECT status FROM invoice_line_change WHERE line_id = $1 ORDER BY seq`, [disputed.id]);
     expect(history.map((h) => h.status)).toEqual(['toCheck', 'disputed', 'credited']);
+  });
+
+  it('moves an invoice from prepared through pro forma to sent, never back, and only for its own provider', async () => {
+    const municipality = organisationId('municipality', 'opmeer');
+    const r = await aReferral(t.koers.db, userId, municipality, TAALPUNT);
+    await t.koers.db.transaction((tx) => recordBillableEvents(tx, ctx, [anEvent(r, municipality, TAALPUNT, 'p1')]));
+    const invoice = await prepareInvoice(t.koers.db, ctx, { providerId: TAALPUNT, municipalityId: municipality, upTo: '2026-06-30' });
+    if (invoice === undefined) throw new Error('no invoice');
+    await expect(advanceInvoice(t.koers.db, ctx, { providerId: LEERHUIS, invoiceId: invoice.id, status: 'sent' })).rejects.toThrow('bestaat niet');
+    expect((await advanceInvoice(t.koers.db, ctx, { providerId: TAALPUNT, invoiceId: invoice.id, status: 'proForma' })).status).toBe('proForma');
+    expect((await advanceInvoice(t.koers.db, ctx, { providerId: TAALPUNT, invoiceId: invoice.id, status: 'sent' })).status).toBe('sent');
+    await expect(advanceInvoice(t.koers.db, ctx, { providerId: TAALPUNT, invoiceId: invoice.id, status: 'proForma' })).rejects.toThrow('al gehad');
+    const audit = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'invoice.status' AND object_id = $1`, [invoice.id]);
+    expect(audit[0]?.n).toBe(2);
   });
 
   it('numbers each provider\'s invoices and credit notes 1..n without gap, also after a run that failed holding a number', async () => {

@@ -61,6 +61,7 @@ export type AuditOperation =
   | 'billable.record'
   | 'invoice.prepare'
   | 'invoice.check'
+  | 'invoice.status'
   | 'invoice.credit';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
@@ -115,6 +116,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'billable.record': 'koers:verwerking/facturatie',
   'invoice.prepare': 'koers:verwerking/facturatie',
   'invoice.check': 'koers:verwerking/facturatie',
+  'invoice.status': 'koers:verwerking/facturatie',
   'invoice.credit': 'koers:verwerking/facturatie',
 };
 

@@ -1,5 +1,5 @@
 // The one module that writes the invoicing tables (migration 0017): billable events (R-INV-1),
-// collective invoices (R-INV-4), the municipality's check and credit notes (R-INV-6).
+// collective invoices (R-INV-4) and their status, the municipality's check and credit notes (R-INV-6).
 //
 // Concurrency (two app servers on one PostgreSQL): every run that takes an invoice number first locks
 // its provider's row in invoice_number_counter (lockCounter) and keeps the lock until it commits. So
@@ -14,7 +14,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Crypto } from '../../platform/crypto.js';
 import { type Db, one, type Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import type { BillableEvent, Invoice, InvoiceLine, NewBillableEvent } from './store-types.js';
+import type { BillableEvent, Invoice, InvoiceLine, InvoiceStatus, NewBillableEvent } from './store-types.js';
 import { invoiceTotals } from './totals.js';
 
 /** What every change needs: the audit (same transaction) and the business clock. */
@@ -207,6 +207,23 @@ export async function checkLine(
     if (hit.length === 0) throw new AppError('notFound', 'Deze factuurregel bestaat niet of is al gecrediteerd.');
     await recordChanges(tx, ctx, [input.lineId], input.status, reason);
     await recordAudit(tx, ctx.crypto, ctx.who, { name: 'invoice.check', status: 'ok', subjects: subjectsOf(hit), objectType: 'invoiceLine', objectId: input.lineId, summary: `line ${input.status}` });
+  });
+}
+
+/** R-INV-4: prepared → proForma (the pro-forma round of 002 eis 12) → sent; prepared → sent directly. */
+const NEXT_STATUS: Record<'proForma' | 'sent', readonly InvoiceStatus[]> = { proForma: ['prepared'], sent: ['prepared', 'proForma'] };
+
+/** Moves the provider's invoice or credit note on; a step back or a repeat is a conflict. */
+export async function advanceInvoice(db: Db, ctx: InvoicingContext, input: { providerId: string; invoiceId: string; status: 'proForma' | 'sent' }): Promise<Invoice> {
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{ status: InvoiceStatus }>(`SELECT status FROM invoice WHERE id = $1 AND provider_id = $2 FOR UPDATE`, [input.invoiceId, input.providerId]);
+    const current = found[0];
+    if (current === undefined) throw new AppError('notFound', 'Deze factuur bestaat niet.');
+    if (!NEXT_STATUS[input.status].includes(current.status)) throw new AppError('conflict', 'Deze factuur heeft die stap al gehad.');
+    await tx.query(`UPDATE invoice SET status = $2 WHERE id = $1`, [input.invoiceId, input.status]);
+    const invoice = await readInvoice(tx, input.invoiceId);
+    await recordAudit(tx, ctx.crypto, ctx.who, { name: 'invoice.status', status: 'ok', subjects: subjectsOf(invoice.lines), objectType: 'invoice', objectId: invoice.id, summary: `invoice ${invoice.number}: ${current.status} to ${input.status}` });
+    return invoice;
   });
 }
 

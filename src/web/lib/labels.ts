@@ -167,6 +167,7 @@ const auditEventLabels: Record<string, string> = {
   'billable.record': 'Declarabele prestatie vastgelegd',
   'invoice.prepare': 'Factuur opgesteld',
   'invoice.check': 'Factuurregel beoordeeld',
+  'invoice.status': 'Factuur pro forma of verzonden',
   'invoice.credit': 'Factuurregels gecrediteerd',
 };
 
