@@ -30,11 +30,11 @@ describe('invoice PDF', () => {
     for (const want of ['Verzamelfactuur DB-2026-0008', 'Taalschool De Brug B.V.', 'Stationsplein 12', 'KvK-nummer 12345678', 'Btw-nummer NL001234567B01', 'Gemeente Arnhem', 'Koningstraat 38', '6811 DG Arnhem', 't.a.v. Team Inburgering', 'Factuurdatum', '10 april 2026', 'Inkoopordernummer', 'IO-2026-0417', 'Uw referentie', 'AFD-INB', '1 februari 2026 tot en met 31 maart 2026', 'NL91 ABNA 0417 1643 00', '30 dagen, uiterlijk 10 mei 2026']) {
       expect(all).toContain(want);
     }
-    for (const want of ['ARN-1001', '5 januari 2026', 'februari 2026', '€ 1.625,00', '€ 0,10', 'vrijgesteld', '21%']) expect(all).toContain(want);
-    // VAT once on the 21% sum (3 × € 0,10 → € 0,06), and the totals.
+    for (const want of ['ARN-1001', '5 januari 2026', 'februari 2026', '€ 1.625,00', '€ 0,03', 'vrijgesteld', '21%']) expect(all).toContain(want);
+    // VAT once on the 21% sum (3 × € 0,03 → € 0,02, not 3 × € 0,01), and the totals.
     expect(all).toContain('Vrijgesteld van btw: onderwijs');
-    expect(all).toMatch(/21% btw\n€ 0,30\n€ 0,06/);
-    expect(all).toMatch(/Totaal excl. btw\n€ 3.250,30\nBtw\n€ 0,06\nTotaal te betalen\n€ 3.250,36/);
+    expect(all).toMatch(/21% btw\n€ 0,09\n€ 0,02/);
+    expect(all).toMatch(/Totaal excl. btw\n€ 3.250,09\nBtw\n€ 0,02\nTotaal te betalen\n€ 3.250,11/);
   });
 
   it('a credit note says what it credits and the amount to be credited', () => {

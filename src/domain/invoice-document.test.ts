@@ -28,10 +28,10 @@ describe('line and VAT rounding (EN 16931)', () => {
     expect(lineNetCents({ quantity: 0.125, unitPriceCents: 4 })).toBe(1); // 0,5 cent rounds up
     expect(lineNetCents({ quantity: 3, unitPriceCents: 123_456 })).toBe(370_368);
   });
-  it('VAT 21% is computed once on the category sum, not per line: 3 × € 0,10 gives € 0,06, not 3 × € 0,02', () => {
-    const t = documentTotals({ lines: [line('1', 10, STANDARD), line('2', 10, STANDARD), line('3', 10, STANDARD)] });
-    expect(t.vat).toEqual([{ category: 'S', ratePercent: 21, taxableCents: 30, vatCents: 6 }]);
-    expect(vatCents(10, 21)).toBe(2);
+  it('VAT 21% is computed once on the category sum, not per line: 3 × € 0,03 gives € 0,02, not 3 × € 0,01', () => {
+    const t = documentTotals({ lines: [line('1', 3, STANDARD), line('2', 3, STANDARD), line('3', 3, STANDARD)] });
+    expect(t.vat).toEqual([{ category: 'S', ratePercent: 21, taxableCents: 9, vatCents: 2 }]);
+    expect(vatCents(3, 21)).toBe(1);
   });
   it('a mixed invoice has one exempt and one 21% subtotal: € 1.600,00 exempt + € 250,00 at 21% = € 1.902,50', () => {
     const t = documentTotals({ lines: [line('1', 160_000, EXEMPT), line('2', 25_000, STANDARD)] });

@@ -75,6 +75,6 @@ export function sampleInvoices(): { name: string; doc: InvoiceDocument }[] {
   return [
     { name: 'learning-route invoice, exempt, seller KvK / buyer OIN, means 30', doc: invoice() },
     { name: 'PVT invoice at 21%, seller OIN / buyer KvK, means 58', doc: invoice({ number: 'ROC-2026-0101', seller: sellerOin, buyer: buyerKvk, paymentMeansCode: '58', lines: [line(1, { productName: 'Pre-entreevoorziening (PVT), maand 3', unitPriceCents: 41_333, vat: PVT_VAT }), line(2, { productName: 'PVT, 12,5 uur extra', quantity: 12.5, unitPriceCents: 6_789, vat: PVT_VAT })] }) },
-    { name: 'mixed invoice, exempt and 21%, buyer reference and purchase order', doc: invoice({ number: 'DB-2026-0008', period: { start: '2026-02-01', end: '2026-03-31' }, buyer: { ...buyerOin, buyerReference: 'AFD-INB' }, lines: [line(1), line(2, { vat: PVT_VAT, unitPriceCents: 10 }), line(3, { vat: PVT_VAT, unitPriceCents: 10 }), line(4, { vat: PVT_VAT, unitPriceCents: 10 }), line(5, { deliveryMonth: '2026-02' })] }) },
+    { name: 'mixed invoice, exempt and 21%, buyer reference and purchase order', doc: invoice({ number: 'DB-2026-0008', period: { start: '2026-02-01', end: '2026-03-31' }, buyer: { ...buyerOin, buyerReference: 'AFD-INB' }, lines: [line(1), line(2, { vat: PVT_VAT, unitPriceCents: 3 }), line(3, { vat: PVT_VAT, unitPriceCents: 3 }), line(4, { vat: PVT_VAT, unitPriceCents: 3 }), line(5, { deliveryMonth: '2026-02' })] }) },
   ];
 }
