@@ -79,6 +79,19 @@ describe('tariffs, staffel and payment schedules as contract data (R-CON-5, R-CO
     }
   });
 
+  it('carries 001 Bijlage 4 per municipality: Doesburg PDF only, one PDF per mail, at most 5 MB, no paper; Duiven routenummer 29070', () => {
+    const cg = loadContracts(DIR).byId('centraal-gelderland');
+    const of = (code: string) => cg?.municipalities.find((m) => m.code === code)?.invoicing;
+    expect(of('doesburg')).toMatchObject({
+      address: { line: 'Postbus 100', postalCode: '6980 AC' },
+      contact: 'Alma Boersma',
+      delivery: { email: 'crediteuren-administratie@doesburg.nl', pdfOnly: true, maxPdfsPerMail: 1, maxPdfBytes: 5 * 1024 * 1024, noPaperCopy: true },
+    });
+    expect(of('rheden')?.delivery).toMatchObject({ email: 'facturen@rheden.nl', pdfOnly: true, maxPdfsPerMail: 1, maxPdfBytes: 5 * 1024 * 1024 });
+    expect(of('duiven')?.purchaseOrder).toBe('routenummer 29070');
+    expect(of('zevenaar')).toMatchObject({ purchaseOrder: 'FCL 6144', contact: 'Eva Jongsma', delivery: { email: 'facturen@zevenaar.nl' } });
+  });
+
   it('refuses a bad IBAN, a VAT id and KvK number of the wrong shape, each at its path', () => {
     const doc = westfriesland();
     doc.providers[0].invoicing.iban = 'NL00ABNA0417164300';
