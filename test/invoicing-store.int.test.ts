@@ -149,6 +149,9 @@ describe('invoicing store', () => {
       SELECT gen_random_uuid(), invoice_id, event_id, participant_id, municipality_id, amount_cents, 'toCheck' FROM invoice_line WHERE id = $1`, [kept.id])).rejects.toThrow();
     const history = await t.koers.db.query<{ status: string }>(`SELECT status FROM invoice_line_change WHERE line_id = $1 ORDER BY seq`, [disputed.id]);
     expect(history.map((h) => h.status)).toEqual(['toCheck', 'disputed', 'credited']);
+    // The history is append-only.
+    await expect(t.koers.db.query(`UPDATE invoice_line_change SET reason = 'anders' WHERE line_id = $1`, [disputed.id])).rejects.toThrow();
+    await expect(t.koers.db.query(`DELETE FROM invoice_line_change WHERE line_id = $1`, [disputed.id])).rejects.toThrow();
   });
 
   it('moves an invoice from prepared through pro forma to sent, never back, and only for its own provider', async () => {

@@ -99,6 +99,13 @@ CREATE TABLE invoice_line_change (
 COMMENT ON TABLE invoice_line_change IS 'R-INV-6: every status a line has had (made, approved, disputed with the reason, credited), append-only, so the history stays when the line changes.';
 COMMENT ON COLUMN invoice_line_change.seq IS 'The order of the changes, also when two share a timestamp.';
 CREATE INDEX invoice_line_change_line ON invoice_line_change(line_id, seq);
+-- Same second wall as audit_event and attendance_version: the history is never rewritten, even by the owner.
+CREATE FUNCTION invoice_line_change_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'invoice_line_change is append-only';
+END $$;
+CREATE TRIGGER invoice_line_change_no_update BEFORE UPDATE OR DELETE ON invoice_line_change
+  FOR EACH ROW EXECUTE FUNCTION invoice_line_change_append_only();
 
 CREATE TABLE invoice_number_counter (
   provider_id uuid PRIMARY KEY REFERENCES provider(id),
