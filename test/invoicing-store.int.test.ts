@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
-import { advanceInvoice, checkLine, creditLines, type InvoicingContext, prepareInvoice, readInvoice, recordBillableEvents } from '../src/features/invoicing/store.js';
+import { advanceInvoice, checkLine, creditLines, findInvoice, type InvoicingContext, listInvoices, listUninvoicedEvents, prepareInvoice, recordBillableEvents } from '../src/features/invoicing/store.js';
 import type { NewBillableEvent } from '../src/features/invoicing/store-types.js';
 import { newOperationId, newTraceId } from '../src/platform/audit.js';
 import type { Db } from '../src/platform/db.js';
@@ -92,7 +92,7 @@ describe('invoicing store', () => {
         ...hoorn.flatMap((r) => [anEvent(r, HOORN, TAALPUNT, 'p1', { earnedOn: '2026-02-28' }), anEvent(r, HOORN, TAALPUNT, 'p2')]),
         anEvent(enkhuizen, ENKHUIZEN, TAALPUNT, 'p1'),
         // Earned after the cut-off: not on this invoice.
-        anEvent(hoorn[0] as { participantId: string; referralId: string }, HOORN, TAALPUNT, 'p3', { earnedOn: '2026-07-31' }),
+        ...hoorn.slice(0, 1).map((r) => anEvent(r, HOORN, TAALPUNT, 'p3', { earnedOn: '2026-07-31' })),
       ]),
     );
     const invoice = await prepareInvoice(t.koers.db, ctx, { providerId: TAALPUNT, municipalityId: HOORN, upTo: '2026-06-30' });
@@ -109,6 +109,25 @@ describe('invoicing store', () => {
     expect(await numbers(TAALPUNT)).toEqual([1, 2]);
     const audit = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'invoice.prepare' AND object_id = $1`, [invoice?.id]);
     expect(audit[0]?.n).toBe(2); // one line per participant on the invoice
+  });
+
+  it('shows an invoice only to its provider and its municipality, and lists what is earned and not yet invoiced', async () => {
+    const municipality = organisationId('municipality', 'koggenland');
+    const now = await aReferral(t.koers.db, userId, municipality, LEERHUIS);
+    const later = await aReferral(t.koers.db, userId, municipality, LEERHUIS);
+    await t.koers.db.transaction((tx) => recordBillableEvents(tx, ctx, [anEvent(now, municipality, LEERHUIS, 'p1'), anEvent(later, municipality, LEERHUIS, 'p1', { earnedOn: '2026-08-31' })]));
+    const open = await listUninvoicedEvents(t.koers.db, { providerId: LEERHUIS, municipalityId: municipality, upTo: '2026-06-30' });
+    expect(open.map((e) => e.participantId)).toEqual([now.participantId]);
+    const invoice = await prepareInvoice(t.koers.db, ctx, { providerId: LEERHUIS, municipalityId: municipality, upTo: '2026-06-30' });
+    if (invoice === undefined) throw new Error('no invoice');
+    expect(await listUninvoicedEvents(t.koers.db, { providerId: LEERHUIS, municipalityId: municipality, upTo: '2026-06-30' })).toEqual([]);
+    expect((await listUninvoicedEvents(t.koers.db, { providerId: LEERHUIS, upTo: '2026-12-31' })).map((e) => e.participantId)).toContain(later.participantId);
+    expect((await findInvoice(t.koers.db, { providerId: LEERHUIS }, invoice.id))?.lines).toHaveLength(1);
+    expect((await findInvoice(t.koers.db, { municipalityId: municipality }, invoice.id))?.id).toBe(invoice.id);
+    expect(await findInvoice(t.koers.db, { providerId: TAALPUNT }, invoice.id)).toBeUndefined();
+    expect(await findInvoice(t.koers.db, { municipalityId: HOORN }, invoice.id)).toBeUndefined();
+    expect((await listInvoices(t.koers.db, { municipalityId: municipality })).map((i) => i.id)).toEqual([invoice.id]);
+    expect((await listInvoices(t.koers.db, { municipalityId: HOORN })).map((i) => i.id)).not.toContain(invoice.id);
   });
 
   it('computes VAT once per rate on the sum of the lines (21% of 3 × 0.05 is 0.03, not 3 × 0.01)', async () => {
@@ -135,7 +154,8 @@ describe('invoicing store', () => {
     const credit = await creditLines(t.koers.db, ctx, { providerId: LEERHUIS, invoiceId: invoice.id, lineIds: [disputed.id], reason: 'Regel betwist' });
     expect(credit).toMatchObject({ kind: 'creditNote', number: invoice.number + 1, creditsInvoiceId: invoice.id, creditReason: 'Regel betwist', totalExclVatCents: 123_45 });
     expect(credit.lines.map((l) => [l.eventId, l.status])).toEqual([[disputed.eventId, 'reversal']]);
-    const after = await readInvoice(t.koers.db, invoice.id);
+    const after = await findInvoice(t.koers.db, { municipalityId: municipality }, invoice.id);
+    if (after === undefined) throw new Error('the municipality does not find its invoice');
     expect(after.lines.find((l) => l.id === disputed.id)).toMatchObject({ status: 'credited', creditedByLine: credit.lines[0]?.id, disputeReason: 'Voortgangsrapportage ontbreekt' });
     expect(after.lines.find((l) => l.id === kept.id)?.status).toBe('approved');
     // Crediting the same line again is refused and uses no number.
@@ -177,7 +197,7 @@ describe('invoicing store', () => {
     if (invoice === undefined || line === undefined) throw new Error('no invoice');
     // This credit note takes its number, then its INSERT fails (credit_reason is required): all rolls back.
     await expect(creditLines(t.koers.db, ctx, { providerId: provider, invoiceId: invoice.id, lineIds: [line.id], reason: null as unknown as string })).rejects.toThrow();
-    expect((await readInvoice(t.koers.db, invoice.id)).lines[0]?.status).toBe('toCheck');
+    expect((await findInvoice(t.koers.db, { providerId: provider }, invoice.id))?.lines[0]?.status).toBe('toCheck');
     const credit = await creditLines(t.koers.db, ctx, { providerId: provider, invoiceId: invoice.id, lineIds: [line.id], reason: 'Dubbel' });
     expect(credit.number).toBe(invoice.number + 1);
     for (const p of [TAALPUNT, LEERHUIS, provider]) {

@@ -102,13 +102,7 @@ export async function prepareInvoice(
 ): Promise<Invoice | undefined> {
   return db.transaction(async (tx) => {
     await lockCounter(tx, input.providerId);
-    const events = await tx.query<BillableEvent>(
-      `SELECT ${EVENT_COLUMNS} FROM billable_event e
-       WHERE e.provider_id = $1 AND e.municipality_id = $2 AND e.earned_on <= $3
-         AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.event_id = e.id AND l.${LIVE})
-       ORDER BY e.earned_on, e.participant_id, e.product_code`,
-      [input.providerId, input.municipalityId, input.upTo],
-    );
+    const events = await listUninvoicedEvents(tx, input);
     const first = events[0];
     if (first === undefined) return undefined;
     const number = await takeInvoiceNumber(tx, input.providerId);
@@ -131,7 +125,7 @@ export async function prepareInvoice(
       objectId: invoiceId,
       summary: `invoice ${number}: ${events.length} lines`,
     });
-    return readInvoice(tx, invoiceId);
+    return readInvoiceUnsafe(tx, invoiceId);
   });
 }
 
@@ -186,7 +180,7 @@ export async function creditLines(
       objectId: creditId,
       summary: `credit note ${number} for ${lines.length} lines`,
     });
-    return readInvoice(tx, creditId);
+    return readInvoiceUnsafe(tx, creditId);
   });
 }
 
@@ -221,18 +215,52 @@ export async function advanceInvoice(db: Db, ctx: InvoicingContext, input: { pro
     if (current === undefined) throw new AppError('notFound', 'Deze factuur bestaat niet.');
     if (!NEXT_STATUS[input.status].includes(current.status)) throw new AppError('conflict', 'Deze factuur heeft die stap al gehad.');
     await tx.query(`UPDATE invoice SET status = $2 WHERE id = $1`, [input.invoiceId, input.status]);
-    const invoice = await readInvoice(tx, input.invoiceId);
+    const invoice = await readInvoiceUnsafe(tx, input.invoiceId);
     await recordAudit(tx, ctx.crypto, ctx.who, { name: 'invoice.status', status: 'ok', subjects: subjectsOf(invoice.lines), objectType: 'invoice', objectId: invoice.id, summary: `invoice ${invoice.number}: ${current.status} to ${input.status}` });
     return invoice;
   });
 }
 
-/** An invoice or credit note with its lines. */
-export async function readInvoice(q: Queryable, invoiceId: string): Promise<Invoice> {
-  const head = await one<Omit<Invoice, 'lines'>>(q, `SELECT ${INVOICE_COLUMNS} FROM invoice WHERE id = $1`, [invoiceId]);
+/** Whose invoices a reader may see: the provider's own, or those addressed to the municipality (R-INV-6). */
+export type InvoiceOwner = { providerId: string } | { municipalityId: string };
+
+function ownerWhere(owner: InvoiceOwner, first: number): { sql: string; param: string } {
+  return 'providerId' in owner ? { sql: `provider_id = $${first}`, param: owner.providerId } : { sql: `municipality_id = $${first}`, param: owner.municipalityId };
+}
+
+/** The invoice or credit note with its lines, when it is the owner's; undefined otherwise (the route answers 404). */
+export async function findInvoice(q: Queryable, owner: InvoiceOwner, invoiceId: string): Promise<Invoice | undefined> {
+  const where = ownerWhere(owner, 2);
+  const head = await q.query<Omit<Invoice, 'lines'>>(`SELECT ${INVOICE_COLUMNS} FROM invoice WHERE id = $1 AND ${where.sql}`, [invoiceId, where.param]);
+  return head[0] === undefined ? undefined : withLines(q, head[0]);
+}
+
+/** The owner's invoices and credit notes, newest number first, without their lines. */
+export async function listInvoices(q: Queryable, owner: InvoiceOwner): Promise<Omit<Invoice, 'lines'>[]> {
+  const where = ownerWhere(owner, 1);
+  return q.query<Omit<Invoice, 'lines'>>(`SELECT ${INVOICE_COLUMNS} FROM invoice WHERE ${where.sql} ORDER BY provider_id, number DESC`, [where.param]);
+}
+
+/** The provider's events earned up to `upTo` and not on a live line: what the next prepareInvoice would take. */
+export async function listUninvoicedEvents(q: Queryable, input: { providerId: string; municipalityId?: string; upTo: IsoDate }): Promise<BillableEvent[]> {
+  return q.query<BillableEvent>(
+    `SELECT ${EVENT_COLUMNS} FROM billable_event e
+     WHERE e.provider_id = $1 AND ($2::uuid IS NULL OR e.municipality_id = $2) AND e.earned_on <= $3
+       AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.event_id = e.id AND l.${LIVE})
+     ORDER BY e.municipality_id, e.earned_on, e.participant_id, e.product_code`,
+    [input.providerId, input.municipalityId ?? null, input.upTo],
+  );
+}
+
+/** Unscoped: only for an id this module has just written or checked inside its transaction. */
+async function readInvoiceUnsafe(q: Queryable, invoiceId: string): Promise<Invoice> {
+  return withLines(q, await one<Omit<Invoice, 'lines'>>(q, `SELECT ${INVOICE_COLUMNS} FROM invoice WHERE id = $1`, [invoiceId]));
+}
+
+async function withLines(q: Queryable, head: Omit<Invoice, 'lines'>): Promise<Invoice> {
   const lines = await q.query<InvoiceLine>(
     `SELECT ${LINE_COLUMNS} FROM invoice_line l JOIN billable_event e ON e.id = l.event_id WHERE l.invoice_id = $1 ORDER BY e.earned_on, l.participant_id, e.product_code`,
-    [invoiceId],
+    [head.id],
   );
   return { ...head, lines };
 }
