@@ -71,7 +71,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-export function openPostgres(connectionString: string, options: { role?: string; max?: number } = {}): Db {
+export function openPostgres(connectionString: string, options: { role?: string; max?: number; onIdleError?: (err: Error) => void } = {}): Db {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -90,6 +90,11 @@ export function openPostgres(connectionString: string, options: { role?: string;
   // pool.end() resolves once its clients are told to end, not once their connections are closed; close()
   // waits for those too, so a caller that drops the database right after (the tests) terminates none.
   const open = new Set<pg.PoolClient>();
+  // An idle pooled connection that the server ends (a restart, a failover, pg_terminate_backend) is an
+  // 'error' on the pool; without a listener Node treats it as unhandled and the whole process exits. pg
+  // has already dropped that client, and the next query opens a new connection, so there is nothing to
+  // do but not crash. A query that was running gets its own error through its own promise.
+  pool.on('error', (err) => options.onIdleError?.(err));
   pool.on('connect', (c) => {
     open.add(c);
     c.once('end', () => open.delete(c));
