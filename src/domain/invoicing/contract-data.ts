@@ -125,6 +125,12 @@ const Address = z.object({
 
 // 001 Bijlage 4: where and how a municipality receives its invoices.
 export const MunicipalityInvoicing = z.object({
+  /**
+   * The OIN (Organisatie-identificatienummer, 20 digits): NLCIUS BR-NL-10 requires an OIN or KvK
+   * number for a Dutch buyer, and a municipality is identified by its OIN (UBL scheme 0190). The
+   * contract files carry fictional ones (see their assumptions).
+   */
+  oin: z.string().regex(/^\d{20}$/, 'an OIN has 20 digits'),
   address: Address,
   /** The person the invoice is addressed to ("t.a.v."). */
   contact: z.string().min(1).optional(),
