@@ -1,0 +1,88 @@
+// R-INV-1: what Koers has registered of a provider's referrals for one municipality, read from the
+// tables that hold the facts and mapped to the pure rules' RouteFacts (src/domain/invoicing/billable.ts).
+//
+// Mapped: the route start (referral.started_on, the lifecycle step 'started'), submitted progress
+// reports, the final report (its goals reached, and the municipality's invoicing decision, R-END-2) and
+// the end of the route (route_event: routeEnded ends it, droppedOut and movedAway are a drop-out).
+// Not registered by Koers yet, so left out (the items they trigger stay open, never guessed):
+// - the month a progress report is for: progress_report has no period column, so the n-th submitted
+//   progress report is taken as the report for the n-th progressReport item of the schedule;
+// - hour milestones (hourMilestone items): attendance hours are not summed into milestones here yet;
+// - products completed alongside an item (the PVT "indien afgerond", completedProducts);
+// - a route change's paid amount (routeChange): route_event routeChanged has no amounts.
+import type { RouteFacts } from '../../domain/invoicing/billable.js';
+import type { IsoDate } from '../../domain/iso-date.js';
+import type { Queryable } from '../../platform/db.js';
+
+export interface ReferralToInvoice {
+  referralId: string;
+  participantId: string;
+  municipalityId: string;
+  providerId: string;
+  productCode: string;
+  contractId: string;
+  contractVersion: number;
+  referredOn: IsoDate;
+  startedOn: IsoDate;
+}
+
+/** The provider's started referrals for the municipality (started on or before `upTo`), with their facts. */
+export async function referralsWithFacts(
+  q: Queryable,
+  input: { providerId: string; municipalityId: string; upTo: IsoDate },
+): Promise<{ referral: ReferralToInvoice; facts: RouteFacts }[]> {
+  const referrals = await q.query<ReferralToInvoice>(
+    `SELECT id AS "referralId", participant_id AS "participantId", municipality_id AS "municipalityId", provider_id AS "providerId",
+       product_code AS "productCode", contract_id AS "contractId", contract_version AS "contractVersion",
+       referred_on::text AS "referredOn", started_on::text AS "startedOn"
+     FROM referral WHERE provider_id = $1 AND municipality_id = $2 AND started_on IS NOT NULL AND started_on <= $3
+     ORDER BY started_on, id`,
+    [input.providerId, input.municipalityId, input.upTo],
+  );
+  if (referrals.length === 0) return [];
+  const ids = referrals.map((r) => r.referralId);
+  const reports = await q.query<{ referralId: string; kind: 'progress' | 'final'; submittedOn: IsoDate; goalsReached: boolean | null; decision: string | null; decidedOn: IsoDate | null }>(
+    `SELECT referral_id AS "referralId", kind, submitted_on::text AS "submittedOn", (content->>'goalsReached')::boolean AS "goalsReached",
+       invoice_decision AS decision, (invoice_decided_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS "decidedOn"
+     FROM progress_report WHERE status = 'submitted' AND submitted_on IS NOT NULL AND referral_id = ANY($1::uuid[])
+     ORDER BY submitted_on, submitted_at, id`,
+    [ids],
+  );
+  const ends = await q.query<{ referralId: string | null; participantId: string; type: string; onDate: IsoDate }>(
+    `SELECT referral_id AS "referralId", participant_id AS "participantId", type, on_date::text AS "onDate"
+     FROM route_event WHERE participant_id = ANY($1::uuid[]) AND type IN ('routeEnded', 'droppedOut', 'movedAway')
+     ORDER BY on_date, recorded_at, id`,
+    [referrals.map((r) => r.participantId)],
+  );
+  return referrals.map((referral) => {
+    const own = reports.filter((r) => r.referralId === referral.referralId);
+    const progress = own.filter((r) => r.kind === 'progress');
+    const final = own.filter((r) => r.kind === 'final').at(-1);
+    // A route event without a referral belongs to the participant's every referral.
+    const end = ends.filter((e) => e.participantId === referral.participantId && (e.referralId === null || e.referralId === referral.referralId))[0];
+    const facts: RouteFacts = {
+      startedOn: referral.startedOn,
+      // The n-th report is the n-th period's (see above); `month` is the ordinal, matched by progressReportMonths.
+      progressReports: progress.map((r, i) => ({ month: i + 1, deliveredOn: r.submittedOn })),
+      ...(end?.type === 'routeEnded' ? { finishedOn: end.onDate } : {}),
+      ...(end !== undefined && end.type !== 'routeEnded' ? { droppedOutOn: end.onDate } : {}),
+      ...(final?.goalsReached === true ? { resultReachedOn: final.submittedOn } : {}),
+      ...(final?.decision != null && final.decidedOn !== null ? { finalDecision: { decidedOn: final.decidedOn, mayInvoice: final.decision === 'mayInvoice' } } : {}),
+    };
+    return { referral, facts };
+  });
+}
+
+/**
+ * The facts with each report's ordinal replaced by the month of the schedule's progressReport item of
+ * that rank (the first report is month 6's when the schedule pays at months 6 and 12).
+ */
+export function progressReportMonths(facts: RouteFacts, reportMonths: readonly number[]): RouteFacts {
+  return {
+    ...facts,
+    progressReports: facts.progressReports.flatMap((r) => {
+      const month = reportMonths[r.month - 1];
+      return month === undefined ? [] : [{ month, deliveredOn: r.deliveredOn }];
+    }),
+  };
+}

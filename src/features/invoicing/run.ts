@@ -1,0 +1,90 @@
+// R-INV-1, R-INV-4: the invoicing run of one provider for one municipality. Reads the registered facts
+// of the provider's referrals for that municipality only (route-facts.ts), derives the billable events
+// under the contract version that governs each referral (R-CON-10, versionOf), records them once
+// (billable_event_once, so a re-run adds nothing) and prepares the collective invoice of every event
+// earned up to `upTo` that is on no live line yet. Safe to re-run and to run on two servers at once:
+// the store's constraints and counter lock decide (store.ts).
+import { billableEvents, type Price } from '../../domain/invoicing/billable.js';
+import { routePrice, tariffInForce } from '../../domain/invoicing/tariff.js';
+import type { IsoDate } from '../../domain/iso-date.js';
+import { type ContractRegistry, versionOf } from '../../platform/contracts.js';
+import type { Db } from '../../platform/db.js';
+import { referralsWithFacts, progressReportMonths } from './route-facts.js';
+import { toNewBillableEvent } from './store-map.js';
+import { type InvoicingContext, prepareInvoice, recordBillableEvents } from './store.js';
+import type { BillableEvent, Invoice, NewBillableEvent } from './store-types.js';
+
+export interface RunInput {
+  providerId: string;
+  municipalityId: string;
+  upTo: IsoDate;
+}
+
+/** Why a referral gave no events: no schedule for its product, or no price (a tariff or staffel decision first). */
+export interface RunSkip {
+  referralId: string;
+  reason: 'noContractVersion' | 'noPaymentSchedule' | 'noTariff' | 'decisionNeeded';
+}
+
+export interface RunResult {
+  recorded: BillableEvent[];
+  invoice: Invoice | undefined;
+  skipped: RunSkip[];
+}
+
+/** The events the facts earn up to `upTo`, for the provider's referrals of the municipality. */
+export async function deriveEvents(db: Db, contracts: ContractRegistry, input: RunInput): Promise<{ events: NewBillableEvent[]; skipped: RunSkip[] }> {
+  const events: NewBillableEvent[] = [];
+  const skipped: RunSkip[] = [];
+  for (const { referral, facts } of await referralsWithFacts(db, input)) {
+    const contract = contracts.byId(referral.contractId);
+    const version = versionOf(contracts, referral, referral.referredOn);
+    if (contract === undefined || version === undefined) {
+      skipped.push({ referralId: referral.referralId, reason: 'noContractVersion' });
+      continue;
+    }
+    const schedule = version.paymentSchedules?.find((s) => s.product === referral.productCode);
+    if (schedule === undefined) {
+      skipped.push({ referralId: referral.referralId, reason: 'noPaymentSchedule' });
+      continue;
+    }
+    // R-CON-5: the tariff in force on the route's start. The cohort size for a staffel (R-INV-3) is not
+    // counted by Koers yet, so a staffel product is priced by its tariff until it is.
+    const price = routePrice(contract, referral.productCode, facts.startedOn);
+    if (price.kind !== 'price') {
+      skipped.push({ referralId: referral.referralId, reason: price.kind });
+      continue;
+    }
+    const otherPrices: Record<string, Price> = {};
+    for (const code of schedule.items.flatMap((i) => i.withProducts ?? [])) {
+      const t = tariffInForce(contract.tariffs ?? [], code, facts.startedOn);
+      if (t !== undefined) otherPrices[code] = { amountCents: t.amountCents, vat: t.vat };
+    }
+    const reportMonths = schedule.items.flatMap((i) => (i.trigger.type === 'progressReport' ? [i.trigger.month] : []));
+    const result = billableEvents({ schedule, routePrice: price, otherPrices, facts: progressReportMonths(facts, reportMonths), asOf: input.upTo });
+    for (const e of result.events) {
+      events.push(
+        toNewBillableEvent(e, {
+          participantId: referral.participantId,
+          municipalityId: referral.municipalityId,
+          providerId: referral.providerId,
+          referralId: referral.referralId,
+          // The route is the referral's product: a participant with two referrals (language and
+          // participation) earns a "p1" on each, and billable_event_once keys on (participant, route, product).
+          route: referral.productCode,
+          contractId: referral.contractId,
+          contractVersion: version.version,
+        }),
+      );
+    }
+  }
+  return { events, skipped };
+}
+
+/** R-INV-4: derive, record and invoice. The invoice is undefined when nothing new is billable. */
+export async function runInvoicing(db: Db, contracts: ContractRegistry, ctx: InvoicingContext, input: RunInput): Promise<RunResult> {
+  const { events, skipped } = await deriveEvents(db, contracts, input);
+  const recorded = await db.transaction((tx) => recordBillableEvents(tx, ctx, events));
+  const invoice = await prepareInvoice(db, ctx, input);
+  return { recorded, invoice, skipped };
+}
