@@ -1,7 +1,9 @@
-// The totals of an invoice or credit note from its lines (R-INV-4, R-INV-5). VAT follows EN 16931
-// (BR-CO-17): per VAT category and rate, the rate applied once to the sum of the lines and rounded to
-// the cent, half away from zero; the invoice's VAT is the sum of those. Integer arithmetic throughout,
-// so no amount drifts by a floating-point cent.
+// The totals the store keeps on an invoice or credit note row (R-INV-4, R-INV-5), computed by the one
+// rule the UBL and the PDF print with: documentTotals in src/domain/invoice-document.ts (EN 16931
+// BR-CO-17: per VAT category and rate, the rate applied once to the sum of the lines, rounded to the
+// cent half away from zero). A stored line is one unit at its amount, so its net is its amount. One
+// rule, so the stored and the sent invoice cannot differ by a cent.
+import { documentTotals, type LineVat, vatCents } from '../../domain/invoice-document.js';
 import type { VatCategory } from './store-types.js';
 
 export interface TotalsLine {
@@ -18,23 +20,22 @@ export interface Totals {
   breakdown: { vatCategory: VatCategory; vatRate: number; taxableCents: number; vatCents: number }[];
 }
 
-export function invoiceTotals(lines: readonly TotalsLine[]): Totals {
-  const groups = new Map<string, { vatCategory: VatCategory; vatRate: number; taxableCents: number; vatCents: number }>();
-  for (const l of lines) {
-    const key = `${l.vatCategory}|${l.vatRate}`;
-    const g = groups.get(key) ?? { vatCategory: l.vatCategory, vatRate: l.vatRate, taxableCents: 0, vatCents: 0 };
-    g.taxableCents += l.amountCents;
-    groups.set(key, g);
-  }
-  const breakdown = [...groups.values()].map((g) => ({ ...g, vatCents: vatOf(g.taxableCents, g.vatRate) }));
-  const exclVatCents = breakdown.reduce((s, g) => s + g.taxableCents, 0);
-  const vatCents = breakdown.reduce((s, g) => s + g.vatCents, 0);
-  return { exclVatCents, vatCents, inclVatCents: exclVatCents + vatCents, breakdown };
+/** Only exempt (the learning route) and standard-rated (the PVT) lines are invoiced (store-map.ts). */
+function lineVat(l: TotalsLine): LineVat {
+  if (l.vatCategory === 'E') return { category: 'E', exemptionReason: 'E' };
+  if (l.vatCategory === 'S') return { category: 'S', ratePercent: l.vatRate };
+  throw new Error(`VAT category ${l.vatCategory} is not invoiced by Koers`);
 }
 
-/** cents × rate% rounded half away from zero; the rate in hundredths of a percent keeps it integer. */
-export function vatOf(cents: number, ratePercent: number): number {
-  const product = cents * Math.round(ratePercent * 100);
-  const sign = product < 0 ? -1 : 1;
-  return sign * Math.floor((Math.abs(product) + 5000) / 10000);
+export function invoiceTotals(lines: readonly TotalsLine[]): Totals {
+  const t = documentTotals({ lines: lines.map((l, i) => ({ id: String(i + 1), clientNumber: '', startDate: '', productName: '', deliveryMonth: '', quantity: 1, unitPriceCents: l.amountCents, vat: lineVat(l) })) });
+  return {
+    exclVatCents: t.lineTotalCents,
+    vatCents: t.vatTotalCents,
+    inclVatCents: t.payableCents,
+    breakdown: t.vat.map((g) => ({ vatCategory: g.category, vatRate: g.ratePercent, taxableCents: g.taxableCents, vatCents: g.vatCents })),
+  };
 }
+
+/** cents × rate% rounded half away from zero (the document model's rule). */
+export const vatOf = vatCents;
