@@ -13,7 +13,7 @@
 // transaction, as every route does (recordAudit); this module only maps.
 import type { Buyer, InvoiceDocument, LineVat, Seller } from '../../domain/invoice-document.js';
 import type { Contract } from '../../domain/contract.js';
-import type { ContractRegistry } from '../../platform/contracts.js';
+import { type ContractRegistry, versionOf } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { findInvoice, type InvoiceOwner } from './store.js';
@@ -39,9 +39,10 @@ interface LineFacts {
 }
 
 /** What the line is for: the route product's name and the schedule item's, or a ride-along product's name. */
-function productName(contract: Contract, f: LineFacts): string {
+function productName(contracts: ContractRegistry, contract: Contract, f: LineFacts): string {
   const route = contract.products.find((p) => p.code === f.route)?.name ?? f.route;
-  const version = contract.versions.find((v) => v.version === f.contractVersion);
+  // The one contract-version lookup (issue #10): the version the billable event was derived under.
+  const version = versionOf(contracts, f);
   const item = version?.paymentSchedules?.find((s) => s.product === f.route)?.items.find((i) => i.code === f.productCode);
   if (item !== undefined) return `${route}, ${item.name}`;
   return contract.products.find((p) => p.code === f.productCode)?.name ?? f.productCode;
@@ -105,12 +106,12 @@ export async function invoiceDocumentOf(q: Queryable, contracts: ContractRegistr
     period: { start: invoice.periodStart, end: invoice.periodEnd },
     paymentMeansCode: '58',
     paymentTermDays: dayNumber(invoice.dueDate) - dayNumber(invoice.issueDate),
-    lines: linesOf(invoice, contract, byLine),
+    lines: linesOf(invoice, contracts, contract, byLine),
     ...(credited === undefined ? {} : { creditedInvoice: { number: invoiceNumberText(provider, credited.issueDate, credited.number), issueDate: credited.issueDate } }),
   };
 }
 
-function linesOf(invoice: Invoice, contract: Contract, byLine: ReadonlyMap<string, LineFacts>): InvoiceDocument['lines'] {
+function linesOf(invoice: Invoice, contracts: ContractRegistry, contract: Contract, byLine: ReadonlyMap<string, LineFacts>): InvoiceDocument['lines'] {
   return invoice.lines.map((l, i) => {
     const f = byLine.get(l.id);
     const vat: LineVat = l.vatCategory === 'S' ? { category: 'S', ratePercent: l.vatRate } : { category: 'E', exemptionReason: EXEMPTION_REASON };
@@ -119,7 +120,7 @@ function linesOf(invoice: Invoice, contract: Contract, byLine: ReadonlyMap<strin
       // An empty client number is refused by invoiceDocumentProblems before anything is built.
       clientNumber: f?.clientNumber ?? '',
       startDate: f?.startedOn ?? '',
-      productName: f === undefined ? l.productCode : productName(contract, f),
+      productName: f === undefined ? l.productCode : productName(contracts, contract, f),
       deliveryMonth: l.earnedOn.slice(0, 7),
       quantity: 1,
       unitPriceCents: l.amountCents,
