@@ -1,5 +1,5 @@
-// The text a reader of a PDF made by pdfmake sees, for tests (same method as pdfText in
-// test/documents.int.test.ts, which could import this one).
+// The text a reader of a PDF made by pdfmake sees, for tests (test/documents.int.test.ts and the
+// invoice PDF tests).
 import { inflateSync } from 'node:zlib';
 
 /**
