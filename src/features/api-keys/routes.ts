@@ -9,8 +9,11 @@ import { sha256 } from '../../platform/crypto.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { str } from '../../platform/http/input.js';
+import { EXPORT_BATCH, ExportFormat, pagedSource, sendExport, XLSX_TYPE } from '../../platform/http/export.js';
 import type { AppDeps, RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
+import { apiKeyColumns } from './export.js';
+import { API_KEY_SELECT, ApiKeySorts, listApiKeys, type ApiKeyRow } from './store.js';
 
 const ApiKey = z.object({
   id: z.uuid(),
@@ -29,19 +32,15 @@ function providerOf(ctx: RequestContext): string {
   return ctx.scope.providerId;
 }
 
-interface Row {
-  id: string;
-  name: string;
-  hint: string;
-  createdAt: Date;
-  createdByName: string;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
-const toApiKey = (r: Row) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: iso(r.lastUsedAt), revokedAt: iso(r.revokedAt) });
-const SELECT = `SELECT k.id, k.name, k.key_hint AS hint, k.created_at AS "createdAt", u.name AS "createdByName", k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"
-  FROM api_key k JOIN app_user u ON u.id = k.created_by`;
+const toApiKey = (r: ApiKeyRow) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: iso(r.lastUsedAt), revokedAt: iso(r.revokedAt) });
+
+/** The list's search and order; the export takes the same. */
+const ApiKeyListQuery = z.object({
+  q: str().trim().max(100).optional().describe("Part of the key's name or its last four characters"),
+  sort: z.enum(ApiKeySorts).default('status').describe('status: active keys first, newest on top'),
+});
+const ApiKeyExportQuery = ApiKeyListQuery.extend({ format: ExportFormat });
 
 async function createKey(deps: Pick<AppDeps, 'db' | 'crypto'>, ctx: RequestContext, name: string) {
   const providerId = providerOf(ctx);
@@ -62,7 +61,7 @@ async function createKey(deps: Pick<AppDeps, 'db' | 'crypto'>, ctx: RequestConte
       key.slice(-4),
       ctx.actor.userId,
     ]);
-    const row = (await tx.query<Row>(`${SELECT} WHERE k.id = $1`, [id]))[0];
+    const row = (await tx.query<ApiKeyRow>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]))[0];
     if (row === undefined) throw notFound();
     // Issue #9: who made which key is in the processing log, in the transaction that made it.
     await recordAudit(tx, deps.crypto, ctx, { name: 'apiKey.create', status: 'ok', subjects: [], objectType: 'apiKey', objectId: id });
@@ -74,11 +73,35 @@ export const registerApiKeyRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['api-keys'];
   app.get(
     '/api/v1/api-keys',
-    { config: { permission: 'apiKey.manage' }, schema: { tags, summary: 'The provider\'s API keys for its own systems (no secrets)', response: { 200: z.object({ items: z.array(ApiKey) }) } } },
+    {
+      config: { permission: 'apiKey.manage' },
+      schema: { tags, summary: 'The provider\'s API keys for its own systems (no secrets): search and sort', querystring: ApiKeyListQuery, response: { 200: z.object({ items: z.array(ApiKey) }) } },
+    },
     async (req) => {
       const providerId = providerOf(ctxOf(req));
-      const rows = await deps.db.query<Row>(`${SELECT} WHERE k.provider_id = $1 ORDER BY k.revoked_at NULLS FIRST, k.created_at DESC`, [providerId]);
+      const rows = await listApiKeys(deps.db, providerId, req.query);
       return { items: rows.map(toApiKey) };
+    },
+  );
+  // R-EXC-3: the filtered list of GET /api-keys (same permission, provider, search and order), streamed.
+  // Name, hint, dates and status only: the key itself is never stored and its hash never leaves the
+  // database. Not audited, as the list is not: it names no participant.
+  app.get(
+    '/api/v1/api-keys/export',
+    {
+      config: { permission: 'apiKey.manage' },
+      schema: { tags, summary: 'The filtered API key list as XLSX or CSV, without secrets (R-EXC-3)', querystring: ApiKeyExportQuery, produces: [XLSX_TYPE, 'text/csv'] },
+    },
+    (req, reply) => {
+      const providerId = providerOf(ctxOf(req));
+      return sendExport(reply, {
+        format: req.query.format,
+        fileStem: 'koppelingen',
+        today: deps.clock.today(),
+        sheetName: 'Koppelingen',
+        columns: apiKeyColumns,
+        next: pagedSource(EXPORT_BATCH, (page, size) => listApiKeys(deps.db, providerId, req.query, { limit: size, offset: (page - 1) * size })),
+      });
     },
   );
   app.post(
@@ -100,7 +123,7 @@ export const registerApiKeyRoutes: RouteRegistrar = (app, deps) => {
         ]);
         if (rows.length === 0) return undefined;
         await recordAudit(tx, deps.crypto, ctx, { name: 'apiKey.revoke', status: 'ok', subjects: [], objectType: 'apiKey', objectId: req.params.id });
-        return (await tx.query<Row>(`${SELECT} WHERE k.id = $1`, [req.params.id]))[0];
+        return (await tx.query<ApiKeyRow>(`${API_KEY_SELECT} WHERE k.id = $1`, [req.params.id]))[0];
       });
       if (row === undefined) throw notFound();
       return toApiKey(row);

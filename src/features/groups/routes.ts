@@ -1,8 +1,10 @@
 // Groups, lessons and attendance (issue #4: R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3, R-ATT-4).
 import { z } from 'zod';
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { sendExport, XLSX_TYPE } from '../../platform/http/export.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
+import { groupColumns } from './export.js';
 import { LessonOverview, listLessonsInRange } from './lesson-list.js';
 import { classifyAbsence, getLessonPage, getParticipantAttendance, recordAttendance } from './attendance.js';
 import {
@@ -14,6 +16,8 @@ import {
   Group,
   GroupCreate,
   GroupDetail,
+  GroupExportQuery,
+  GroupListQuery,
   GroupMemberParams,
   Lesson,
   LessonPage,
@@ -24,7 +28,7 @@ import {
   Membership,
   ParticipantAttendance,
 } from './schemas.js';
-import { addMember, changeLesson, createGroup, generateLessons, getGroup, listGroupLessons, listGroups, listTeachers, moveMember } from './service.js';
+import { addMember, changeLesson, createGroup, generateLessons, getGroup, groupExportSource, listGroupLessons, listGroups, listTeachers, moveMember } from './service.js';
 
 export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['groups'];
@@ -36,8 +40,29 @@ export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
 
   app.get(
     '/api/v1/groups',
-    { config: { permission: 'group.read' }, schema: { tags, summary: 'Groups in the actor\'s room (a teacher: the groups it teaches)', response: { 200: z.object({ items: z.array(Group) }) } } },
-    async (req) => ({ items: await listGroups(deps, ctxOf(req)) }),
+    {
+      config: { permission: 'group.read' },
+      schema: { tags, summary: 'Groups in the actor\'s room (a teacher: the groups it teaches): search and sort', querystring: GroupListQuery, response: { 200: z.object({ items: z.array(Group) }) } },
+    },
+    async (req) => ({ items: await listGroups(deps, ctxOf(req), req.query) }),
+  );
+
+  // R-EXC-3: the filtered list of GET /groups (same permission, scope, search and order), streamed.
+  app.get(
+    '/api/v1/groups/export',
+    {
+      config: { permission: 'group.read' },
+      schema: { tags, summary: 'The filtered group list as XLSX or CSV, every row (R-EXC-3)', querystring: GroupExportQuery, produces: [XLSX_TYPE, 'text/csv'] },
+    },
+    (req, reply) =>
+      sendExport(reply, {
+        format: req.query.format,
+        fileStem: 'groepen',
+        today: deps.clock.today(),
+        sheetName: 'Groepen',
+        columns: groupColumns,
+        next: groupExportSource(deps, ctxOf(req), req.query),
+      }),
   );
 
   app.get(

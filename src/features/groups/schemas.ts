@@ -1,5 +1,6 @@
 // Request and response schemas of groups, lessons and attendance (R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3).
 import { z } from 'zod';
+import { ExportFormat } from '../../platform/http/export.js';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 
 export const LevelBands = ['fastAlfa', 'a0a1', 'a1a2', 'a2b1', 'z', 'exam', 'map'] as const;
@@ -48,12 +49,25 @@ export const Group = z.object({
   location: z.string(),
   sizeLimit: z.number().int(),
   teacherUserId: z.uuid().nullable(),
+  teacherName: z.string().nullable().describe("The teacher's name; null while the group has none"),
   schedule: z.array(ScheduleSlot),
   activeFrom: z.string(),
   activeTo: z.string().nullable(),
   memberCount: z.number().int(),
 });
 export type Group = z.infer<typeof Group>;
+
+export const GroupSorts = ['name', '-name', 'level', '-level', 'location', '-location', 'teacher', '-teacher', 'members', '-members', 'activeFrom', '-activeFrom'] as const;
+export type GroupSort = (typeof GroupSorts)[number];
+
+/** The group list's search and order (issue #10 item 5); the export takes the same. */
+export const GroupListQuery = z.object({
+  q: str().trim().max(100).optional().describe("Part of the group's name, location or teacher's name"),
+  sort: z.enum(GroupSorts).default('name'),
+});
+export type GroupListQuery = z.infer<typeof GroupListQuery>;
+export const GroupExportQuery = GroupListQuery.extend({ format: ExportFormat });
+export type GroupExportQuery = z.infer<typeof GroupExportQuery>;
 
 export const GroupDetail = Group.extend({
   members: z.array(

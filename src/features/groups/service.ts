@@ -9,9 +9,10 @@ import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
+import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { normPercentOf } from './placement.js';
-import { DEFAULT_GROUP_SIZE, SMALL_GROUP_LIMIT, type Group, type GroupCreate, type LessonRange, type LessonPatch, type MemberAdd, type MemberMove } from './schemas.js';
+import { DEFAULT_GROUP_SIZE, SMALL_GROUP_LIMIT, type Group, type GroupCreate, type GroupExportQuery, type GroupListQuery, type LessonRange, type LessonPatch, type MemberAdd, type MemberMove } from './schemas.js';
 import { findGroup, findLesson, listGroups as listGroupRows, listLessons, listMembers, seatsTaken, unsafeAttendanceFacts, type GroupRow, type LessonRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -44,9 +45,17 @@ export async function createGroup(deps: Deps, ctx: RequestContext, input: GroupC
   });
 }
 
-export async function listGroups(deps: Deps, ctx: RequestContext): Promise<Group[]> {
-  // Group rows hold no personal data (name, band, schedule, count): nothing to audit.
-  return (await listGroupRows(deps.db, ctx.scope)).map(toGroup);
+export async function listGroups(deps: Deps, ctx: RequestContext, query: GroupListQuery = { sort: 'name' }): Promise<Group[]> {
+  // Group rows hold no participant's data (name, band, schedule, count, the teacher): nothing to audit.
+  return (await listGroupRows(deps.db, ctx.scope, { q: query.q, sort: query.sort })).map(toGroup);
+}
+
+/**
+ * R-EXC-3: the whole filtered group list for the export: the list's store function, scope, search and
+ * order, in batches. Not audited, as the list is not: a group row names no participant.
+ */
+export function groupExportSource(deps: Deps, ctx: RequestContext, query: GroupExportQuery): () => Promise<readonly Group[]> {
+  return pagedSource(EXPORT_BATCH, async (page, size) => (await listGroupRows(deps.db, ctx.scope, { q: query.q, sort: query.sort }, { limit: size, offset: (page - 1) * size })).map(toGroup));
 }
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;

@@ -3,7 +3,7 @@
 import type { AttendanceFact } from '../../domain/attendance.js';
 import { attendanceInScope, groupInScope, lessonInScope, participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
-import type { Lesson, LessonKind, Literacy, ScheduleSlot } from './schemas.js';
+import { LevelBands, type GroupSort, type Lesson, type LessonKind, type Literacy, type ScheduleSlot } from './schemas.js';
 
 export interface GroupRow {
   id: string;
@@ -14,19 +14,62 @@ export interface GroupRow {
   location: string;
   sizeLimit: number;
   teacherUserId: string | null;
+  /** The teacher's name (staff, not a participant's data): the list sorts and searches by it. */
+  teacherName: string | null;
   schedule: ScheduleSlot[];
   activeFrom: string;
   activeTo: string | null;
   memberCount: number;
 }
 
+const TEACHER = '(SELECT t.name FROM app_user t WHERE t.id = g.teacher_user_id)';
 const GROUP_COLUMNS = `g.id, g.provider_id AS "providerId", g.name, g.level_band AS "levelBand", g.literacy, g.location,
-  g.size_limit AS "sizeLimit", g.teacher_user_id AS "teacherUserId", g.schedule, g.active_from AS "activeFrom", g.active_to AS "activeTo",
+  g.size_limit AS "sizeLimit", g.teacher_user_id AS "teacherUserId", ${TEACHER} AS "teacherName", g.schedule, g.active_from AS "activeFrom", g.active_to AS "activeTo",
   (SELECT count(*)::int FROM group_member c WHERE c.group_id = g.id AND c.member_to IS NULL) AS "memberCount"`;
 
-export async function listGroups(q: Queryable, scope: Scope): Promise<GroupRow[]> {
+// The level bands in the order of the learning route (Alfa first, exam training and MAP last), not by code.
+const LEVEL_ORDER = `array_position(ARRAY[${LevelBands.map((b) => `'${b}'`).join(', ')}]::text[], g.level_band::text)`;
+const MEMBERS = '(SELECT count(*) FROM group_member c WHERE c.group_id = g.id AND c.member_to IS NULL)';
+const GROUP_ORDER: Record<GroupSort, string> = {
+  name: 'g.name ASC, g.id ASC',
+  '-name': 'g.name DESC, g.id DESC',
+  level: `${LEVEL_ORDER} ASC, g.name ASC, g.id ASC`,
+  '-level': `${LEVEL_ORDER} DESC, g.name ASC, g.id ASC`,
+  location: 'g.location ASC, g.name ASC, g.id ASC',
+  '-location': 'g.location DESC, g.name ASC, g.id ASC',
+  // A group without a teacher last either way: it is the one still to staff, not a name.
+  teacher: `${TEACHER} ASC NULLS LAST, g.name ASC, g.id ASC`,
+  '-teacher': `${TEACHER} DESC NULLS LAST, g.name ASC, g.id ASC`,
+  members: `${MEMBERS} ASC, g.name ASC, g.id ASC`,
+  '-members': `${MEMBERS} DESC, g.name ASC, g.id ASC`,
+  activeFrom: 'g.active_from ASC, g.name ASC, g.id ASC',
+  '-activeFrom': 'g.active_from DESC, g.name ASC, g.id ASC',
+};
+
+export interface GroupFilter {
+  /** Part of the group's name, location or teacher's name. */
+  q?: string | undefined;
+  sort?: GroupSort | undefined;
+}
+
+/**
+ * The groups in the scope, filtered and sorted in SQL: the one query behind the list and its export
+ * (R-EXC-3), so both show the same rows. A provider has tens of groups, not thousands: no paging, the
+ * cap of 1000 only bounds a mistake.
+ */
+export async function listGroups(q: Queryable, scope: Scope, filter: GroupFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<GroupRow[]> {
   const p = new SqlParams();
-  return q.query<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM class_group g WHERE ${groupInScope(scope, p)} ORDER BY g.name, g.id LIMIT 1000`, p.values);
+  const where = [groupInScope(scope, p)];
+  if (filter.q !== undefined && filter.q !== '') {
+    const like = p.add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(g.name ILIKE ${like} OR g.location ILIKE ${like} OR ${TEACHER} ILIKE ${like})`);
+  }
+  const limit = p.add(page.limit ?? 1000);
+  const offset = p.add(page.offset ?? 0);
+  return q.query<GroupRow>(
+    `SELECT ${GROUP_COLUMNS} FROM class_group g WHERE ${where.join(' AND ')} ORDER BY ${GROUP_ORDER[filter.sort ?? 'name']} LIMIT ${limit} OFFSET ${offset}`,
+    p.values,
+  );
 }
 
 export async function findGroup(q: Queryable, scope: Scope, id: string, forUpdate = false): Promise<GroupRow | undefined> {

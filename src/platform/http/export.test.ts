@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeader, csvLine, exportFileName, guardFormula, pagedSource, type ExportColumn } from './export.js';
+import { amsterdamDateTime, csvHeader, csvLine, exportFileName, guardFormula, pagedSource, type ExportColumn } from './export.js';
 
 describe('export helpers (R-EXC-3)', () => {
   it('guards every cell a spreadsheet would run as a formula, and leaves the rest alone', () => {
@@ -35,5 +35,11 @@ describe('export helpers (R-EXC-3)', () => {
     expect(got).toEqual(rows);
     expect(asked).toEqual([1, 2, 3]);
     expect(await next()).toEqual([]);
+  });
+
+  it('writes a moment as the day and time in Amsterdam (winter +1, summer +2), null as an empty cell', () => {
+    expect(amsterdamDateTime(new Date('2026-12-01T08:05:00Z'))).toBe('01-12-2026 09:05');
+    expect(amsterdamDateTime(new Date('2026-06-30T22:30:00Z'))).toBe('01-07-2026 00:30');
+    expect(amsterdamDateTime(null)).toBeNull();
   });
 });

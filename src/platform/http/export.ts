@@ -141,3 +141,13 @@ export function pagedSource<R>(size: number, page: (page: number, size: number) 
 }
 
 export const EXPORT_BATCH = 500;
+
+const AMSTERDAM_MOMENT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A moment (not a calendar date) as a text cell, "01-12-2026 09:15" in Europe/Amsterdam as the screens show it. */
+export function amsterdamDateTime(at: Date | null): string | null {
+  if (at === null) return null;
+  const parts = AMSTERDAM_MOMENT.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}`;
+}
