@@ -3,7 +3,7 @@
 // rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
-import { MunicipalityInvoicing, PaymentSchedule, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
+import { MunicipalityInvoicing, PaymentSchedule, PaymentTerm, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
 import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 
@@ -277,6 +277,8 @@ export const Contract = z
     tariffs: z.array(Tariff).optional(),
     /** R-INV-3: tiered prices by cohort size (002 §2.2). */
     staffels: z.array(Staffel).optional(),
+    /** R-INV-4: the payment term of the invoices under this contract (issue #11). */
+    paymentTerm: PaymentTerm.optional(),
     /** Free-text list of every value assumed where the source is silent (R-CON-9). */
     assumptions: z.array(z.string().min(1)),
   })

@@ -116,6 +116,18 @@ export const PaymentSchedule = z
   });
 export type PaymentSchedule = z.infer<typeof PaymentSchedule>;
 
+// R-INV-4: the days the municipality has to pay, counted from the invoice date (the due date). No seed
+// gives a number; the contract files carry 30, marked as an assumption.
+export const PaymentTerm = z.object({
+  days: z.number().int().positive().max(365),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type PaymentTerm = z.infer<typeof PaymentTerm>;
+
+/** The term when a contract gives none: 30 days, the Dutch statutory default for a public buyer (Burgerlijk Wetboek 6:119a/6:119b). */
+export const DEFAULT_PAYMENT_TERM_DAYS = 30;
+
 const Address = z.object({
   /** Street and number, or "Postbus N". */
   line: z.string().min(1),

@@ -5,10 +5,12 @@
 // earned up to `upTo` that is on no live line yet. Safe to re-run and to run on two servers at once:
 // the store's constraints and counter lock decide (store.ts).
 import { billableEvents, type Price } from '../../domain/invoicing/billable.js';
+import { DEFAULT_PAYMENT_TERM_DAYS } from '../../domain/invoicing/contract-data.js';
 import { routePrice, tariffInForce } from '../../domain/invoicing/tariff.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import { type ContractRegistry, versionOf } from '../../platform/contracts.js';
-import type { Db } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
+import { organisationId } from '../organisations/store.js';
 import { referralsWithFacts, progressReportMonths } from './route-facts.js';
 import { toNewBillableEvent } from './store-map.js';
 import { type InvoicingContext, prepareInvoice, recordBillableEvents } from './store.js';
@@ -33,7 +35,7 @@ export interface RunResult {
 }
 
 /** The events the facts earn up to `upTo`, for the provider's referrals of the municipality. */
-export async function deriveEvents(db: Db, contracts: ContractRegistry, input: RunInput): Promise<{ events: NewBillableEvent[]; skipped: RunSkip[] }> {
+export async function deriveEvents(db: Queryable, contracts: ContractRegistry, input: RunInput): Promise<{ events: NewBillableEvent[]; skipped: RunSkip[] }> {
   const events: NewBillableEvent[] = [];
   const skipped: RunSkip[] = [];
   for (const { referral, facts } of await referralsWithFacts(db, input)) {
@@ -81,10 +83,21 @@ export async function deriveEvents(db: Db, contracts: ContractRegistry, input: R
   return { events, skipped };
 }
 
+/**
+ * R-INV-4: the payment term of the contract under which the provider invoices the municipality (the
+ * first contract file that holds both; one region's contract in practice). Without one: 30 days.
+ */
+export function paymentTermDaysOf(contracts: ContractRegistry, pair: { providerId: string; municipalityId: string }): number {
+  const contract = contracts.contracts.find(
+    (c) => c.providers.some((p) => organisationId('provider', p.code) === pair.providerId) && c.municipalities.some((m) => organisationId('municipality', m.code) === pair.municipalityId),
+  );
+  return contract?.paymentTerm?.days ?? DEFAULT_PAYMENT_TERM_DAYS;
+}
+
 /** R-INV-4: derive, record and invoice. The invoice is undefined when nothing new is billable. */
 export async function runInvoicing(db: Db, contracts: ContractRegistry, ctx: InvoicingContext, input: RunInput): Promise<RunResult> {
   const { events, skipped } = await deriveEvents(db, contracts, input);
   const recorded = await db.transaction((tx) => recordBillableEvents(tx, ctx, events));
-  const invoice = await prepareInvoice(db, ctx, input);
+  const invoice = await prepareInvoice(db, ctx, { ...input, paymentTermDays: paymentTermDaysOf(contracts, input) });
   return { recorded, invoice, skipped };
 }
