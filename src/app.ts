@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
+import { scheduledInvoicing } from './features/invoicing/sweep.js';
 import { runSignalEngine } from './features/referrals/signal-engine.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
 import { mfaRolesOf, type Config } from './platform/config.js';
@@ -107,7 +108,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
     if (options.schedule === true) {
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
-      const tick = () => void runSignalEngine(db, contracts, clock.today()).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+      // Issue #11: the same run records the billable events the facts have earned (src/features/invoicing/sweep.ts).
+      const tick = () => void runSignalEngine(db, contracts, clock.today(), scheduledInvoicing(contracts, { crypto, clock })).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();
       timer = setInterval(tick, HOUR);
       timer.unref();

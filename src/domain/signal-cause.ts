@@ -18,8 +18,11 @@ export type ProgressCause = 'progress.testDue' | 'progress.reportDue' | 'report.
 /** R-LVL-3, R-LVL-4: the municipality decides a scaling request; the provider then sets the new level. */
 export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
 
-/** R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. */
-export type ProviderCause = 'exam.passRateLow';
+/**
+ * R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. R-INV-4 (001 §4.1.2, 002
+ * eis 12): an earned product is not on a sent invoice within the contract's invoice term.
+ */
+export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue';
 
 export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause;
 export type SignalCause = ReferralStepCause | ParticipantCause | ProviderCause;
@@ -56,6 +59,7 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'scaling.decisionDue': { subject: 'participant', addressee: 'municipality', period: 'the scaling request id' },
   'scaling.levelDue': { subject: 'participant', addressee: 'provider', period: 'the scaling request id' },
   'exam.passRateLow': { subject: 'provider', addressee: 'provider', period: 'the month and municipality (YYYY-MM:<municipality id>)' },
+  'invoice.sendDue': { subject: 'provider', addressee: 'provider', period: 'the day the products were earned and the municipality (YYYY-MM-DD:<municipality id>)' },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];

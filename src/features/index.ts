@@ -7,6 +7,7 @@ import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerHoursRoutes } from './hours/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
+import { registerInvoicingRoutes } from './invoicing/routes.js';
 import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerOidcRoutes } from './oidc/routes.js';
 import { registerParticipantRoutes } from './participants/routes.js';
@@ -17,4 +18,4 @@ import { registerSignalCountRoutes } from './signals/counts.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes];

@@ -45,7 +45,15 @@ export type Permission =
   /** A coordinator manages its provider's API keys (R-EXC-1). */
   | 'apiKey.manage'
   /** Aggregates without personal data for the policy officer and the contract manager (SPEC §0, issue #10 item 5). */
-  | 'figures.read';
+  | 'figures.read'
+  /** Issue #11: a provider's own invoices, or the proForma and sent invoices addressed to the municipality (R-INV-4, R-INV-6). */
+  | 'invoice.read'
+  /** The provider's side: the earned list, the run, pro-forma, send, credit (R-INV-4). */
+  | 'invoice.prepare'
+  /** The municipality's side: approve or dispute a line (R-INV-6). */
+  | 'invoice.check'
+  /** Amounts invoiced per provider, municipality and product, never persons (R-INV-6). */
+  | 'invoice.totals';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -74,9 +82,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'progress.read',
     'progress.decide',
     'route.record',
+    'invoice.read',
+    'invoice.check',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
-  policyOfficer: [...everyone, 'figures.read'],
+  policyOfficer: [...everyone, 'figures.read', 'invoice.totals'],
   providerCoordinator: [
     ...everyone,
     'participant.list',
@@ -95,13 +105,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'progress.write',
     'route.record',
     'apiKey.manage',
+    'invoice.read',
+    'invoice.prepare',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
   // coordinator's (the roster shows the names a teacher needs).
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
-  contractManager: [...everyone, 'figures.read'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).

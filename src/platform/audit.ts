@@ -62,7 +62,11 @@ export type AuditOperation =
   | 'invoice.prepare'
   | 'invoice.check'
   | 'invoice.status'
-  | 'invoice.credit';
+  | 'invoice.credit'
+  // Issue #11, the invoicing API: the earned list, an invoice (detail, line, PDF, UBL) read, a line's evidence.
+  | 'billable.list'
+  | 'invoice.read'
+  | 'invoice.evidence';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -118,6 +122,9 @@ const processingActivity: Record<AuditOperation, string> = {
   'invoice.check': 'koers:verwerking/facturatie',
   'invoice.status': 'koers:verwerking/facturatie',
   'invoice.credit': 'koers:verwerking/facturatie',
+  'billable.list': 'koers:verwerking/facturatie',
+  'invoice.read': 'koers:verwerking/facturatie',
+  'invoice.evidence': 'koers:verwerking/facturatie',
 };
 
 export interface AuditSubject {

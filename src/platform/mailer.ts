@@ -108,6 +108,12 @@ export function startMailer(db: Db, options: MailerOptions): Mailer {
   let chain: Promise<unknown> = Promise.resolve();
 
   const claim = () => db.transaction((tx) => tx.query<ClaimedRow & Record<string, unknown>>(CLAIM_SQL));
+  // Issue #11: the files of a mail (migration 0018), read when it is sent, in their order.
+  const attachmentsOf = (row: ClaimedRow) =>
+    db.query<{ filename: string; contentType: string; content: Uint8Array }>(
+      `SELECT file_name AS filename, content_type AS "contentType", content FROM outbox_attachment WHERE outbox_id = $1 ORDER BY position`,
+      [row.id],
+    );
 
   // The claim's attempts value is its token: only the claim that is still current may change the row.
   const markSent = (row: ClaimedRow) =>
@@ -138,6 +144,7 @@ export function startMailer(db: Db, options: MailerOptions): Mailer {
         break;
       }
       try {
+        const attachments = (await attachmentsOf(row)).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }));
         await transport.sendMail({
           from,
           to: row.recipient,
@@ -148,6 +155,7 @@ export function startMailer(db: Db, options: MailerOptions): Mailer {
           date: new Date(row.createdAt),
           // RFC 3834: no out-of-office replies to a system mail.
           headers: { 'Auto-Submitted': 'auto-generated' },
+          ...(attachments.length > 0 ? { attachments } : {}),
         });
       } catch (err) {
         log(`outbox ${row.id}: attempt ${row.attempts} failed`, loggable(err));

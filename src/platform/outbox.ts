@@ -8,6 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from './db.js';
 
+/** A file sent with a mail (migration 0018): the PDF of an invoice (issue #11). No BSN, no person name in the name. */
+export interface OutboxAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutboxMail {
   /**
    * The identity of the mail, e.g. the signal identity plus the kind of mail. The same key enqueued
@@ -18,6 +25,8 @@ export interface OutboxMail {
   recipients: readonly string[];
   subject: string;
   body: string;
+  /** Files, in this order, stored with each recipient's row (outbox_attachment). */
+  attachments?: readonly OutboxAttachment[];
 }
 
 /**
@@ -46,6 +55,13 @@ export async function enqueueMail(tx: Queryable, mail: OutboxMail): Promise<numb
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     values,
   );
+  // Only the rows this call made get the files: a repeated key adds no second copy.
+  const files = mail.attachments ?? [];
+  for (const row of inserted as { id: string }[]) {
+    for (const [position, f] of files.entries()) {
+      await tx.query(`INSERT INTO outbox_attachment (outbox_id, position, file_name, content_type, content) VALUES ($1, $2, $3, $4, $5)`, [row.id, position, f.fileName, f.contentType, f.content]);
+    }
+  }
   return inserted.length;
 }
 

@@ -202,7 +202,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -228,5 +228,10 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
        (SELECT COALESCE(sum(hashtext(id::text || route)), 0) FROM participant) || '/' || (SELECT count(*) FROM api_key WHERE revoked_at IS NOT NULL) AS n`,
   );
   out['progress.hash'] = Number(progress[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
+  // Issue #11 changes that keep the row counts: an invoice's status, a line checked or credited.
+  const invoicing = await t.koers.db.query<{ n: string }>(
+    `SELECT (SELECT COALESCE(sum(hashtext(id::text || status)), 0) FROM invoice) || '/' || (SELECT COALESCE(sum(hashtext(id::text || status || coalesce(dispute_reason, ''))), 0) FROM invoice_line) AS n`,
+  );
+  out['invoicing.hash'] = Number(invoicing[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
   return out;
 }

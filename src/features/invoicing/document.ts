@@ -39,7 +39,7 @@ interface LineFacts {
 }
 
 /** What the line is for: the route product's name and the schedule item's, or a ride-along product's name. */
-function productName(contracts: ContractRegistry, contract: Contract, f: LineFacts): string {
+export function productName(contracts: ContractRegistry, contract: Contract, f: Pick<LineFacts, 'productCode' | 'route' | 'contractId' | 'contractVersion'>): string {
   const route = contract.products.find((p) => p.code === f.route)?.name ?? f.route;
   // The one contract-version lookup (issue #10): the version the billable event was derived under.
   const version = versionOf(contracts, f);

@@ -207,8 +207,17 @@ export async function checkLine(
 /** R-INV-4: prepared → proForma (the pro-forma round of 002 eis 12) → sent; prepared → sent directly. */
 const NEXT_STATUS: Record<'proForma' | 'sent', readonly InvoiceStatus[]> = { proForma: ['prepared'], sent: ['prepared', 'proForma'] };
 
-/** Moves the provider's invoice or credit note on; a step back or a repeat is a conflict. */
-export async function advanceInvoice(db: Db, ctx: InvoicingContext, input: { providerId: string; invoiceId: string; status: 'proForma' | 'sent' }): Promise<Invoice> {
+/**
+ * Moves the provider's invoice or credit note on; a step back or a repeat is a conflict. `alsoInTx`
+ * runs in the same transaction after the change (the mail of the sent PDF, src/features/invoicing/mail.ts):
+ * when it throws, the status stays as it was.
+ */
+export async function advanceInvoice(
+  db: Db,
+  ctx: InvoicingContext,
+  input: { providerId: string; invoiceId: string; status: 'proForma' | 'sent' },
+  alsoInTx?: (tx: Queryable, invoice: Invoice) => Promise<void>,
+): Promise<Invoice> {
   return db.transaction(async (tx) => {
     const found = await tx.query<{ status: InvoiceStatus }>(`SELECT status FROM invoice WHERE id = $1 AND provider_id = $2 FOR UPDATE`, [input.invoiceId, input.providerId]);
     const current = found[0];
@@ -217,6 +226,7 @@ export async function advanceInvoice(db: Db, ctx: InvoicingContext, input: { pro
     await tx.query(`UPDATE invoice SET status = $2 WHERE id = $1`, [input.invoiceId, input.status]);
     const invoice = await readInvoiceUnsafe(tx, input.invoiceId);
     await recordAudit(tx, ctx.crypto, ctx.who, { name: 'invoice.status', status: 'ok', subjects: subjectsOf(invoice.lines), objectType: 'invoice', objectId: invoice.id, summary: `invoice ${invoice.number}: ${current.status} to ${input.status}` });
+    if (alsoInTx !== undefined) await alsoInTx(tx, invoice);
     return invoice;
   });
 }

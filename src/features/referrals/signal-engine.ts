@@ -19,8 +19,16 @@ export async function runSignalEngineForReferral(tx: Queryable, contracts: Contr
   return t === undefined ? { raised: 0, resolved: 0, breached: 0 } : reconcileReferralSignals(tx, contracts, t, today);
 }
 
-/** All referrals that can still owe a step, or still have an unresolved signal. */
-export async function runSignalEngineInTx(tx: Queryable, contracts: ContractRegistry, today: IsoDate): Promise<EngineResult> {
+/**
+ * More work for the same scheduled run, in its transaction and under its lock: the invoicing sweep
+ * (issue #11, src/features/invoicing/sweep.ts scheduledInvoicing) records what the facts have earned and
+ * reconciles the invoice-term signal. Passed in by the caller (src/app.ts, the demo clock), because
+ * the invoicing feature uses this one and not the other way round (no feature cycle).
+ */
+export type EngineExtension = (tx: Queryable, today: IsoDate) => Promise<EngineResult>;
+
+/** All referrals that can still owe a step, or still have an unresolved signal; then `extend`. */
+export async function runSignalEngineInTx(tx: Queryable, contracts: ContractRegistry, today: IsoDate, extend?: EngineExtension): Promise<EngineResult> {
   const withOpenSignals = await subjectsWithUnresolvedSignals(tx, 'referral');
   const rows = await tx.query<TimelineRow>(`SELECT ${TIMELINE_COLUMNS} FROM referral r WHERE r.status <> 'running' OR r.id = ANY($1::uuid[])`, [withOpenSignals]);
   const total: EngineResult = { raised: 0, resolved: 0, breached: 0 };
@@ -30,6 +38,10 @@ export async function runSignalEngineInTx(tx: Queryable, contracts: ContractRegi
     total.resolved += r.resolved;
     total.breached += r.breached;
   }
+  const inv = extend === undefined ? { raised: 0, resolved: 0, breached: 0 } : await extend(tx, today);
+  total.raised += inv.raised;
+  total.resolved += inv.resolved;
+  total.breached += inv.breached;
   return total;
 }
 
@@ -37,10 +49,10 @@ export async function runSignalEngineInTx(tx: Queryable, contracts: ContractRegi
  * The scheduled run. Several app instances on one PostgreSQL: whoever takes the advisory lock runs,
  * the others skip; and even two runs at once could not duplicate a signal (unique key).
  */
-export async function runSignalEngine(db: Db, contracts: ContractRegistry, today: IsoDate): Promise<EngineResult | 'skipped'> {
+export async function runSignalEngine(db: Db, contracts: ContractRegistry, today: IsoDate, extend?: EngineExtension): Promise<EngineResult | 'skipped'> {
   return db.transaction(async (tx) => {
     const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ENGINE_LOCK]);
     if (lock[0]?.locked !== true) return 'skipped' as const;
-    return runSignalEngineInTx(tx, contracts, today);
+    return runSignalEngineInTx(tx, contracts, today, extend);
   });
 }

@@ -43,6 +43,10 @@ const everyPermission: Record<Permission, true> = {
   'route.record': true,
   'apiKey.manage': true,
   'figures.read': true,
+  'invoice.read': true,
+  'invoice.prepare': true,
+  'invoice.check': true,
+  'invoice.totals': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

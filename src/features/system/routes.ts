@@ -4,6 +4,7 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { IsoDate } from '../../domain/contract.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
+import { scheduledInvoicing } from '../invoicing/sweep.js';
 import { runSignalEngine } from '../referrals/signal-engine.js';
 
 const DemoDate = IsoDate.refine((s) => {
@@ -53,7 +54,8 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
       const clock = deps.settableClock;
       if (!deps.demo || clock === undefined) throw notFound();
       clock.setToday(req.body.today);
-      await runSignalEngine(deps.db, deps.contracts, clock.today());
+      // Issue #11: with crypto and clock the run also records what the facts have earned by the new date.
+      await runSignalEngine(deps.db, deps.contracts, clock.today(), scheduledInvoicing(deps.contracts, { crypto: deps.crypto, clock: deps.clock }));
       return { today: clock.today() };
     },
   );

@@ -1567,6 +1567,882 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes in the room: filter, search, sort, page (R-INV-4) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "invoice" | "creditNote";
+                    /** @description Invoices with at least one line of this status */
+                    lineStatus?: "toCheck" | "approved" | "disputed" | "credited" | "reversal";
+                    municipalityId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the invoice number, the provider's or the municipality's name */
+                    q?: string;
+                    sort?: "number" | "-number" | "issueDate" | "-issueDate" | "dueDate" | "-dueDate" | "total" | "-total" | "municipality" | "-municipality";
+                    status?: "prepared" | "proForma" | "sent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                creditsInvoiceId: string | null;
+                                dueDate: string;
+                                /** Format: uuid */
+                                id: string;
+                                issueDate: string;
+                                /** @enum {string} */
+                                kind: "invoice" | "creditNote";
+                                lineCounts: {
+                                    approved: number;
+                                    credited: number;
+                                    disputed: number;
+                                    reversal: number;
+                                    toCheck: number;
+                                };
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                                /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                                numberText: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                /** @enum {string} */
+                                status: "prepared" | "proForma" | "sent";
+                                totalExclVatCents: number;
+                                totalInclVatCents: number;
+                                totalVatCents: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice or credit note with its lines per participant (R-INV-4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditsInvoiceId: string | null;
+                            dueDate: string;
+                            /** Format: uuid */
+                            id: string;
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "creditNote";
+                            lineCounts: {
+                                approved: number;
+                                credited: number;
+                                disputed: number;
+                                reversal: number;
+                                toCheck: number;
+                            };
+                            lines: {
+                                amountCents: number;
+                                clientNumber: string | null;
+                                /** @description '2026-09' */
+                                deliveryMonth: string;
+                                disputeReason: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                productCode: string;
+                                productName: string;
+                                startDate: string | null;
+                                /** @enum {string} */
+                                status: "toCheck" | "approved" | "disputed" | "credited" | "reversal";
+                                unitPriceCents: number;
+                                /** @enum {string} */
+                                vatCategory: "S" | "Z" | "E" | "AE" | "O";
+                                vatRate: number;
+                            }[];
+                            /** Format: uuid */
+                            municipalityId: string;
+                            municipalityName: string;
+                            /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                            numberText: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "prepared" | "proForma" | "sent";
+                            totalExclVatCents: number;
+                            totalInclVatCents: number;
+                            totalVatCents: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A credit note reversing lines of the invoice; their events can then be invoiced again (R-INV-6) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lineIds: string[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditsInvoiceId: string | null;
+                            dueDate: string;
+                            /** Format: uuid */
+                            id: string;
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "creditNote";
+                            lineCounts: {
+                                approved: number;
+                                credited: number;
+                                disputed: number;
+                                reversal: number;
+                                toCheck: number;
+                            };
+                            /** Format: uuid */
+                            municipalityId: string;
+                            municipalityName: string;
+                            /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                            numberText: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "prepared" | "proForma" | "sent";
+                            totalExclVatCents: number;
+                            totalInclVatCents: number;
+                            totalVatCents: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/lines/{lineId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The municipality approves a line or disputes it with a reason (R-INV-6) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approved" | "disputed";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCents: number;
+                            clientNumber: string | null;
+                            /** @description '2026-09' */
+                            deliveryMonth: string;
+                            disputeReason: string | null;
+                            /** Format: uuid */
+                            eventId: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            participantId: string;
+                            participantName: string;
+                            productCode: string;
+                            productName: string;
+                            startDate: string | null;
+                            /** @enum {string} */
+                            status: "toCheck" | "approved" | "disputed" | "credited" | "reversal";
+                            unitPriceCents: number;
+                            /** @enum {string} */
+                            vatCategory: "S" | "Z" | "E" | "AE" | "O";
+                            vatRate: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/lines/{lineId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered facts that earned the line, and its history (R-INV-6) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            facts: {
+                                date: string;
+                                kind: string;
+                                label: string;
+                                /** Format: uuid */
+                                referralId?: string;
+                            }[];
+                            history: {
+                                changedAt: string;
+                                changedBy: string | null;
+                                reason: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice or credit note as PDF (R-INV-5) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/pro-forma": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the prepared invoice to the municipality as pro-forma (002 eis 12) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditsInvoiceId: string | null;
+                            dueDate: string;
+                            /** Format: uuid */
+                            id: string;
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "creditNote";
+                            lineCounts: {
+                                approved: number;
+                                credited: number;
+                                disputed: number;
+                                reversal: number;
+                                toCheck: number;
+                            };
+                            /** Format: uuid */
+                            municipalityId: string;
+                            municipalityName: string;
+                            /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                            numberText: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "prepared" | "proForma" | "sent";
+                            totalExclVatCents: number;
+                            totalInclVatCents: number;
+                            totalVatCents: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invoice: its PDF goes to the municipality's invoice address through the outbox (001 Bijlage 4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditsInvoiceId: string | null;
+                            dueDate: string;
+                            /** Format: uuid */
+                            id: string;
+                            issueDate: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "creditNote";
+                            lineCounts: {
+                                approved: number;
+                                credited: number;
+                                disputed: number;
+                                reversal: number;
+                                toCheck: number;
+                            };
+                            /** Format: uuid */
+                            municipalityId: string;
+                            municipalityName: string;
+                            /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                            numberText: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "prepared" | "proForma" | "sent";
+                            totalExclVatCents: number;
+                            totalInclVatCents: number;
+                            totalVatCents: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoiceId}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice or credit note as UBL 2.1 following SI-UBL 2.0 (R-INV-5) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered invoice list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    kind?: "invoice" | "creditNote";
+                    /** @description Invoices with at least one line of this status */
+                    lineStatus?: "toCheck" | "approved" | "disputed" | "credited" | "reversal";
+                    municipalityId?: string;
+                    /** @description Part of the invoice number, the provider's or the municipality's name */
+                    q?: string;
+                    sort?: "number" | "-number" | "issueDate" | "-issueDate" | "dueDate" | "-dueDate" | "total" | "-total" | "municipality" | "-municipality";
+                    status?: "prepared" | "proForma" | "sent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoicing/earned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billable events earned and on no live invoice line yet: what the next run invoices (R-INV-1) */
+        get: {
+            parameters: {
+                query?: {
+                    municipalityId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the participant's name or client number, or the product code */
+                    q?: string;
+                    sort?: "earnedOn" | "-earnedOn" | "name" | "-name" | "amount" | "-amount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountCents: number;
+                                clientNumber: string | null;
+                                /** @description Tells two participants of the same name apart (never the BSN) */
+                                dateOfBirth: string;
+                                earnedOn: string;
+                                /** Format: uuid */
+                                eventId: string;
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                participantName: string;
+                                productCode: string;
+                                productName: string;
+                                vatRate: number;
+                            }[];
+                            perMunicipality: {
+                                amountCents: number;
+                                count: number;
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoicing/earned/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earned list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    municipalityId?: string;
+                    /** @description Part of the participant's name or client number, or the product code */
+                    q?: string;
+                    sort?: "earnedOn" | "-earnedOn" | "name" | "-name" | "amount" | "-amount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoicing/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invoicing run for one municipality: record what the facts earn, prepare the collective invoice (R-INV-1, R-INV-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        municipalityId: string;
+                        /** @description Invoice what was earned up to and including this day; not in the future */
+                        upTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null when nothing new was billable (no number is used then) */
+                            invoice: {
+                                creditsInvoiceId: string | null;
+                                dueDate: string;
+                                /** Format: uuid */
+                                id: string;
+                                issueDate: string;
+                                /** @enum {string} */
+                                kind: "invoice" | "creditNote";
+                                lineCounts: {
+                                    approved: number;
+                                    credited: number;
+                                    disputed: number;
+                                    reversal: number;
+                                    toCheck: number;
+                                };
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                                /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                                numberText: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                /** @enum {string} */
+                                status: "prepared" | "proForma" | "sent";
+                                totalExclVatCents: number;
+                                totalInclVatCents: number;
+                                totalVatCents: number;
+                            } | null;
+                            /** @description Billable events recorded by this run */
+                            recorded: number;
+                            skipped: {
+                                /** @enum {string} */
+                                reason: "noContractVersion" | "noPaymentSchedule" | "noTariff" | "decisionNeeded";
+                                /** Format: uuid */
+                                referralId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoicing/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Amounts invoiced and credited per provider, municipality and product in the room; never persons (R-INV-6) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMunicipality: {
+                                creditedCents: number;
+                                invoicedCents: number;
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                            }[];
+                            byProduct: {
+                                creditedCents: number;
+                                invoicedCents: number;
+                                productCode: string;
+                                productName: string;
+                            }[];
+                            byProvider: {
+                                creditedCents: number;
+                                invoicedCents: number;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/learning-plans/{id}/pdf": {
         parameters: {
             query?: never;
@@ -5154,7 +6030,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5216,7 +6092,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5376,7 +6252,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -5479,7 +6355,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

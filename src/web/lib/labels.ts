@@ -98,6 +98,8 @@ const progressCauseLabels: Record<string, string> = {
   'scaling.decisionDue': 'Beslissing over af-/opschaling',
   'scaling.levelDue': 'Nieuw niveau invoeren',
   'exam.passRateLow': 'Slagingspercentage onder de norm van het contract: analyse en plan van aanpak',
+  // R-INV-4: earned products not yet on a sent invoice; the due date is the contract's invoice term.
+  'invoice.sendDue': 'Verdiende onderdelen declareren',
   // R-ATT-4: the absence protocol's signals.
   'absence.firstNoShow': 'Eerste keer niet afgemeld afwezig: contact opnemen',
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
@@ -169,6 +171,9 @@ const auditEventLabels: Record<string, string> = {
   'invoice.check': 'Factuurregel beoordeeld',
   'invoice.status': 'Factuur pro forma of verzonden',
   'invoice.credit': 'Factuurregels gecrediteerd',
+  'billable.list': 'Te declareren prestatie in een lijst getoond',
+  'invoice.read': 'Factuur bekeken',
+  'invoice.evidence': 'Onderbouwing factuurregel bekeken',
 };
 
 export function auditEventLabel(name: string): string {

@@ -1,0 +1,67 @@
+// R-INV-4, 001 Bijlage 4: the mail of a sent invoice or credit note, written to the outbox in the
+// transaction that marks it sent (store.ts advanceInvoice), so the status and the mail commit together.
+//
+// The municipality's delivery rules come from the contract (contract-data.ts `delivery`): the address it
+// takes invoices at, PDF only, at most one PDF per mail (always one here: one mail per invoice), at most
+// `maxPdfBytes` (5 MB in 001) — a larger PDF refuses the send with a problem, and nothing changes. A
+// municipality whose contract names no mail address gets no mail: the invoice is sent by the provider's
+// own means (the PDF download). Idempotent: the dedupe key is the invoice's, so a retried send adds
+// nothing. The body, like every outbox mail, has no BSN and no participant name; the PDF names
+// participants by client number only (pdf.ts).
+import { AppError } from '../../platform/errors.js';
+import type { Queryable } from '../../platform/db.js';
+import { enqueueMail } from '../../platform/outbox.js';
+import { invoiceDocumentOf } from './document.js';
+import { renderInvoicePdf } from './pdf.js';
+import { type Deps, invoiceFileName } from './scope.js';
+import type { InvoiceOwner } from './store.js';
+
+export function invoiceMailKey(invoiceId: string): string {
+  return `invoice:${invoiceId}:pdf`;
+}
+
+const MB = 1024 * 1024;
+
+/** Enqueues the one mail of the invoice's PDF (none when the contract names no address); returns how many rows are new. */
+export async function enqueueInvoiceMail(tx: Queryable, deps: Pick<Deps, 'contracts'>, owner: InvoiceOwner, invoiceId: string): Promise<number> {
+  const where = await tx.query<{ municipalityId: string; municipalityCode: string; contractId: string | null }>(
+    `SELECT i.municipality_id AS "municipalityId", m.code AS "municipalityCode",
+       (SELECT e.contract_id FROM invoice_line l JOIN billable_event e ON e.id = l.event_id WHERE l.invoice_id = i.id LIMIT 1) AS "contractId"
+     FROM invoice i JOIN municipality m ON m.id = i.municipality_id WHERE i.id = $1`,
+    [invoiceId],
+  );
+  const head = where[0];
+  const delivery = deps.contracts.byId(head?.contractId ?? '')?.municipalities.find((m) => m.code === head?.municipalityCode)?.invoicing?.delivery;
+  if (head === undefined || delivery?.email === undefined) return 0;
+  const doc = await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId);
+  const pdf = await renderInvoicePdf(doc);
+  if (delivery.maxPdfBytes !== undefined && pdf.length > delivery.maxPdfBytes) {
+    const reason = `De pdf van deze factuur is ${(pdf.length / MB).toFixed(1).replace('.', ',')} MB; de gemeente neemt per mail één pdf van hoogstens ${(delivery.maxPdfBytes / MB).toFixed(1).replace('.', ',')} MB. Splits de factuur.`;
+    throw new AppError('unprocessable', reason, [{ name: 'invoiceId', code: 'pdfTooLarge', reason }]);
+  }
+  const isCredit = doc.kind === 'creditNote';
+  const what = isCredit ? 'Creditnota' : 'Verzamelfactuur';
+  const body = [
+    `Geachte heer, mevrouw,`,
+    ``,
+    `Bijgaand ontvangt u ${isCredit ? 'creditnota' : 'verzamelfactuur'} ${doc.number} van ${doc.seller.legalName} aan ${doc.buyer.name}.`,
+    ``,
+    `${isCredit ? 'Datum creditnota' : 'Factuurdatum'}: ${doc.issueDate}`,
+    ...(isCredit ? [] : [`Vervaldatum: ${doc.dueDate}`]),
+    `Aantal regels: ${doc.lines.length}`,
+    ...(doc.buyer.purchaseOrder === undefined ? [] : [`Inkoopordernummer: ${doc.buyer.purchaseOrder}`]),
+    ``,
+    `De inburgeraars staan op de ${isCredit ? 'creditnota' : 'factuur'} met het klantnummer van de gemeente. De regels en hun onderbouwing kunt u na inloggen in Koers bekijken en beoordelen.`,
+    ``,
+    `Met vriendelijke groet,`,
+    doc.seller.legalName,
+  ].join('\n');
+  return enqueueMail(tx, {
+    dedupeKey: invoiceMailKey(invoiceId),
+    municipalityId: head.municipalityId,
+    recipients: [delivery.email],
+    subject: `${what} ${doc.number} van ${doc.seller.legalName}`,
+    body,
+    attachments: [{ fileName: invoiceFileName({ kind: doc.kind, numberText: doc.number }, 'pdf'), contentType: 'application/pdf', content: pdf }],
+  });
+}
