@@ -13,35 +13,16 @@ import { runSignalEngine } from '../referrals/signal-engine.js';
 import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';
+import { loadDemoInvoicing } from './invoicing.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
+import { insertBatch, pick, seededRandom, seededUuid } from './seeded.js';
+
+// The attendance-rate test draws from the same stream.
+export { seededRandom } from './seeded.js';
 
 export const DEMO_CONTRACT_ID = 'westfriesland';
-
-/** mulberry32: small, fast, and the same sequence on every machine for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rand: () => number, list: readonly T[]): T {
-  const v = list[Math.floor(rand() * list.length)];
-  if (v === undefined) throw new Error('empty list');
-  return v;
-}
-
-/** A UUID from the seeded stream, so the same seed gives the same ids. */
-function seededUuid(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 export interface DemoOptions {
   size: number;
@@ -88,7 +69,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     }
     // The demo participant's own file stays untouched by the progress demo: a clean start to try it.
     await loadDemoProgress(tx, contracts, options.today, firstId);
-    return { loaded: true, participants: options.size };
+    const invoicing = await loadDemoInvoicing(tx, db.kind, crypto, contracts, contract, options.today, options.seed ?? 2026);
+    return { loaded: true, participants: options.size + invoicing };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
     return r;
@@ -247,10 +229,3 @@ const REFERRAL_COLUMNS = [
   'id', 'municipality_id', 'participant_id', 'provider_id', 'product_code', 'contract_id', 'contract_version', 'status',
   'referred_on', 'referred_at', 'referred_by', 'acknowledgement_due_date', 'acknowledged_at', 'acknowledged_on',
 ];
-
-async function insertBatch(q: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
-  await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
-}
