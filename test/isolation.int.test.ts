@@ -6,6 +6,7 @@ import { declaredRoutes } from '../src/platform/http/server.js';
 import { A_PDF, aBsn, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 import { ACTORS, everyone, onlyOwnConsultant, onlyOwnProvider, type Actor, type Case, type Fixture } from './support/matrix.js';
 import { listExportCases } from './support/list-export-cases.js';
+import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
 import { progressCases } from './support/progress-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
@@ -245,6 +246,8 @@ const CASES: Case[] = [
     expect: { ...onlyOwnProvider(201), otherProvider: 422 },
   },
   ...progressCases(),
+  // Issue #11: the invoicing API (test/support/invoicing-cases.ts).
+  ...invoicingCases(),
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,
@@ -328,6 +331,7 @@ describe(`isolation matrix on ${DB_KIND}`, () => {
 
   beforeAll(async () => {
     t = await startTestKoers({ today: '2026-12-01' });
+    invoicingKoers.current = t.koers;
     owner = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
     shared = await fixture();
     const other = await Client.loggedIn(t, await aUser(t, 'consultant', 'enkhuizen'));

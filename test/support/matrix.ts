@@ -20,6 +20,9 @@ export interface Fixture {
   groupId?: string;
   otherGroupId?: string;
   lessonId?: string;
+  /** Set by an invoicing case's prepare (issue #11): an invoice with a line of the participant. */
+  invoiceId?: string;
+  lineId?: string;
 }
 
 /** What each endpoint answers each actor. `visible` means 200 and the fixture is in the answer. */

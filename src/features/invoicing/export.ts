@@ -16,6 +16,7 @@ export const earnedColumns: readonly ExportColumn<EarnedItem>[] = [
   { header: 'Verdiend op', value: (r) => r.earnedOn, type: 'date' },
   { header: 'Bedrag excl. btw', value: (r) => euros(r.amountCents), type: 'number', decimals: 2 },
   { header: 'Btw %', value: (r) => r.vatRate, type: 'number' },
+  { header: 'Prestatie-id', value: (r) => r.eventId, width: 38 },
 ];
 
 export const invoiceColumns: readonly ExportColumn<InvoiceSummary>[] = [
@@ -35,4 +36,5 @@ export const invoiceColumns: readonly ExportColumn<InvoiceSummary>[] = [
   { header: 'Goedgekeurd', value: (r) => r.lineCounts.approved, type: 'number' },
   { header: 'Betwist', value: (r) => r.lineCounts.disputed, type: 'number' },
   { header: 'Gecrediteerd', value: (r) => r.lineCounts.credited, type: 'number' },
+  { header: 'Factuur-id', value: (r) => r.id, width: 38 },
 ];

@@ -13,7 +13,7 @@ import type { Queryable } from '../../platform/db.js';
 import { enqueueMail } from '../../platform/outbox.js';
 import { invoiceDocumentOf } from './document.js';
 import { renderInvoicePdf } from './pdf.js';
-import { type Deps, invoiceFileName } from './scope.js';
+import { checkDocument, type Deps, invoiceFileName } from './scope.js';
 import type { InvoiceOwner } from './store.js';
 
 export function invoiceMailKey(invoiceId: string): string {
@@ -22,7 +22,10 @@ export function invoiceMailKey(invoiceId: string): string {
 
 const MB = 1024 * 1024;
 
-/** Enqueues the one mail of the invoice's PDF (none when the contract names no address); returns how many rows are new. */
+/**
+ * Enqueues the one mail of the invoice's PDF (none when the contract names no address); returns how
+ * many rows are new. Refuses (422) an invoice that cannot be printed, also when nothing is mailed.
+ */
 export async function enqueueInvoiceMail(tx: Queryable, deps: Pick<Deps, 'contracts'>, owner: InvoiceOwner, invoiceId: string): Promise<number> {
   const where = await tx.query<{ municipalityId: string; municipalityCode: string; contractId: string | null }>(
     `SELECT i.municipality_id AS "municipalityId", m.code AS "municipalityCode",
@@ -31,9 +34,10 @@ export async function enqueueInvoiceMail(tx: Queryable, deps: Pick<Deps, 'contra
     [invoiceId],
   );
   const head = where[0];
+  // Checked also when nothing is mailed: a sent invoice is one that can be printed.
+  const doc = checkDocument(await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId));
   const delivery = deps.contracts.byId(head?.contractId ?? '')?.municipalities.find((m) => m.code === head?.municipalityCode)?.invoicing?.delivery;
   if (head === undefined || delivery?.email === undefined) return 0;
-  const doc = await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId);
   const pdf = await renderInvoicePdf(doc);
   if (delivery.maxPdfBytes !== undefined && pdf.length > delivery.maxPdfBytes) {
     const reason = `De pdf van deze factuur is ${(pdf.length / MB).toFixed(1).replace('.', ',')} MB; de gemeente neemt per mail één pdf van hoogstens ${(delivery.maxPdfBytes / MB).toFixed(1).replace('.', ',')} MB. Splits de factuur.`;

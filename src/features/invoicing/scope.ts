@@ -2,7 +2,9 @@
 // every status; a municipality sees those addressed to it only once they are proForma or sent — a
 // prepared invoice is the provider's draft. Outside the room the answer is 404. Summaries hold no
 // personal data (numbers, organisations, amounts, line counts).
+import { invoiceDocumentProblems, type InvoiceDocument } from '../../domain/invoice-document.js';
 import type { RequestContext } from '../../platform/access.js';
+import { AppError } from '../../platform/errors.js';
 import type { Queryable } from '../../platform/db.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { invoiceNumberText } from './document.js';
@@ -109,3 +111,17 @@ export function invoiceFileName(summary: Pick<InvoiceSummary, 'kind' | 'numberTe
   return `${summary.kind === 'creditNote' ? 'creditnota' : 'factuur'}-${code ?? ''}-${year ?? ''}-nr${number ?? ''}.${ext}`;
 }
 
+
+/**
+ * R-INV-5: an invoice that cannot be printed or sent (a participant without the municipality's client
+ * number, a BSN-like number) is a problem naming the fields, never their values; not a server error.
+ */
+export function checkDocument(doc: InvoiceDocument): InvoiceDocument {
+  const problems = invoiceDocumentProblems(doc);
+  if (problems.length === 0) return doc;
+  throw new AppError(
+    'unprocessable',
+    'Deze factuur is niet volledig en kan niet worden gemaakt of verzonden.',
+    problems.map((p) => ({ name: p.name, code: 'invalidInvoice', reason: p.reason })),
+  );
+}

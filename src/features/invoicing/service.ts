@@ -14,7 +14,7 @@ import { enqueueInvoiceMail } from './mail.js';
 import { renderInvoicePdf } from './pdf.js';
 import { runInvoicing } from './run.js';
 import type { CheckInput, CreditInput, InvoiceDetail, InvoiceExportQuery, InvoiceLineOut, InvoiceListQuery, InvoiceSummary, RunInput } from './schemas.js';
-import { type Deps, findSummary, invoiceFileName, listSummaries, ownerOf } from './scope.js';
+import { checkDocument, type Deps, findSummary, invoiceFileName, listSummaries, ownerOf } from './scope.js';
 import { advanceInvoice, checkLine, creditLines, type InvoicingContext } from './store.js';
 import type { LineStatus, VatCategory } from './store-types.js';
 import { buildUbl } from './ubl.js';
@@ -115,7 +115,7 @@ export async function invoiceFile(deps: Deps, ctx: RequestContext, invoiceId: st
   const { summary, doc } = await deps.db.transaction(async (tx) => {
     const found = await findSummary(tx, owner, invoiceId);
     if (found === undefined || owner === undefined) throw notFound();
-    const document = await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId);
+    const document = checkDocument(await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId));
     const subjects = await tx.query<{ participantId: string; municipalityId: string }>(
       `SELECT DISTINCT participant_id AS "participantId", municipality_id AS "municipalityId" FROM invoice_line WHERE invoice_id = $1`,
       [invoiceId],
