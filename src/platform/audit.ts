@@ -205,11 +205,18 @@ export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: Audit
     s?.municipalityId ?? null,
     entry.summary ?? null,
   ]);
-  // One multi-row INSERT: a list of 50 participants writes 50 lines in one round trip.
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
-  await tx.query(`INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  // One multi-row INSERT per AUDIT_BATCH lines: a list of 50 participants writes 50 lines in one round
+  // trip, and an invoicing run over thousands of participants stays under PostgreSQL's 65,535
+  // parameters per statement (21 a line; beyond that the bind message fails).
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+    const values: unknown[] = [];
+    const tuples = rows.slice(i, i + AUDIT_BATCH).map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
+    await tx.query(`INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  }
 }
+
+/** Audit lines per INSERT: 1,000 × 21 parameters, well under the protocol's limit of 65,535. */
+const AUDIT_BATCH = 1000;
 
 /** One audit subject per participant, whatever number of rows name it. */
 export function uniqueSubjects(rows: readonly { participantId: string; municipalityId: string }[]) {
