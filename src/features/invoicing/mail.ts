@@ -21,6 +21,8 @@ export function invoiceMailKey(invoiceId: string): string {
 }
 
 const MB = 1024 * 1024;
+/** A size as people read it: '5,0 MB', or '2 kB' below a tenth of a megabyte. */
+const size = (bytes: number): string => (bytes >= MB / 10 ? `${(bytes / MB).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1024)} kB`);
 
 /**
  * Enqueues the one mail of the invoice's PDF (none when the contract names no address); returns how
@@ -40,7 +42,7 @@ export async function enqueueInvoiceMail(tx: Queryable, deps: Pick<Deps, 'contra
   if (head === undefined || delivery?.email === undefined) return 0;
   const pdf = await renderInvoicePdf(doc);
   if (delivery.maxPdfBytes !== undefined && pdf.length > delivery.maxPdfBytes) {
-    const reason = `De pdf van deze factuur is ${(pdf.length / MB).toFixed(1).replace('.', ',')} MB; de gemeente neemt per mail één pdf van hoogstens ${(delivery.maxPdfBytes / MB).toFixed(1).replace('.', ',')} MB. Splits de factuur.`;
+    const reason = `De pdf van deze factuur is ${size(pdf.length)}; de gemeente neemt per mail één pdf van hoogstens ${size(delivery.maxPdfBytes)}. Splits de factuur.`;
     throw new AppError('unprocessable', reason, [{ name: 'invoiceId', code: 'pdfTooLarge', reason }]);
   }
   const isCredit = doc.kind === 'creditNote';
