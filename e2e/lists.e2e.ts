@@ -1,17 +1,18 @@
 // Browser test of issue #10 item 5: the shared list table. The provider's referral list (more than one
 // page): search, sort by a header with the keyboard, page (and back), hide a column (remembered), and
 // download the WHOLE filtered list as XLSX and CSV from the server (R-EXC-3); the work list's counts per
-// urgency bucket and the bucket links; the participant list with what tells two of the same name apart.
-// axe-core checks each page.
+// urgency bucket and the bucket links; the participant list with what tells two of the same name apart;
+// the group list, the API keys and the outgoing mail with search, sort and export. axe-core checks each page.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import { request, type Browser, type Download, type Locator, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
 import { apiAs, heading, logIn, logOut, ok, settled } from './helpers.js';
 
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 const CONSULTANT = 'consultant.hoorn@koers.demo';
+const ADMIN = 'beheer@koers.demo';
 const TODAY = '2026-12-23';
 
 interface ReferralPage {
@@ -187,5 +188,132 @@ describe('the shared list table', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`inburgeraars-${TODAY}.xlsx`);
     await checkA11y(page, 'inburgeraars');
+    await logOut(page);
+  });
+
+  /** The rows of a downloaded XLSX: the header first. */
+  async function xlsxRows(download: Download): Promise<unknown[][]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const rows: unknown[][] = [];
+    wb.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  }
+
+  /** Sorts by a header with the keyboard and waits for the address and aria-sort to say so. */
+  async function sortBy(list: Locator, header: string, param: RegExp | ((url: URL) => boolean), order: 'ascending' | 'descending'): Promise<void> {
+    await list.getByRole('columnheader', { name: header, exact: true }).getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(param);
+    await settled(page);
+    expect(await list.getByRole('columnheader', { name: header, exact: true }).getAttribute('aria-sort')).toBe(order);
+  }
+
+  it('the group list: search, sort by a header with the keyboard, and the export of the found groups', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    await page.goto(`${koers.url}/inloggen`);
+    await logIn(page, COORDINATOR);
+    const { api } = await apiAs(koers.url, COORDINATOR);
+    // Two groups beside the demo's, of other levels, with a word to search by.
+    for (const [name, levelBand, literacy] of [['Lijsttest Alfa', 'fastAlfa', 'illiterate'], ['Lijsttest Z', 'z', 'literate']]) {
+      await ok(api.post('/api/v1/groups', { data: { name, levelBand, literacy, location: 'Hoorn', schedule: [], activeFrom: '2026-12-01' } }), 'group');
+    }
+    const byLevel = (await ok<{ items: { name: string; location: string }[] }>(api.get('/api/v1/groups?sort=level'), 'groups')).items;
+    expect(byLevel.length).toBeGreaterThan(2);
+    const q = 'lijsttest';
+    const found = (await ok<{ items: { name: string }[] }>(api.get(`/api/v1/groups?q=${encodeURIComponent(q)}&sort=-name`), 'groups')).items;
+    await api.dispose();
+    await page.goto(`${koers.url}/groepen`);
+    await heading(page, 'Groepen');
+    await settled(page);
+    const list = page.getByRole('table', { name: 'Groepen', exact: true });
+    await sortBy(list, 'Niveau', /sort=level/, 'ascending');
+    await expect.poll(() => list.locator('tbody tr').first().getByRole('link').textContent(), { timeout: 10_000 }).toBe(byLevel[0]?.name);
+    await checkA11y(page, 'groepen op niveau');
+
+    await page.getByRole('searchbox', { name: 'Zoek op naam, locatie of docent' }).fill(q);
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.waitForURL(/zoek=/);
+    // By name is the list's default order: the address then holds no sort.
+    await sortBy(list, 'Naam', (url) => !url.search.includes('sort='), 'ascending');
+    await sortBy(list, 'Naam', /sort=-name/, 'descending');
+    await page.getByText(`${found.length === 1 ? '1 groep' : `${found.length} groepen`} gevonden voor “${q}”.`, { exact: true }).waitFor();
+    expect(found.map((g) => g.name)).toEqual(['Lijsttest Z', 'Lijsttest Alfa']);
+    await expect.poll(() => list.locator('tbody tr').getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(found.map((g) => g.name));
+
+    await page.locator('summary', { hasText: 'Exporteren' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`groepen-${TODAY}.xlsx`);
+    const rows = await xlsxRows(xlsx);
+    expect(rows[0]?.[0]).toBe('Naam');
+    expect(rows.slice(1).map((r) => r[0])).toEqual(found.map((g) => g.name));
+    await checkA11y(page, 'groepen gezocht');
+  });
+
+  it('the API keys: search, sort by a header, and an export without any secret', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    const { api } = await apiAs(koers.url, COORDINATOR);
+    const secrets: string[] = [];
+    for (const name of ['Roostersysteem lijsttest', 'Volgsysteem lijsttest']) secrets.push((await ok<{ key: string }>(api.post('/api/v1/api-keys', { data: { name } }), 'api key')).key);
+    await api.dispose();
+    await page.goto(`${koers.url}/koppelingen`);
+    await heading(page, 'Koppelingen');
+    await settled(page);
+    const list = page.getByRole('table', { name: 'Sleutels van uw organisatie', exact: true });
+    await page.getByRole('searchbox', { name: 'Zoek op naam of laatste vier tekens' }).fill('lijsttest');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.waitForURL(/zoek=lijsttest/);
+    await settled(page);
+    await page.getByText('2 sleutels gevonden voor “lijsttest”.', { exact: true }).waitFor();
+    await sortBy(list, 'Naam', /sort=name/, 'ascending');
+    await expect.poll(() => list.locator('tbody tr th').allTextContents(), { timeout: 10_000 }).toEqual(['Roostersysteem lijsttest', 'Volgsysteem lijsttest']);
+    await sortBy(list, 'Naam', /sort=-name/, 'descending');
+    await expect.poll(() => list.locator('tbody tr th').allTextContents(), { timeout: 10_000 }).toEqual(['Volgsysteem lijsttest', 'Roostersysteem lijsttest']);
+    await checkA11y(page, 'koppelingen gezocht en gesorteerd');
+
+    await page.locator('summary', { hasText: 'Exporteren' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als CSV', exact: true }).click()]);
+    expect(csv.suggestedFilename()).toBe(`koppelingen-${TODAY}.csv`);
+    const text = await readFile(await csv.path(), 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expect(lines.map((l) => l.split(';')[0])).toEqual(['Naam', 'Volgsysteem lijsttest', 'Roostersysteem lijsttest']);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    await logOut(page);
+  });
+
+  it('the outgoing mail: search by recipient, sort by a header, and the export of every found mail', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    // A known mail: a password reset for a demo account.
+    const anonymous = await request.newContext({ baseURL: koers.url });
+    expect((await anonymous.post('/api/v1/password-resets', { data: { email: CONSULTANT } })).status()).toBe(202);
+    await anonymous.dispose();
+    await page.goto(`${koers.url}/inloggen`);
+    await logIn(page, ADMIN);
+    await page.goto(`${koers.url}/uitgaande-mail`);
+    await heading(page, 'Uitgaande e-mail');
+    await settled(page);
+    const list = page.getByRole('table', { name: 'Uitgaande e-mail', exact: true });
+    await sortBy(list, 'Aangemaakt', /sort=createdAt/, 'ascending');
+    await sortBy(list, 'Aan', /sort=recipient/, 'ascending');
+    await checkA11y(page, 'uitgaande e-mail gesorteerd');
+
+    await page.getByRole('searchbox', { name: 'Zoek op ontvanger of onderwerp' }).fill(CONSULTANT);
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.waitForURL(/zoek=/);
+    await settled(page);
+    const count = Number(/^(\d+) berichte?n? gevonden/.exec((await page.getByText(/gevonden voor/).textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    for (const text of await list.locator('tbody tr').allTextContents()) expect(text).toContain(CONSULTANT);
+
+    await page.locator('summary', { hasText: 'Exporteren' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`uitgaande-mail-${TODAY}.xlsx`);
+    const rows = await xlsxRows(xlsx);
+    expect(rows[0]?.slice(0, 3)).toEqual(['Aangemaakt', 'Aan', 'Onderwerp']);
+    expect(rows.slice(1)).toHaveLength(count);
+    expect(rows.slice(1).every((r) => r[1] === CONSULTANT)).toBe(true);
+    // No message text, so no reset link, in the file.
+    expect(JSON.stringify(rows)).not.toContain('wachtwoord-herstellen');
+    await checkA11y(page, 'uitgaande e-mail gezocht');
   });
 });

@@ -1,5 +1,5 @@
 // API keys for a provider's own systems (R-EXC-1): GET/POST/DELETE /api/v1/api-keys.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { koers, ok } from './client';
 import type { Answer, ItemOf } from './wire';
 
@@ -9,9 +9,7 @@ export type NewApiKey = Answer<'/api/v1/api-keys', 'post', 201>;
 
 const KEY = ['api-keys'] as const;
 
-export function useApiKeys() {
-  return useQuery({ queryKey: KEY, queryFn: ({ signal }) => ok(koers.GET('/api/v1/api-keys', { signal })) });
-}
+// The list itself, searched and sorted by the server: useApiKeyList in ./managedLists.ts (under this key).
 
 export function useCreateApiKey() {
   const queryClient = useQueryClient();

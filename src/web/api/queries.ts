@@ -15,7 +15,6 @@ export const keys = {
   referrals: (status?: ReferralStatus) => ['referrals', status ?? 'all'] as const,
   referral: (id: string) => ['referral', id] as const,
   referralDocuments: (id: string) => ['referral', id, 'documents'] as const,
-  outbox: (params: { status: string; page: number; pageSize: number }) => ['outbox', params] as const,
   demoAccounts: ['demo-accounts'] as const,
 };
 

@@ -1,10 +1,11 @@
 // `/koppelingen`: the coordinator makes and revokes API keys for the provider's own system (R-EXC-1).
 // The key is shown once, right after it is made; Koers keeps only its hash.
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { DataTable, type Column } from '../components/DataTable';
+import { DataTable, exportHref, SearchBox, useListState, type Column } from '../components/DataTable';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
-import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/apiKeys';
+import { useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/apiKeys';
+import { useApiKeyList, type ApiKeySort } from '../api/managedLists';
 import { useUser } from '../components/AppLayout';
 import { TextField } from '../components/fields';
 import { LoadError, Loading } from '../components/QueryStatus';
@@ -23,7 +24,6 @@ export function ApiKeysPage() {
 }
 
 function ApiKeys() {
-  const keys = useApiKeys();
   const [made, setMade] = useState<(ApiKey & { key: string }) | null>(null);
   return (
     <>
@@ -38,7 +38,7 @@ function ApiKeys() {
         <Heading level={2} id="sleutels">
           Sleutels
         </Heading>
-        {keys.isPending ? <Loading what="Sleutels" /> : keys.isError ? <LoadError error={keys.error} /> : <KeyTable keys={keys.data.items} />}
+        <KeyList />
       </section>
     </>
   );
@@ -95,17 +95,47 @@ function MadeKey({ made }: { made: ApiKey & { key: string } }) {
   );
 }
 
-function KeyTable({ keys }: { keys: ApiKey[] }) {
+const SORTS: readonly ApiKeySort[] = ['status', '-status', 'name', '-name', 'createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt'];
+
+function KeyList() {
+  // Searched and sorted by the server although a provider has a handful of keys: the export is the
+  // same query, so it holds exactly the rows on screen. Active keys first by default.
+  const list = useListState<ApiKeySort>(SORTS, 'status');
+  const keys = useApiKeyList({ sort: list.sort, ...(list.q ? { q: list.q } : {}) });
+  let body;
+  if (keys.isPending) body = <Loading what="Sleutels" />;
+  else if (keys.isError) body = <LoadError error={keys.error} />;
+  else if (keys.data.length === 0) body = <Paragraph>{list.q ? `Geen sleutels gevonden voor “${list.q}”.` : 'Er zijn nog geen sleutels.'}</Paragraph>;
+  else {
+    body = (
+      <>
+        <Paragraph aria-live="polite">
+          {keys.data.length === 1 ? '1 sleutel' : `${keys.data.length} sleutels`}
+          {list.q ? ` gevonden voor “${list.q}”` : ''}.
+        </Paragraph>
+        <KeyTable keys={keys.data} sort={list.sort} onSort={(sort) => list.set({ sort })} exportLink={(format) => exportHref('/api-keys/export', { q: list.q, sort: list.sort }, format)} busy={keys.isFetching} />
+      </>
+    );
+  }
+  return (
+    <>
+      <SearchBox key={list.q} listLabel="Sleutels" label="Zoek op naam of laatste vier tekens" initial={list.q} onSearch={(q) => list.set({ q })} />
+      {body}
+    </>
+  );
+}
+
+function KeyTable({ keys, sort, onSort, exportLink, busy }: { keys: ApiKey[]; sort: ApiKeySort; onSort: (sort: ApiKeySort) => void; exportLink: (format: 'xlsx' | 'csv') => string; busy: boolean }) {
   const revoke = useRevokeApiKey();
-  if (keys.length === 0) return <Paragraph>Er zijn nog geen sleutels.</Paragraph>;
   const columns: Column<ApiKey>[] = [
-    { id: 'name', label: 'Naam', fixed: true, rowHeader: true, cell: (k) => k.name },
+    { id: 'name', label: 'Naam', sortKey: 'name', fixed: true, rowHeader: true, cell: (k) => k.name },
     { id: 'hint', label: 'Eindigt op', cell: (k) => `…${k.hint}` },
-    { id: 'createdAt', label: 'Gemaakt', cell: (k) => `${formatTimestamp(k.createdAt)} door ${k.createdByName}` },
-    { id: 'lastUsedAt', label: 'Laatst gebruikt', cell: (k) => (k.lastUsedAt === null ? 'Nog niet' : formatTimestamp(k.lastUsedAt)) },
+    { id: 'createdAt', label: 'Gemaakt', sortKey: 'createdAt', firstDescending: true, cell: (k) => `${formatTimestamp(k.createdAt)} door ${k.createdByName}` },
+    { id: 'lastUsedAt', label: 'Laatst gebruikt', sortKey: 'lastUsedAt', firstDescending: true, cell: (k) => (k.lastUsedAt === null ? 'Nog niet' : formatTimestamp(k.lastUsedAt)) },
     {
       id: 'status',
       label: 'Status',
+      sortKey: 'status',
       fixed: true,
       cell: (k) =>
         k.revokedAt !== null ? (
@@ -117,5 +147,17 @@ function KeyTable({ keys }: { keys: ApiKey[] }) {
         ),
     },
   ];
-  return <DataTable id="api-sleutels" caption="Sleutels van uw organisatie" columns={columns} rows={keys} rowKey={(k) => k.id} />;
+  return (
+    <DataTable
+      id="api-sleutels"
+      caption="Sleutels van uw organisatie"
+      columns={columns}
+      rows={keys}
+      rowKey={(k) => k.id}
+      sort={sort}
+      onSort={(next) => onSort(next as ApiKeySort)}
+      exportHref={exportLink}
+      busy={busy}
+    />
+  );
 }

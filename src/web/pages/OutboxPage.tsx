@@ -1,10 +1,9 @@
 // `/uitgaande-mail`: the admin sees what Koers mailed, or tried to (R-SIG-1 "if configured, mailed").
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
-import { useOutbox } from '../api/work';
+import { useOutboxPage, type OutboxQuery, type OutboxSort, type OutboxStatus } from '../api/managedLists';
 import { useUser } from '../components/AppLayout';
 import { SelectField } from '../components/fields';
-import { DataTable, type Column } from '../components/DataTable';
+import { DataTable, exportHref, SearchBox, useListState, type Column } from '../components/DataTable';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { formatTimestamp } from '../lib/dates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -13,16 +12,18 @@ import { can } from '../lib/permissions';
 
 const PAGE_SIZE = 25;
 const TITLE = 'Uitgaande e-mail';
+const SORTS: readonly OutboxSort[] = ['-createdAt', 'createdAt', 'recipient', '-recipient', 'subject', '-subject', 'status', '-status', 'attempts', '-attempts', 'sentAt', '-sentAt'];
 
-const statusLabels: Record<string, string> = {
+const statusLabels: Record<OutboxStatus, string> = {
   pending: 'Wacht op verzending',
   sending: 'Wordt verzonden',
   sent: 'Verzonden',
   failed: 'Mislukt',
 };
+const statusOptions = Object.entries(statusLabels) as [OutboxStatus, string][];
 
-function statusLabel(status: string): string {
-  return statusLabels[status] ?? status;
+function readStatus(value: string): OutboxStatus | undefined {
+  return statusOptions.find(([status]) => status === value)?.[0];
 }
 
 export function OutboxPage() {
@@ -32,14 +33,15 @@ export function OutboxPage() {
   return <Outbox />;
 }
 
-type Message = NonNullable<ReturnType<typeof useOutbox>['data']>['items'][number];
+type Message = NonNullable<ReturnType<typeof useOutboxPage>['data']>['items'][number];
 
 const columns: Column<Message>[] = [
-  { id: 'createdAt', label: 'Aangemaakt', fixed: true, cell: (m) => formatTimestamp(m.createdAt) },
-  { id: 'recipient', label: 'Aan', cell: (m) => m.recipient },
+  { id: 'createdAt', label: 'Aangemaakt', sortKey: 'createdAt', firstDescending: true, fixed: true, cell: (m) => formatTimestamp(m.createdAt) },
+  { id: 'recipient', label: 'Aan', sortKey: 'recipient', cell: (m) => m.recipient },
   {
     id: 'subject',
     label: 'Onderwerp en bericht',
+    sortKey: 'subject',
     cell: (m) => (
       <details className="koers-details">
         <summary>{m.subject}</summary>
@@ -50,50 +52,50 @@ const columns: Column<Message>[] = [
   {
     id: 'status',
     label: 'Status',
+    sortKey: 'status',
     cell: (m) => (
       <>
-        {statusLabel(m.status)}
+        {statusLabels[m.status]}
         {m.lastError && <span className="koers-timeline__fact">Laatste fout: {m.lastError}</span>}
       </>
     ),
   },
-  { id: 'attempts', label: 'Pogingen', cell: (m) => m.attempts },
-  { id: 'sentAt', label: 'Verzonden', cell: (m) => formatTimestamp(m.sentAt) },
+  { id: 'attempts', label: 'Pogingen', sortKey: 'attempts', firstDescending: true, cell: (m) => m.attempts },
+  { id: 'sentAt', label: 'Verzonden', sortKey: 'sentAt', firstDescending: true, cell: (m) => formatTimestamp(m.sentAt) },
 ];
 
 function Outbox() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const status = searchParams.get('status') ?? '';
-  const pageNumber = Math.max(1, Number(searchParams.get('pagina') ?? '1') || 1);
-  const outbox = useOutbox({ status, page: pageNumber, pageSize: PAGE_SIZE });
-
-  const go = (next: { status?: string; page?: number }) => {
-    const search: Record<string, string> = {};
-    const s = next.status ?? status;
-    if (s) search.status = s;
-    const p = next.page ?? pageNumber;
-    if (p > 1) search.pagina = String(p);
-    setSearchParams(search);
-  };
+  // Searched, sorted and paged by the server: the outbox grows with every deadline and reset.
+  const list = useListState<OutboxSort>(SORTS, '-createdAt');
+  const status = readStatus(list.get('status'));
+  const filter: Omit<OutboxQuery, 'page' | 'pageSize'> = { sort: list.sort, ...(status ? { status } : {}), ...(list.q ? { q: list.q } : {}) };
+  const outbox = useOutboxPage({ ...filter, page: list.page, pageSize: PAGE_SIZE });
 
   let body;
   if (outbox.isPending) body = <Loading what="Uitgaande e-mail" />;
   else if (outbox.isError) body = <LoadError error={outbox.error} />;
-  else if (outbox.data.items.length === 0) body = <Paragraph>Er zijn geen berichten.</Paragraph>;
+  else if (outbox.data.total === 0) body = <Paragraph>Er zijn geen berichten{list.q ? ` gevonden voor “${list.q}”` : ''}.</Paragraph>;
   else {
+    const { total, items } = outbox.data;
     body = (
       <>
-        <Paragraph>{outbox.data.total === 1 ? '1 bericht' : `${outbox.data.total} berichten`}.</Paragraph>
+        <Paragraph aria-live="polite">
+          {total === 1 ? '1 bericht' : `${total} berichten`}
+          {list.q ? ` gevonden voor “${list.q}”` : ''}.
+        </Paragraph>
         <DataTable
           id="uitgaande-mail"
-          caption="Uitgaande e-mail, nieuwste eerst"
+          caption="Uitgaande e-mail"
           columns={columns}
-          rows={outbox.data.items}
+          rows={items}
           rowKey={(m) => m.id}
-          page={pageNumber}
+          sort={list.sort}
+          onSort={(sort) => list.set({ sort: sort as OutboxSort })}
+          page={list.page}
           pageSize={PAGE_SIZE}
-          total={outbox.data.total}
-          onPage={(page) => go({ page })}
+          total={total}
+          onPage={(page) => list.set({ page })}
+          exportHref={(format) => exportHref('/outbox/export', { status, q: list.q, sort: list.sort }, format)}
           busy={outbox.isFetching}
         />
       </>
@@ -103,7 +105,8 @@ function Outbox() {
   return (
     <>
       <Heading level={1}>{TITLE}</Heading>
-      <Paragraph>Berichten die Koers verstuurt, bijvoorbeeld bij een verlopen termijn.</Paragraph>
+      <Paragraph>Berichten die Koers verstuurt, bijvoorbeeld bij een verlopen termijn. De export bevat de berichttekst niet: daarin kan een werkende link staan.</Paragraph>
+      <SearchBox key={list.q} listLabel="Uitgaande e-mail" label="Zoek op ontvanger of onderwerp" initial={list.q} onSearch={(q) => list.set({ q })} />
       <form className="koers-inline-form" aria-label="Uitgaande e-mail filteren" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           name="status"
@@ -111,14 +114,12 @@ function Outbox() {
           optional
           markOptional={false}
           placeholder="Alle berichten"
-          options={Object.entries(statusLabels)}
-          value={status}
-          onChange={(event) => go({ status: event.target.value, page: 1 })}
+          options={statusOptions}
+          value={status ?? ''}
+          onChange={(event) => list.set({ filters: { status: readStatus(event.target.value) ?? '' } })}
         />
       </form>
-      <div aria-live="polite" aria-busy={outbox.isFetching}>
-        {body}
-      </div>
+      {body}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useGroups, type Group } from '../../api/groups';
+import type { Group } from '../../api/groups';
+import { useGroupList, type GroupSort } from '../../api/managedLists';
 import type { User } from '../../api/types';
 import { useUser } from '../../components/AppLayout';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable, exportHref, SearchBox, useListState, type Column } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { labelOf, levelBandLabels } from '../../lib/attendanceLabels';
@@ -11,10 +12,13 @@ import { NotAllowed } from '../NotAllowed';
 import { GroupForm } from './GroupForm';
 import { can } from '../../lib/permissions';
 
-/** API gap: a group carries only its teacher's user id, no name; the signed-in teacher is "u". */
+const SORTS: readonly GroupSort[] = ['name', '-name', 'level', '-level', 'location', '-location', 'teacher', '-teacher', 'members', '-members', 'activeFrom', '-activeFrom'];
+
+/** The group's teacher by name; the signed-in teacher reads "U". */
 export function teacherText(group: Group, user: User): string {
   if (group.teacherUserId === null) return 'Nog geen docent';
-  return group.teacherUserId === user.id ? `U (${user.name})` : 'Toegewezen';
+  if (group.teacherUserId === user.id) return `U (${user.name})`;
+  return group.teacherName ?? 'Toegewezen';
 }
 
 /** `/groepen`: the coordinator's groups, or the groups a teacher teaches (R-GRP-1). */
@@ -32,19 +36,50 @@ export function GroupsPage() {
 }
 
 function GroupList({ user }: { user: User }) {
-  const groups = useGroups();
-  if (groups.isPending) return <Loading what="Groepen" />;
-  if (groups.isError) return <LoadError error={groups.error} />;
-  if (groups.data.length === 0) {
-    return <Paragraph>{user.role === 'teacher' ? 'U geeft nog geen les aan een groep.' : 'Er zijn nog geen groepen.'}</Paragraph>;
-  }
-  const sorted = [...groups.data].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  // Searched and sorted by the server, not in the browser: a provider has tens of groups, so one
+  // unpaged answer is small, and the export (the same query) then holds exactly the rows on screen.
+  const list = useListState<GroupSort>(SORTS, 'name');
+  const filter = { sort: list.sort, ...(list.q ? { q: list.q } : {}) };
+  const groups = useGroupList(filter);
   const columns: Column<Group>[] = [
-    { id: 'name', label: 'Naam', fixed: true, rowHeader: true, cell: (g) => <RouterLink to={`/groepen/${encodeURIComponent(g.id)}`}>{g.name}</RouterLink> },
-    { id: 'level', label: 'Niveau', cell: (g) => labelOf(levelBandLabels, g.levelBand) },
-    { id: 'location', label: 'Locatie', cell: (g) => g.location },
-    { id: 'teacher', label: 'Docent', cell: (g) => teacherText(g, user) },
-    { id: 'seats', label: 'Deelnemers / maximum', cell: (g) => `${g.memberCount} / ${g.sizeLimit}` },
+    { id: 'name', label: 'Naam', sortKey: 'name', fixed: true, rowHeader: true, cell: (g) => <RouterLink to={`/groepen/${encodeURIComponent(g.id)}`}>{g.name}</RouterLink> },
+    { id: 'level', label: 'Niveau', sortKey: 'level', cell: (g) => labelOf(levelBandLabels, g.levelBand) },
+    { id: 'location', label: 'Locatie', sortKey: 'location', cell: (g) => g.location },
+    { id: 'teacher', label: 'Docent', sortKey: 'teacher', cell: (g) => teacherText(g, user) },
+    { id: 'seats', label: 'Deelnemers / maximum', sortKey: 'members', firstDescending: true, cell: (g) => `${g.memberCount} / ${g.sizeLimit}` },
   ];
-  return <DataTable id="groepen" caption="Groepen" columns={columns} rows={sorted} rowKey={(g) => g.id} />;
+
+  let body;
+  if (groups.isPending) body = <Loading what="Groepen" />;
+  else if (groups.isError) body = <LoadError error={groups.error} />;
+  else if (groups.data.length === 0) {
+    body = <Paragraph>{list.q ? `Geen groepen gevonden voor “${list.q}”.` : user.role === 'teacher' ? 'U geeft nog geen les aan een groep.' : 'Er zijn nog geen groepen.'}</Paragraph>;
+  } else {
+    const total = groups.data.length;
+    body = (
+      <>
+        <Paragraph aria-live="polite">
+          {total === 1 ? '1 groep' : `${total} groepen`}
+          {list.q ? ` gevonden voor “${list.q}”` : ''}.
+        </Paragraph>
+        <DataTable
+          id="groepen"
+          caption="Groepen"
+          columns={columns}
+          rows={groups.data}
+          rowKey={(g) => g.id}
+          sort={list.sort}
+          onSort={(sort) => list.set({ sort: sort as GroupSort })}
+          exportHref={(format) => exportHref('/groups/export', { q: list.q, sort: list.sort }, format)}
+          busy={groups.isFetching}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <SearchBox key={list.q} listLabel="Groepen" label="Zoek op naam, locatie of docent" initial={list.q} onSearch={(q) => list.set({ q })} />
+      {body}
+    </>
+  );
 }
