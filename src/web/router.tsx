@@ -75,6 +75,12 @@ export const router = createBrowserRouter([
             path: '/aanwezigheid',
             lazy: async () => ({ Component: (await import('./pages/attendance-rates/AttendanceRatesPage')).AttendanceRatesPage }),
           },
+          // Issue #11: invoicing. The provider's Declareren, the municipality's Facturen, one invoice for
+          // both sides, and the contract manager's totals.
+          { path: '/declareren', lazy: async () => ({ Component: (await import('./pages/invoicing/DeclarerenPage')).DeclarerenPage }) },
+          { path: '/facturen', lazy: async () => ({ Component: (await import('./pages/invoicing/FacturenPage')).FacturenPage }) },
+          { path: '/facturen/:invoiceId', lazy: async () => ({ Component: (await import('./pages/invoicing/InvoicePage')).InvoicePage }) },
+          { path: '/factuurtotalen', lazy: async () => ({ Component: (await import('./pages/invoicing/TotalsPage')).TotalsPage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

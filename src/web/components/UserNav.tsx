@@ -30,6 +30,10 @@ function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
   if (can(user, 'group.read')) items.push({ to: '/groepen', label: 'Groepen' });
   if (canSeeAttendanceRates(user)) items.push({ to: '/aanwezigheid', label: 'Aanwezigheid' });
   if (can(user, 'referral.create')) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
+  // Issue #11: the provider declares (its own invoices are there too); the municipality checks them.
+  if (can(user, 'invoice.prepare')) items.push({ to: '/declareren', label: 'Declareren' });
+  else if (can(user, 'invoice.read')) items.push({ to: '/facturen', label: 'Facturen' });
+  if (can(user, 'invoice.totals')) items.push({ to: '/factuurtotalen', label: 'Factuurtotalen' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.
@@ -43,6 +47,8 @@ function isCurrent(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
   // A participant's detail page belongs to "Inburgeraars"; /inburgeraars/:id/aanmelden too.
   if (to === '/groepen' && pathname.startsWith('/lessen/')) return true;
+  // An invoice's page belongs to the provider's Declareren (the municipality's is /facturen itself).
+  if (to === '/declareren' && pathname.startsWith('/facturen/')) return true;
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 

@@ -63,5 +63,7 @@ export function endOfWeek(isoDate: string): string {
 
 export function isValidIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  return toUtcDate(value).toISOString().slice(0, 10) === value;
+  // Month 13 makes an invalid Date, whose toISOString throws: that is not a date either.
+  const date = toUtcDate(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
