@@ -85,6 +85,11 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     await progressReport(d1, '2026-07-15'); // month 6's report → p2 on 15 July
     await routeEnded(d2, '2026-03-01'); // finished early → p2, p3 and p4 at once
     t.clock.setToday('2026-08-01');
+    // Two hours registered by the provider's system on the start day, for the evidence (R-INV-6).
+    for (const p of [d1, d2]) {
+      const pushed = await provider.request('POST', '/api/v1/hours-batches', { items: [{ externalId: `h-${p.participantId}`, participantId: p.participantId, referralId: p.referralId, date: '2026-01-12', kind: 'internship', minutes: 120 }] }, { 'idempotency-key': `h-${p.participantId}` });
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(201);
+    }
   });
   afterAll(async () => {
     await t?.stop();
@@ -206,6 +211,7 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     expect(res.status).toBe(200);
     expect(res.body.facts[0]).toMatchObject({ kind: 'routeStart', date: '2026-01-12' });
     expect(res.body.facts.at(-1).kind).toBe('earned');
+    expect(res.body.facts).toContainEqual(expect.objectContaining({ kind: 'hours', label: 'Geregistreerde uren tot en met deze dag: 2 uur' }));
     expect(res.body.history.map((h: { status: string }) => h.status)).toEqual(['toCheck', 'disputed']);
     expect(res.body.history[1].reason).toBe('Startdatum klopt niet.');
     expect((await arnhem.get(`/api/v1/invoices/${invoiceId}/lines/${line.id}/evidence`)).status).toBe(404);

@@ -6,7 +6,11 @@
 // progress reports, the end of the route (finished, dropped out, moved away), the final report and the
 // municipality's decision on it (R-END-2). The event's own fact_kind/fact_id name what earned it: the
 // rules' basis (schedule, earlyFinish, dropOut, decision) today, a fact row once the run passes one.
-// Hour milestones are not summed into facts yet (route-facts.ts), so an hour item shows its trigger only.
+// And the hours Koers has registered for this route up to that day — attended minutes of the event's
+// provider's lessons and the hours its own system pushed for this referral (the sums the hours feature
+// counts, src/features/hours/store.ts unsafeHourFacts, narrowed to the one provider so no other
+// provider's attendance shows) — which an hour milestone item is judged by. The run does not derive
+// hour milestones yet (route-facts.ts), so today they are shown, not applied.
 import type { Trigger } from '../../domain/invoicing/contract-data.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -45,6 +49,7 @@ const END: Record<string, string> = { routeEnded: 'Route afgerond', droppedOut: 
 interface EventRow {
   participantId: string;
   municipalityId: string;
+  providerId: string;
   referralId: string;
   route: string;
   productCode: string;
@@ -59,7 +64,7 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
   return deps.db.transaction(async (tx) => {
     const summary = await findSummary(tx, ownerOf(ctx), at.invoiceId);
     const found = summary === undefined ? [] : await tx.query<EventRow>(
-      `SELECT e.participant_id AS "participantId", e.municipality_id AS "municipalityId", e.referral_id AS "referralId", e.route,
+      `SELECT e.participant_id AS "participantId", e.municipality_id AS "municipalityId", e.provider_id AS "providerId", e.referral_id AS "referralId", e.route,
          e.product_code AS "productCode", e.contract_id AS "contractId", e.contract_version AS "contractVersion", e.earned_on::text AS "earnedOn",
          e.fact_kind AS "factKind", r.started_on::text AS "startedOn"
        FROM invoice_line l JOIN billable_event e ON e.id = l.event_id JOIN referral r ON r.id = e.referral_id
@@ -95,6 +100,14 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
       [e.participantId, e.referralId, e.earnedOn],
     );
     for (const r of ends) facts.push({ kind: r.type, date: r.onDate, label: END[r.type] ?? r.type, referralId: e.referralId });
+    const hours = await tx.query<{ minutes: number }>(
+      `SELECT (coalesce((SELECT sum(a.minutes_attended) FROM attendance a JOIN lesson l ON l.id = a.lesson_id JOIN class_group g ON g.id = l.group_id
+           WHERE a.participant_id = $1 AND g.provider_id = $2 AND a.minutes_attended > 0 AND NOT l.cancelled_by_provider AND l.date <= $4), 0)
+         + coalesce((SELECT sum(h.minutes) FROM hours_entry h WHERE h.participant_id = $1 AND h.referral_id = $3 AND NOT h.superseded AND h.date <= $4), 0))::int AS minutes`,
+      [e.participantId, e.providerId, e.referralId, e.earnedOn],
+    );
+    const minutes = hours[0]?.minutes ?? 0;
+    if (minutes > 0) facts.push({ kind: 'hours', date: e.earnedOn, label: `Geregistreerde uren tot en met deze dag: ${String(Math.round(minutes / 6) / 10).replace('.', ',')} uur` });
     facts.sort((a, b) => a.date.localeCompare(b.date));
     const what = item === undefined ? e.productCode : item.name;
     facts.push({ kind: 'earned', date: e.earnedOn, label: `Verdiend: ${what}, ${triggerText(item?.trigger)} (${BASIS[e.factKind] ?? e.factKind})` });
