@@ -1,7 +1,8 @@
 // R-SEC-2 at volume (found by bench/invoicing.ts): one processing that names thousands of participants —
 // an invoicing run of a large provider for a large municipality — writes one audit line per participant.
 // A single INSERT of 3,200 lines needs 67,200 parameters, more than PostgreSQL's 65,535 per statement, and
-// failed ("bind message has … parameter formats but 0 parameters"); recordAudit now writes in batches.
+// failed ("bind message has … parameter formats but 0 parameters"); recordAudit now sends the lines as
+// arrays (21 parameters, whatever the number of lines).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';

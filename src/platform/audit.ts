@@ -154,69 +154,47 @@ export function newTraceId(): string {
   return randomBytes(16).toString('hex');
 }
 
-const COLUMNS = [
-  'trace_id',
-  'operation_id',
-  'parent_operation_id',
-  'foreign_trace_id',
-  'foreign_operation_id',
-  'name',
-  'status',
-  'started_at',
-  'ended_at',
-  'processing_activity_id',
-  'actor_user_id',
-  'actor_role',
-  'organisation_kind',
-  'organisation_id',
-  'origin',
-  'object_type',
-  'object_id',
-  'data_subject_id_encrypted',
-  'data_subject_ref',
-  'municipality_id',
-  'summary',
-] as const;
-
 /** Writes the audit lines of one processing. Pass the transaction that does the read or change. */
 export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: AuditActor, entry: AuditEntry, endedAt = new Date()): Promise<void> {
   const subjects: (AuditSubject | null)[] = entry.subjects.length > 0 ? [...entry.subjects] : [null];
-  const rows = subjects.map((s) => [
-    who.trace.traceId,
-    // Each line gets its own operation id; the request's operation is their parent.
-    newOperationId(),
-    who.trace.operationId,
-    who.trace.foreign?.traceId ?? null,
-    who.trace.foreign?.operationId ?? null,
-    entry.name,
-    entry.status,
-    who.trace.startedAt,
-    endedAt,
-    processingActivity[entry.name],
-    who.actor?.userId ?? null,
-    who.actor?.role ?? null,
-    who.organisation?.kind ?? null,
-    who.organisation?.kind === 'operator' ? null : (who.organisation?.id ?? null),
-    who.trace.origin,
-    entry.objectType ?? null,
-    entry.objectId ?? null,
-    s === null ? null : crypto.encrypt(s.participantId),
-    s === null ? null : subjectRef(crypto, s.participantId),
-    s?.municipalityId ?? null,
-    entry.summary ?? null,
-  ]);
-  // One multi-row INSERT per AUDIT_BATCH lines: a list of 50 participants writes 50 lines in one round
-  // trip, and an invoicing run over thousands of participants stays under PostgreSQL's 65,535
-  // parameters per statement (21 a line; beyond that the bind message fails).
-  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
-    const values: unknown[] = [];
-    const tuples = rows.slice(i, i + AUDIT_BATCH).map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(', ')})`);
-    await tx.query(`INSERT INTO audit_event (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
-  }
+  // One INSERT for any number of lines: what the lines share goes as one parameter each, what differs per
+  // line (its own operation id and the data subject) as arrays unnested in SQL. A list of 50 participants
+  // and an invoicing run naming 10,000 both take one round trip and 21 parameters; one VALUES tuple per
+  // line took 21 parameters a line, failed beyond PostgreSQL's 65,535 per statement (3,120 lines) and
+  // spent most of a large invoicing run on binding them (docs/benchmarks.md, invoicing run).
+  await tx.query(
+    `INSERT INTO audit_event (trace_id, operation_id, parent_operation_id, foreign_trace_id, foreign_operation_id, name, status, started_at, ended_at,
+       processing_activity_id, actor_user_id, actor_role, organisation_kind, organisation_id, origin, object_type, object_id,
+       data_subject_id_encrypted, data_subject_ref, municipality_id, summary)
+     SELECT $1, u.operation_id, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10::uuid, $11, $12, $13::uuid, $14, $15, $16,
+       u.encrypted, u.ref, u.municipality_id, $17
+     FROM unnest($18::text[], $19::text[], $20::text[], $21::uuid[]) WITH ORDINALITY AS u(operation_id, encrypted, ref, municipality_id, n)
+     ORDER BY u.n`,
+    [
+      who.trace.traceId,
+      who.trace.operationId, // the request's operation is the parent of each line's own
+      who.trace.foreign?.traceId ?? null,
+      who.trace.foreign?.operationId ?? null,
+      entry.name,
+      entry.status,
+      who.trace.startedAt,
+      endedAt,
+      processingActivity[entry.name],
+      who.actor?.userId ?? null,
+      who.actor?.role ?? null,
+      who.organisation?.kind ?? null,
+      who.organisation?.kind === 'operator' ? null : (who.organisation?.id ?? null),
+      who.trace.origin,
+      entry.objectType ?? null,
+      entry.objectId ?? null,
+      entry.summary ?? null,
+      subjects.map(() => newOperationId()),
+      subjects.map((s) => (s === null ? null : crypto.encrypt(s.participantId))),
+      subjects.map((s) => (s === null ? null : subjectRef(crypto, s.participantId))),
+      subjects.map((s) => s?.municipalityId ?? null),
+    ],
+  );
 }
-
-/** Audit lines per INSERT: 1,000 × 21 parameters, well under the protocol's limit of 65,535. */
-const AUDIT_BATCH = 1000;
 
 /** One audit subject per participant, whatever number of rows name it. */
 export function uniqueSubjects(rows: readonly { participantId: string; municipalityId: string }[]) {

@@ -54,12 +54,16 @@ export async function referralsWithFacts(
      ORDER BY on_date, recorded_at, id`,
     [referrals.map((r) => r.participantId)],
   );
+  // Grouped once (query order kept), so a provider with thousands of referrals in a municipality is not
+  // a scan of every report and route event per referral (bench/invoicing.ts).
+  const reportsOf = groupBy(reports, (r) => r.referralId);
+  const endsOf = groupBy(ends, (e) => e.participantId);
   return referrals.map((referral) => {
-    const own = reports.filter((r) => r.referralId === referral.referralId);
+    const own = reportsOf.get(referral.referralId) ?? [];
     const progress = own.filter((r) => r.kind === 'progress');
     const final = own.filter((r) => r.kind === 'final').at(-1);
     // A route event without a referral belongs to the participant's every referral.
-    const end = ends.filter((e) => e.participantId === referral.participantId && (e.referralId === null || e.referralId === referral.referralId))[0];
+    const end = (endsOf.get(referral.participantId) ?? []).find((e) => e.referralId === null || e.referralId === referral.referralId);
     const facts: RouteFacts = {
       startedOn: referral.startedOn,
       // The n-th report is the n-th period's (see above); `month` is the ordinal, matched by progressReportMonths.
@@ -71,6 +75,17 @@ export async function referralsWithFacts(
     };
     return { referral, facts };
   });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [row]);
+    else list.push(row);
+  }
+  return out;
 }
 
 /**
