@@ -146,6 +146,9 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     expect(res.body.status).toBe('proForma');
     expect((await doesburg.get('/api/v1/invoices')).body.items.map((i: { id: string }) => i.id)).toEqual([invoiceId]);
     for (const url of [`/api/v1/invoices/${invoiceId}`, `/api/v1/invoices/${invoiceId}/pdf`, `/api/v1/invoices/${invoiceId}/ubl`]) expect((await arnhem.get(url)).status).toBe(404);
+    // R-SEC-2: the denied attempts are logged although the caller only got 404: Doesburg's read of the draft, Arnhem's three.
+    const denied = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'invoice.read' AND status = 'error' AND object_id = $1`, [invoiceId]);
+    expect(denied[0]?.n).toBe(4);
     expect((await arnhem.get('/api/v1/invoices')).body.total).toBe(0);
     // A second pro-forma is a conflict.
     expect((await provider.post(`/api/v1/invoices/${invoiceId}/pro-forma`)).status).toBe(409);

@@ -6,9 +6,9 @@ import { recordAudit, type AuditOperation } from './audit.js';
 import type { Crypto } from './crypto.js';
 import type { Queryable } from './db.js';
 
-export type DeniedObject = 'participant' | 'referral' | 'learningPlan' | 'document' | 'group' | 'lesson' | 'progressReport' | 'scalingRequest';
+export type DeniedObject = 'participant' | 'referral' | 'learningPlan' | 'document' | 'group' | 'lesson' | 'progressReport' | 'scalingRequest' | 'invoice' | 'invoiceLine';
 
-// Objects that belong to one participant; a group or a lesson has no single data subject.
+// Objects that belong to one participant; a group, a lesson or an invoice has no single data subject.
 const OWNER_SQL: Partial<Record<DeniedObject, string>> = {
   participant: 'SELECT id AS "participantId", municipality_id AS "municipalityId" FROM participant WHERE id = $1',
   referral: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM referral WHERE id = $1',
@@ -16,6 +16,8 @@ const OWNER_SQL: Partial<Record<DeniedObject, string>> = {
   document: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM document WHERE id = $1',
   progressReport: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM progress_report WHERE id = $1',
   scalingRequest: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM scaling_request WHERE id = $1',
+  // An invoice has many data subjects, like a group: its line has one (issue #11).
+  invoiceLine: 'SELECT participant_id AS "participantId", municipality_id AS "municipalityId" FROM invoice_line WHERE id = $1',
 };
 
 /** Unscoped on purpose, for the audit line of a denied attempt only: never returned to the caller. */

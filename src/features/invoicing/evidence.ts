@@ -15,9 +15,8 @@ import type { Trigger } from '../../domain/invoicing/contract-data.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { versionOf } from '../../platform/contracts.js';
-import { notFound } from '../../platform/errors.js';
 import type { Evidence } from './schemas.js';
-import { type Deps, findSummary, ownerOf } from './scope.js';
+import { deniedNotFound, type Deps, findSummary, ownerOf } from './scope.js';
 
 const BASIS: Record<string, string> = {
   schedule: 'volgens het betaalschema',
@@ -61,9 +60,9 @@ interface EventRow {
 }
 
 export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { invoiceId: string; lineId: string }): Promise<Evidence> {
-  return deps.db.transaction(async (tx) => {
+  const found = await deps.db.transaction(async (tx): Promise<Evidence | undefined> => {
     const summary = await findSummary(tx, ownerOf(ctx), at.invoiceId);
-    const found = summary === undefined ? [] : await tx.query<EventRow>(
+    const rows = summary === undefined ? [] : await tx.query<EventRow>(
       `SELECT e.participant_id AS "participantId", e.municipality_id AS "municipalityId", e.provider_id AS "providerId", e.referral_id AS "referralId", e.route,
          e.product_code AS "productCode", e.contract_id AS "contractId", e.contract_version AS "contractVersion", e.earned_on::text AS "earnedOn",
          e.fact_kind AS "factKind", r.started_on::text AS "startedOn"
@@ -71,8 +70,8 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
        WHERE l.id = $1 AND l.invoice_id = $2`,
       [at.lineId, at.invoiceId],
     );
-    const e = found[0];
-    if (e === undefined) throw notFound();
+    const e = rows[0];
+    if (e === undefined) return undefined;
     const item = versionOf(deps.contracts, e)?.paymentSchedules?.find((s) => s.product === e.route)?.items.find((i) => i.code === e.productCode);
     const facts: Evidence['facts'] = [];
     if (e.startedOn !== null) facts.push({ kind: 'routeStart', date: e.startedOn, label: 'Route gestart', referralId: e.referralId });
@@ -119,4 +118,5 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
     await recordAudit(tx, deps.crypto, ctx, { name: 'invoice.evidence', status: 'ok', subjects: [{ participantId: e.participantId, municipalityId: e.municipalityId }], objectType: 'invoiceLine', objectId: at.lineId });
     return { facts, history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })) };
   });
+  return found ?? deniedNotFound(deps, ctx, 'invoice.evidence', 'invoiceLine', at.lineId);
 }

@@ -4,7 +4,9 @@
 // personal data (numbers, organisations, amounts, line counts).
 import { invoiceDocumentProblems, type InvoiceDocument } from '../../domain/invoice-document.js';
 import type { RequestContext } from '../../platform/access.js';
-import { AppError } from '../../platform/errors.js';
+import type { AuditOperation } from '../../platform/audit.js';
+import { auditDenied, type DeniedObject } from '../../platform/audit-denied.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { Queryable } from '../../platform/db.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { invoiceNumberText } from './document.js';
@@ -124,4 +126,10 @@ export function checkDocument(doc: InvoiceDocument): InvoiceDocument {
     'Deze factuur is niet volledig en kan niet worden gemaakt of verzonden.',
     problems.map((p) => ({ name: p.name, code: 'invalidInvoice', reason: p.reason })),
   );
+}
+
+/** R-SEC-2: an attempt outside the room is audited (committed) and answered 404. */
+export async function deniedNotFound(deps: Pick<Deps, 'db' | 'crypto'>, ctx: RequestContext, name: AuditOperation, objectType: DeniedObject, objectId: string): Promise<never> {
+  await deps.db.transaction((tx) => auditDenied(tx, deps.crypto, ctx, name, objectType, objectId));
+  throw notFound();
 }

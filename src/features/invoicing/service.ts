@@ -14,7 +14,7 @@ import { enqueueInvoiceMail } from './mail.js';
 import { renderInvoicePdf } from './pdf.js';
 import { runInvoicing } from './run.js';
 import type { CheckInput, CreditInput, InvoiceDetail, InvoiceExportQuery, InvoiceLineOut, InvoiceListQuery, InvoiceSummary, RunInput } from './schemas.js';
-import { checkDocument, type Deps, findSummary, invoiceFileName, listSummaries, ownerOf } from './scope.js';
+import { checkDocument, deniedNotFound, type Deps, findSummary, invoiceFileName, listSummaries, ownerOf } from './scope.js';
 import { advanceInvoice, checkLine, creditLines, type InvoicingContext } from './store.js';
 import type { LineStatus, VatCategory } from './store-types.js';
 import { buildUbl } from './ubl.js';
@@ -100,21 +100,23 @@ async function readLines(q: Queryable, deps: Deps, invoiceId: string, lineIds?: 
 
 /** R-INV-4: the invoice with its lines per participant; the read of personal data is audited. */
 export async function getInvoice(deps: Deps, ctx: RequestContext, invoiceId: string): Promise<InvoiceDetail> {
-  return deps.db.transaction(async (tx) => {
+  const found = await deps.db.transaction(async (tx) => {
     const summary = await findSummary(tx, ownerOf(ctx), invoiceId);
-    if (summary === undefined) throw notFound();
+    if (summary === undefined) return undefined;
     const { rows, lines } = await readLines(tx, deps, invoiceId);
     await recordAudit(tx, deps.crypto, ctx, { name: 'invoice.read', status: 'ok', subjects: uniqueSubjects(rows), objectType: 'invoice', objectId: invoiceId });
     return { ...summary, lines };
   });
+  return found ?? deniedNotFound(deps, ctx, 'invoice.read', 'invoice', invoiceId);
 }
 
 /** R-INV-5: the PDF or the UBL of an invoice in the room; audited as a read of the lines' participants. */
 export async function invoiceFile(deps: Deps, ctx: RequestContext, invoiceId: string, format: 'pdf' | 'ubl'): Promise<{ fileName: string; contentType: string; content: Buffer | string }> {
   const owner = ownerOf(ctx);
+  if (owner === undefined || (await findSummary(deps.db, owner, invoiceId)) === undefined) return deniedNotFound(deps, ctx, 'invoice.read', 'invoice', invoiceId);
   const { summary, doc } = await deps.db.transaction(async (tx) => {
     const found = await findSummary(tx, owner, invoiceId);
-    if (found === undefined || owner === undefined) throw notFound();
+    if (found === undefined) throw notFound();
     const document = checkDocument(await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId));
     const subjects = await tx.query<{ participantId: string; municipalityId: string }>(
       `SELECT DISTINCT participant_id AS "participantId", municipality_id AS "municipalityId" FROM invoice_line WHERE invoice_id = $1`,
@@ -142,6 +144,7 @@ export async function startRun(deps: Deps, ctx: RequestContext, input: RunInput)
 export async function advance(deps: Deps, ctx: RequestContext, invoiceId: string, status: 'proForma' | 'sent'): Promise<InvoiceSummary> {
   const providerId = providerOf(ctx);
   const owner = { providerId };
+  if ((await findSummary(deps.db, owner, invoiceId)) === undefined) return deniedNotFound(deps, ctx, 'invoice.status', 'invoice', invoiceId);
   await advanceInvoice(deps.db, invoicingCtx(deps, ctx), { providerId, invoiceId, status }, status === 'sent' ? async (tx) => void (await enqueueInvoiceMail(tx, deps, owner, invoiceId)) : undefined);
   const summary = await findSummary(deps.db, owner, invoiceId);
   if (summary === undefined) throw notFound();
@@ -154,7 +157,7 @@ export async function checkInvoiceLine(deps: Deps, ctx: RequestContext, at: { in
   const owner = { municipalityId };
   const summary = await findSummary(deps.db, owner, at.invoiceId);
   const onIt = summary === undefined ? [] : await deps.db.query(`SELECT 1 FROM invoice_line WHERE id = $1 AND invoice_id = $2`, [at.lineId, at.invoiceId]);
-  if (onIt.length === 0) throw notFound();
+  if (onIt.length === 0) return deniedNotFound(deps, ctx, 'invoice.check', 'invoiceLine', at.lineId);
   const reason = input.reason ?? '';
   await checkLine(deps.db, invoicingCtx(deps, ctx), input.decision === 'disputed' ? { municipalityId, lineId: at.lineId, status: 'disputed', reason } : { municipalityId, lineId: at.lineId, status: 'approved' });
   return deps.db.transaction(async (tx) => {
@@ -169,7 +172,7 @@ export async function checkInvoiceLine(deps: Deps, ctx: RequestContext, at: { in
 /** R-INV-6: the provider's credit note for lines of its invoice; their events are earned-and-not-invoiced again. */
 export async function creditInvoiceLines(deps: Deps, ctx: RequestContext, invoiceId: string, input: CreditInput): Promise<InvoiceSummary> {
   const providerId = providerOf(ctx);
-  if ((await findSummary(deps.db, { providerId }, invoiceId)) === undefined) throw notFound();
+  if ((await findSummary(deps.db, { providerId }, invoiceId)) === undefined) return deniedNotFound(deps, ctx, 'invoice.credit', 'invoice', invoiceId);
   const credit = await creditLines(deps.db, invoicingCtx(deps, ctx), { providerId, invoiceId, lineIds: input.lineIds, reason: input.reason });
   const summary = await findSummary(deps.db, { providerId }, credit.id);
   if (summary === undefined) throw notFound();
