@@ -244,6 +244,19 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     await ublOf(provider, again.body.invoice.id);
   });
 
+  it('the invoice list filters by kind and searches the printed number; the export has every row', async () => {
+    const all = (await provider.get('/api/v1/invoices?sort=number')).body;
+    expect(all.total).toBe(3);
+    expect(all.items.map((i: { kind: string }) => i.kind)).toEqual(['invoice', 'creditNote', 'invoice']);
+    const credit = all.items[1];
+    expect((await provider.get('/api/v1/invoices?kind=creditNote')).body.items.map((i: { id: string }) => i.id)).toEqual([credit.id]);
+    expect((await provider.get(`/api/v1/invoices?q=${encodeURIComponent(credit.numberText)}`)).body.items.map((i: { id: string }) => i.id)).toEqual([credit.id]);
+    expect((await doesburg.get('/api/v1/invoices?status=prepared')).body.total).toBe(0); // the new run's invoice is the provider's draft
+    const csv = await provider.get('/api/v1/invoices/export?format=csv');
+    expect(csv.status).toBe(200);
+    for (const i of all.items as { numberText: string }[]) expect(String(csv.body)).toContain(i.numberText);
+  });
+
   it('every UBL the API returned is valid SI-UBL 2.0 under the official rules (0 fatal)', async () => {
     expect(ubls.length).toBeGreaterThanOrEqual(3);
     for (const xml of ubls) expect(await fatalsOf(xml)).toEqual([]);
@@ -272,6 +285,10 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     expect([...keys].sort()).toEqual(['byMunicipality', 'byProduct', 'byProvider', 'creditedCents', 'invoicedCents', 'municipalityId', 'municipalityName', 'productCode', 'productName', 'providerId', 'providerName']);
     const text = JSON.stringify(res.body);
     for (const p of people) expect(text.includes(p.clientNumber) || text.includes(p.name) || text.includes(p.participantId)).toBe(false);
+    expect((await manager.get('/api/v1/invoicing/totals?from=2027-01-01')).body).toEqual({ byProvider: [], byMunicipality: [], byProduct: [] });
+    const backwards = await manager.get('/api/v1/invoicing/totals?from=2026-12-31&to=2026-01-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['to']);
     // Another region's manager sees nothing of it.
     const other = await Client.loggedIn(t, await aUser(t, 'contractManager', 'westfriesland'));
     expect((await other.get('/api/v1/invoicing/totals')).body).toEqual({ byProvider: [], byMunicipality: [], byProduct: [] });

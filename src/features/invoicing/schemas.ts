@@ -151,7 +151,9 @@ export type Evidence = z.infer<typeof Evidence>;
 
 // [totals for the contract manager: amounts only]
 
-export const TotalsQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+export const TotalsQuery = z
+  .object({ from: IsoDate.optional().describe('Issue date from (inclusive)'), to: IsoDate.optional().describe('Issue date up to and including') })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'Kies een einddatum op of na de begindatum.', path: ['to'] });
 export type TotalsQuery = z.infer<typeof TotalsQuery>;
 const Amounts = { invoicedCents: Cents, creditedCents: Cents };
 export const Totals = z.object({

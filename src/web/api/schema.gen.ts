@@ -2405,7 +2405,9 @@ export interface paths {
             responses: {
                 /** @description Default Response */
                 200: {
+                    /** @description Issue date from (inclusive) */
                     headers: {
+                    /** @description Issue date up to and including */
                         [name: string]: unknown;
                     };
                     content: {
