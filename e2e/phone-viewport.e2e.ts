@@ -1,6 +1,6 @@
 // Browser test of issue #10 item 5: at 390 pixels (a phone, 390×844) no page scrolls sideways. Every
 // page of every role is visited — homes, work list, participant list and file, progress, referral,
-// groups, group, lesson, attendance rates, account, the participant's own route… — and
+// groups, group, lesson, attendance rates, invoicing (issue #11), account, the participant's own route… — and
 // `document.documentElement.scrollWidth` must not exceed the viewport; axe-core checks each page too.
 // A wide table may scroll inside its own box (.koers-table-scroll), never the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ interface Ids {
   providerReferral: string;
   groupId: string;
   lessonId: string;
+  /** Issue #11: a sent demo invoice of Taalpunt to Hoorn, which both sides see. */
+  invoiceId: string;
 }
 
 describe('at 390 pixels no page scrolls sideways', () => {
@@ -36,6 +38,7 @@ describe('at 390 pixels no page scrolls sideways', () => {
     page = await context.newPage();
     const consultant = (await apiAs(koers.url, CONSULTANT)).api;
     const referrals = await ok<{ items: { id: string; participant: { id: string } }[] }>(consultant.get('/api/v1/referrals'), 'referrals');
+    const invoices = await ok<{ items: { id: string }[] }>(consultant.get('/api/v1/invoices?status=sent&kind=invoice&pageSize=1'), 'invoices');
     await consultant.dispose();
     const coordinator = (await apiAs(koers.url, COORDINATOR)).api;
     const groups = await ok<{ items: { id: string; name: string }[] }>(coordinator.get('/api/v1/groups'), 'groups');
@@ -47,7 +50,8 @@ describe('at 390 pixels no page scrolls sideways', () => {
     const [referral] = referrals.items;
     const [member] = detail.members;
     const [lesson] = lessons.items;
-    if (!referral || !member || !lesson) throw new Error('the demo region lacks a referral, a member or a lesson');
+    const [invoice] = invoices.items;
+    if (!referral || !member || !lesson || !invoice) throw new Error('the demo region lacks a referral, a member, a lesson or an invoice');
     ids = {
       consultantParticipant: referral.participant.id,
       consultantReferral: referral.id,
@@ -55,6 +59,7 @@ describe('at 390 pixels no page scrolls sideways', () => {
       providerReferral: member.referralId,
       groupId: group.id,
       lessonId: lesson.id,
+      invoiceId: invoice.id,
     };
   }, 120_000);
 
@@ -116,6 +121,8 @@ describe('at 390 pixels no page scrolls sideways', () => {
       `/aanmeldingen/${i.consultantReferral}`,
       '/aanmelden',
       '/aanwezigheid',
+      '/facturen',
+      `/facturen/${i.invoiceId}`,
       '/mijn-account',
     ]));
 
@@ -134,14 +141,17 @@ describe('at 390 pixels no page scrolls sideways', () => {
       `/lessen/${i.lessonId}`,
       '/aanwezigheid',
       '/koppelingen',
+      '/declareren',
+      '/declareren?weergave=facturen',
+      `/facturen/${i.invoiceId}`,
       '/mijn-account',
     ]));
 
   it('every page of the teacher', () => as('docent.taalpunt@koers.demo', (i) => ['/', '/groepen', `/groepen/${i.groupId}`, `/lessen/${i.lessonId}`, '/mijn-account']));
 
   it('every page of the policy officer and the contract manager', async () => {
-    await as('beleid.hoorn@koers.demo', () => ['/', '/mijn-account']);
-    await as('contractmanager.nwo@koers.demo', () => ['/', '/mijn-account']);
+    await as('beleid.hoorn@koers.demo', () => ['/', '/factuurtotalen', '/mijn-account']);
+    await as('contractmanager.nwo@koers.demo', () => ['/', '/factuurtotalen', '/mijn-account']);
   });
 
   it('every page of the administrator', () => as('beheer@koers.demo', () => ['/', '/uitgaande-mail', '/demo', '/mijn-account']));

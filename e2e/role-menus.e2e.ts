@@ -9,14 +9,17 @@ import { checkA11y, launchChromium, startKoers } from './harness.js';
 import { heading, logIn, settled } from './helpers.js';
 
 const ROLES = [
-  { role: 'consultant', email: 'consultant.hoorn@koers.demo' },
-  { role: 'policyOfficer', email: 'beleid.hoorn@koers.demo' },
-  { role: 'providerCoordinator', email: 'coordinator.taalpunt@koers.demo' },
-  { role: 'teacher', email: 'docent.taalpunt@koers.demo' },
-  { role: 'contractManager', email: 'contractmanager.nwo@koers.demo' },
-  { role: 'participant', email: 'inburgeraar@koers.demo' },
-  { role: 'admin', email: 'beheer@koers.demo' },
+  { role: 'consultant', email: 'consultant.hoorn@koers.demo', invoicing: ['Facturen'] },
+  { role: 'policyOfficer', email: 'beleid.hoorn@koers.demo', invoicing: ['Factuurtotalen'] },
+  { role: 'providerCoordinator', email: 'coordinator.taalpunt@koers.demo', invoicing: ['Declareren'] },
+  { role: 'teacher', email: 'docent.taalpunt@koers.demo', invoicing: [] },
+  { role: 'contractManager', email: 'contractmanager.nwo@koers.demo', invoicing: ['Factuurtotalen'] },
+  { role: 'participant', email: 'inburgeraar@koers.demo', invoicing: [] },
+  { role: 'admin', email: 'beheer@koers.demo', invoicing: [] },
 ] as const;
+
+/** Issue #11: the invoicing pages, each offered to the roles whose server answers it (invoice.*). */
+const INVOICING_ITEMS = ['Declareren', 'Facturen', 'Factuurtotalen'];
 
 /** Words a page shows when something it asked for failed or is not there (QueryStatus, NotAllowed). */
 const ERROR_TEXT = /niet gevonden|met uw rol niet gebruiken|ging iets mis/i;
@@ -51,7 +54,7 @@ describe('each role’s menu offers only pages its server answers', () => {
     await koers?.stop();
   });
 
-  it.each(ROLES)('$role: every menu item opens a working page', async ({ role, email }) => {
+  it.each(ROLES)('$role: every menu item opens a working page', async ({ role, email, invoicing }) => {
     if (!koers || !browser) throw new Error('Koers or Chromium did not start');
     const base = koers.url;
     const context: BrowserContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
@@ -72,6 +75,7 @@ describe('each role’s menu offers only pages its server answers', () => {
       const links = await menuLinks(page);
       menus[role] = links.map((l) => l.name);
       expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
+      expect(links.map((l) => l.name).filter((name) => INVOICING_ITEMS.includes(name)), `${role}: invoicing items`).toEqual(invoicing);
       for (const link of links) {
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link.name, exact: true }).click();
         await page.waitForURL((url) => url.pathname === new URL(link.href, base).pathname);

@@ -39,7 +39,7 @@ export function Dialog({ title, onClose, children, closeLabel = 'Sluiten' }: {
 
   return (
     <dialog ref={ref} aria-labelledby={titleId} className="koers-dialog">
-      <Heading level={2} id={titleId} tabIndex={-1}>
+      <Heading level={2} id={titleId} tabIndex={-1} className="koers-wrap-anywhere">
         {title}
       </Heading>
       {children}

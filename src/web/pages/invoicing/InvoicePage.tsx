@@ -32,7 +32,7 @@ function Header({ invoice }: { invoice: InvoiceDetail }) {
       <Heading level={2} id="factuurgegevens">
         Gegevens
       </Heading>
-      <DataList>
+      <DataList className="koers-wrap-anywhere">
         <Item label="Nummer">{invoice.numberText}</Item>
         <Item label="Soort">{invoiceKindLabels[invoice.kind]}</Item>
         <Item label="Status">{invoiceStatusLabels[invoice.status]}</Item>
@@ -116,11 +116,14 @@ function InvoiceView({ invoice, title, mayPrepare, mayCheck }: { invoice: Invoic
 
   return (
     <>
-      <Heading level={1}>{title}</Heading>
+      {/* An invoice number is one long word ('TAALPUNT-WESTFRIESLAND/2026/00001'): it breaks on a phone. */}
+      <Heading level={1} className="koers-wrap-anywhere">
+        {title}
+      </Heading>
       <Paragraph>
         {invoice.providerName} aan {invoice.municipalityName}, {invoiceStatusLabels[invoice.status].toLowerCase()}. <RouterLink to={mayPrepare ? '/declareren?weergave=facturen' : '/facturen'}>Terug naar de facturen</RouterLink>
       </Paragraph>
-      <div ref={statusRef} role="status" tabIndex={-1} className="koers-announcement">
+      <div ref={statusRef} role="status" tabIndex={-1} className="koers-announcement koers-wrap-anywhere">
         {announcement}
       </div>
       <Header invoice={invoice} />

@@ -136,7 +136,7 @@ export function ToInvoice() {
           Te declareren
         </Heading>
         <Paragraph>Verdiend volgens de geregistreerde feiten en nog niet op een factuur, per gemeente.</Paragraph>
-        <div ref={statusRef} role="status" tabIndex={-1} className="koers-announcement">
+        <div ref={statusRef} role="status" tabIndex={-1} className="koers-announcement koers-wrap-anywhere">
           {outcome && <OutcomeText outcome={outcome} />}
         </div>
         {body}
