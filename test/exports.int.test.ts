@@ -223,7 +223,10 @@ describe(`exports of the group, outbox and API key lists on ${DB_KIND}`, () => {
     await t?.stop();
   });
 
-  it('R-EXC-3: the group XLSX holds the header and every group of the provider (the list\'s room, search and order), none of another provider', async () => {
+  it('R-EXC-3: the group XLSX holds the header and every group of the provider (not a page; the list\'s room, search and order), none of another provider', async () => {
+    const paged = await taalpunt.get('/api/v1/groups?pageSize=2&page=2');
+    expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(paged.body.items).toHaveLength(1);
     const res = await download(t, taalpunt, '/api/v1/groups/export?format=xlsx');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -307,6 +310,9 @@ describe(`exports of the group, outbox and API key lists on ${DB_KIND}`, () => {
     const byName = readCsv((await download(t, taalpunt, '/api/v1/api-keys/export?format=csv&q=rooster&sort=-name')).bytes);
     expect(byName.lines.slice(1).map((l) => l[0])).toEqual(['Roostersysteem']);
     expect((await taalpunt.get('/api/v1/api-keys?sort=-name')).body.items.map((k: { name: string }) => k.name)).toEqual(['Roostersysteem', 'Leerlingvolgsysteem']);
+    const paged = (await taalpunt.get('/api/v1/api-keys?sort=name&pageSize=1&page=2')).body;
+    expect(paged).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [expect.objectContaining({ name: 'Roostersysteem' })] });
+    expect(readCsv((await download(t, taalpunt, '/api/v1/api-keys/export?format=csv&sort=name')).bytes).lines).toHaveLength(3);
     const other = readCsv((await download(t, leerhuis, '/api/v1/api-keys/export?format=csv')).bytes);
     expect(other.lines.slice(1).map((l) => l[0])).toEqual(['Leerhuis-systeem']);
   });

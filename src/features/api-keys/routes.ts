@@ -8,12 +8,12 @@ import { recordAudit } from '../../platform/audit.js';
 import { sha256 } from '../../platform/crypto.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
-import { str } from '../../platform/http/input.js';
+import { queryInt, str } from '../../platform/http/input.js';
 import { EXPORT_BATCH, ExportFormat, pagedSource, sendExport, XLSX_TYPE } from '../../platform/http/export.js';
 import type { AppDeps, RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
 import { apiKeyColumns } from './export.js';
-import { API_KEY_SELECT, ApiKeySorts, listApiKeys, type ApiKeyRow } from './store.js';
+import { API_KEY_SELECT, ApiKeySorts, countApiKeys, listApiKeys, type ApiKeyRow } from './store.js';
 
 const ApiKey = z.object({
   id: z.uuid(),
@@ -35,12 +35,13 @@ function providerOf(ctx: RequestContext): string {
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 const toApiKey = (r: ApiKeyRow) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: iso(r.lastUsedAt), revokedAt: iso(r.revokedAt) });
 
-/** The list's search and order; the export takes the same. */
-const ApiKeyListQuery = z.object({
+/** The list's search and order; the export takes the same (and no page). */
+const ApiKeyFilterQuery = z.object({
   q: str().trim().max(100).optional().describe("Part of the key's name or its last four characters"),
   sort: z.enum(ApiKeySorts).default('status').describe('status: active keys first, newest on top'),
 });
-const ApiKeyExportQuery = ApiKeyListQuery.extend({ format: ExportFormat });
+const ApiKeyListQuery = ApiKeyFilterQuery.extend({ page: queryInt().min(1).default(1), pageSize: queryInt().min(1).max(1000).default(1000) });
+const ApiKeyExportQuery = ApiKeyFilterQuery.extend({ format: ExportFormat });
 
 async function createKey(deps: Pick<AppDeps, 'db' | 'crypto'>, ctx: RequestContext, name: string) {
   const providerId = providerOf(ctx);
@@ -75,12 +76,21 @@ export const registerApiKeyRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/api-keys',
     {
       config: { permission: 'apiKey.manage' },
-      schema: { tags, summary: 'The provider\'s API keys for its own systems (no secrets): search and sort', querystring: ApiKeyListQuery, response: { 200: z.object({ items: z.array(ApiKey) }) } },
+      schema: {
+        tags,
+        summary: 'The provider\'s API keys for its own systems (no secrets): search, sort, page',
+        querystring: ApiKeyListQuery,
+        response: { 200: z.object({ items: z.array(ApiKey), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
+      },
     },
     async (req) => {
       const providerId = providerOf(ctxOf(req));
-      const rows = await listApiKeys(deps.db, providerId, req.query);
-      return { items: rows.map(toApiKey) };
+      const { page, pageSize } = req.query;
+      const { rows, total } = await deps.db.transaction(async (tx) => ({
+        rows: await listApiKeys(tx, providerId, req.query, { limit: pageSize, offset: (page - 1) * pageSize }),
+        total: await countApiKeys(tx, providerId, req.query),
+      }));
+      return { items: rows.map(toApiKey), total, page, pageSize };
     },
   );
   // R-EXC-3: the filtered list of GET /api-keys (same permission, provider, search and order), streamed.

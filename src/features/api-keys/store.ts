@@ -38,18 +38,27 @@ export interface ApiKeyFilter {
   sort?: ApiKeySort | undefined;
 }
 
-/**
- * The provider's keys, searched and sorted in SQL: the one query behind the list and its export
- * (R-EXC-3). A provider has a handful of keys: no paging; the cap only bounds a mistake.
- */
-export async function listApiKeys(q: Queryable, providerId: string, filter: ApiKeyFilter, page: { limit?: number; offset?: number } = {}): Promise<ApiKeyRow[]> {
-  const p = new SqlParams();
+/** The WHERE of the list, shared by the page, the count and the export (one provider, one search). */
+function keyWhere(p: SqlParams, providerId: string, filter: ApiKeyFilter): string {
   const where = [`k.provider_id = ${p.add(providerId)}`];
   if (filter.q !== undefined && filter.q !== '') {
     const like = p.add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(k.name ILIKE ${like} OR k.key_hint ILIKE ${like})`);
   }
+  return where.join(' AND ');
+}
+
+/** The provider's keys, searched, sorted and paged in SQL: the one query behind the list and its export (R-EXC-3). */
+export async function listApiKeys(q: Queryable, providerId: string, filter: ApiKeyFilter, page: { limit?: number; offset?: number } = {}): Promise<ApiKeyRow[]> {
+  const p = new SqlParams();
+  const where = keyWhere(p, providerId, filter);
   const limit = p.add(page.limit ?? 1000);
   const offset = p.add(page.offset ?? 0);
-  return q.query<ApiKeyRow & Record<string, unknown>>(`${API_KEY_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${ORDER[filter.sort ?? 'status']} LIMIT ${limit} OFFSET ${offset}`, p.values);
+  return q.query<ApiKeyRow & Record<string, unknown>>(`${API_KEY_SELECT} WHERE ${where} ORDER BY ${ORDER[filter.sort ?? 'status']} LIMIT ${limit} OFFSET ${offset}`, p.values);
+}
+
+export async function countApiKeys(q: Queryable, providerId: string, filter: ApiKeyFilter): Promise<number> {
+  const p = new SqlParams();
+  const rows = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM api_key k WHERE ${keyWhere(p, providerId, filter)}`, p.values);
+  return rows[0]?.total ?? 0;
 }

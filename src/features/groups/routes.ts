@@ -18,6 +18,7 @@ import {
   GroupDetail,
   GroupExportQuery,
   GroupListQuery,
+  GroupPage,
   GroupMemberParams,
   Lesson,
   LessonPage,
@@ -42,9 +43,9 @@ export const registerGroupRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/groups',
     {
       config: { permission: 'group.read' },
-      schema: { tags, summary: 'Groups in the actor\'s room (a teacher: the groups it teaches): search and sort', querystring: GroupListQuery, response: { 200: z.object({ items: z.array(Group) }) } },
+      schema: { tags, summary: 'Groups in the actor\'s room (a teacher: the groups it teaches): search, sort, page', querystring: GroupListQuery, response: { 200: GroupPage } },
     },
-    async (req) => ({ items: await listGroups(deps, ctxOf(req), req.query) }),
+    (req) => listGroups(deps, ctxOf(req), req.query),
   );
 
   // R-EXC-3: the filtered list of GET /groups (same permission, scope, search and order), streamed.

@@ -1,7 +1,7 @@
 // Request and response schemas of groups, lessons and attendance (R-GRP-1, R-GRP-2, R-ATT-1, R-ATT-2, R-ATT-3).
 import { z } from 'zod';
 import { ExportFormat } from '../../platform/http/export.js';
-import { int, IsoDate, str } from '../../platform/http/input.js';
+import { int, IsoDate, queryInt, str } from '../../platform/http/input.js';
 
 export const LevelBands = ['fastAlfa', 'a0a1', 'a1a2', 'a2b1', 'z', 'exam', 'map'] as const;
 export const LessonKinds = ['language', 'knm', 'participation', 'mapPractice', 'makeUp', 'deficiencySubject', 'examTraining'] as const;
@@ -60,13 +60,18 @@ export type Group = z.infer<typeof Group>;
 export const GroupSorts = ['name', '-name', 'level', '-level', 'location', '-location', 'teacher', '-teacher', 'members', '-members', 'activeFrom', '-activeFrom'] as const;
 export type GroupSort = (typeof GroupSorts)[number];
 
-/** The group list's search and order (issue #10 item 5); the export takes the same. */
-export const GroupListQuery = z.object({
+/** The group list's search and order (issue #10 item 5); the export takes the same (and no page). */
+export const GroupFilterQuery = z.object({
   q: str().trim().max(100).optional().describe("Part of the group's name, location or teacher's name"),
   sort: z.enum(GroupSorts).default('name'),
 });
+export const GroupListQuery = GroupFilterQuery.extend({
+  page: queryInt().min(1).default(1),
+  pageSize: queryInt().min(1).max(1000).default(1000).describe('Without it, every group (at most 1000): the move dialog offers them all'),
+});
 export type GroupListQuery = z.infer<typeof GroupListQuery>;
-export const GroupExportQuery = GroupListQuery.extend({ format: ExportFormat });
+export const GroupPage = z.object({ items: z.array(Group), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const GroupExportQuery = GroupFilterQuery.extend({ format: ExportFormat });
 export type GroupExportQuery = z.infer<typeof GroupExportQuery>;
 
 export const GroupDetail = Group.extend({

@@ -13,7 +13,7 @@ import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { normPercentOf } from './placement.js';
 import { DEFAULT_GROUP_SIZE, SMALL_GROUP_LIMIT, type Group, type GroupCreate, type GroupExportQuery, type GroupListQuery, type LessonRange, type LessonPatch, type MemberAdd, type MemberMove } from './schemas.js';
-import { findGroup, findLesson, listGroups as listGroupRows, listLessons, listMembers, seatsTaken, unsafeAttendanceFacts, type GroupRow, type LessonRow } from './store.js';
+import { countGroups, findGroup, findLesson, listGroups as listGroupRows, listLessons, listMembers, seatsTaken, unsafeAttendanceFacts, type GroupRow, type LessonRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -45,9 +45,14 @@ export async function createGroup(deps: Deps, ctx: RequestContext, input: GroupC
   });
 }
 
-export async function listGroups(deps: Deps, ctx: RequestContext, query: GroupListQuery = { sort: 'name' }): Promise<Group[]> {
+export async function listGroups(deps: Deps, ctx: RequestContext, query: GroupListQuery) {
   // Group rows hold no participant's data (name, band, schedule, count, the teacher): nothing to audit.
-  return (await listGroupRows(deps.db, ctx.scope, { q: query.q, sort: query.sort })).map(toGroup);
+  const filter = { q: query.q, sort: query.sort };
+  const { rows, total } = await deps.db.transaction(async (tx) => ({
+    rows: await listGroupRows(tx, ctx.scope, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    total: await countGroups(tx, ctx.scope, filter),
+  }));
+  return { items: rows.map(toGroup), total, page: query.page, pageSize: query.pageSize };
 }
 
 /**

@@ -52,24 +52,29 @@ export interface GroupFilter {
   sort?: GroupSort | undefined;
 }
 
-/**
- * The groups in the scope, filtered and sorted in SQL: the one query behind the list and its export
- * (R-EXC-3), so both show the same rows. A provider has tens of groups, not thousands: no paging, the
- * cap of 1000 only bounds a mistake.
- */
-export async function listGroups(q: Queryable, scope: Scope, filter: GroupFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<GroupRow[]> {
-  const p = new SqlParams();
+/** The WHERE of the list, shared by the page, the count and the export (one scope, one search). */
+function groupWhere(scope: Scope, p: SqlParams, filter: GroupFilter): string {
   const where = [groupInScope(scope, p)];
   if (filter.q !== undefined && filter.q !== '') {
     const like = p.add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(g.name ILIKE ${like} OR g.location ILIKE ${like} OR ${TEACHER} ILIKE ${like})`);
   }
+  return where.join(' AND ');
+}
+
+/** The groups in the scope, filtered, sorted and paged in SQL: the one query behind the list and its export (R-EXC-3). */
+export async function listGroups(q: Queryable, scope: Scope, filter: GroupFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<GroupRow[]> {
+  const p = new SqlParams();
+  const where = groupWhere(scope, p, filter);
   const limit = p.add(page.limit ?? 1000);
   const offset = p.add(page.offset ?? 0);
-  return q.query<GroupRow>(
-    `SELECT ${GROUP_COLUMNS} FROM class_group g WHERE ${where.join(' AND ')} ORDER BY ${GROUP_ORDER[filter.sort ?? 'name']} LIMIT ${limit} OFFSET ${offset}`,
-    p.values,
-  );
+  return q.query<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM class_group g WHERE ${where} ORDER BY ${GROUP_ORDER[filter.sort ?? 'name']} LIMIT ${limit} OFFSET ${offset}`, p.values);
+}
+
+export async function countGroups(q: Queryable, scope: Scope, filter: GroupFilter): Promise<number> {
+  const p = new SqlParams();
+  const rows = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM class_group g WHERE ${groupWhere(scope, p, filter)}`, p.values);
+  return rows[0]?.total ?? 0;
 }
 
 export async function findGroup(q: Queryable, scope: Scope, id: string, forUpdate = false): Promise<GroupRow | undefined> {

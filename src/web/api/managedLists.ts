@@ -1,5 +1,5 @@
-// The group, outbox and API key lists as the shared table reads them (issue #10 item 5): searched and
-// sorted by the server, so the list on screen and its export (the same query) show the same rows.
+// The group, outbox and API key lists as the shared table reads them (issue #10 item 5): searched,
+// sorted and paged by the server, so the list on screen and its export (the same query) show the same rows.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { koers, ok } from './client';
 import type { Query } from './wire';
@@ -16,7 +16,7 @@ export type ApiKeySort = NonNullable<ApiKeyListQuery['sort']>;
 export function useGroupList(query: GroupListQuery) {
   return useQuery({
     queryKey: ['groups', 'list', query] as const,
-    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/groups', { params: { query }, signal }))).items,
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/groups', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,7 +33,7 @@ export function useOutboxPage(query: OutboxQuery) {
 export function useApiKeyList(query: ApiKeyListQuery) {
   return useQuery({
     queryKey: ['api-keys', 'list', query] as const,
-    queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/api-keys', { params: { query }, signal }))).items,
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/api-keys', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -91,10 +91,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The provider's API keys for its own systems (no secrets): search and sort */
+        /** The provider's API keys for its own systems (no secrets): search, sort, page */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     /** @description Part of the key's name or its last four characters */
                     q?: string;
                     /** @description status: active keys first, newest on top */
@@ -124,6 +126,9 @@ export interface paths {
                                 name: string;
                                 revokedAt: string | null;
                             }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -815,10 +820,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Groups in the actor's room (a teacher: the groups it teaches): search and sort */
+        /** Groups in the actor's room (a teacher: the groups it teaches): search, sort, page */
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    /** @description Without it, every group (at most 1000): the move dialog offers them all */
+                    pageSize?: number;
                     /** @description Part of the group's name, location or teacher's name */
                     q?: string;
                     sort?: "name" | "-name" | "level" | "-level" | "location" | "-location" | "teacher" | "-teacher" | "members" | "-members" | "activeFrom" | "-activeFrom";
@@ -862,6 +870,9 @@ export interface paths {
                                 teacherName: string | null;
                                 teacherUserId: string | null;
                             }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -2394,7 +2405,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Issue date from (inclusive) */
                     from?: string;
+                    /** @description Issue date up to and including */
                     to?: string;
                 };
                 header?: never;
@@ -2405,9 +2418,7 @@ export interface paths {
             responses: {
                 /** @description Default Response */
                 200: {
-                    /** @description Issue date from (inclusive) */
                     headers: {
-                    /** @description Issue date up to and including */
                         [name: string]: unknown;
                     };
                     content: {

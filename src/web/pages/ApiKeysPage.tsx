@@ -1,7 +1,7 @@
 // `/koppelingen`: the coordinator makes and revokes API keys for the provider's own system (R-EXC-1).
 // The key is shown once, right after it is made; Koers keeps only its hash.
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { DataTable, exportHref, SearchBox, useListState, type Column } from '../components/DataTable';
+import { DataTable, exportHref, SearchBox, useListState, type Column, type DataTableProps } from '../components/DataTable';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { useCreateApiKey, useRevokeApiKey, type ApiKey } from '../api/apiKeys';
@@ -97,23 +97,38 @@ function MadeKey({ made }: { made: ApiKey & { key: string } }) {
 
 const SORTS: readonly ApiKeySort[] = ['status', '-status', 'name', '-name', 'createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt'];
 
+const PAGE_SIZE = 25;
+
 function KeyList() {
-  // Searched and sorted by the server although a provider has a handful of keys: the export is the
-  // same query, so it holds exactly the rows on screen. Active keys first by default.
+  // Searched, sorted and paged by the server although a provider has a handful of keys: the export is
+  // the same query, so it holds exactly the rows the search finds. Active keys first by default.
   const list = useListState<ApiKeySort>(SORTS, 'status');
-  const keys = useApiKeyList({ sort: list.sort, ...(list.q ? { q: list.q } : {}) });
+  const keys = useApiKeyList({ sort: list.sort, ...(list.q ? { q: list.q } : {}), page: list.page, pageSize: PAGE_SIZE });
   let body;
   if (keys.isPending) body = <Loading what="Sleutels" />;
   else if (keys.isError) body = <LoadError error={keys.error} />;
-  else if (keys.data.length === 0) body = <Paragraph>{list.q ? `Geen sleutels gevonden voor “${list.q}”.` : 'Er zijn nog geen sleutels.'}</Paragraph>;
+  else if (keys.data.total === 0) body = <Paragraph>{list.q ? `Geen sleutels gevonden voor “${list.q}”.` : 'Er zijn nog geen sleutels.'}</Paragraph>;
   else {
+    const { total, items } = keys.data;
     body = (
       <>
         <Paragraph aria-live="polite">
-          {keys.data.length === 1 ? '1 sleutel' : `${keys.data.length} sleutels`}
+          {total === 1 ? '1 sleutel' : `${total} sleutels`}
           {list.q ? ` gevonden voor “${list.q}”` : ''}.
         </Paragraph>
-        <KeyTable keys={keys.data} sort={list.sort} onSort={(sort) => list.set({ sort })} exportLink={(format) => exportHref('/api-keys/export', { q: list.q, sort: list.sort }, format)} busy={keys.isFetching} />
+        <KeyTable
+          keys={items}
+          table={{
+            sort: list.sort,
+            onSort: (sort) => list.set({ sort: sort as ApiKeySort }),
+            page: list.page,
+            pageSize: PAGE_SIZE,
+            total,
+            onPage: (page) => list.set({ page }),
+            exportHref: (format) => exportHref('/api-keys/export', { q: list.q, sort: list.sort }, format),
+            busy: keys.isFetching,
+          }}
+        />
       </>
     );
   }
@@ -125,7 +140,9 @@ function KeyList() {
   );
 }
 
-function KeyTable({ keys, sort, onSort, exportLink, busy }: { keys: ApiKey[]; sort: ApiKeySort; onSort: (sort: ApiKeySort) => void; exportLink: (format: 'xlsx' | 'csv') => string; busy: boolean }) {
+type TableState = Pick<DataTableProps<ApiKey>, 'sort' | 'onSort' | 'page' | 'pageSize' | 'total' | 'onPage' | 'exportHref' | 'busy'>;
+
+function KeyTable({ keys, table }: { keys: ApiKey[]; table: TableState }) {
   const revoke = useRevokeApiKey();
   const columns: Column<ApiKey>[] = [
     { id: 'name', label: 'Naam', sortKey: 'name', fixed: true, rowHeader: true, cell: (k) => k.name },
@@ -148,16 +165,6 @@ function KeyTable({ keys, sort, onSort, exportLink, busy }: { keys: ApiKey[]; so
     },
   ];
   return (
-    <DataTable
-      id="api-sleutels"
-      caption="Sleutels van uw organisatie"
-      columns={columns}
-      rows={keys}
-      rowKey={(k) => k.id}
-      sort={sort}
-      onSort={(next) => onSort(next as ApiKeySort)}
-      exportHref={exportLink}
-      busy={busy}
-    />
+    <DataTable id="api-sleutels" caption="Sleutels van uw organisatie" columns={columns} rows={keys} rowKey={(k) => k.id} {...table} />
   );
 }

@@ -35,12 +35,14 @@ export function GroupsPage() {
   );
 }
 
+const PAGE_SIZE = 25;
+
 function GroupList({ user }: { user: User }) {
-  // Searched and sorted by the server, not in the browser: a provider has tens of groups, so one
-  // unpaged answer is small, and the export (the same query) then holds exactly the rows on screen.
+  // Searched, sorted and paged by the server, so the export (the same query) holds exactly the rows
+  // the search finds.
   const list = useListState<GroupSort>(SORTS, 'name');
   const filter = { sort: list.sort, ...(list.q ? { q: list.q } : {}) };
-  const groups = useGroupList(filter);
+  const groups = useGroupList({ ...filter, page: list.page, pageSize: PAGE_SIZE });
   const columns: Column<Group>[] = [
     { id: 'name', label: 'Naam', sortKey: 'name', fixed: true, rowHeader: true, cell: (g) => <RouterLink to={`/groepen/${encodeURIComponent(g.id)}`}>{g.name}</RouterLink> },
     { id: 'level', label: 'Niveau', sortKey: 'level', cell: (g) => labelOf(levelBandLabels, g.levelBand) },
@@ -52,10 +54,10 @@ function GroupList({ user }: { user: User }) {
   let body;
   if (groups.isPending) body = <Loading what="Groepen" />;
   else if (groups.isError) body = <LoadError error={groups.error} />;
-  else if (groups.data.length === 0) {
+  else if (groups.data.total === 0) {
     body = <Paragraph>{list.q ? `Geen groepen gevonden voor “${list.q}”.` : user.role === 'teacher' ? 'U geeft nog geen les aan een groep.' : 'Er zijn nog geen groepen.'}</Paragraph>;
   } else {
-    const total = groups.data.length;
+    const { total, items } = groups.data;
     body = (
       <>
         <Paragraph aria-live="polite">
@@ -66,10 +68,14 @@ function GroupList({ user }: { user: User }) {
           id="groepen"
           caption="Groepen"
           columns={columns}
-          rows={groups.data}
+          rows={items}
           rowKey={(g) => g.id}
           sort={list.sort}
           onSort={(sort) => list.set({ sort: sort as GroupSort })}
+          page={list.page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          onPage={(page) => list.set({ page })}
           exportHref={(format) => exportHref('/groups/export', { q: list.q, sort: list.sort }, format)}
           busy={groups.isFetching}
         />
