@@ -48,6 +48,14 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     if (disputed.product === '') throw new Error('no line was disputed');
   };
   const status = () => page.locator('main [role="status"]').first();
+  /** An export link downloads the whole list from the server (R-EXC-3), with the session of the page. */
+  const expectDownload = async (link: Locator, type: string) => {
+    const href = await link.getAttribute('href');
+    if (href === null) throw new Error('the export link has no address');
+    const res = await page.request.get(new URL(href, page.url()).toString());
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()['content-type']).toContain(type);
+  };
   const lines = () => page.getByRole('table', { name: /^Regels van / });
   const lineRow = (participant: string, product: string) => lines().locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: participant, exact: true }) }).filter({ hasText: product });
 
@@ -58,6 +66,8 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     await openFromMenu(page, 'Declareren', 'Declareren');
     await checkA11y(page, 'declareren: te declareren');
     await page.getByRole('table', { name: 'Verdiende producten, nog niet gefactureerd' }).waitFor();
+    // The export links sit in the closed "Exporteren" disclosure.
+    await expectDownload(page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true, includeHidden: true }), 'spreadsheetml');
 
     const prepare = page.getByRole('button', { name: /^Factuur voorbereiden voor .*Enkhuizen$/ });
     await tabTo(page, prepare);
@@ -88,8 +98,8 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     const header = page.getByRole('region', { name: 'Gegevens' });
     await expect.poll(() => header.innerText(), POLL).toMatch(/Voorbereid/);
     expect(await header.innerText()).toMatch(/Totaal incl\. btw/);
-    expect(await page.getByRole('link', { name: 'Download de pdf', exact: true }).getAttribute('href')).toMatch(/\/pdf$/);
-    expect(await page.getByRole('link', { name: /^Download de e-factuur/ }).getAttribute('href')).toMatch(/\/ubl$/);
+    await expectDownload(page.getByRole('link', { name: 'Download de pdf', exact: true }), 'application/pdf');
+    await expectDownload(page.getByRole('link', { name: /^Download de e-factuur/ }), 'xml');
     expect(await lines().locator('tbody tr').count(), 'Leerhuis has three routes in Enkhuizen').toBeGreaterThanOrEqual(2);
     for (const column of ['Klantnummer', 'Startdatum', 'Maand van levering', 'Bedrag excl. btw', 'Prijs per eenheid excl. btw', 'Btw', 'Status']) {
       await lines().getByRole('columnheader', { name: column, exact: true }).waitFor();
@@ -129,6 +139,8 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     await settled(page);
     await evidence.getByRole('heading', { name: 'Feiten' }).waitFor();
     await evidence.getByRole('heading', { name: 'Geschiedenis van de regel' }).waitFor();
+    // R-INV-6: the facts that earned the line, each with its date (at least the route's start).
+    expect(await evidence.getByRole('table', { name: 'Feiten waarop de regel berust' }).locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     await checkA11y(page, 'factuur: onderbouwing open');
     await page.keyboard.press('Escape');
     await expect.poll(() => evidence.count(), POLL).toBe(0);
@@ -180,10 +192,17 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     await page.waitForURL(/toon=betwist/);
     await settled(page);
     await checkA11y(page, 'declareren: facturen met betwiste regels');
+    await expectDownload(page.getByRole('link', { name: 'Exporteer als CSV', exact: true, includeHidden: true }), 'text/csv');
     await page.getByRole('link', { name: invoiceNumber, exact: true }).click();
     await heading(page, `Factuur ${invoiceNumber}`);
     await settled(page);
     expect(new URL(page.url()).pathname).toBe(invoicePath);
+    // Every change of a line is kept: its history names the dispute and its reason.
+    await lineRow(disputed.participant, disputed.product).getByRole('button', { name: /^Onderbouwing \(/ }).click();
+    const evidence = page.getByRole('dialog', { name: `Onderbouwing: ${disputed.participant}, ${disputed.product}` });
+    await expect.poll(() => evidence.innerText(), POLL).toContain('Reden: De inburgeraar is in deze maand niet gestart.');
+    await evidence.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    await expect.poll(() => evidence.count(), POLL).toBe(0);
 
     await page.getByRole('button', { name: 'Crediteren', exact: true }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Betwiste regels crediteren' }).innerText(), POLL).toContain('Kies ten minste één betwiste regel in de tabel.');
@@ -224,10 +243,13 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
 
   it('the contract manager reads the totals per provider, municipality and product, with no person on the page', async () => {
     if (!koers) throw new Error('Koers did not start');
+    needInvoice();
     await switchUser(page, CONTRACT_MANAGER);
     await openFromMenu(page, 'Factuurtotalen', 'Factuurtotalen');
     for (const title of ['Per aanbieder', 'Per gemeente', 'Per product']) await page.getByRole('heading', { level: 2, name: title }).waitFor();
     const byProvider = page.getByRole('table', { name: /^Gefactureerd en gecrediteerd per aanbieder/ });
+    // Taalpunt's demo invoices, and the one Leerhuis sent above.
+    await byProvider.getByRole('rowheader', { name: /Taalpunt/ }).waitFor();
     await byProvider.getByRole('rowheader', { name: /Leerhuis/ }).waitFor();
     expect(await page.locator('main').innerText()).not.toContain(disputed.participant);
     await checkA11y(page, 'factuurtotalen');

@@ -14,6 +14,8 @@ function SignalLink({ signal }: { signal: Signal }) {
   const who = signal.participant ? fullName(signal.participant) : '';
   let to: string | undefined;
   if (signal.referralId) to = `/aanmeldingen/${encodeURIComponent(signal.referralId)}`;
+  // R-INV-4: earned products still to invoice are prepared on Declareren (issue #11).
+  else if (signal.cause === 'invoice.sendDue') to = '/declareren';
   else if (signal.participant) {
     // Progress, scaling and report signals (issue #5) open the progress page; absence signals the file.
     const progress = /^(progress|scaling|report)\./.test(signal.cause);
