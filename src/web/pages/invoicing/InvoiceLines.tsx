@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, ButtonGroup, Checkbox, FormLabel } from '@utrecht/component-library-react';
 import { useCheckLine, type InvoiceDetail, type InvoiceLine } from '../../api/invoicing';
 import { DataTable, type Column } from '../../components/DataTable';
+import { describeError } from '../../components/QueryStatus';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { formatDate } from '../../lib/dates';
 import { DisputeDialog } from './DisputeDialog';
@@ -32,7 +33,7 @@ function CheckButtons({ invoiceId, line, onDispute, announce }: { invoiceId: str
     if (check.isPending) return;
     check.mutateAsync({ lineId: line.id, decision: 'approved' }).then(
       () => announce(`De regel van ${lineName(line)} is goedgekeurd.`),
-      () => announce(`De regel van ${lineName(line)} kon niet worden goedgekeurd. Vernieuw de pagina en probeer het opnieuw.`),
+      (error: unknown) => announce(`De regel van ${lineName(line)} is niet goedgekeurd: ${describeError(error)}`),
     );
   };
   return (

@@ -3,6 +3,7 @@
 // only be corrected by a credit note), and credit the lines the municipality disputed.
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { isApiError } from '../../api/client';
 import { useCredit, useInvoiceStep, type InvoiceDetail, type InvoiceSummary } from '../../api/invoicing';
 import { TextareaField } from '../../components/choiceFields';
 import { FieldError } from '../../components/fields';
@@ -12,6 +13,12 @@ import { useForm } from '../../lib/useForm';
 import { Dialog } from './Dialog';
 import { reasonProblem } from './DisputeDialog';
 import { formatCents } from './format';
+
+/** The problem's detail and, when the server names fields (an invoice that cannot be printed), their reasons. */
+function problemText(error: unknown): string {
+  const reasons = isApiError(error) ? (error.problem.invalidParams ?? []).map((p) => p.reason).filter((r) => r !== '') : [];
+  return [describeError(error), ...reasons].join(' ');
+}
 
 export function SendSteps({ invoice, announce }: { invoice: InvoiceDetail; announce: (message: string) => void }) {
   const step = useInvoiceStep(invoice.id);
@@ -34,7 +41,7 @@ export function SendSteps({ invoice, announce }: { invoice: InvoiceDetail; annou
             : `Factuur ${done.numberText} is pro forma verstuurd. ${done.municipalityName} kan de regels controleren voordat u hem definitief verstuurt.`,
         );
       },
-      (failure: unknown) => setError(describeError(failure)),
+      (failure: unknown) => setError(problemText(failure)),
     );
   };
 
@@ -67,7 +74,7 @@ export function SendSteps({ invoice, announce }: { invoice: InvoiceDetail; annou
       {confirming && (
         <Dialog title={`${isInvoice ? 'Factuur' : 'Creditnota'} ${invoice.numberText} versturen?`} onClose={() => setConfirming(false)} closeLabel="Annuleren">
           <Paragraph>
-            De {what} van {formatCents(invoice.totalInclVatCents)} inclusief btw gaat als pdf per e-mail naar {invoice.municipalityName}. Daarna kunt u hem niet meer wijzigen{isInvoice ? '; een fout herstelt u met een creditnota' : ''}.
+            De {what} van {formatCents(invoice.totalInclVatCents)} inclusief btw gaat naar {invoice.municipalityName}. Noemt het contract een factuuradres, dan mailt Koers de pdf daarheen; anders stuurt u de pdf zelf. Daarna kunt u hem niet meer wijzigen{isInvoice ? '; een fout herstelt u met een creditnota' : ''}.
           </Paragraph>
           {error && (
             <Alert type="error">
