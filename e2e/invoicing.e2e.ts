@@ -2,8 +2,8 @@
 // what the facts earned (with the keyboard only) and sends it; the municipality opens the evidence of a
 // line, tries to dispute it without a reason (a Dutch error next to the field), disputes it with one
 // and approves another with the keyboard; the provider credits the disputed line and invoices it again
-// (the next run puts it on a new invoice); the contract manager reads the totals, with no person on the
-// page. axe-core checks every invoicing page, also with a dialog open and with an error shown.
+// (the next run puts it on a new invoice) and sends the demo's prepared invoice to Hoorn pro forma; the
+// contract manager reads the totals, with no person on the page. axe-core checks every invoicing page, also with a dialog open and with an error shown.
 // The demo region leaves Leerhuis Noord × Enkhuizen earned and not invoiced (src/features/demo/invoicing.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -239,6 +239,27 @@ describe('invoicing in the browser: prepare, send, dispute, credit, invoice agai
     await settled(page);
     await expect.poll(() => lineRow(disputed.participant, disputed.product).count(), POLL).toBe(1);
     expect(await lineRow(disputed.participant, disputed.product).innerText()).toMatch(/Te controleren/);
+  });
+
+  it('the provider sends the demo’s prepared invoice to Hoorn pro forma', async () => {
+    needInvoice();
+    await openFromMenu(page, 'Declareren', 'Declareren');
+    await page.getByRole('navigation', { name: 'Onderdelen van Declareren' }).getByRole('link', { name: 'Facturen', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Facturen' }).waitFor();
+    await page.getByLabel('Toon', { exact: true }).selectOption({ label: 'Voorbereid' });
+    await page.waitForURL(/toon=voorbereid/);
+    await settled(page);
+    const row = page.getByRole('table', { name: 'Facturen: voorbereid' }).locator('tbody tr').filter({ hasText: 'Hoorn' }).first();
+    await row.getByRole('link').first().click();
+    await heading(page, /^Factuur /);
+    await settled(page);
+    await page.getByRole('button', { name: 'Pro forma versturen', exact: true }).click();
+    await expect.poll(() => status().innerText(), POLL).toMatch(/is pro forma verstuurd/);
+    await expect.poll(() => page.getByRole('region', { name: 'Gegevens' }).innerText(), POLL).toMatch(/Pro forma/);
+    // Still to send for real; pro forma only once.
+    expect(await page.getByRole('button', { name: 'Pro forma versturen', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Versturen', exact: true }).waitFor();
+    await checkA11y(page, 'factuur: pro forma');
   });
 
   it('the contract manager reads the totals per provider, municipality and product, with no person on the page', async () => {
