@@ -52,11 +52,14 @@ const keyOf = (l: Line) => [l.participantId, l.municipalityId, l.providerId, l.r
 
 // The hand-written baseline: per started referral its first end event, the schedule items of its product
 // with their amount (route price × share; whole cents for these prices, as the largest-remainder spread
-// gives), and the date each is earned: a start item on the start; after an early finish every other
-// item on the finish (002 §2.4 "alle resterende betalingen in één keer"); after a drop-out only the first
-// item after the start, unless that one waits for a progress report. Nothing dated after UP_TO.
+// gives), the day the route's registered hours (the provider's attended lessons and the hours it pushed
+// for the referral, every kind, never before the start) reached each hour milestone, and the date each
+// item is earned: a start item on the start; an hour milestone on the day reached, if not after the end;
+// after an early finish every other item on the finish (002 §2.4 "alle resterende betalingen in één
+// keer"); after a drop-out only the first item after the start not reached before it, unless that one
+// waits for a progress report. Nothing dated after UP_TO.
 const BASELINE = `
-  WITH sched AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[]) AS s(product, item, ord, trigger, share)),
+  WITH sched AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $9::int[]) AS s(product, item, ord, trigger, share, hours)),
   price AS (SELECT * FROM unnest($6::text[], $7::bigint[]) AS p(product, cents)),
   r AS (
     SELECT r.id, r.participant_id, r.municipality_id, r.provider_id, r.product_code, r.started_on, e.type AS end_type, e.on_date AS end_on
@@ -66,29 +69,48 @@ const BASELINE = `
       WHERE e.participant_id = r.participant_id AND (e.referral_id IS NULL OR e.referral_id = r.id) AND e.type IN ('routeEnded', 'droppedOut', 'movedAway')
       ORDER BY on_date, recorded_at, id LIMIT 1) e ON true
     WHERE r.started_on IS NOT NULL AND r.started_on <= $8),
+  hrs AS (
+    SELECT referral_id, date, sum(sum(minutes)) OVER (PARTITION BY referral_id ORDER BY date) AS total FROM (
+      SELECT r.id AS referral_id, l.date, a.minutes_attended AS minutes
+        FROM r JOIN attendance a ON a.participant_id = r.participant_id JOIN lesson l ON l.id = a.lesson_id JOIN class_group g ON g.id = l.group_id AND g.provider_id = r.provider_id
+       WHERE a.minutes_attended > 0 AND NOT l.cancelled_by_provider AND l.date <= $8
+      UNION ALL
+      SELECT r.id, h.date, h.minutes FROM r JOIN hours_entry h ON h.referral_id = r.id AND h.provider_id = r.provider_id WHERE NOT h.superseded AND h.date <= $8) f
+    GROUP BY referral_id, date),
+  reached AS (
+    SELECT h.referral_id, s.hours, min(h.date) AS on_date
+    FROM hrs h JOIN r ON r.id = h.referral_id JOIN sched s ON s.product = r.product_code AND s.trigger = 'hourMilestone'
+    WHERE h.total >= s.hours * 60 GROUP BY h.referral_id, s.hours),
+  rs AS (
+    SELECT r.*, s.item, s.ord, s.trigger, s.share * p.cents / 10000 AS amount,
+      CASE WHEN m.on_date IS NOT NULL THEN greatest(r.started_on, m.on_date) END AS reached
+    FROM r JOIN sched s ON s.product = r.product_code JOIN price p ON p.product = r.product_code
+    LEFT JOIN reached m ON s.trigger = 'hourMilestone' AND m.referral_id = r.id AND m.hours = s.hours),
   items AS (
-    SELECT r.participant_id, r.municipality_id, r.provider_id, r.product_code, s.item, s.share * p.cents / 10000 AS amount,
+    SELECT rs.*, min(ord) FILTER (WHERE trigger <> 'start' AND NOT coalesce(reached <= end_on, false)) OVER (PARTITION BY id) AS drop_out_ord FROM rs),
+  earned AS (
+    SELECT items.*,
       CASE
-        WHEN s.trigger = 'start' THEN r.started_on
-        WHEN r.end_type = 'routeEnded' THEN r.end_on
-        WHEN r.end_type IS NOT NULL AND s.trigger <> 'progressReport'
-          AND s.ord = (SELECT min(n.ord) FROM sched n WHERE n.product = r.product_code AND n.trigger <> 'start') THEN r.end_on
+        WHEN trigger = 'start' THEN started_on
+        WHEN reached IS NOT NULL AND (end_on IS NULL OR reached <= end_on) THEN reached
+        WHEN end_type = 'routeEnded' THEN end_on
+        WHEN end_type IS NOT NULL AND trigger <> 'progressReport' AND ord = drop_out_ord THEN end_on
       END AS earned_on
-    FROM r JOIN sched s ON s.product = r.product_code JOIN price p ON p.product = r.product_code)
+    FROM items)
   SELECT participant_id AS "participantId", municipality_id AS "municipalityId", provider_id AS "providerId", product_code AS route, item AS product,
     amount::text AS "amountCents", earned_on::text AS "earnedOn"
-  FROM items WHERE earned_on IS NOT NULL AND earned_on <= $8 AND amount > 0`;
+  FROM earned WHERE earned_on IS NOT NULL AND earned_on <= $8 AND amount > 0`;
 
 function baselineParams(contract: Contract): unknown[] {
   const schedules = contract.versions[0]?.paymentSchedules ?? [];
-  const items = schedules.flatMap((s) => s.items.map((i, ord) => ({ product: s.product, item: i.code, ord, trigger: i.trigger.type, share: i.shareBasisPoints })));
+  const items = schedules.flatMap((s) => s.items.map((i, ord) => ({ product: s.product, item: i.code, ord, trigger: i.trigger.type, share: i.shareBasisPoints, hours: i.trigger.type === 'hourMilestone' ? i.trigger.hours : 0 })));
   const prices = schedules.map((s) => {
     const p = routePrice(contract, s.product, FROM);
     if (p.kind !== 'price') throw new Error(`no price for ${s.product}`);
     return { product: s.product, cents: p.amountCents };
   });
   return [items.map((i) => i.product), items.map((i) => i.item), items.map((i) => i.ord), items.map((i) => i.trigger), items.map((i) => i.share),
-    prices.map((p) => p.product), prices.map((p) => p.cents), UP_TO];
+    prices.map((p) => p.product), prices.map((p) => p.cents), UP_TO, items.map((i) => i.hours)];
 }
 
 async function step(c: pg.Client, name: string, sql: string, params: unknown[] = []): Promise<void> {

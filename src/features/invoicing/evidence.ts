@@ -7,14 +7,14 @@
 // municipality's decision on it (R-END-2). The event's own fact_kind/fact_id name what earned it: the
 // rules' basis (schedule, earlyFinish, dropOut, decision) today, a fact row once the run passes one.
 // And the hours Koers has registered for this route up to that day — attended minutes of the event's
-// provider's lessons and the hours its own system pushed for this referral (the sums the hours feature
-// counts, src/features/hours/store.ts unsafeHourFacts, narrowed to the one provider so no other
-// provider's attendance shows) — which an hour milestone item is judged by. The run does not derive
-// hour milestones yet (route-facts.ts), so today they are shown, not applied.
+// provider's lessons and the hours its own system pushed for this referral — read with the run's own
+// routeHours (route-facts.ts), so the hours shown are the ones an hour milestone item was judged by
+// (fact_kind 'hourMilestone').
 import type { Trigger } from '../../domain/invoicing/contract-data.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { versionOf } from '../../platform/contracts.js';
+import { routeHours } from './route-facts.js';
 import type { Evidence } from './schemas.js';
 import { deniedNotFound, type Deps, findSummary, ownerOf } from './scope.js';
 
@@ -23,6 +23,7 @@ const BASIS: Record<string, string> = {
   earlyFinish: 'route eerder afgerond: alle resterende onderdelen tegelijk',
   dropOut: 'uitval tijdens de periode: het volgende onderdeel',
   decision: 'besluit van de gemeente over de eindrapportage',
+  hourMilestone: 'het aantal geregistreerde uren is bereikt',
 };
 
 function triggerText(t: Trigger | undefined): string {
@@ -99,13 +100,8 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
       [e.participantId, e.referralId, e.earnedOn],
     );
     for (const r of ends) facts.push({ kind: r.type, date: r.onDate, label: END[r.type] ?? r.type, referralId: e.referralId });
-    const hours = await tx.query<{ minutes: number }>(
-      `SELECT (coalesce((SELECT sum(a.minutes_attended) FROM attendance a JOIN lesson l ON l.id = a.lesson_id JOIN class_group g ON g.id = l.group_id
-           WHERE a.participant_id = $1 AND g.provider_id = $2 AND a.minutes_attended > 0 AND NOT l.cancelled_by_provider AND l.date <= $4), 0)
-         + coalesce((SELECT sum(h.minutes) FROM hours_entry h WHERE h.participant_id = $1 AND h.referral_id = $3 AND NOT h.superseded AND h.date <= $4), 0))::int AS minutes`,
-      [e.participantId, e.providerId, e.referralId, e.earnedOn],
-    );
-    const minutes = hours[0]?.minutes ?? 0;
+    const hours = await routeHours(tx, { providerId: e.providerId, referrals: [e], upTo: e.earnedOn });
+    const minutes = (hours.get(e.referralId) ?? []).reduce((sum, h) => sum + h.minutes, 0);
     if (minutes > 0) facts.push({ kind: 'hours', date: e.earnedOn, label: `Geregistreerde uren tot en met deze dag: ${String(Math.round(minutes / 6) / 10).replace('.', ',')} uur` });
     facts.sort((a, b) => a.date.localeCompare(b.date));
     const what = item === undefined ? e.productCode : item.name;

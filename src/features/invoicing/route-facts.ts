@@ -2,15 +2,17 @@
 // tables that hold the facts and mapped to the pure rules' RouteFacts (src/domain/invoicing/billable.ts).
 //
 // Mapped: the route start (referral.started_on, the lifecycle step 'started'), submitted progress
-// reports, the final report (its goals reached, and the municipality's invoicing decision, R-END-2) and
-// the end of the route (route_event: routeEnded ends it, droppedOut and movedAway are a drop-out).
+// reports, the final report (its goals reached, and the municipality's invoicing decision, R-END-2), the
+// end of the route (route_event: routeEnded ends it, droppedOut and movedAway are a drop-out) and the
+// route's registered hours (routeHours below), which the run turns into the day each hour milestone was
+// reached (hourMilestone items, src/domain/invoicing/hour-milestones.ts).
 // Not registered by Koers yet, so left out (the items they trigger stay open, never guessed):
 // - the month a progress report is for: progress_report has no period column, so the n-th submitted
 //   progress report is taken as the report for the n-th progressReport item of the schedule;
-// - hour milestones (hourMilestone items): attendance hours are not summed into milestones here yet;
 // - products completed alongside an item (the PVT "indien afgerond", completedProducts);
 // - a route change's paid amount (routeChange): route_event routeChanged has no amounts.
 import type { RouteFacts } from '../../domain/invoicing/billable.js';
+import type { RouteHours } from '../../domain/invoicing/hour-milestones.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import type { Queryable } from '../../platform/db.js';
 
@@ -26,11 +28,43 @@ export interface ReferralToInvoice {
   startedOn: IsoDate;
 }
 
-/** The provider's started referrals for the municipality (started on or before `upTo`), with their facts. */
+/**
+ * R-HRS-1: the hours registered for each referral's route up to `upTo`, per day and kind — the one sum
+ * of a route's hours that the run (hour milestones) and the evidence (src/features/invoicing/evidence.ts)
+ * both read: the participant's attended minutes of lessons that took place in groups of the referral's
+ * provider, and the hours that provider's own system pushed for this referral (R-EXC-1). The hours
+ * feature's unsafeHourFacts counts the participant's hours at every provider (credited across a route
+ * change, R-RTE-2); a provider is paid only for the hours it gave, so its milestones count its own.
+ * One query for every referral of the batch, all of one provider (the run's), not one per referral.
+ */
+export async function routeHours(q: Queryable, input: { providerId: string; referrals: readonly { referralId: string; participantId: string }[]; upTo: IsoDate }): Promise<Map<string, RouteHours[]>> {
+  const rows = await q.query<RouteHours & { referralId: string }>(
+    `WITH r AS (SELECT * FROM unnest($2::uuid[], $3::uuid[]) AS r(referral_id, participant_id))
+     SELECT referral_id AS "referralId", date::text AS date, kind, sum(minutes)::int AS minutes, bool_or(start_class) AS "startClass" FROM (
+       SELECT r.referral_id, l.date, l.kind, a.minutes_attended AS minutes, false AS start_class
+         FROM r JOIN attendance a ON a.participant_id = r.participant_id JOIN lesson l ON l.id = a.lesson_id JOIN class_group g ON g.id = l.group_id
+        WHERE g.provider_id = $1 AND a.minutes_attended > 0 AND NOT l.cancelled_by_provider AND l.date <= $4
+       UNION ALL
+       SELECT r.referral_id, h.date, h.kind, h.minutes, h.start_class
+         FROM r JOIN hours_entry h ON h.referral_id = r.referral_id
+        WHERE h.provider_id = $1 AND NOT h.superseded AND h.date <= $4) f
+     GROUP BY referral_id, date, kind, start_class ORDER BY referral_id, date, kind`,
+    [input.providerId, input.referrals.map((r) => r.referralId), input.referrals.map((r) => r.participantId), input.upTo],
+  );
+  const out = new Map<string, RouteHours[]>();
+  for (const { referralId, ...h } of rows) {
+    const list = out.get(referralId);
+    if (list === undefined) out.set(referralId, [h]);
+    else list.push(h);
+  }
+  return out;
+}
+
+/** The provider's started referrals for the municipality (started on or before `upTo`), with their facts and registered hours. */
 export async function referralsWithFacts(
   q: Queryable,
   input: { providerId: string; municipalityId: string; upTo: IsoDate },
-): Promise<{ referral: ReferralToInvoice; facts: RouteFacts }[]> {
+): Promise<{ referral: ReferralToInvoice; facts: RouteFacts; hours: RouteHours[] }[]> {
   const referrals = await q.query<ReferralToInvoice>(
     `SELECT id AS "referralId", participant_id AS "participantId", municipality_id AS "municipalityId", provider_id AS "providerId",
        product_code AS "productCode", contract_id AS "contractId", contract_version AS "contractVersion",
@@ -58,6 +92,7 @@ export async function referralsWithFacts(
   // a scan of every report and route event per referral (bench/invoicing.ts).
   const reportsOf = groupBy(reports, (r) => r.referralId);
   const endsOf = groupBy(ends, (e) => e.participantId);
+  const hoursOf = await routeHours(q, { providerId: input.providerId, referrals, upTo: input.upTo });
   return referrals.map((referral) => {
     const own = reportsOf.get(referral.referralId) ?? [];
     const progress = own.filter((r) => r.kind === 'progress');
@@ -73,7 +108,7 @@ export async function referralsWithFacts(
       ...(final?.goalsReached === true ? { resultReachedOn: final.submittedOn } : {}),
       ...(final?.decision != null && final.decidedOn !== null ? { finalDecision: { decidedOn: final.decidedOn, mayInvoice: final.decision === 'mayInvoice' } } : {}),
     };
-    return { referral, facts };
+    return { referral, facts, hours: hoursOf.get(referral.referralId) ?? [] };
   });
 }
 

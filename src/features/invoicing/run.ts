@@ -6,6 +6,7 @@
 // the store's constraints and counter lock decide (store.ts).
 import { billableEvents, type Price } from '../../domain/invoicing/billable.js';
 import { DEFAULT_PAYMENT_TERM_DAYS } from '../../domain/invoicing/contract-data.js';
+import { hourMilestoneFacts } from '../../domain/invoicing/hour-milestones.js';
 import { routePrice, tariffInForce } from '../../domain/invoicing/tariff.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import { type ContractRegistry, versionOf } from '../../platform/contracts.js';
@@ -38,7 +39,7 @@ export interface RunResult {
 export async function deriveEvents(db: Queryable, contracts: ContractRegistry, input: RunInput): Promise<{ events: NewBillableEvent[]; skipped: RunSkip[] }> {
   const events: NewBillableEvent[] = [];
   const skipped: RunSkip[] = [];
-  for (const { referral, facts } of await referralsWithFacts(db, input)) {
+  for (const { referral, facts, hours } of await referralsWithFacts(db, input)) {
     const contract = contracts.byId(referral.contractId);
     const version = versionOf(contracts, referral, referral.referredOn);
     if (contract === undefined || version === undefined) {
@@ -63,8 +64,13 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
       if (t !== undefined) otherPrices[code] = { amountCents: t.amountCents, vat: t.vat };
     }
     const reportMonths = schedule.items.flatMap((i) => (i.trigger.type === 'progressReport' ? [i.trigger.month] : []));
-    const result = billableEvents({ schedule, routePrice: price, otherPrices, facts: progressReportMonths(facts, reportMonths), asOf: input.upTo });
+    // R-HRS-1: the day the route's registered hours reached each of the schedule's hour milestones.
+    const hourMilestones = hourMilestoneFacts(schedule, facts.startedOn, hours);
+    const result = billableEvents({ schedule, routePrice: price, otherPrices, facts: { ...progressReportMonths(facts, reportMonths), hourMilestones }, asOf: input.upTo });
+    const triggerOf = new Map(schedule.items.map((i) => [i.code, i.trigger.type]));
     for (const e of result.events) {
+      // R-INV-6: an hour milestone earned by its own trigger names the hours as its fact (a sum, no one row).
+      const fact = e.basis === 'schedule' && e.key === e.item && triggerOf.get(e.item) === 'hourMilestone' ? { kind: 'hourMilestone', id: null } : undefined;
       events.push(
         toNewBillableEvent(e, {
           participantId: referral.participantId,
@@ -76,6 +82,7 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
           route: referral.productCode,
           contractId: referral.contractId,
           contractVersion: version.version,
+          ...(fact === undefined ? {} : { fact }),
         }),
       );
     }
