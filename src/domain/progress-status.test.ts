@@ -112,6 +112,16 @@ describe('status rule, examples (R-HRS-5)', () => {
     expect(assessProgress(base({ hoursMade: 40, recentWeeklyHours: [0, 0, 0, 0], startedOn: null }))).toMatchObject({ status: 'behind', started: true });
   });
 
+  it('R-PRT-1: hours before a recorded start date (a start class, participation) do not start the route: not behind', () => {
+    // 30 hours of start class in weeks long past, the route starts on 15 June: before, this read "behind"
+    // (no hours in the recent weeks), and the participant read "U loopt achter" before their route began.
+    const early = assessProgress(base({ hoursMade: 30, recentWeeklyHours: [0, 0, 0, 0], startedOn: '2026-06-15' }));
+    expect(early).toMatchObject({ status: 'onTrack', started: false, pacePerWeek: null });
+    expect(early.reasons).toEqual(['De route begint op 15 juni 2026. De 30 uur van daarvoor tellen mee.']);
+    // On the start date the rule judges the pace again.
+    expect(assessProgress(base({ today: '2026-06-15', hoursMade: 30, recentWeeklyHours: [0, 0, 0, 0], startedOn: '2026-06-15' }))).toMatchObject({ status: 'behind', started: true });
+  });
+
   it('term over: hours missing is behind; hours made but a skill below target is behind too', () => {
     const over = assessProgress(base({ today: '2028-06-01', hoursMade: 550 }));
     expect(over.status).toBe('behind');

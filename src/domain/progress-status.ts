@@ -18,8 +18,8 @@
 //   5. Otherwise it is "on track"; every condition that applies is shown as a plain-Dutch reason, and the
 //      provider can override the status with a written reason (R-HRS-5).
 //
-// Before the route starts (no start date yet, or one after today, and no hours made: hours are lessons
-// followed, so they show a start the file may not record yet) nothing can lag: weeks without lessons
+// Before the route starts (a start date after today, whatever hours came before it; or no start date
+// and no hours made: hours are lessons followed, so they show a start the file may not record yet) nothing can lag: weeks without lessons
 // are no pace, so sentences 1-3 do not judge the hours and the status is never "behind". It is "at risk"
 // when the term is over or less than the margin is left, or for a skill as in sentence 4; otherwise
 // "on track", and the reason says the lessons have not begun (R-BYD-1: the participant reads that, not
@@ -134,7 +134,10 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
   const end = formatDateNl(termEndsOn);
   const target = formatHoursNl(targetHours);
   const missing = Math.max(0, targetHours - input.hoursMade);
-  const started = input.startedOn === undefined || input.hoursMade > 0 || (input.startedOn !== null && compareDates(input.startedOn, today) <= 0);
+  // A recorded start date decides: hours before it (a start class, R-REF-4, or participation hours)
+  // count towards the norm but do not start the route (R-PRT-1: no "U loopt achter" before it begins).
+  // Without a start date, hours made show a start the file may not record yet.
+  const started = input.startedOn === undefined || (input.startedOn === null ? input.hoursMade > 0 : compareDates(input.startedOn, today) <= 0);
   // Before the start the weeks hold no lessons: they are no pace.
   const weeks = started ? input.recentWeeklyHours : [];
   const pace = paceOf(weeks);
@@ -151,8 +154,12 @@ export function assessProgress(input: ProgressInput, options: ProgressRuleOption
   if (missing <= 0) {
     reasons.push(`De ${target} uur zijn gehaald.`);
   } else if (!started) {
-    const starts = input.startedOn ? ` Ze beginnen op ${formatDateNl(input.startedOn)}.` : '';
-    reasons.push(`De lessen zijn nog niet begonnen.${starts}`);
+    if (input.hoursMade > 0 && input.startedOn) {
+      reasons.push(`De route begint op ${formatDateNl(input.startedOn)}. De ${formatHoursNl(input.hoursMade)} uur van daarvoor tellen mee.`);
+    } else {
+      const starts = input.startedOn ? ` Ze beginnen op ${formatDateNl(input.startedOn)}.` : '';
+      reasons.push(`De lessen zijn nog niet begonnen.${starts}`);
+    }
     if (compareDates(today, marginStart) >= 0) {
       atRisk = true;
       reasons.push(
