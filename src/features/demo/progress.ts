@@ -16,6 +16,9 @@ import { findParticipantFile, latestReferral } from '../progress/store.js';
 import { raiseSignals } from '../signals/store.js';
 
 // Hours made before the demo group started, per member in roster order (a mix of early and late routes).
+// The roster order is the group's own (start date, then the seeded referral id): the members' rows have
+// random ids and one creation time, and ordering by those gave each load other members the 570 hours —
+// which, once hours pay milestones (issue #11), changed the demo invoices from load to load.
 const EARLIER_HOURS = [380, 150, 570, 250, 420, 90, 300, 480, 200, 520, 340, 610, 260, 450, 180];
 const SKILLS = ['reading', 'writing', 'listening', 'speaking'] as const;
 
@@ -30,8 +33,8 @@ interface Member {
 export async function loadDemoProgress(tx: Queryable, contracts: ContractRegistry, today: IsoDate, exceptParticipantId: string | undefined): Promise<void> {
   const members = await tx.query<Member>(
     `SELECT gm.participant_id AS "participantId", gm.referral_id AS "referralId", gm.municipality_id AS "municipalityId", g.provider_id AS "providerId", gm.member_from::text AS "from"
-     FROM group_member gm JOIN class_group g ON g.id = gm.group_id JOIN provider p ON p.id = g.provider_id
-     WHERE p.name ILIKE 'Taalpunt%' ORDER BY gm.created_at, gm.id`,
+     FROM group_member gm JOIN class_group g ON g.id = gm.group_id JOIN provider p ON p.id = g.provider_id JOIN referral r ON r.id = gm.referral_id
+     WHERE p.name ILIKE 'Taalpunt%' ORDER BY r.started_on, r.id`,
   );
   const coordinator = (await tx.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'coordinator.taalpunt@koers.demo'`))[0]?.id;
   if (coordinator === undefined || members.length === 0) return;
