@@ -2,14 +2,18 @@
 // B1 route (Taalpunt → Hoorn) pays p2 "Voortgangstoets 200 uur" when the route's registered hours reach
 // 200 — attended minutes of Taalpunt's lessons, written as the attendance store writes them. Lessons up to
 // 199 hours earn nothing for it; the lesson that reaches 200 hours earns it on that lesson's date, with
-// the hours as its fact; a re-run adds nothing.
+// the hours as its fact; a re-run adds nothing. And R-INV-2 (002 §2.4) through the run: B1 → Onderwijsroute
+// in month 12 with € 5.400 earned on the B1 route deducts it from the € 14.000 route, the rest spread
+// over products 4–7 as 3 × € 2.243,48 and € 1.869,56 (the numbers of src/domain/invoicing/billable.test.ts).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { runInvoicing } from '../src/features/invoicing/run.js';
-import type { InvoicingContext } from '../src/features/invoicing/store.js';
+import { type InvoicingContext, recordBillableEvents } from '../src/features/invoicing/store.js';
+import type { NewBillableEvent } from '../src/features/invoicing/store-types.js';
 import { newOperationId, newTraceId } from '../src/platform/audit.js';
 import { aWorld, TAALPUNT, type World } from './support/import-fixtures.js';
-import { aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
 const HOORN = organisationId('municipality', 'hoorn');
 const START = '2026-01-12';
@@ -81,5 +85,82 @@ describe(`the invoicing run from registered hours and route changes, on ${DB_KIN
     expect(evidence.status).toBe(200);
     expect(evidence.body.facts).toContainEqual(expect.objectContaining({ kind: 'hours', date: reaching.date, label: 'Geregistreerde uren tot en met deze dag: 200 uur' }));
     expect(evidence.body.facts.at(-1).label).toBe('Verdiend: Voortgangstoets 200 uur, na 200 uur (het aantal geregistreerde uren is bereikt)');
+  });
+});
+
+const VJL = organisationId('provider', 'voorbereidend-jaar-leiden');
+const DEN_HAAG = organisationId('municipality', 'den-haag');
+
+describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, () => {
+  let t: TestKoers;
+  let ctx: InvoicingContext;
+  let vjlUserId: string;
+  let participantId = '';
+  let referralId = '';
+
+  const run = () => runInvoicing(t.koers.db, t.koers.contracts, ctx, { providerId: VJL, municipalityId: DEN_HAAG, upTo: '2025-12-31' });
+  const report = (kind: 'progress' | 'final', on: string, content: Record<string, unknown> = {}) =>
+    t.koers.db.query(
+      `INSERT INTO progress_report (id, participant_id, referral_id, municipality_id, provider_id, kind, status, content, computed_status, created_by, created_at, submitted_by, submitted_at, submitted_on)
+       VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7::jsonb, 'onTrack', $8, now(), $8, now(), $9)`,
+      [randomUUID(), participantId, referralId, DEN_HAAG, VJL, kind, JSON.stringify(content), vjlUserId, on],
+    );
+  const routeEvent = (type: string, on: string, referral: string) =>
+    t.koers.db.query(
+      `INSERT INTO route_event (id, participant_id, municipality_id, referral_id, type, on_date, details, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, '{}'::jsonb, $7, now())`,
+      [randomUUID(), participantId, DEN_HAAG, referral, type, on, vjlUserId],
+    );
+
+  beforeAll(async () => {
+    t = await startTestKoers({ today: '2024-02-06' });
+    ctx = { crypto: t.koers.crypto, clock: t.koers.clock, who: { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'test', startedAt: new Date() } } };
+    vjlUserId = (await aUser(t, 'providerCoordinator', 'voorbereidend-jaar-leiden')).id;
+    const consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'den-haag'));
+    // The Onderwijsroute referral, made after the change; its route starts on 12 February 2024.
+    const res = await consultant.post('/api/v1/participants', aParticipantInput({ route: 'education_hbo_wo', pipSignedOn: '2024-01-15', referral: { providerId: VJL, productCode: 'education_hbo_wo' } }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    participantId = res.body.id;
+    referralId = res.body.referrals[0].id;
+    await t.koers.db.query(`UPDATE referral SET started_on = '2024-02-12' WHERE id = $1`, [referralId]);
+    // The earlier B1 referral (another provider's, as the referral store keeps it), started 1 February 2023.
+    const b1 = randomUUID();
+    const westfriesland = t.koers.contracts.byId('westfriesland')?.versions[0]?.version ?? 1;
+    await t.koers.db.query(
+      `INSERT INTO referral SELECT (jsonb_populate_record(NULL::referral, to_jsonb(r) || jsonb_build_object('id', $2::uuid, 'product_code', 'b1_language', 'contract_id', 'westfriesland',
+         'contract_version', $4::int, 'provider_id', $3::uuid, 'referred_on', '2023-01-20', 'started_on', '2023-02-01'))).* FROM referral r WHERE r.id = $1`,
+      [referralId, b1, TAALPUNT, westfriesland],
+    );
+    // What the B1 route earned: products 1–3 by the change (30% + 12% + 12% of € 10.000 = € 5.400), a
+    // PVT billed along (priced apart, not part of the route) and one item after the change: neither is deducted.
+    const earned = (productCode: string, earnedOn: string, amountCents: number): NewBillableEvent => ({
+      participantId, municipalityId: DEN_HAAG, providerId: TAALPUNT, referralId: b1, route: 'b1_language', productCode, earnedOn, amountCents,
+      vatCategory: 'E', vatRate: 0, contractId: 'westfriesland', contractVersion: westfriesland, factKind: 'schedule', factId: null,
+    });
+    await t.koers.db.transaction((tx) => recordBillableEvents(tx, ctx, [earned('p1', '2023-03-01', 300000), earned('p2', '2023-08-10', 120000), earned('p3', '2024-02-05', 120000), earned('pvt', '2023-09-01', 21600), earned('p4', '2024-03-01', 180000)]));
+    // The municipality changes the route in month 12 (month 12 of the first start ends 1 February 2024).
+    await routeEvent('routeChanged', '2024-02-05', b1);
+    // The Onderwijsroute's own reports are months 18, 24 and 30's; the result is reached at the end.
+    await report('progress', '2024-08-08');
+    await report('progress', '2025-02-03');
+    await report('progress', '2025-08-04');
+    await report('final', '2025-12-19', { goalsReached: true });
+    await routeEvent('routeEnded', '2025-12-19', referralId);
+    t.clock.setToday('2026-01-05');
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('deducts the € 5.400 paid on B1: products 4–7 as 3 × € 2.243,48 and € 1.869,56 (€ 8.600); a re-run adds nothing', async () => {
+    const result = await run();
+    expect(result.skipped).toEqual([]);
+    expect(result.recorded.map((e) => [e.productCode, e.amountCents, e.earnedOn])).toEqual([
+      ['p4', 224348, '2024-08-08'],
+      ['p5', 224348, '2025-02-03'],
+      ['p6', 224348, '2025-08-04'],
+      ['p7', 186956, '2025-12-19'],
+    ]);
+    expect(result.invoice?.totalExclVatCents).toBe(1400000 - 540000);
+    expect((await run()).recorded).toEqual([]);
   });
 });

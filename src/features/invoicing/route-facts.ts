@@ -5,12 +5,13 @@
 // reports, the final report (its goals reached, and the municipality's invoicing decision, R-END-2), the
 // end of the route (route_event: routeEnded ends it, droppedOut and movedAway are a drop-out) and the
 // route's registered hours (routeHours below), which the run turns into the day each hour milestone was
-// reached (hourMilestone items, src/domain/invoicing/hour-milestones.ts).
+// reached (hourMilestone items, src/domain/invoicing/hour-milestones.ts), and a route change the referral
+// follows (routeChanges below: the day, the first route's start and what the earlier route earned up to
+// it), which the run turns into RouteFacts.routeChange (src/domain/invoicing/route-change-facts.ts).
 // Not registered by Koers yet, so left out (the items they trigger stay open, never guessed):
 // - the month a progress report is for: progress_report has no period column, so the n-th submitted
 //   progress report is taken as the report for the n-th progressReport item of the schedule;
-// - products completed alongside an item (the PVT "indien afgerond", completedProducts);
-// - a route change's paid amount (routeChange): route_event routeChanged has no amounts.
+// - products completed alongside an item (the PVT "indien afgerond", completedProducts).
 import type { RouteFacts } from '../../domain/invoicing/billable.js';
 import type { RouteHours } from '../../domain/invoicing/hour-milestones.js';
 import type { IsoDate } from '../../domain/iso-date.js';
@@ -60,11 +61,60 @@ export async function routeHours(q: Queryable, input: { providerId: string; refe
   return out;
 }
 
+/** The events an earlier referral of the participant earned up to a route change, for the amount already paid. */
+export interface PaidBefore {
+  contractId: string;
+  contractVersion: number;
+  route: string;
+  productCode: string;
+  amountCents: number;
+}
+
+/** R-INV-2: the route change a referral follows, if any — the facts the deduction needs. */
+export interface RouteChangeRow {
+  changedOn: IsoDate;
+  firstStartedOn: IsoDate;
+  paid: PaidBefore[];
+}
+
+/**
+ * R-INV-2 (002 §2.4): for each referral that follows a route change — a routeChanged event of its
+ * participant, on an earlier referral, dated on or before this referral — the change's day, the first
+ * route's start, and the billable events the participant's earlier referrals earned up to that day.
+ * "Het reeds betaalde bedrag": Koers registers no payments, and what is on live invoice lines depends on
+ * when each provider last invoiced; the earned events are fixed facts (each recorded once, by the daily
+ * run too, sweep.ts) that the old route's provider invoices within its term, so the amount already paid
+ * is the sum of those earned by the day of the change. One query for every referral of the batch.
+ */
+export async function routeChanges(q: Queryable, referrals: readonly { referralId: string; participantId: string; referredOn: IsoDate }[]): Promise<Map<string, RouteChangeRow>> {
+  const rows = await q.query<{ referralId: string; changedOn: IsoDate; firstStartedOn: IsoDate | null; paid: PaidBefore[] | string | null }>(
+    `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS r(referral_id, participant_id, referred_on))
+     SELECT r.referral_id AS "referralId", c.on_date::text AS "changedOn",
+       (SELECT min(o.started_on) FROM referral o WHERE o.participant_id = r.participant_id AND o.id <> r.referral_id AND o.referred_on <= c.on_date)::text AS "firstStartedOn",
+       (SELECT json_agg(json_build_object('contractId', e.contract_id, 'contractVersion', e.contract_version, 'route', e.route, 'productCode', e.product_code, 'amountCents', e.amount_cents::int) ORDER BY e.earned_on, e.id)
+          FROM billable_event e JOIN referral o ON o.id = e.referral_id
+         WHERE e.participant_id = r.participant_id AND e.referral_id <> r.referral_id AND o.referred_on <= c.on_date AND e.earned_on <= c.on_date) AS paid
+     FROM r JOIN LATERAL (
+       SELECT on_date FROM route_event c
+       WHERE c.participant_id = r.participant_id AND c.type = 'routeChanged' AND c.referral_id IS DISTINCT FROM r.referral_id AND c.on_date <= r.referred_on
+       ORDER BY c.on_date DESC, c.recorded_at DESC, c.id DESC LIMIT 1) c ON true`,
+    [referrals.map((r) => r.referralId), referrals.map((r) => r.participantId), referrals.map((r) => r.referredOn)],
+  );
+  const out = new Map<string, RouteChangeRow>();
+  for (const row of rows) {
+    // No earlier route that started: nothing was paid and the months count from this route's start.
+    if (row.firstStartedOn === null) continue;
+    const paid = typeof row.paid === 'string' ? (JSON.parse(row.paid) as PaidBefore[]) : (row.paid ?? []);
+    out.set(row.referralId, { changedOn: row.changedOn, firstStartedOn: row.firstStartedOn, paid });
+  }
+  return out;
+}
+
 /** The provider's started referrals for the municipality (started on or before `upTo`), with their facts and registered hours. */
 export async function referralsWithFacts(
   q: Queryable,
   input: { providerId: string; municipalityId: string; upTo: IsoDate },
-): Promise<{ referral: ReferralToInvoice; facts: RouteFacts; hours: RouteHours[] }[]> {
+): Promise<{ referral: ReferralToInvoice; facts: RouteFacts; hours: RouteHours[]; routeChange: RouteChangeRow | undefined }[]> {
   const referrals = await q.query<ReferralToInvoice>(
     `SELECT id AS "referralId", participant_id AS "participantId", municipality_id AS "municipalityId", provider_id AS "providerId",
        product_code AS "productCode", contract_id AS "contractId", contract_version AS "contractVersion",
@@ -93,6 +143,7 @@ export async function referralsWithFacts(
   const reportsOf = groupBy(reports, (r) => r.referralId);
   const endsOf = groupBy(ends, (e) => e.participantId);
   const hoursOf = await routeHours(q, { providerId: input.providerId, referrals, upTo: input.upTo });
+  const changes = await routeChanges(q, referrals);
   return referrals.map((referral) => {
     const own = reportsOf.get(referral.referralId) ?? [];
     const progress = own.filter((r) => r.kind === 'progress');
@@ -108,7 +159,7 @@ export async function referralsWithFacts(
       ...(final?.goalsReached === true ? { resultReachedOn: final.submittedOn } : {}),
       ...(final?.decision != null && final.decidedOn !== null ? { finalDecision: { decidedOn: final.decidedOn, mayInvoice: final.decision === 'mayInvoice' } } : {}),
     };
-    return { referral, facts, hours: hoursOf.get(referral.referralId) ?? [] };
+    return { referral, facts, hours: hoursOf.get(referral.referralId) ?? [], routeChange: changes.get(referral.referralId) };
   });
 }
 

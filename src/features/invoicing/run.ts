@@ -7,12 +7,13 @@
 import { billableEvents, type Price } from '../../domain/invoicing/billable.js';
 import { DEFAULT_PAYMENT_TERM_DAYS } from '../../domain/invoicing/contract-data.js';
 import { hourMilestoneFacts } from '../../domain/invoicing/hour-milestones.js';
+import { withRouteChange } from '../../domain/invoicing/route-change-facts.js';
 import { routePrice, tariffInForce } from '../../domain/invoicing/tariff.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import { type ContractRegistry, versionOf } from '../../platform/contracts.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { organisationId } from '../organisations/store.js';
-import { referralsWithFacts, progressReportMonths } from './route-facts.js';
+import { type PaidBefore, referralsWithFacts, progressReportMonths } from './route-facts.js';
 import { toNewBillableEvent } from './store-map.js';
 import { type InvoicingContext, prepareInvoice, recordBillableEvents } from './store.js';
 import type { BillableEvent, Invoice, NewBillableEvent } from './store-types.js';
@@ -39,7 +40,7 @@ export interface RunResult {
 export async function deriveEvents(db: Queryable, contracts: ContractRegistry, input: RunInput): Promise<{ events: NewBillableEvent[]; skipped: RunSkip[] }> {
   const events: NewBillableEvent[] = [];
   const skipped: RunSkip[] = [];
-  for (const { referral, facts, hours } of await referralsWithFacts(db, input)) {
+  for (const { referral, facts: registered, hours, routeChange } of await referralsWithFacts(db, input)) {
     const contract = contracts.byId(referral.contractId);
     const version = versionOf(contracts, referral, referral.referredOn);
     if (contract === undefined || version === undefined) {
@@ -51,9 +52,12 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
       skipped.push({ referralId: referral.referralId, reason: 'noPaymentSchedule' });
       continue;
     }
-    // R-CON-5: the tariff in force on the route's start. The cohort size for a staffel (R-INV-3) is not
-    // counted by Koers yet, so a staffel product is priced by its tariff until it is.
-    const price = routePrice(contract, referral.productCode, facts.startedOn);
+    // R-INV-2: after a route change the months count from the first route's start and what the earlier
+    // route earned up to the change is deducted (route-change-facts.ts).
+    const facts = routeChange === undefined ? registered : withRouteChange(registered, schedule, { ...routeChange, paidCents: paidCentsOf(contracts, routeChange.paid) });
+    // R-CON-5: the tariff in force on this route's own start. The cohort size for a staffel (R-INV-3) is
+    // not counted by Koers yet, so a staffel product is priced by its tariff until it is.
+    const price = routePrice(contract, referral.productCode, referral.startedOn);
     if (price.kind !== 'price') {
       skipped.push({ referralId: referral.referralId, reason: price.kind });
       continue;
@@ -63,7 +67,8 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
       const t = tariffInForce(contract.tariffs ?? [], code, facts.startedOn);
       if (t !== undefined) otherPrices[code] = { amountCents: t.amountCents, vat: t.vat };
     }
-    const reportMonths = schedule.items.flatMap((i) => (i.trigger.type === 'progressReport' ? [i.trigger.month] : []));
+    // The route's own reports are for the periods after the ones counted as paid on the earlier route.
+    const reportMonths = schedule.items.slice(facts.routeChange?.itemsPaid ?? 0).flatMap((i) => (i.trigger.type === 'progressReport' ? [i.trigger.month] : []));
     // R-HRS-1: the day the route's registered hours reached each of the schedule's hour milestones.
     const hourMilestones = hourMilestoneFacts(schedule, facts.startedOn, hours);
     const result = billableEvents({ schedule, routePrice: price, otherPrices, facts: { ...progressReportMonths(facts, reportMonths), hourMilestones }, asOf: input.upTo });
@@ -88,6 +93,17 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
     }
   }
   return { events, skipped };
+}
+
+/**
+ * R-INV-2: the amount already paid on the earlier route(s): their earned schedule items, not a product
+ * billed along with one (the PVT is priced apart from the route, 002 §2.3).
+ */
+function paidCentsOf(contracts: ContractRegistry, paid: readonly PaidBefore[]): number {
+  return paid.reduce((sum, e) => {
+    const items = versionOf(contracts, e)?.paymentSchedules?.find((s) => s.product === e.route)?.items ?? [];
+    return items.some((i) => i.code === e.productCode) ? sum + e.amountCents : sum;
+  }, 0);
 }
 
 /**
