@@ -9,8 +9,8 @@
 // Dataset: the demo generator makes the participants (business date BENCH_TODAY); then set-based SQL on
 // PostgreSQL gives every participant without a referral a B1 referral, starts every referral on a date
 // in the first half of 2026, ends one route in ten early (routeEnded) and lets one in twenty drop out
-// (droppedOut), part of both after 30 June, and removes the demo's registered hours (no hour milestones
-// are paid: see buildFacts). Run: npx tsx bench/invoicing.ts (BENCH_SIZE, default 50000;
+// (droppedOut), part of both after 30 June, and replaces the demo's registered hours with pushed hours for
+// one route in six (hour milestones, see buildFacts). Run: npx tsx bench/invoicing.ts (BENCH_SIZE, default 50000;
 // BENCH_ROUNDS, default 3 — each round empties the invoicing tables and runs both again).
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -137,9 +137,25 @@ async function buildFacts(c: pg.Client): Promise<void> {
        acknowledged_at = coalesce(acknowledged_at, referred_at + interval '1 day'), acknowledged_on = coalesce(acknowledged_on, referred_on + 1)`, [FROM]);
   const coordinator = (await c.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'coordinator.taalpunt@koers.demo'`)).rows[0]?.id;
   await c.query(`DELETE FROM route_event`);
-  // No registered hours: the demo's few pushed hours and attendance would pay hour milestones (R-HRS-1,
-  // the B1 route's 200/400/600 hours) that the baseline below does not compute.
+  // Registered hours (R-HRS-1) pay the B1 route's 200/400/600-hour milestones: the demo's own hours make
+  // way for pushed hours of one route in six, a day of 24 hours (the column's maximum) every third day from
+  // the start, at most 30 of them (720 hours) and none after 30 June — so routes reach none, one, two or
+  // all three milestones, some before and some after their end.
   await c.query(`TRUNCATE attendance, hours_entry CASCADE`);
+  const batch = (await c.query<{ id: string }>(
+    `INSERT INTO hours_batch (id, provider_id, idempotency_key, sha256, items, response, created_by, created_at)
+     VALUES (gen_random_uuid(), $1, 'bench-hours', repeat('0', 64), 0, '{}', $2, now()) RETURNING id`,
+    [TAALPUNT, coordinator],
+  )).rows[0]?.id;
+  await step(
+    c,
+    'pushed hours',
+    `INSERT INTO hours_entry (id, provider_id, external_id, participant_id, referral_id, municipality_id, date, kind, minutes, version, batch_id, recorded_by, recorded_at)
+     SELECT gen_random_uuid(), r.provider_id, 'bench-' || r.id || '-' || k, r.participant_id, r.id, r.municipality_id, r.started_on + 3 * k, 'language', 1440, 1, $1, $2, now()
+     FROM referral r CROSS JOIN generate_series(1, 30) k
+     WHERE abs(hashtext(r.id::text || '/hours')) % 6 = 0 AND r.started_on + 3 * k <= $3::date`,
+    [batch, coordinator, UP_TO],
+  );
   // One route in ten finishes early, one in twenty drops out, 14–180 days after its start (so some after 30 June).
   await step(
     c,
