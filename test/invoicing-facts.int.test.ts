@@ -4,7 +4,8 @@
 // 199 hours earn nothing for it; the lesson that reaches 200 hours earns it on that lesson's date, with
 // the hours as its fact; a re-run adds nothing. And R-INV-2 (002 §2.4) through the run: B1 → Onderwijsroute
 // in month 12 with € 5.400 earned on the B1 route deducts it from the € 14.000 route, the rest spread
-// over products 4–7 as 3 × € 2.243,48 and € 1.869,56 (the numbers of src/domain/invoicing/billable.test.ts).
+// over products 4–7 as 3 × € 2.243,48 and € 1.869,56 (the numbers of src/domain/invoicing/billable.test.ts),
+// and the PVT the month-30 report names as completed is billed with product 6.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
@@ -95,6 +96,7 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
   let t: TestKoers;
   let ctx: InvoicingContext;
   let vjlUserId: string;
+  let vjl: Client;
   let participantId = '';
   let referralId = '';
 
@@ -114,7 +116,9 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
   beforeAll(async () => {
     t = await startTestKoers({ today: '2024-02-06' });
     ctx = { crypto: t.koers.crypto, clock: t.koers.clock, who: { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'test', startedAt: new Date() } } };
-    vjlUserId = (await aUser(t, 'providerCoordinator', 'voorbereidend-jaar-leiden')).id;
+    const vjlUser = await aUser(t, 'providerCoordinator', 'voorbereidend-jaar-leiden');
+    vjlUserId = vjlUser.id;
+    vjl = await Client.loggedIn(t, vjlUser);
     const consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'den-haag'));
     // The Onderwijsroute referral, made after the change; its route starts on 12 February 2024.
     const res = await consultant.post('/api/v1/participants', aParticipantInput({ route: 'education_hbo_wo', pipSignedOn: '2024-01-15', referral: { providerId: VJL, productCode: 'education_hbo_wo' } }));
@@ -142,7 +146,7 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
     // The Onderwijsroute's own reports are months 18, 24 and 30's; the result is reached at the end.
     await report('progress', '2024-08-08');
     await report('progress', '2025-02-03');
-    await report('progress', '2025-08-04');
+    await report('progress', '2025-08-04', { pvtCompletedMonth: '2025-06' }); // 002 §2.4 product 6 "+ PVT-kosten indien afgerond"
     await report('final', '2025-12-19', { goalsReached: true });
     await routeEvent('routeEnded', '2025-12-19', referralId);
     t.clock.setToday('2026-01-05');
@@ -151,16 +155,26 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
     await t?.stop();
   });
 
+  let result: Awaited<ReturnType<typeof run>>;
+
   it('deducts the € 5.400 paid on B1: products 4–7 as 3 × € 2.243,48 and € 1.869,56 (€ 8.600); a re-run adds nothing', async () => {
-    const result = await run();
+    result = await run();
     expect(result.skipped).toEqual([]);
-    expect(result.recorded.map((e) => [e.productCode, e.amountCents, e.earnedOn])).toEqual([
+    expect(result.recorded.filter((e) => e.route === 'education_hbo_wo' && e.productCode !== 'pvt').map((e) => [e.productCode, e.amountCents, e.earnedOn])).toEqual([
       ['p4', 224348, '2024-08-08'],
       ['p5', 224348, '2025-02-03'],
       ['p6', 224348, '2025-08-04'],
       ['p7', 186956, '2025-12-19'],
     ]);
-    expect(result.invoice?.totalExclVatCents).toBe(1400000 - 540000);
     expect((await run()).recorded).toEqual([]);
+  });
+
+  it('bills the PVT completed in June 2025 with product 6, on the report that registers it: € 216 + 21% VAT; its evidence names the report', async () => {
+    expect(result.recorded.filter((e) => e.productCode === 'pvt').map((e) => [e.amountCents, e.vatCategory, e.vatRate, e.earnedOn])).toEqual([[21600, 'S', 21, '2025-08-04']]);
+    expect([result.invoice?.totalExclVatCents, result.invoice?.totalVatCents]).toEqual([1400000 - 540000 + 21600, 4536]);
+    const line = result.invoice?.lines.find((l) => l.productCode === 'pvt');
+    const evidence = await vjl.get(`/api/v1/invoices/${result.invoice?.id ?? ''}/lines/${line?.id ?? ''}/evidence`);
+    expect(evidence.status).toBe(200);
+    expect(evidence.body.facts).toContainEqual(expect.objectContaining({ kind: 'pvtCompleted', date: '2025-08-04', label: 'PVT afgerond in 2025-06 (gemeld in de rapportage)' }));
   });
 });

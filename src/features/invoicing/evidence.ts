@@ -9,12 +9,12 @@
 // And the hours Koers has registered for this route up to that day — attended minutes of the event's
 // provider's lessons and the hours its own system pushed for this referral — read with the run's own
 // routeHours (route-facts.ts), so the hours shown are the ones an hour milestone item was judged by
-// (fact_kind 'hourMilestone').
+// (fact_kind 'hourMilestone'); and the report that registered the PVT as completed (002 §2.4 product 6).
 import type { Trigger } from '../../domain/invoicing/contract-data.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { versionOf } from '../../platform/contracts.js';
-import { routeHours } from './route-facts.js';
+import { pvtCompletedOn, routeHours } from './route-facts.js';
 import type { Evidence } from './schemas.js';
 import { deniedNotFound, type Deps, findSummary, ownerOf } from './scope.js';
 
@@ -76,14 +76,17 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
     const item = versionOf(deps.contracts, e)?.paymentSchedules?.find((s) => s.product === e.route)?.items.find((i) => i.code === e.productCode);
     const facts: Evidence['facts'] = [];
     if (e.startedOn !== null) facts.push({ kind: 'routeStart', date: e.startedOn, label: 'Route gestart', referralId: e.referralId });
-    const reports = await tx.query<{ kind: 'progress' | 'final'; submittedOn: string; goalsReached: boolean | null; decision: string | null; decidedOn: string | null }>(
-      `SELECT kind, submitted_on::text AS "submittedOn", (content->>'goalsReached')::boolean AS "goalsReached", invoice_decision AS decision,
+    const reports = await tx.query<{ kind: 'progress' | 'final'; submittedOn: string; goalsReached: boolean | null; pvtMonth: string | null; decision: string | null; decidedOn: string | null }>(
+      `SELECT kind, submitted_on::text AS "submittedOn", (content->>'goalsReached')::boolean AS "goalsReached", nullif(content->>'pvtCompletedMonth', '') AS "pvtMonth", invoice_decision AS decision,
          (invoice_decided_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS "decidedOn"
        FROM progress_report WHERE referral_id = $1 AND status = 'submitted' AND submitted_on IS NOT NULL AND submitted_on <= $2
        ORDER BY submitted_on, submitted_at, id`,
       [e.referralId, e.earnedOn],
     );
     let n = 0;
+    // 002 §2.4 product 6: the report that registered the PVT as completed (the run's pvtCompletedOn).
+    const pvt = reports.find((r) => r.pvtMonth !== null && pvtCompletedOn([r]) !== undefined);
+    if (pvt?.pvtMonth != null) facts.push({ kind: 'pvtCompleted', date: pvt.submittedOn, label: `PVT afgerond in ${pvt.pvtMonth} (gemeld in de rapportage)`, referralId: e.referralId });
     for (const r of reports) {
       if (r.kind === 'progress') facts.push({ kind: 'progressReport', date: r.submittedOn, label: `Voortgangsrapportage ${++n} ingediend`, referralId: e.referralId });
       else {

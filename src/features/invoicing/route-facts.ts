@@ -1,17 +1,29 @@
 // R-INV-1: what Koers has registered of a provider's referrals for one municipality, read from the
 // tables that hold the facts and mapped to the pure rules' RouteFacts (src/domain/invoicing/billable.ts).
 //
-// Mapped: the route start (referral.started_on, the lifecycle step 'started'), submitted progress
-// reports, the final report (its goals reached, and the municipality's invoicing decision, R-END-2), the
-// end of the route (route_event: routeEnded ends it, droppedOut and movedAway are a drop-out) and the
-// route's registered hours (routeHours below), which the run turns into the day each hour milestone was
-// reached (hourMilestone items, src/domain/invoicing/hour-milestones.ts), and a route change the referral
-// follows (routeChanges below: the day, the first route's start and what the earlier route earned up to
-// it), which the run turns into RouteFacts.routeChange (src/domain/invoicing/route-change-facts.ts).
-// Not registered by Koers yet, so left out (the items they trigger stay open, never guessed):
-// - the month a progress report is for: progress_report has no period column, so the n-th submitted
-//   progress report is taken as the report for the n-th progressReport item of the schedule;
-// - products completed alongside an item (the PVT "indien afgerond", completedProducts).
+// Mapped:
+// - the route start (referral.started_on, the lifecycle step 'started');
+// - submitted progress reports, the final report (its goals reached, and the municipality's invoicing
+//   decision, R-END-2) and the end of the route (route_event: routeEnded ends it, droppedOut and
+//   movedAway are a drop-out);
+// - the route's registered hours (routeHours below), which the run turns into the day each hour
+//   milestone was reached (hourMilestone items, src/domain/invoicing/hour-milestones.ts);
+// - a route change the referral follows (routeChanges below: the day, the first route's start and what
+//   the earlier route earned up to it), which the run turns into RouteFacts.routeChange
+//   (src/domain/invoicing/route-change-facts.ts);
+// - the PVT completed (completedProducts.pvt, billed with 002 §2.4's product 6) from the month a
+//   submitted report names (content.pvtCompletedMonth; pvtCompletedOn below).
+// Not registered by Koers, so not read (never guessed):
+// - the period a progress report is for. progress_report has no period; its due_on is the earliest open
+//   progress signal when the draft was made — an hour-milestone test or a cadence moment — and one
+//   submission answers every open one (src/features/progress/reports.ts), so it names no single period.
+//   The n-th submitted progress report is therefore the report for the n-th progressReport item of the
+//   schedule (after a route change: of the items not counted as paid). A period column would only help
+//   once the report form asks the provider for it;
+// - the staffel's cohort (participants over two intake moments, 002 §2.2, R-INV-3): a referral records
+//   its intake meeting and start, not the intake moment (instroommoment) whose cohort it belongs to, and
+//   nothing says who counts (started? across every municipality of the contract?) or when the count of
+//   the second moment is final; so a staffel product is priced by its tariff (run.ts).
 import type { RouteFacts } from '../../domain/invoicing/billable.js';
 import type { RouteHours } from '../../domain/invoicing/hour-milestones.js';
 import type { IsoDate } from '../../domain/iso-date.js';
@@ -125,8 +137,9 @@ export async function referralsWithFacts(
   );
   if (referrals.length === 0) return [];
   const ids = referrals.map((r) => r.referralId);
-  const reports = await q.query<{ referralId: string; kind: 'progress' | 'final'; submittedOn: IsoDate; goalsReached: boolean | null; decision: string | null; decidedOn: IsoDate | null }>(
+  const reports = await q.query<{ referralId: string; kind: 'progress' | 'final'; submittedOn: IsoDate; goalsReached: boolean | null; pvtMonth: string | null; decision: string | null; decidedOn: IsoDate | null }>(
     `SELECT referral_id AS "referralId", kind, submitted_on::text AS "submittedOn", (content->>'goalsReached')::boolean AS "goalsReached",
+       nullif(content->>'pvtCompletedMonth', '') AS "pvtMonth",
        invoice_decision AS decision, (invoice_decided_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS "decidedOn"
      FROM progress_report WHERE status = 'submitted' AND submitted_on IS NOT NULL AND referral_id = ANY($1::uuid[])
      ORDER BY submitted_on, submitted_at, id`,
@@ -150,6 +163,7 @@ export async function referralsWithFacts(
     const final = own.filter((r) => r.kind === 'final').at(-1);
     // A route event without a referral belongs to the participant's every referral.
     const end = (endsOf.get(referral.participantId) ?? []).find((e) => e.referralId === null || e.referralId === referral.referralId);
+    const pvt = pvtCompletedOn(own);
     const facts: RouteFacts = {
       startedOn: referral.startedOn,
       // The n-th report is the n-th period's (see above); `month` is the ordinal, matched by progressReportMonths.
@@ -158,9 +172,26 @@ export async function referralsWithFacts(
       ...(end !== undefined && end.type !== 'routeEnded' ? { droppedOutOn: end.onDate } : {}),
       ...(final?.goalsReached === true ? { resultReachedOn: final.submittedOn } : {}),
       ...(final?.decision != null && final.decidedOn !== null ? { finalDecision: { decidedOn: final.decidedOn, mayInvoice: final.decision === 'mayInvoice' } } : {}),
+      ...(pvt === undefined ? {} : { completedProducts: { [PVT_PRODUCT]: pvt } }),
     };
     return { referral, facts, hours: hoursOf.get(referral.referralId) ?? [], routeChange: changes.get(referral.referralId) };
   });
+}
+
+/** The PVT's product code in the contract files (002 §2.3, `withProducts: [pvt]` on product 6). */
+export const PVT_PRODUCT = 'pvt';
+
+/**
+ * 002 §2.4 product 6 "+ PVT-kosten indien afgerond": the Onderwijsroute report asks the month the PVT
+ * was completed (content.pvtCompletedMonth, JJJJ-MM; R-HRS-4). Koers knows it from the first submitted
+ * report that names it, so the PVT counts as completed on that report's submission — or on the first
+ * day of the month named, if that lies later — never before it was registered.
+ */
+export function pvtCompletedOn(reports: readonly { submittedOn: IsoDate; pvtMonth: string | null }[]): IsoDate | undefined {
+  const first = reports.find((r) => r.pvtMonth !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(r.pvtMonth));
+  if (first?.pvtMonth == null) return undefined;
+  const monthStart = `${first.pvtMonth}-01`;
+  return monthStart > first.submittedOn ? monthStart : first.submittedOn;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
