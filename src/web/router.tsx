@@ -47,10 +47,9 @@ export const router = createBrowserRouter([
             path: '/voortgangsrapportages/:id',
             lazy: async () => ({ Component: (await import('./pages/progress/ReportPage')).ReportPage }),
           },
-          {
-            path: '/mijn-voortgang',
-            lazy: async () => ({ Component: (await import('./pages/progress/MyProgressPage')).MyProgressPage }),
-          },
+          // Issue #12: the participant's own Koers in plain Dutch and English (R-PRT-1, R-PRT-2).
+          { path: '/mijn-voortgang', lazy: async () => ({ Component: (await import('./pages/portal/MyProgressPage')).MyProgressPage }) },
+          { path: '/mijn-aanwezigheid', lazy: async () => ({ Component: (await import('./pages/portal/MyAttendancePage')).MyAttendancePage }) },
           {
             path: '/inburgeraars/:id/aanmelden',
             lazy: async () => ({ Component: (await import('./pages/aanmelden/ReferExistingPage')).ReferExistingPage }),

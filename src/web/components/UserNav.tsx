@@ -1,4 +1,5 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSystemDate } from '../api/queries';
 import type { User } from '../api/types';
@@ -6,6 +7,7 @@ import { formatDate } from '../lib/dates';
 import { roleLabel } from '../lib/labels';
 import { RouterLink } from './RouterLink';
 import { can, canSeeAttendanceRates } from '../lib/permissions';
+import '../i18n';
 
 interface NavItem {
   to: string;
@@ -17,12 +19,18 @@ function homeLabel(role: User['role']): string {
   return role === 'teacher' ? 'Mijn lessen' : 'Overzicht';
 }
 
-function navItemsFor(user: User, clockSettable: boolean): NavItem[] {
+function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => string): NavItem[] {
   // Each role's home (issue #10 item 5, HomePage): the consultant's is the work list, a participant's
   // their own route. Every other item derives from a permission the server named for this session
   // (issue #10 item 1): the one the page's main API call requires, so no item leads to a 404.
   const participant = user.organisation.kind === 'participant';
-  const items: NavItem[] = participant ? [{ to: '/mijn-voortgang', label: 'Mijn voortgang' }] : [{ to: '/', label: homeLabel(user.role) }];
+  // Issue #12: the participant's own pages, in the language they chose (src/web/i18n); staff stay Dutch.
+  const items: NavItem[] = participant
+    ? [
+        { to: '/mijn-voortgang', label: t('nav.home') },
+        { to: '/mijn-aanwezigheid', label: t('nav.attendance') },
+      ]
+    : [{ to: '/', label: homeLabel(user.role) }];
   // The work list holds the steps of referrals in one's room; without referral work it would stay empty.
   if (can(user, 'signal.list') && can(user, 'referral.read') && homeLabel(user.role) !== 'Werklijst') items.push({ to: '/werklijst', label: 'Werklijst' });
   if (can(user, 'participant.list')) items.push({ to: '/inburgeraars', label: 'Inburgeraars' });
@@ -57,6 +65,9 @@ export function UserNav({ user }: { user: User }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const systemDate = useSystemDate().data;
+  const { t: portal } = useTranslation();
+  const participant = user.organisation.kind === 'participant';
+  const t = (key: string) => (participant ? portal(key) : key);
 
   // The login page forgets the session once the signed-in pages are gone (see forgetSession).
   const signOut = () => {
@@ -66,9 +77,9 @@ export function UserNav({ user }: { user: User }) {
   };
 
   return (
-    <nav aria-label="Hoofdmenu" className="koers-nav">
+    <nav aria-label={participant ? t('nav.menu') : 'Hoofdmenu'} className="koers-nav">
       <ul className="koers-nav__list">
-        {navItemsFor(user, systemDate?.settable === true).map((item) => (
+        {navItemsFor(user, systemDate?.settable === true, t).map((item) => (
           <li key={item.to} className="koers-nav__item">
             <RouterLink to={item.to} aria-current={isCurrent(pathname, item.to) ? 'page' : undefined}>
               {item.label}
@@ -80,12 +91,12 @@ export function UserNav({ user }: { user: User }) {
         <Paragraph className="koers-user__who">
           <span className="koers-user__name">{user.name}</span>
           <span className="koers-user__role">
-            {roleLabel(user.role)}, {user.organisation.name}
+            {participant ? t('nav.role') : roleLabel(user.role)}, {user.organisation.name}
           </span>
           {systemDate?.settable && <span className="koers-user__date">Systeemdatum {formatDate(systemDate.today)}</span>}
         </Paragraph>
         <Button appearance="secondary-action-button" onClick={signOut} busy={logout.isPending}>
-          Uitloggen
+          {participant ? t('nav.logout') : 'Uitloggen'}
         </Button>
       </div>
     </nav>

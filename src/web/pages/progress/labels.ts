@@ -7,15 +7,7 @@ export const statusLabels: Record<ProgressStatus, string> = {
   behind: 'Achter op schema',
 };
 
-/** The same status for the participant, in plain words (A2). */
-export const plainStatusLabels: Record<ProgressStatus, string> = {
-  onTrack: 'Het gaat goed. U ligt op schema.',
-  atRisk: 'Let op: het gaat nu langzamer dan nodig.',
-  behind: 'U loopt achter. We kijken samen wat helpt.',
-};
-
-/** R-BYD-1: what the participant reads before the route starts, instead of a status. */
-export const plainNotStarted = 'Uw lessen zijn nog niet begonnen.';
+// The participant's words for the status are in src/web/i18n/nl.json and en.json (issue #12).
 
 export const statusOptions = Object.entries(statusLabels) as [ProgressStatus, string][];
 

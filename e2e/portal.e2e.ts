@@ -1,0 +1,127 @@
+// Browser test of issue #12 (R-PRT-1, R-PRT-2): the participant's own Koers in plain Dutch and English.
+// The demo participant logs in, reads the home (where they are, what comes next, what is expected, whom
+// to call; "not begun" before the route starts, never "achter"), their attendance and hours with the
+// norm explained, and a report the school sent; switches to English (the html lang follows, the choice
+// stays after a reload) and back. axe-core checks every page in both languages; the menu holds the
+// participant's own pages only, each in the chosen language.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, type Page } from 'playwright-core';
+import { checkA11y, launchChromium, startKoers } from './harness.js';
+import { apiAs, demoParticipant, heading, logIn, ok, settled } from './helpers.js';
+
+const PARTICIPANT = 'inburgeraar@koers.demo';
+const COORDINATOR = 'coordinator.taalpunt@koers.demo';
+const TODAY = '2026-12-23';
+const HOURS = 40;
+
+describe("the participant's own Koers in plain Dutch and English", () => {
+  let koers: Awaited<ReturnType<typeof startKoers>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let participantId = '';
+
+  const region = (name: string) => page.getByRole('region', { name, exact: true });
+  const menu = (name: string) => page.getByRole('navigation', { name, exact: true });
+  const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+
+  beforeAll(async () => {
+    koers = await startKoers({ today: TODAY });
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    page = await context.newPage();
+    ({ id: participantId } = await demoParticipant(koers.url, PARTICIPANT));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await koers?.stop();
+  });
+
+  it('before the route starts the home says so, names what comes next, what to do and whom to call', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    await page.goto(`${koers.url}/inloggen`);
+    await logIn(page, PARTICIPANT);
+    await heading(page, 'Mijn voortgang');
+    expect(await htmlLang()).toBe('nl');
+    await region('Hoe gaat het?').getByText('Uw lessen zijn nog niet begonnen.', { exact: true }).waitFor();
+    expect(await page.getByRole('main').innerText()).not.toMatch(/achter/i);
+    await region('Waar ben ik?').getByText(/^U bent aangemeld bij .+\. Dat is uw taalschool\.$/).waitFor();
+    await region('Wat komt hierna?').getByText('Uw taalschool vertelt u wanneer de lessen beginnen.', { exact: true }).waitFor();
+    await region('Wat moet ik doen?').getByText('Ga naar elke les.', { exact: true }).waitFor();
+    const call = region('Wie kan ik bellen?');
+    await call.getByText(/^Uw gemeente: .+\. Daar werkt uw klantmanager\.$/).waitFor();
+    await call.getByText(/^Uw taalschool: .+\. Bel of mail hen over uw lessen\.$/).waitFor();
+    // The menu: the participant's own pages, no staff entries.
+    const links = (await menu('Hoofdmenu').getByRole('link').allInnerTexts()).map((s) => s.trim());
+    expect(links).toEqual(['Mijn voortgang', 'Mijn aanwezigheid']);
+    await checkA11y(page, 'mijn voortgang (nl)');
+  });
+
+  it('after the school pushed hours and sent a report, the participant reads them and the attendance page', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    const coordinator = (await apiAs(koers.url, COORDINATOR)).api;
+    const file = await ok<{ referrals: { id: string; provider: { name: string } }[] }>(coordinator.get(`/api/v1/participants/${participantId}`), 'participant');
+    const referral = file.referrals.find((r) => r.provider.name.includes('Taalpunt'));
+    expect(referral, 'the demo participant is referred to Taalpunt').toBeDefined();
+    const items = Array.from({ length: HOURS / 4 }, (_, i) => ({ externalId: `e2e-portal-${i}`, participantId, referralId: referral?.id, date: `2026-12-${String(1 + i * 2).padStart(2, '0')}`, kind: 'language', minutes: 240 }));
+    await ok(coordinator.post('/api/v1/hours-batches', { data: { items }, headers: { 'Idempotency-Key': 'e2e-portal-hours' } }), 'hours push');
+    const draft = await ok<{ id: string; lockVersion: number; content: Record<string, unknown> }>(coordinator.post(`/api/v1/participants/${participantId}/progress-reports`, { data: { kind: 'progress' } }), 'report');
+    const content = { ...draft.content, expectedEndLevel: 'B1', expectedExamDate: '2027-09-01', risks: 'Geen.', interventions: 'Extra taalcafé op woensdag.', wellbeing: 'Goed.', attendanceReasons: 'Geen.' };
+    const saved = await ok<{ lockVersion: number }>(coordinator.put(`/api/v1/progress-reports/${draft.id}`, { data: { lockVersion: draft.lockVersion, content } }), 'report save');
+    await ok(coordinator.post(`/api/v1/progress-reports/${draft.id}/submission`, { data: { lockVersion: saved.lockVersion } }), 'report submit');
+    await coordinator.dispose();
+
+    await page.reload();
+    await heading(page, 'Mijn voortgang');
+    await settled(page);
+    await region('Uw uren').getByText(`U heeft ${HOURS} uur les gehad. Het doel is 600 uur.`, { exact: true }).waitFor();
+    const report = region('Voortgangsverslag van 23 december 2026');
+    await report.getByText('Wat we gaan doen: Extra taalcafé op woensdag.', { exact: true }).waitFor();
+    expect(await report.getByRole('link', { name: 'Download het voortgangsverslag van 23 december 2026 (pdf)', exact: true }).getAttribute('href')).toMatch(/^\/api\/v1\/progress-reports\/[0-9a-f-]{36}\/pdf$/);
+    await checkA11y(page, 'mijn voortgang met verslag (nl)');
+
+    await menu('Hoofdmenu').getByRole('link', { name: 'Mijn aanwezigheid', exact: true }).click();
+    await heading(page, 'Mijn aanwezigheid');
+    await settled(page);
+    expect(await menu('Hoofdmenu').getByRole('link', { name: 'Mijn aanwezigheid', exact: true }).getAttribute('aria-current')).toBe('page');
+    await region('De regel').getByText('U moet bij 80 van de 100 lessen zijn.', { exact: true }).waitFor();
+    await region('Mijn uren').getByText(`U heeft in totaal ${HOURS} uur gehad.`, { exact: true }).waitFor();
+    await region('Mijn uren').getByText(`Daarvan ${HOURS} uur taalles.`, { exact: true }).waitFor();
+    await checkA11y(page, 'mijn aanwezigheid (nl)');
+  });
+
+  it('switches to English with the keyboard: texts, menu and html lang follow; the choice stays after a reload', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    const toEnglish = page.getByRole('button', { name: 'Read this page in English', exact: true });
+    await toEnglish.focus();
+    await page.keyboard.press('Enter');
+    await heading(page, 'My attendance');
+    expect(await htmlLang()).toBe('en');
+    await region('The rule').getByText('You must be at 80 of every 100 lessons.', { exact: true }).waitFor();
+    await region('My hours').getByText(`In total you have had ${HOURS} hours.`, { exact: true }).waitFor();
+    await checkA11y(page, 'my attendance (en)');
+
+    await page.reload();
+    await heading(page, 'My attendance');
+    expect(await htmlLang()).toBe('en');
+    await menu('Main menu').getByRole('link', { name: 'My progress', exact: true }).click();
+    await heading(page, 'My progress');
+    await region('Your hours').getByText(`You have had ${HOURS} hours of lessons. The goal is 600 hours.`, { exact: true }).waitFor();
+    await region('What should I do?').getByText('Go to every lesson.', { exact: true }).waitFor();
+    await region('Whom can I call?').getByText(/^Your language school: .+\./).waitFor();
+    const report = region('Progress report of 23 December 2026');
+    // The report is the school's Dutch: said so in English, and marked lang="nl" for a screen reader.
+    await report.getByText('This text is in Dutch.', { exact: true }).waitFor();
+    expect(await report.locator('[lang="nl"]').first().innerText()).toContain('Wat we gaan doen: Extra taalcafé op woensdag.');
+    await report.getByRole('link', { name: 'Download the progress report of 23 December 2026 (pdf, in Dutch)', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Log out', exact: true }).count()).toBe(1);
+    await checkA11y(page, 'my progress (en)');
+
+    await page.getByRole('button', { name: 'Lees deze pagina in het Nederlands', exact: true }).click();
+    await heading(page, 'Mijn voortgang');
+    expect(await htmlLang()).toBe('nl');
+    await page.reload();
+    await heading(page, 'Mijn voortgang');
+    expect(await page.evaluate(() => window.localStorage.getItem('koers.taal'))).toBe('nl');
+  });
+});
