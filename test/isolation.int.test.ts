@@ -8,6 +8,7 @@ import { ACTORS, everyone, onlyOwnConsultant, onlyOwnProvider, type Actor, type 
 import { listExportCases } from './support/list-export-cases.js';
 import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
 import { progressCases } from './support/progress-cases.js';
+import { participationCases } from './support/participation-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -248,6 +249,7 @@ const CASES: Case[] = [
   ...progressCases(),
   // Issue #11: the invoicing API (test/support/invoicing-cases.ts).
   ...invoicingCases(),
+  ...participationCases(), // issue #12, test/support/participation-cases.ts
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,

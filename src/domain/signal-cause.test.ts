@@ -34,6 +34,7 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'report.finalDue': 'provider',
       'scaling.decisionDue': 'municipality',
       'scaling.levelDue': 'provider',
+      'participation.meetingDue': 'provider',
       'exam.passRateLow': 'provider',
       'invoice.sendDue': 'provider',
     });

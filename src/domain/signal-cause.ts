@@ -24,7 +24,10 @@ export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
  */
 export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue';
 
-export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause;
+/** R-HRS-2 (001 §2.3.2): a Z-route participation meeting of provider and municipality per 200 hours spent. */
+export type ParticipationCause = 'participation.meetingDue';
+
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause;
 export type SignalCause = ReferralStepCause | ParticipantCause | ProviderCause;
 
 interface CauseRule<S extends SignalSubjectType> {
@@ -58,6 +61,8 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'report.finalDue': { subject: 'participant', addressee: 'provider', period: 'the date the route ended' },
   'scaling.decisionDue': { subject: 'participant', addressee: 'municipality', period: 'the scaling request id' },
   'scaling.levelDue': { subject: 'participant', addressee: 'provider', period: 'the scaling request id' },
+  // 001 §2.3.2: the provider plans the talk with the municipality (the consultant sees it too).
+  'participation.meetingDue': { subject: 'participant', addressee: 'provider', period: "the multiple of 200 hours ('h200', 'h400', …)" },
   'exam.passRateLow': { subject: 'provider', addressee: 'provider', period: 'the month and municipality (YYYY-MM:<municipality id>)' },
   'invoice.sendDue': { subject: 'provider', addressee: 'provider', period: 'the day the products were earned and the municipality (YYYY-MM-DD:<municipality id>)' },
 };

@@ -53,7 +53,11 @@ export type Permission =
   /** The municipality's side: approve or dispute a line (R-INV-6). */
   | 'invoice.check'
   /** Amounts invoiced per provider, municipality and product, never persons (R-INV-6). */
-  | 'invoice.totals';
+  | 'invoice.totals'
+  /** Issue #12: a participant's participation activities, hours per kind and ladder steps (R-MAP-2, R-MAP-4). */
+  | 'participation.read'
+  /** Issue #12: register and correct them; the service then requires a participation or MAP referral to this provider (docs/architecture.md). */
+  | 'participation.write';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -84,6 +88,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'route.record',
     'invoice.read',
     'invoice.check',
+    'participation.read',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   policyOfficer: [...everyone, 'figures.read', 'invoice.totals'],
@@ -107,6 +112,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'apiKey.manage',
     'invoice.read',
     'invoice.prepare',
+    'participation.read',
+    'participation.write',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -115,7 +122,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   contractManager: [...everyone, 'figures.read', 'invoice.totals'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
-  participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read'],
+  participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
   // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
   // alone; the route itself answers 404 outside demo mode.

@@ -66,7 +66,10 @@ export type AuditOperation =
   // Issue #11, the invoicing API: the earned list, an invoice (detail, line, PDF, UBL) read, a line's evidence.
   | 'billable.list'
   | 'invoice.read'
-  | 'invoice.evidence';
+  | 'invoice.evidence'
+  // Issue #12: participation activities and ladder steps read and recorded (R-MAP-2, R-MAP-4).
+  | 'participation.read'
+  | 'participation.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -125,6 +128,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'billable.list': 'koers:verwerking/facturatie',
   'invoice.read': 'koers:verwerking/facturatie',
   'invoice.evidence': 'koers:verwerking/facturatie',
+  'participation.read': 'koers:verwerking/participatie',
+  'participation.record': 'koers:verwerking/participatie',
 };
 
 export interface AuditSubject {

@@ -47,6 +47,8 @@ const everyPermission: Record<Permission, true> = {
   'invoice.prepare': true,
   'invoice.check': true,
   'invoice.totals': true,
+  'participation.read': true,
+  'participation.write': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

@@ -3641,6 +3641,419 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/participation-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participant's participation activities, every provider's, current versions (R-MAP-2) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endDate: string;
+                                /**
+                                 * @description R-HRS-1: the hour kind the minutes count as
+                                 * @enum {string}
+                                 */
+                                hourKind: "participation" | "mapPractical" | "internship";
+                                /**
+                                 * Format: uuid
+                                 * @description The activity across its versions
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                                localFacility: boolean;
+                                localFacilityName: string | null;
+                                minutes: number;
+                                note: string | null;
+                                organisation: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** @enum {string} */
+                                productKind: "participation" | "map";
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                recordedAt: string;
+                                /** @description The name of who registered this version */
+                                recordedBy: string;
+                                /** Format: uuid */
+                                referralId: string;
+                                startDate: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an activity under a participation or MAP referral to the own provider (R-MAP-2); 403 for a provider that serves the participant for another product */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endDate: string;
+                        /** @enum {string} */
+                        kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                        /**
+                         * @description 000 §4.1 3g: the participant is linked to a local activity or facility
+                         * @default false
+                         */
+                        localFacility?: boolean;
+                        /** @default null */
+                        localFacilityName?: string | null;
+                        /** @description The hours spent, in minutes */
+                        minutes: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @description The organisation or place of the activity */
+                        organisation: string;
+                        /**
+                         * Format: uuid
+                         * @description The participation or MAP referral to this provider the activity serves
+                         */
+                        referralId: string;
+                        startDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endDate: string;
+                            /**
+                             * @description R-HRS-1: the hour kind the minutes count as
+                             * @enum {string}
+                             */
+                            hourKind: "participation" | "mapPractical" | "internship";
+                            /**
+                             * Format: uuid
+                             * @description The activity across its versions
+                             */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                            localFacility: boolean;
+                            localFacilityName: string | null;
+                            minutes: number;
+                            note: string | null;
+                            organisation: string;
+                            /** Format: uuid */
+                            participantId: string;
+                            /** @enum {string} */
+                            productKind: "participation" | "map";
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            recordedAt: string;
+                            /** @description The name of who registered this version */
+                            recordedBy: string;
+                            /** Format: uuid */
+                            referralId: string;
+                            startDate: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/participation-ladder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participation ladder: every record and the step per moment (R-MAP-4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every record, oldest first: nothing is ever removed (R-MAP-4) */
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "atReferral" | "during" | "atEnd";
+                                providerName: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                recordedOn: string;
+                                /** Format: uuid */
+                                referralId: string;
+                                step: number;
+                            }[];
+                            /** @description The step that counts per moment */
+                            latest: {
+                                atEnd: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                                atReferral: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                                during: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                            };
+                            /** @description 001 Bijlage 5 item 16b: the step during the route is above the step at referral */
+                            raisedDuring: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a ladder step 1–6 at referral, during or at the end (R-MAP-4); earlier records stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        moment: "atReferral" | "during" | "atEnd";
+                        recordedOn: string;
+                        /** Format: uuid */
+                        referralId: string;
+                        step: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every record, oldest first: nothing is ever removed (R-MAP-4) */
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "atReferral" | "during" | "atEnd";
+                                providerName: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                recordedOn: string;
+                                /** Format: uuid */
+                                referralId: string;
+                                step: number;
+                            }[];
+                            /** @description The step that counts per moment */
+                            latest: {
+                                atEnd: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                                atReferral: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                                during: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    moment: "atReferral" | "during" | "atEnd";
+                                    providerName: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    recordedOn: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                    step: number;
+                                } | null;
+                            };
+                            /** @description 001 Bijlage 5 item 16b: the step during the route is above the step at referral */
+                            raisedDuring: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/participation-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hours per activity kind and hour kind, the MAP practical part against 40 hours, the 200-hour meetings due (R-HRS-1, R-MAP-1, R-HRS-2) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description R-MAP-2: minutes per activity kind */
+                            byActivityKind: {
+                                companyVisit: number;
+                                internship: number;
+                                localActivity: number;
+                                volunteering: number;
+                                workExperience: number;
+                                workOrientation: number;
+                            };
+                            /** @description R-HRS-1: minutes per hour kind */
+                            byHourKind: {
+                                internship: number;
+                                mapPractical: number;
+                                participation: number;
+                            };
+                            /** @description 000 §4.1 3g: the local facilities the participant is linked to */
+                            localFacilities: string[];
+                            /** @description R-MAP-1: the practical part against its 40-hour minimum (001 §3) */
+                            mapPractical: {
+                                met: boolean;
+                                minutes: number;
+                                remainingMinutes: number;
+                                requiredMinutes: number;
+                            };
+                            /** @description 001 §2.3.2: a meeting per 200 participation hours (Z-route participation referrals) */
+                            meetingsDue: {
+                                n: number;
+                                reachedOn: string;
+                            }[];
+                            totalMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/progress": {
         parameters: {
             query?: never;
@@ -4336,6 +4749,101 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct an activity: a new version, the old one kept; 409 when the version read is not the current one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endDate: string;
+                        /** @enum {string} */
+                        kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                        /**
+                         * @description 000 §4.1 3g: the participant is linked to a local activity or facility
+                         * @default false
+                         */
+                        localFacility?: boolean;
+                        /** @default null */
+                        localFacilityName?: string | null;
+                        /** @description The hours spent, in minutes */
+                        minutes: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @description The organisation or place of the activity */
+                        organisation: string;
+                        startDate: string;
+                        /** @description The version read: a correction of an older version is refused (409) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endDate: string;
+                            /**
+                             * @description R-HRS-1: the hour kind the minutes count as
+                             * @enum {string}
+                             */
+                            hourKind: "participation" | "mapPractical" | "internship";
+                            /**
+                             * Format: uuid
+                             * @description The activity across its versions
+                             */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                            localFacility: boolean;
+                            localFacilityName: string | null;
+                            minutes: number;
+                            note: string | null;
+                            organisation: string;
+                            /** Format: uuid */
+                            participantId: string;
+                            /** @enum {string} */
+                            productKind: "participation" | "map";
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            recordedAt: string;
+                            /** @description The name of who registered this version */
+                            recordedBy: string;
+                            /** Format: uuid */
+                            referralId: string;
+                            startDate: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6043,7 +6551,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -6105,7 +6613,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -6265,7 +6773,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -6368,7 +6876,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

@@ -100,6 +100,8 @@ const progressCauseLabels: Record<string, string> = {
   'exam.passRateLow': 'Slagingspercentage onder de norm van het contract: analyse en plan van aanpak',
   // R-INV-4: earned products not yet on a sent invoice; the due date is the contract's invoice term.
   'invoice.sendDue': 'Verdiende onderdelen declareren',
+  // 001 §2.3.2: in the Z-route participation, a meeting with the municipality per 200 hours spent.
+  'participation.meetingDue': 'Overleg met de gemeente plannen: weer 200 participatie-uren besteed',
   // R-ATT-4: the absence protocol's signals.
   'absence.firstNoShow': 'Eerste keer niet afgemeld afwezig: contact opnemen',
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
@@ -174,6 +176,8 @@ const auditEventLabels: Record<string, string> = {
   'billable.list': 'Te declareren prestatie in een lijst getoond',
   'invoice.read': 'Factuur bekeken',
   'invoice.evidence': 'Onderbouwing factuurregel bekeken',
+  'participation.read': 'Participatieactiviteiten bekeken',
+  'participation.record': 'Participatieactiviteit of trede vastgelegd',
 };
 
 export function auditEventLabel(name: string): string {

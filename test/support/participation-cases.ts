@@ -1,0 +1,56 @@
+// Isolation cases of issue #12: participation activities, hours per kind and the ladder (R-MAP-2,
+// R-MAP-4, R-HRS-1). The matrix's own provider (Taalpunt) serves the fixture for a language product:
+// it reads every participation route but is refused (403) every write — the language provider sees the
+// activities, it does not change them (docs/architecture.md, "Participation"). The participation
+// provider's own writes are tested in test/participation.int.test.ts.
+import { randomUUID } from 'node:crypto';
+import { organisationId } from '../../src/features/organisations/store.js';
+import { invoicingKoers } from './invoicing-cases.js';
+import { onlyOwnConsultant, type Actor, type Case, type Expect, type Fixture } from './matrix.js';
+import type { Client } from './koers.js';
+
+const WERKWIJS = organisationId('provider', 'werkwijs-participatie');
+
+const readers = { ...onlyOwnConsultant(200), ownProvider: 200, self: 200 } as Record<Actor, Expect>;
+/** A write: the route's permission is the coordinator's; the language provider is refused with 403. */
+const writers = { ...onlyOwnConsultant(404), ownConsultant: 404, ownProvider: 403 } as Record<Actor, Expect>;
+
+const activity = (f: Fixture) => ({ referralId: f.referralId, kind: 'volunteering', organisation: 'Voedselbank Hoorn', startDate: '2026-12-20', endDate: '2026-12-20', minutes: 120 });
+
+/** An activity WerkWijs registered under a MAP referral of the fixture's participant. */
+async function werkwijsActivity(f: Fixture, as: (a: 'ownConsultant' | 'ownProvider') => Client): Promise<Fixture> {
+  const koers = invoicingKoers.current;
+  if (koers === undefined) throw new Error('invoicingKoers.current is not set');
+  const referral = await as('ownConsultant').post('/api/v1/referrals', { participantId: f.participantId, providerId: WERKWIJS, productCode: 'map' });
+  if (referral.status !== 201) throw new Error(`participation fixture: ${referral.status} ${JSON.stringify(referral.body)}`);
+  const user = await koers.db.query<{ id: string }>(`SELECT id FROM app_user ORDER BY email LIMIT 1`);
+  const activityId = randomUUID();
+  await koers.db.query(
+    `INSERT INTO participation_activity (id, activity_id, version, participant_id, referral_id, provider_id, municipality_id, kind, product_kind, organisation, start_date, end_date, minutes, recorded_by, recorded_at)
+     SELECT $1, $2, 1, r.participant_id, r.id, r.provider_id, r.municipality_id, 'companyVisit', 'map', 'Bakkerij Vink', r.referred_on, r.referred_on, 120, $3, now() FROM referral r WHERE r.id = $4`,
+    [randomUUID(), activityId, user[0]?.id, referral.body.id],
+  );
+  return { ...f, objectId: activityId };
+}
+
+export function participationCases(): Case[] {
+  return [
+    { name: 'GET /api/v1/participants/:id/participation-activities', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-activities`), expect: readers },
+    { name: 'GET /api/v1/participants/:id/participation-summary', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-summary`), expect: readers },
+    { name: 'GET /api/v1/participants/:id/participation-ladder', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-ladder`), expect: readers },
+    { name: 'POST /api/v1/participants/:id/participation-activities', mutates: true, call: (c, f) => c.post(`/api/v1/participants/${f.participantId}/participation-activities`, activity(f)), expect: writers },
+    {
+      name: 'POST /api/v1/participants/:id/participation-ladder',
+      mutates: true,
+      call: (c, f) => c.post(`/api/v1/participants/${f.participantId}/participation-ladder`, { referralId: f.referralId, step: 2, moment: 'atReferral', recordedOn: '2026-12-20' }),
+      expect: writers,
+    },
+    {
+      name: 'PUT /api/v1/participation-activities/:id',
+      mutates: true,
+      prepare: werkwijsActivity,
+      call: (c, f) => c.request('PUT', `/api/v1/participation-activities/${f.objectId}`, { ...activity(f), referralId: undefined, version: 1, minutes: 60 }),
+      expect: writers,
+    },
+  ];
+}
