@@ -127,20 +127,25 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
     referralId = res.body.referrals[0].id;
     await t.koers.db.query(`UPDATE referral SET started_on = '2024-02-12' WHERE id = $1`, [referralId]);
     // The earlier B1 referral (another provider's, as the referral store keeps it), started 1 February 2023.
-    const b1 = randomUUID();
+    const [b1, participation] = [randomUUID(), randomUUID()];
     const westfriesland = t.koers.contracts.byId('westfriesland')?.versions[0]?.version ?? 1;
-    await t.koers.db.query(
-      `INSERT INTO referral SELECT (jsonb_populate_record(NULL::referral, to_jsonb(r) || jsonb_build_object('id', $2::uuid, 'product_code', 'b1_language', 'contract_id', 'westfriesland',
-         'contract_version', $4::int, 'provider_id', $3::uuid, 'referred_on', '2023-01-20', 'started_on', '2023-02-01'))).* FROM referral r WHERE r.id = $1`,
-      [referralId, b1, TAALPUNT, westfriesland],
-    );
+    for (const [id, product] of [[b1, 'b1_language'], [participation, 'z_participation']] as const) {
+      await t.koers.db.query(
+        `INSERT INTO referral SELECT (jsonb_populate_record(NULL::referral, to_jsonb(r) || jsonb_build_object('id', $2::uuid, 'product_code', $5::text, 'contract_id', 'westfriesland',
+           'contract_version', $4::int, 'provider_id', $3::uuid, 'referred_on', '2023-01-20', 'started_on', '2023-02-01'))).* FROM referral r WHERE r.id = $1`,
+        [referralId, id, TAALPUNT, westfriesland, product],
+      );
+    }
     // What the B1 route earned: products 1–3 by the change (30% + 12% + 12% of € 10.000 = € 5.400), a
-    // PVT billed along (priced apart, not part of the route) and one item after the change: neither is deducted.
-    const earned = (productCode: string, earnedOn: string, amountCents: number): NewBillableEvent => ({
-      participantId, municipalityId: DEN_HAAG, providerId: TAALPUNT, referralId: b1, route: 'b1_language', productCode, earnedOn, amountCents,
+    // PVT billed along (priced apart, not part of the route), one item after the change and a participation
+    // module beside the route: none of those is deducted.
+    const earned = (productCode: string, earnedOn: string, amountCents: number, route = 'b1_language'): NewBillableEvent => ({
+      participantId, municipalityId: DEN_HAAG, providerId: TAALPUNT, referralId: route === 'b1_language' ? b1 : participation, route, productCode, earnedOn, amountCents,
       vatCategory: 'E', vatRate: 0, contractId: 'westfriesland', contractVersion: westfriesland, factKind: 'schedule', factId: null,
     });
-    await t.koers.db.transaction((tx) => recordBillableEvents(tx, ctx, [earned('p1', '2023-03-01', 300000), earned('p2', '2023-08-10', 120000), earned('p3', '2024-02-05', 120000), earned('pvt', '2023-09-01', 21600), earned('p4', '2024-03-01', 180000)]));
+    await t.koers.db.transaction((tx) =>
+      recordBillableEvents(tx, ctx, [earned('p1', '2023-03-01', 300000), earned('p2', '2023-08-10', 120000), earned('p3', '2024-02-05', 120000), earned('pvt', '2023-09-01', 21600), earned('p4', '2024-03-01', 180000), earned('p1', '2023-02-01', 150000, 'z_participation')]),
+    );
     // The municipality changes the route in month 12 (month 12 of the first start ends 1 February 2024).
     await routeEvent('routeChanged', '2024-02-05', b1);
     // The Onderwijsroute's own reports are months 18, 24 and 30's; the result is reached at the end.

@@ -91,16 +91,17 @@ export interface RouteChangeRow {
 
 /**
  * R-INV-2 (002 §2.4): for each referral that follows a route change — a routeChanged event of its
- * participant, on an earlier referral, dated on or before this referral — the change's day, the first
- * route's start, and the billable events the participant's earlier referrals earned up to that day.
+ * participant dated on or before this referral's start (recorded on the old referral, or on this one
+ * when the municipality referred first) — the change's day, the first route's start, and the billable
+ * events the participant's other referrals, made by that day, earned up to it.
  * "Het reeds betaalde bedrag": Koers registers no payments, and what is on live invoice lines depends on
  * when each provider last invoiced; the earned events are fixed facts (each recorded once, by the daily
  * run too, sweep.ts) that the old route's provider invoices within its term, so the amount already paid
  * is the sum of those earned by the day of the change. One query for every referral of the batch.
  */
-export async function routeChanges(q: Queryable, referrals: readonly { referralId: string; participantId: string; referredOn: IsoDate }[]): Promise<Map<string, RouteChangeRow>> {
+export async function routeChanges(q: Queryable, referrals: readonly { referralId: string; participantId: string; startedOn: IsoDate }[]): Promise<Map<string, RouteChangeRow>> {
   const rows = await q.query<{ referralId: string; changedOn: IsoDate; firstStartedOn: IsoDate | null; paid: PaidBefore[] | string | null }>(
-    `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS r(referral_id, participant_id, referred_on))
+    `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS r(referral_id, participant_id, started_on))
      SELECT r.referral_id AS "referralId", c.on_date::text AS "changedOn",
        (SELECT min(o.started_on) FROM referral o WHERE o.participant_id = r.participant_id AND o.id <> r.referral_id AND o.referred_on <= c.on_date)::text AS "firstStartedOn",
        (SELECT json_agg(json_build_object('contractId', e.contract_id, 'contractVersion', e.contract_version, 'route', e.route, 'productCode', e.product_code, 'amountCents', e.amount_cents::int) ORDER BY e.earned_on, e.id)
@@ -108,9 +109,9 @@ export async function routeChanges(q: Queryable, referrals: readonly { referralI
          WHERE e.participant_id = r.participant_id AND e.referral_id <> r.referral_id AND o.referred_on <= c.on_date AND e.earned_on <= c.on_date) AS paid
      FROM r JOIN LATERAL (
        SELECT on_date FROM route_event c
-       WHERE c.participant_id = r.participant_id AND c.type = 'routeChanged' AND c.referral_id IS DISTINCT FROM r.referral_id AND c.on_date <= r.referred_on
+       WHERE c.participant_id = r.participant_id AND c.type = 'routeChanged' AND c.on_date <= r.started_on
        ORDER BY c.on_date DESC, c.recorded_at DESC, c.id DESC LIMIT 1) c ON true`,
-    [referrals.map((r) => r.referralId), referrals.map((r) => r.participantId), referrals.map((r) => r.referredOn)],
+    [referrals.map((r) => r.referralId), referrals.map((r) => r.participantId), referrals.map((r) => r.startedOn)],
   );
   const out = new Map<string, RouteChangeRow>();
   for (const row of rows) {

@@ -54,7 +54,7 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
     }
     // R-INV-2: after a route change the months count from the first route's start and what the earlier
     // route earned up to the change is deducted (route-change-facts.ts).
-    const facts = routeChange === undefined ? registered : withRouteChange(registered, schedule, { ...routeChange, paidCents: paidCentsOf(contracts, routeChange.paid) });
+    const facts = routeChange === undefined || !isLearningRoute(contract, referral.productCode) ? registered : withRouteChange(registered, schedule, { ...routeChange, paidCents: paidCentsOf(contracts, routeChange.paid) });
     // R-CON-5: the tariff in force on this route's own start. The cohort size for a staffel (R-INV-3) is
     // not counted by Koers yet, so a staffel product is priced by its tariff until it is.
     const price = routePrice(contract, referral.productCode, referral.startedOn);
@@ -95,12 +95,20 @@ export async function deriveEvents(db: Queryable, contracts: ContractRegistry, i
   return { events, skipped };
 }
 
+/** A learning route's product (language or the Onderwijsroute): what a route change moves from and to, not participation or MAP. */
+function isLearningRoute(contract: { products: readonly { code: string; kind: string }[] } | undefined, productCode: string): boolean {
+  const kind = contract?.products.find((p) => p.code === productCode)?.kind;
+  return kind === 'language' || kind === 'education';
+}
+
 /**
- * R-INV-2: the amount already paid on the earlier route(s): their earned schedule items, not a product
- * billed along with one (the PVT is priced apart from the route, 002 §2.3).
+ * R-INV-2: the amount already paid on the earlier learning route(s): their earned schedule items, not a
+ * product billed along with one (the PVT is priced apart from the route, 002 §2.3) nor a participation
+ * or MAP module alongside the route.
  */
 function paidCentsOf(contracts: ContractRegistry, paid: readonly PaidBefore[]): number {
   return paid.reduce((sum, e) => {
+    if (!isLearningRoute(contracts.byId(e.contractId), e.route)) return sum;
     const items = versionOf(contracts, e)?.paymentSchedules?.find((s) => s.product === e.route)?.items ?? [];
     return items.some((i) => i.code === e.productCode) ? sum + e.amountCents : sum;
   }, 0);
