@@ -180,6 +180,6 @@ describe(`the invoicing run after a route change (002 §2.4), on ${DB_KIND}`, ()
     const line = result.invoice?.lines.find((l) => l.productCode === 'pvt');
     const evidence = await vjl.get(`/api/v1/invoices/${result.invoice?.id ?? ''}/lines/${line?.id ?? ''}/evidence`);
     expect(evidence.status).toBe(200);
-    expect(evidence.body.facts).toContainEqual(expect.objectContaining({ kind: 'pvtCompleted', date: '2025-08-04', label: 'PVT afgerond in 2025-06 (gemeld in de rapportage)' }));
+    expect(evidence.body.facts).toContainEqual(expect.objectContaining({ kind: 'pvtCompleted', date: '2025-08-04', label: 'PVT afgerond in juni 2025 (gemeld in de rapportage)' }));
   });
 });

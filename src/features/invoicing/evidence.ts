@@ -11,6 +11,7 @@
 // routeHours (route-facts.ts), so the hours shown are the ones an hour milestone item was judged by
 // (fact_kind 'hourMilestone'); and the report that registered the PVT as completed (002 §2.4 product 6).
 import type { Trigger } from '../../domain/invoicing/contract-data.js';
+import { formatDateNl } from '../../domain/levels.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { versionOf } from '../../platform/contracts.js';
@@ -86,7 +87,7 @@ export async function invoiceEvidence(deps: Deps, ctx: RequestContext, at: { inv
     let n = 0;
     // 002 §2.4 product 6: the report that registered the PVT as completed (the run's pvtCompletedOn).
     const pvt = reports.find((r) => r.pvtMonth !== null && pvtCompletedOn([r]) !== undefined);
-    if (pvt?.pvtMonth != null) facts.push({ kind: 'pvtCompleted', date: pvt.submittedOn, label: `PVT afgerond in ${pvt.pvtMonth} (gemeld in de rapportage)`, referralId: e.referralId });
+    if (pvt?.pvtMonth != null) facts.push({ kind: 'pvtCompleted', date: pvt.submittedOn, label: `PVT afgerond in ${formatDateNl(`${pvt.pvtMonth}-01`).replace(/^1 /, '')} (gemeld in de rapportage)`, referralId: e.referralId });
     for (const r of reports) {
       if (r.kind === 'progress') facts.push({ kind: 'progressReport', date: r.submittedOn, label: `Voortgangsrapportage ${++n} ingediend`, referralId: e.referralId });
       else {
