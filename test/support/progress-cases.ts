@@ -124,6 +124,15 @@ export function progressCases(): Case[] {
       call: (c, f) => c.post(`/api/v1/participants/${f.participantId}/route-events`, { type: 'onHold', on: '2026-12-20', reason: 'illness', expectedEndOn: '2027-02-01' }),
       expect: { ...onlyOwnConsultant(201), ownProvider: 201 },
     },
+    // Issue #12 (R-PRT-2): the participant's timetable — whoever reads the participant's hours, the
+    // participant itself too; a teacher not (as for the hours). Behaviour: test/timetable.int.test.ts.
+    {
+      name: 'GET /api/v1/participants/:id/timetable',
+      mutates: false,
+      group: 'absent',
+      call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/timetable`),
+      expect: { ...readers, teacher: 404 },
+    },
   ];
 }
 

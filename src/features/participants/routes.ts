@@ -5,6 +5,7 @@ import { participantColumns } from './export.js';
 import { AuditEventList, BsnSearch, IdParam, ParticipantCreate, ParticipantDetail, ParticipantExportQuery, ParticipantListQuery, ParticipantPage } from './schemas.js';
 import { z } from 'zod';
 import { ParticipantSummary } from './schemas.js';
+import { getTimetable, Timetable } from './timetable.js';
 import { createParticipant, getParticipant, listAuditEvents, listParticipants, participantExportSource, searchParticipantsByBsn } from './service.js';
 
 export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
@@ -58,6 +59,13 @@ export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/participants/:id',
     { config: { permission: 'participant.read' }, schema: { tags: ['participants'], summary: 'One participant with its referrals', params: IdParam, response: { 200: ParticipantDetail } } },
     (req) => getParticipant(deps, ctxOf(req), req.params.id),
+  );
+
+  // Issue #12 (R-PRT-2): the participant's timetable, this week and next.
+  app.get(
+    '/api/v1/participants/:id/timetable',
+    { config: { permission: 'attendance.read' }, schema: { tags: ['participants'], summary: "The participant's lessons this week and next (R-PRT-2)", params: IdParam, response: { 200: Timetable } } },
+    (req) => getTimetable(deps, ctxOf(req), req.params.id),
   );
 
   app.get(
