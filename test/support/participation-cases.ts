@@ -46,6 +46,15 @@ export function participationCases(): Case[] {
       expect: writers,
     },
     {
+      // A file names its rows' referrals: a referral that is not a participation or MAP referral of the
+      // importing provider is a bad row (422, nothing stored), as in the hours push.
+      name: 'POST /api/v1/imports/participation-activities',
+      mutates: true,
+      call: (c, f) =>
+        c.upload('/api/v1/imports/participation-activities', Buffer.from(`eigen-id;deelnemer-id;aanmelding-id;soort;organisatie;begindatum;einddatum;minuten\ni-1;${f.participantId};${f.referralId};stage;Bakkerij Vink;2026-12-20;2026-12-20;120`), 'text/csv'),
+      expect: { ...writers, ownProvider: 422, otherProvider: 422 },
+    },
+    {
       name: 'PUT /api/v1/participation-activities/:id',
       mutates: true,
       prepare: werkwijsActivity,

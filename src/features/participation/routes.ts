@@ -1,10 +1,18 @@
 // Participation activities, hours per kind and the participation ladder (issue #12: R-MAP-1, R-MAP-2,
 // R-MAP-4, R-HRS-1, R-HRS-2). Who may write is decided in the service (see its file comment).
+import type { Readable } from 'node:stream';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { MAX_IMPORT_BYTES, tooLarge } from '../imports/readers.js';
+import { importActivities } from './import.js';
 import { IdParam } from '../participants/schemas.js';
-import { Activity, ActivityCorrection, ActivityCreate, ActivityList, Ladder, LadderCreate, ParticipationSummary } from './schemas.js';
+import { Activity, ActivityCorrection, ActivityCreate, ActivityImportResult, ActivityList, Ladder, LadderCreate, ParticipationSummary } from './schemas.js';
 import { correctActivity, getLadder, listActivities, participationSummary, recordLadderStep, registerActivity } from './service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPES = ['text/csv', 'application/csv'];
 
 export const registerParticipationRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['participation'];
@@ -61,4 +69,30 @@ export const registerParticipationRoutes: RouteRegistrar = (app, deps) => {
     },
     async (req, reply) => reply.status(201).send(await recordLadderStep(deps, ctxOf(req), req.params.id, req.body)),
   );
+
+  // Encapsulated, as the attendance import: only this route takes CSV/XLSX, as a stream.
+  void app.register((scoped, _opts, done) => {
+    const passStream = (_req: unknown, payload: unknown, parsed: (err: Error | null, body?: unknown) => void) => parsed(null, payload);
+    scoped.addContentTypeParser([...CSV_TYPES, XLSX], passStream);
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/imports/participation-activities',
+      {
+        config: { permission: 'participation.write' },
+        schema: {
+          tags,
+          summary: 'Import participation activities (text/csv or XLSX, at most 20 MB): all rows or none, 422 names each bad row and field; each row\'s eigen-id is the activity, so the same file twice changes nothing',
+          consumes: [...CSV_TYPES, XLSX],
+          response: { 201: ActivityImportResult },
+        },
+      },
+      async (req, reply) => {
+        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        const kind = type === XLSX ? 'xlsx' : CSV_TYPES.includes(type) ? 'csv' : undefined;
+        if (kind === undefined) throw new AppError('unsupportedMediaType', 'Lever een CSV- of Excel-bestand (.xlsx) aan.', [{ name: 'file', code: 'notASheet', reason: 'Alleen text/csv of .xlsx.' }]);
+        if (Number(req.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
+        return reply.status(201).send(await importActivities(deps, ctxOf(req), req.body as Readable, kind));
+      },
+    );
+    done();
+  });
 };

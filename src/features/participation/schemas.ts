@@ -97,3 +97,11 @@ export const Ladder = z.object({
   raisedDuring: z.boolean().describe('001 Bijlage 5 item 16b: the step during the route is above the step at referral'),
 });
 export type Ladder = z.infer<typeof Ladder>;
+
+export const ActivityImportResult = z.object({
+  importId: z.uuid(),
+  rows: z.number().int(),
+  created: z.number().int().describe('Activities registered for the first time'),
+  changed: z.number().int().describe('Activities corrected: a new version, the old one kept'),
+  unchanged: z.number().int().describe('Rows equal to what was registered: the same file twice changes nothing'),
+});

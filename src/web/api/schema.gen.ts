@@ -1578,6 +1578,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/participation-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import participation activities (text/csv or XLSX, at most 20 MB): all rows or none, 422 names each bad row and field; each row's eigen-id is the activity, so the same file twice changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Activities corrected: a new version, the old one kept */
+                            changed: number;
+                            /** @description Activities registered for the first time */
+                            created: number;
+                            /** Format: uuid */
+                            importId: string;
+                            rows: number;
+                            /** @description Rows equal to what was registered: the same file twice changes nothing */
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -4646,6 +4692,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/timetable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participant's lessons this week and next (R-PRT-2) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Monday of this week */
+                            from: string;
+                            lessons: {
+                                /** @description 000 §4.1 3j: cancelled by the provider */
+                                cancelled: boolean;
+                                date: string;
+                                groupName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "language" | "knm" | "participation" | "mapPractice" | "makeUp" | "deficiencySubject" | "examTraining";
+                                location: string;
+                                minutes: number;
+                                startTime: string;
+                            }[];
+                            /** @description Sunday of next week */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
