@@ -1,6 +1,6 @@
 // Issue #11, the invoicing run from facts Koers registers (R-INV-1, R-HRS-1, R-INV-6): Westfriesland's
 // B1 route (Taalpunt → Hoorn) pays p2 "Voortgangstoets 200 uur" when the route's registered hours reach
-// 200 — attended minutes of Taalpunt's lessons, written as the attendance store writes them. Lessons up to
+// 200 — attended minutes of Taalpunt's lessons (not another provider's), written as the attendance store writes them. Lessons up to
 // 199 hours earn nothing for it; the lesson that reaches 200 hours earns it on that lesson's date, with
 // the hours as its fact; a re-run adds nothing. And R-INV-2 (002 §2.4) through the run: B1 → Onderwijsroute
 // in month 12 with € 5.400 earned on the B1 route deducts it from the € 14.000 route, the rest spread
@@ -55,13 +55,21 @@ describe(`the invoicing run from registered hours and route changes, on ${DB_KIN
     // 99 lessons of 2 hours and one of 1 hour: 199 hours.
     for (let i = 0; i < 99; i++) await attend(lesson(i).id, 120);
     await attend(lesson(99).id, 60);
+    // Ten hours at another provider (Leerhuis Noord) are not Taalpunt's to invoice: they do not count.
+    const [group, other] = [randomUUID(), randomUUID()];
+    await t.koers.db.query(
+      `INSERT INTO class_group (id, provider_id, name, level_band, literacy, location, size_limit, active_from, created_by) VALUES ($1, $2, 'Elders', 'a2b1', 'literate', 'Hoorn', 10, $3, $4)`,
+      [group, organisationId('provider', 'leerhuis-noord'), START, coordinatorId],
+    );
+    await t.koers.db.query(`INSERT INTO lesson (id, group_id, date, start_time, minutes, kind) VALUES ($1, $2, '2026-03-02', '09:00', 600, 'language')`, [other, group]);
+    await attend(other, 600);
     t.clock.setToday('2026-08-01');
   });
   afterAll(async () => {
     await t?.stop();
   });
 
-  it('199 hours earn the start and nothing for "Voortgangstoets 200 uur"', async () => {
+  it('199 hours earn the start and nothing for "Voortgangstoets 200 uur" (another provider\'s 10 hours do not count)', async () => {
     const first = await run();
     expect(first.skipped).toEqual([]);
     expect(first.recorded.map((e) => e.productCode)).toEqual(['p1']);
