@@ -1,7 +1,7 @@
 // Browser test of issue #12 (R-PRT-1, R-PRT-2): the participant's own Koers in plain Dutch and English.
 // The demo participant logs in, reads the home (where they are, what comes next, what is expected, whom
-// to call; "not begun" before the route starts, never "achter"), their attendance and hours with the
-// norm explained, and a report the school sent; switches to English (the html lang follows, the choice
+// to call; "not begun" before the route starts, never "achter"), their timetable of this week and next,
+// their attendance and hours with the norm explained, and a report the school sent; switches to English (the html lang follows, the choice
 // stays after a reload) and back. axe-core checks every page in both languages; the menu holds the
 // participant's own pages only, each in the chosen language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await call.getByText(/^Uw taalschool: .+\. Bel of mail hen over uw lessen\.$/).waitFor();
     // The menu: the participant's own pages, no staff entries.
     const links = (await menu('Hoofdmenu').getByRole('link').allInnerTexts()).map((s) => s.trim());
-    expect(links).toEqual(['Mijn voortgang', 'Mijn aanwezigheid']);
+    expect(links).toEqual(['Mijn voortgang', 'Mijn rooster', 'Mijn aanwezigheid']);
     await checkA11y(page, 'mijn voortgang (nl)');
   });
 
@@ -69,6 +69,10 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     const content = { ...draft.content, expectedEndLevel: 'B1', expectedExamDate: '2027-09-01', risks: 'Geen.', interventions: 'Extra taalcafé op woensdag.', wellbeing: 'Goed.', attendanceReasons: 'Geen.' };
     const saved = await ok<{ lockVersion: number }>(coordinator.put(`/api/v1/progress-reports/${draft.id}`, { data: { lockVersion: draft.lockVersion, content } }), 'report save');
     await ok(coordinator.post(`/api/v1/progress-reports/${draft.id}/submission`, { data: { lockVersion: saved.lockVersion } }), 'report submit');
+    // A group on Tuesdays with the participant in it: the timetable's lessons (R-GRP-2).
+    const group = await ok<{ id: string }>(coordinator.post('/api/v1/groups', { data: { name: 'Portaal dinsdag', levelBand: 'a2b1', literacy: 'literate', location: 'Hoorn, Dampten 10', schedule: [{ weekday: 2, startTime: '09:00', minutes: 180, kind: 'language' }], activeFrom: '2026-12-01' } }), 'group');
+    await ok(coordinator.post(`/api/v1/groups/${group.id}/lessons/generate`, { data: { from: '2026-12-21', to: '2027-01-03' } }), 'lessons');
+    await ok(coordinator.post(`/api/v1/groups/${group.id}/members`, { data: { participantId, referralId: referral?.id, from: '2026-12-01', literacy: 'literate' } }), 'placement');
     await coordinator.dispose();
 
     await page.reload();
@@ -79,6 +83,14 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await report.getByText('Wat we gaan doen: Extra taalcafé op woensdag.', { exact: true }).waitFor();
     expect(await report.getByRole('link', { name: 'Download het voortgangsverslag van 23 december 2026 (pdf)', exact: true }).getAttribute('href')).toMatch(/^\/api\/v1\/progress-reports\/[0-9a-f-]{36}\/pdf$/);
     await checkA11y(page, 'mijn voortgang met verslag (nl)');
+
+    await menu('Hoofdmenu').getByRole('link', { name: 'Mijn rooster', exact: true }).click();
+    await heading(page, 'Mijn rooster');
+    await settled(page);
+    await region('Deze week').getByText('Dinsdag 22 december 2026, om 09:00 uur.', { exact: true }).waitFor();
+    expect(await region('Deze week').innerText()).toContain('Taalles, 180 minuten. Waar: Hoorn, Dampten 10. Groep: Portaal dinsdag.');
+    await region('Volgende week').getByText('Dinsdag 29 december 2026, om 09:00 uur.', { exact: true }).waitFor();
+    await checkA11y(page, 'mijn rooster (nl)');
 
     await menu('Hoofdmenu').getByRole('link', { name: 'Mijn aanwezigheid', exact: true }).click();
     await heading(page, 'Mijn aanwezigheid');
@@ -117,11 +129,18 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     expect(await page.getByRole('button', { name: 'Log out', exact: true }).count()).toBe(1);
     await checkA11y(page, 'my progress (en)');
 
+    await menu('Main menu').getByRole('link', { name: 'My timetable', exact: true }).click();
+    await heading(page, 'My timetable');
+    await region('This week').getByText('Tuesday 22 December 2026, at 09:00.', { exact: true }).waitFor();
+    expect(await region('Next week').innerText()).toContain('Language lesson, 180 minutes. Where: Hoorn, Dampten 10. Group: Portaal dinsdag.');
+    await checkA11y(page, 'my timetable (en)');
+
     await page.getByRole('button', { name: 'Lees deze pagina in het Nederlands', exact: true }).click();
-    await heading(page, 'Mijn voortgang');
+    await heading(page, 'Mijn rooster');
     expect(await htmlLang()).toBe('nl');
+    expect(await menu('Hoofdmenu').getByRole('link', { name: 'Mijn rooster', exact: true }).getAttribute('aria-current')).toBe('page');
     await page.reload();
-    await heading(page, 'Mijn voortgang');
+    await heading(page, 'Mijn rooster');
     expect(await page.evaluate(() => window.localStorage.getItem('koers.taal'))).toBe('nl');
   });
 });
