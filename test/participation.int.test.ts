@@ -159,6 +159,23 @@ describe(`participation on ${DB_KIND}`, () => {
     expect(summary.meetingsDue).toEqual([{ n: 1, reachedOn: '2027-04-30' }]);
   });
 
+  it('keeps the eight MAP themes; ready for the end conversation with all done and 40 practical hours', async () => {
+    const set = (c: Client, theme: string, status: string, referralId = mapReferral) => c.request('PUT', `/api/v1/participants/${participantId}/map-themes/${theme}`, { referralId, status });
+    const first = await consultant.get(`/api/v1/participants/${participantId}/map-themes`);
+    expect(first.status).toBe(200);
+    expect(first.body.themes).toHaveLength(8);
+    expect(first.body).toMatchObject({ done: 0, readyForEndConversation: false, practical: { met: true } });
+    const themes: string[] = first.body.themes.map((t: { theme: string }) => t.theme);
+    for (const theme of themes.slice(0, 7)) expect((await set(werkwijs, theme, 'done')).status).toBe(200);
+    const seven = await set(werkwijs, 'workCulture', 'inProgress');
+    expect(seven.body).toMatchObject({ done: 7, readyForEndConversation: false });
+    expect((await set(taalpunt, 'workCulture', 'done', languageReferral)).status).toBe(403);
+    expect((await set(werkwijs, 'cooking', 'done')).status).toBe(400);
+    const all = await set(werkwijs, 'workCulture', 'done');
+    expect(all.body).toMatchObject({ done: 8, readyForEndConversation: true });
+    expect(all.body.themes.find((t: { theme: string }) => t.theme === 'workCulture')).toMatchObject({ status: 'done', recordedBy: expect.any(String) });
+  });
+
   it('records ladder steps append-only: the latest per moment counts, the history keeps every record', async () => {
     const step = (body: Record<string, unknown>) => werkwijs.post(`/api/v1/participants/${participantId}/participation-ladder`, { referralId: zParticipation, ...body });
     expect((await step({ step: 2, moment: 'atReferral', recordedOn: '2027-01-04' })).status).toBe(201);

@@ -7,6 +7,8 @@ import {
   LadderMoments,
   latestLadderSteps,
   mapPracticalStatus,
+  mapReadiness,
+  MapThemes,
   minutesByActivityHourKind,
   minutesByActivityKind,
   ParticipationActivityKinds,
@@ -128,5 +130,23 @@ describe('participation ladder (R-MAP-4, 001 Bijlage 5 item 16)', () => {
         }
       }),
     );
+  });
+});
+
+describe('MAP themes (R-MAP-1, 001 §3)', () => {
+  const practical = (hours: number) => mapPracticalStatus([act('2027-02-01', hours, { product: 'map', kind: 'workExperience' })]);
+  const allDone = Object.fromEntries(MapThemes.map((t) => [t, 'done' as const]));
+
+  it('lists the eight themes, unrecorded ones not started', () => {
+    const r = mapReadiness({ network: 'inProgress', workCulture: 'done' }, practical(0));
+    expect(r.themes).toHaveLength(8);
+    expect(r.themes.find((t) => t.theme === 'careerOrientation')?.status).toBe('notStarted');
+    expect(r.done).toBe(1);
+  });
+
+  it('is ready for the end conversation only with all eight themes done and 40 practical hours', () => {
+    expect(mapReadiness(allDone, practical(40)).readyForEndConversation).toBe(true);
+    expect(mapReadiness(allDone, practical(39)).readyForEndConversation).toBe(false);
+    expect(mapReadiness({ ...allDone, findingWork: 'inProgress' }, practical(60)).readyForEndConversation).toBe(false);
   });
 });

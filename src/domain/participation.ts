@@ -143,3 +143,21 @@ export function ladderRaised(history: readonly LadderRecord[]): boolean {
   const during = latest.during?.step;
   return from !== undefined && during !== undefined && during > from;
 }
+
+/** R-MAP-1 (001 §3): the eight themes of the MAP, in the order of the source. */
+export const MapThemes = ['careerOrientation', 'employeeCompetences', 'realisticJobImage', 'jobChances', 'professionalCompetences', 'network', 'findingWork', 'workCulture'] as const;
+export type MapTheme = (typeof MapThemes)[number];
+
+export const MapThemeStatuses = ['notStarted', 'inProgress', 'done'] as const;
+export type MapThemeStatus = (typeof MapThemeStatuses)[number];
+
+/**
+ * R-MAP-1: every theme with its status (a theme nobody recorded is not started), and whether the MAP
+ * is ready for the end conversation: all eight themes done and the practical part's 40 hours met
+ * (001 §3: "voldoende kennis en vaardigheden ... over de vastgestelde thema's" and "aan de urennorm").
+ */
+export function mapReadiness(recorded: Partial<Record<MapTheme, MapThemeStatus>>, practical: MapPracticalStatus): { themes: { theme: MapTheme; status: MapThemeStatus }[]; done: number; readyForEndConversation: boolean } {
+  const themes = MapThemes.map((theme) => ({ theme, status: recorded[theme] ?? 'notStarted' }));
+  const done = themes.filter((t) => t.status === 'done').length;
+  return { themes, done, readyForEndConversation: done === MapThemes.length && practical.met };
+}

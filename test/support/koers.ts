@@ -202,7 +202,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment', 'participation_activity', 'participation_ladder_step'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment', 'participation_activity', 'participation_ladder_step', 'map_theme_progress'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);

@@ -38,6 +38,13 @@ export function participationCases(): Case[] {
     { name: 'GET /api/v1/participants/:id/participation-activities', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-activities`), expect: readers },
     { name: 'GET /api/v1/participants/:id/participation-summary', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-summary`), expect: readers },
     { name: 'GET /api/v1/participants/:id/participation-ladder', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-ladder`), expect: readers },
+    { name: 'GET /api/v1/participants/:id/map-themes', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/map-themes`), expect: readers },
+    {
+      name: 'PUT /api/v1/participants/:id/map-themes/:theme',
+      mutates: true,
+      call: (c, f) => c.request('PUT', `/api/v1/participants/${f.participantId}/map-themes/network`, { referralId: f.referralId, status: 'inProgress' }),
+      expect: writers,
+    },
     { name: 'POST /api/v1/participants/:id/participation-activities', mutates: true, call: (c, f) => c.post(`/api/v1/participants/${f.participantId}/participation-activities`, activity(f)), expect: writers },
     {
       name: 'POST /api/v1/participants/:id/participation-ladder',

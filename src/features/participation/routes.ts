@@ -7,8 +7,9 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { MAX_IMPORT_BYTES, tooLarge } from '../imports/readers.js';
 import { importActivities } from './import.js';
+import { getMapProgress, setMapTheme } from './map-themes.js';
 import { IdParam } from '../participants/schemas.js';
-import { Activity, ActivityCorrection, ActivityCreate, ActivityImportResult, ActivityList, Ladder, LadderCreate, ParticipationSummary } from './schemas.js';
+import { Activity, ActivityCorrection, ActivityCreate, ActivityImportResult, ActivityList, Ladder, LadderCreate, MapProgress, MapThemeParams, MapThemeUpdate, ParticipationSummary } from './schemas.js';
 import { correctActivity, getLadder, listActivities, participationSummary, recordLadderStep, registerActivity } from './service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -68,6 +69,18 @@ export const registerParticipationRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags, summary: 'Record a ladder step 1–6 at referral, during or at the end (R-MAP-4); earlier records stay', params: IdParam, body: LadderCreate, response: { 201: Ladder } },
     },
     async (req, reply) => reply.status(201).send(await recordLadderStep(deps, ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/v1/participants/:id/map-themes',
+    { config: { permission: 'participation.read' }, schema: { tags, summary: 'The eight MAP themes with their status, the practical part, and whether the MAP is ready for the end conversation (R-MAP-1)', params: IdParam, response: { 200: MapProgress } } },
+    (req) => getMapProgress(deps, ctxOf(req), req.params.id),
+  );
+
+  app.put(
+    '/api/v1/participants/:id/map-themes/:theme',
+    { config: { permission: 'participation.write' }, schema: { tags, summary: 'Set the status of one MAP theme (R-MAP-1); the participation or MAP provider only', params: MapThemeParams, body: MapThemeUpdate, response: { 200: MapProgress } } },
+    (req) => setMapTheme(deps, ctxOf(req), req.params.id, req.params.theme, req.body),
   );
 
   // Encapsulated, as the attendance import: only this route takes CSV/XLSX, as a stream.

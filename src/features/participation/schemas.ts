@@ -1,7 +1,7 @@
 // Request and response schemas of participation activities and the participation ladder (issue #12:
 // R-MAP-1, R-MAP-2, R-MAP-4, R-HRS-1). Dutch reasons for every refusal of the input.
 import { z } from 'zod';
-import { LadderMoments, ParticipationActivityKinds } from '../../domain/participation.js';
+import { LadderMoments, MapThemes, MapThemeStatuses, ParticipationActivityKinds } from '../../domain/participation.js';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 
 const KIND_REASON = 'Kies een soort activiteit: vrijwilligerswerk, werkervaring, werkoriëntatie, stage, bedrijfsbezoek of lokale activiteit.';
@@ -105,3 +105,31 @@ export const ActivityImportResult = z.object({
   changed: z.number().int().describe('Activities corrected: a new version, the old one kept'),
   unchanged: z.number().int().describe('Rows equal to what was registered: the same file twice changes nothing'),
 });
+
+export const MapThemeParams = z.object({
+  id: z.uuid('Onbekende inburgeraar.'),
+  theme: z.enum(MapThemes, 'Kies een van de acht MAP-thema\'s.'),
+});
+
+export const MapThemeUpdate = z.object({
+  referralId: z.uuid('Kies de aanmelding waarvoor dit thema is.'),
+  status: z.enum(MapThemeStatuses, 'Kies: niet begonnen, bezig of afgerond.'),
+  note: str('Vul een toelichting in of laat het veld leeg.').max(1000, 'Hoogstens 1000 tekens.').nullable().default(null),
+});
+export type MapThemeUpdate = z.infer<typeof MapThemeUpdate>;
+
+export const MapProgress = z.object({
+  themes: z.array(
+    z.object({
+      theme: z.enum(MapThemes),
+      status: z.enum(MapThemeStatuses),
+      note: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string().nullable(),
+    }),
+  ).describe('The eight themes of 001 §3, in its order; a theme nobody recorded is notStarted'),
+  done: z.number().int(),
+  practical: z.object({ minutes: z.number().int(), requiredMinutes: z.number().int(), met: z.boolean(), remainingMinutes: z.number().int() }),
+  readyForEndConversation: z.boolean().describe('All eight themes done and the 40 practical hours met (001 §3)'),
+});
+export type MapProgress = z.infer<typeof MapProgress>;

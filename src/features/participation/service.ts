@@ -62,7 +62,7 @@ function toActivity(r: ActivityRow): Activity {
 }
 
 /** Runs a read of one participant in scope, audited; 404 (audited as denied) outside it. */
-async function readParticipant<T>(deps: Deps, ctx: RequestContext, participantId: string, read: (tx: Tx) => Promise<T>): Promise<T> {
+export async function readParticipant<T>(deps: Deps, ctx: RequestContext, participantId: string, read: (tx: Tx) => Promise<T>): Promise<T> {
   const out = await deps.db.transaction(async (tx) => {
     const ref = await findParticipantRef(tx, ctx.scope, participantId);
     if (ref === undefined) {
@@ -81,7 +81,7 @@ export function listActivities(deps: Deps, ctx: RequestContext, participantId: s
   return readParticipant(deps, ctx, participantId, async (tx) => ({ items: (await unsafeActivitiesOf(tx, participantId)).map(toActivity) }));
 }
 
-const hoursOf = (rows: readonly ActivityRow[]): ActivityHours[] => rows.map((r) => ({ kind: r.kind, product: r.productKind, endDate: r.endDate, minutes: r.minutes }));
+export const hoursOf = (rows: readonly ActivityRow[]): ActivityHours[] => rows.map((r) => ({ kind: r.kind, product: r.productKind, endDate: r.endDate, minutes: r.minutes }));
 
 /** 001 §2.3.2 is the Z-route's: the activities under a participation product of the Z-route. */
 function zParticipation(contracts: ContractRegistry, rows: readonly ActivityRow[]): ActivityRow[] {
@@ -126,7 +126,7 @@ type WriteRoom = { ok: true; referral: ProviderReferral; productKind: 'participa
  * The write decision of the file comment. Refusals are returned, not thrown, so that their audit line
  * commits (R-SEC-2); bad input about the referral is a 422 naming referralId.
  */
-async function writeRoom(tx: Tx, deps: Deps, ctx: RequestContext, op: AuditOperation, participantId: string, referralId: string): Promise<WriteRoom> {
+export async function writeRoom(tx: Tx, deps: Deps, ctx: RequestContext, op: AuditOperation, participantId: string, referralId: string): Promise<WriteRoom> {
   const ref = ctx.scope.kind === 'provider' ? await findParticipantRef(tx, ctx.scope, participantId) : undefined;
   if (ctx.scope.kind !== 'provider' || ref === undefined) {
     await auditDenied(tx, deps.crypto, ctx, op, 'participant', participantId);

@@ -3687,6 +3687,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/map-themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The eight MAP themes with their status, the practical part, and whether the MAP is ready for the end conversation (R-MAP-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            practical: {
+                                met: boolean;
+                                minutes: number;
+                                remainingMinutes: number;
+                                requiredMinutes: number;
+                            };
+                            /** @description All eight themes done and the 40 practical hours met (001 §3) */
+                            readyForEndConversation: boolean;
+                            /** @description The eight themes of 001 §3, in its order; a theme nobody recorded is notStarted */
+                            themes: {
+                                note: string | null;
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                /** @enum {string} */
+                                status: "notStarted" | "inProgress" | "done";
+                                /** @enum {string} */
+                                theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/map-themes/{theme}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the status of one MAP theme (R-MAP-1); the participation or MAP provider only */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                        /** Format: uuid */
+                        referralId: string;
+                        /** @enum {string} */
+                        status: "notStarted" | "inProgress" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            practical: {
+                                met: boolean;
+                                minutes: number;
+                                remainingMinutes: number;
+                                requiredMinutes: number;
+                            };
+                            /** @description All eight themes done and the 40 practical hours met (001 §3) */
+                            readyForEndConversation: boolean;
+                            /** @description The eight themes of 001 §3, in its order; a theme nobody recorded is notStarted */
+                            themes: {
+                                note: string | null;
+                                recordedAt: string | null;
+                                recordedBy: string | null;
+                                /** @enum {string} */
+                                status: "notStarted" | "inProgress" | "done";
+                                /** @enum {string} */
+                                theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/participation-activities": {
         parameters: {
             query?: never;
