@@ -133,6 +133,10 @@ export function progressCases(): Case[] {
       call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/timetable`),
       expect: { ...readers, teacher: 404 },
     },
+    // Issue #12 (R-PRT-2): the approved learning plan and its signed copy (the deep fixture has both; its
+    // participant is not 'self', so self gets 404 — the participant reading their own: test/my-learning-plan.int.test.ts).
+    { name: 'GET /api/v1/participants/:id/learning-plan', mutates: false, deep: true, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/learning-plan`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
+    { name: 'GET /api/v1/participants/:id/learning-plan/signed.pdf', mutates: false, deep: true, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/learning-plan/signed.pdf`), expect: { ...onlyOwnConsultant(200), ownProvider: 200 } },
   ];
 }
 
