@@ -3,7 +3,7 @@
 // rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
-import { MunicipalityInvoicing, PaymentSchedule, PaymentTerm, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
+import { centreIssues, InvoicingCadence, MunicipalityInvoicing, PaymentSchedule, PaymentTerm, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
 import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 
@@ -279,6 +279,8 @@ export const Contract = z
     staffels: z.array(Staffel).optional(),
     /** R-INV-4: the payment term of the invoices under this contract (issue #11). */
     paymentTerm: PaymentTerm.optional(),
+    /** 002 eis 12: invoices per half year, with a pro-forma round through the centre municipalities. */
+    invoicingCadence: InvoicingCadence.optional(),
     /** Free-text list of every value assumed where the source is silent (R-CON-9). */
     assumptions: z.array(z.string().min(1)),
   })
@@ -309,7 +311,7 @@ export const Contract = z
       const missing = DeadlineName.options.filter((d) => !(d in v.deadlines));
       if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['versions', i, 'deadlines'], message: `missing deadline(s): ${missing.join(', ')}` });
     });
-    for (const issue of [...tariffIssues(c.tariffs ?? [], products), ...staffelIssues(c.staffels ?? [], products)]) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of [...tariffIssues(c.tariffs ?? [], products), ...staffelIssues(c.staffels ?? [], products), ...centreIssues(c.municipalities)]) ctx.addIssue({ code: 'custom', ...issue });
     c.providers.forEach((p, i) => {
       if (p.invoicing !== undefined && p.kvkNumber !== undefined && p.invoicing.kvkNumber !== p.kvkNumber) {
         ctx.addIssue({ code: 'custom', path: ['providers', i, 'invoicing', 'kvkNumber'], message: `differs from the provider's kvkNumber ${p.kvkNumber}` });

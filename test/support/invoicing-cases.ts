@@ -84,6 +84,9 @@ export function invoicingCases(): Case[] {
       expect: { ...onlyOwnProvider('visible'), otherProvider: 'hidden' },
     },
     { name: 'POST /api/v1/invoicing/runs', mutates: true, prepare: earned, call: (c) => c.post('/api/v1/invoicing/runs', { municipalityId: HOORN, upTo: koers().clock.today() }), expect: { ...onlyOwnProvider(201), otherProvider: 201 } },
+    // 002 eis 12-13: the half-year round is a provider's; Hoorn is no centre of a half-year contract of either provider, so both get 422 and nothing changes.
+    { name: 'GET /api/v1/invoicing/centres', mutates: false, call: (c) => c.get('/api/v1/invoicing/centres'), expect: { ...onlyOwnProvider(200), otherProvider: 200 } },
+    { name: 'POST /api/v1/invoicing/rounds', mutates: false, call: (c) => c.post('/api/v1/invoicing/rounds', { centreMunicipalityId: HOORN, halfYear: '2025-H1' }), expect: { ...onlyOwnProvider(422), otherProvider: 422 } },
     // Amounts only: the contract manager's region, the policy officer's municipality.
     { name: 'GET /api/v1/invoicing/totals', mutates: false, call: (c) => c.get('/api/v1/invoicing/totals'), expect: { ...everyone(404), policyOfficer: 200, contractManager: 200 } },
     {

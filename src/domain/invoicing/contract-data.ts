@@ -155,10 +155,38 @@ export const MunicipalityInvoicing = z.object({
     maxPdfBytes: z.number().int().positive().optional(),
     noPaperCopy: z.boolean().optional(),
   }),
+  /**
+   * 002 eis 12-13: the code of the centre municipality (of the same contract) whose invoice address the
+   * pro-forma and the final invoice are mailed to; the municipality still gets, checks and pays its own
+   * invoice. A centre names itself.
+   */
+  centre: Code.optional(),
   source: z.string().min(1),
   assumption: Assumption,
 });
 export type MunicipalityInvoicing = z.infer<typeof MunicipalityInvoicing>;
+
+// 002 eis 12: "De inschrijver factureert per halfjaar (verzamelfactuur)", with a pro-forma round through
+// the centre municipalities (eis 13). Absent: the provider invoices when it chooses (001, 000).
+export const InvoicingCadence = z.object({
+  period: z.literal('halfYear'),
+  source: z.string().min(1),
+  assumption: Assumption,
+});
+export type InvoicingCadence = z.infer<typeof InvoicingCadence>;
+
+/** Issues for centres (002 eis 12): a `centre` names a municipality of the same contract that is its own centre. */
+export function centreIssues(municipalities: readonly { code: string; invoicing?: { centre?: string | undefined } | undefined }[]): { path: (string | number)[]; message: string }[] {
+  const centreOf = new Map(municipalities.map((m) => [m.code, m.invoicing?.centre]));
+  return municipalities.flatMap((m, i) => {
+    const centre = m.invoicing?.centre;
+    if (centre === undefined) return [];
+    const path = ['municipalities', i, 'invoicing', 'centre'];
+    if (!centreOf.has(centre)) return [{ path, message: `unknown municipality "${centre}"` }];
+    if (centreOf.get(centre) !== centre) return [{ path, message: `"${centre}" is not its own centre` }];
+    return [];
+  });
+}
 
 // 001 Bijlage 4: what the provider's header carries.
 export const ProviderInvoicing = z.object({

@@ -4,10 +4,13 @@
 // The municipality's delivery rules come from the contract (contract-data.ts `delivery`): the address it
 // takes invoices at, PDF only, at most one PDF per mail (always one here: one mail per invoice), at most
 // `maxPdfBytes` (5 MB in 001) — a larger PDF refuses the send with a problem, and nothing changes. A
+// municipality with a centre (002 eis 13) is mailed at the centre's address by the centre's rules. A
 // municipality whose contract names no mail address gets no mail: the invoice is sent by the provider's
 // own means (the PDF download). Idempotent: the dedupe key is the invoice's, so a retried send adds
 // nothing. The body, like every outbox mail, has no BSN and no participant name; the PDF names
 // participants by client number only (pdf.ts).
+import type { Contract } from '../../domain/contract.js';
+import type { MunicipalityInvoicing } from '../../domain/invoicing/contract-data.js';
 import { AppError } from '../../platform/errors.js';
 import type { Queryable } from '../../platform/db.js';
 import { enqueueMail } from '../../platform/outbox.js';
@@ -20,9 +23,19 @@ export function invoiceMailKey(invoiceId: string): string {
   return `invoice:${invoiceId}:pdf`;
 }
 
+/**
+ * The delivery rules an invoice to the municipality is mailed by: its own, or, when it has a centre
+ * municipality (002 eis 13: "opnieuw naar de emailadressen van de centrumgemeenten"), the centre's.
+ */
+export function invoiceDeliveryOf(contract: Contract | undefined, municipalityCode: string): MunicipalityInvoicing['delivery'] | undefined {
+  const own = contract?.municipalities.find((m) => m.code === municipalityCode)?.invoicing;
+  if (own?.centre === undefined) return own?.delivery;
+  return contract?.municipalities.find((m) => m.code === own.centre)?.invoicing?.delivery;
+}
+
 const MB = 1024 * 1024;
 /** A size as people read it: '5,0 MB', or '2 kB' below a tenth of a megabyte. */
-const size = (bytes: number): string => (bytes >= MB / 10 ? `${(bytes / MB).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1024)} kB`);
+export const size = (bytes: number): string => (bytes >= MB / 10 ? `${(bytes / MB).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1024)} kB`);
 
 /**
  * Enqueues the one mail of the invoice's PDF (none when the contract names no address); returns how
@@ -38,7 +51,7 @@ export async function enqueueInvoiceMail(tx: Queryable, deps: Pick<Deps, 'contra
   const head = where[0];
   // Checked also when nothing is mailed: a sent invoice is one that can be printed.
   const doc = checkDocument(await invoiceDocumentOf(tx, deps.contracts, owner, invoiceId));
-  const delivery = deps.contracts.byId(head?.contractId ?? '')?.municipalities.find((m) => m.code === head?.municipalityCode)?.invoicing?.delivery;
+  const delivery = invoiceDeliveryOf(deps.contracts.byId(head?.contractId ?? ''), head?.municipalityCode ?? '');
   if (head === undefined || delivery?.email === undefined) return 0;
   const pdf = await renderInvoicePdf(doc);
   if (delivery.maxPdfBytes !== undefined && pdf.length > delivery.maxPdfBytes) {

@@ -11,6 +11,7 @@ import { earnedColumns, invoiceColumns } from './export.js';
 import { earnedExportSource, listEarned } from './earned.js';
 import { invoiceEvidence } from './evidence.js';
 import {
+  CentreList,
   CheckInput,
   CreditInput,
   EarnedExportQuery,
@@ -25,12 +26,15 @@ import {
   InvoiceLineOut,
   InvoiceSummary,
   LineParams,
+  RoundInput,
+  RoundResult,
   RunInput,
   RunResult,
   Totals,
   TotalsQuery,
 } from './schemas.js';
 import { advance, checkInvoiceLine, creditInvoiceLines, getInvoice, invoiceExportSource, invoiceFile, listInvoicePage, startRun } from './service.js';
+import { listCentres, startRound } from './rounds.js';
 import { invoicingTotals } from './totals-route.js';
 
 function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer | string }): FastifyReply {
@@ -65,6 +69,29 @@ export const registerInvoicingRoutes: RouteRegistrar = (app, deps) => {
       schema: { tags: ['invoicing'], summary: 'The invoicing run for one municipality: record what the facts earn, prepare the collective invoice (R-INV-1, R-INV-4)', body: RunInput, response: { 201: RunResult } },
     },
     async (req, reply) => reply.status(201).send(await startRun(deps, ctxOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/invoicing/centres',
+    {
+      config: { permission: 'invoice.prepare' },
+      schema: { tags: ['invoicing'], summary: "The provider's centre municipalities of half-year contracts and the ended half years, for the round (002 eis 12)", response: { 200: CentreList } },
+    },
+    (req) => listCentres(deps, ctxOf(req)),
+  );
+
+  app.post(
+    '/api/v1/invoicing/rounds',
+    {
+      config: { permission: 'invoice.prepare' },
+      schema: {
+        tags: ['invoicing'],
+        summary: "The half-year round through a centre municipality: a pro-forma invoice per municipality of the centre, their PDFs mailed to the centre's address (002 eis 12-13)",
+        body: RoundInput,
+        response: { 201: RoundResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await startRound(deps, ctxOf(req), req.body)),
   );
 
   app.get(

@@ -85,6 +85,31 @@ export const RunResult = z.object({
   skipped: z.array(z.object({ referralId: z.uuid(), reason: z.enum(['noContractVersion', 'noPaymentSchedule', 'noTariff', 'decisionNeeded']) })),
 });
 
+// [the half-year round, 002 eis 12-13]
+
+export const RoundInput = z.object({
+  centreMunicipalityId: z.uuid('Kies een centrumgemeente.'),
+  halfYear: z.string().regex(/^20\d{2}-H[12]$/, 'Kies een halfjaar, zoals 2026-H1.').describe('A calendar half year: 2026-H1 is January-June 2026; it must have ended'),
+});
+export type RoundInput = z.infer<typeof RoundInput>;
+
+export const RoundResult = z.object({
+  invoices: z.array(InvoiceSummary).describe('The pro-forma invoices this round made, one per municipality of the centre with something earned'),
+  skipped: z.array(z.object({ municipalityId: z.uuid(), referralId: z.uuid(), reason: z.enum(['noContractVersion', 'noPaymentSchedule', 'noTariff', 'decisionNeeded']) })),
+  mailed: z.number().int().describe("New outbox rows to the centre's invoice address"),
+});
+
+export const CentreList = z.object({
+  items: z.array(
+    z.object({
+      municipalityId: z.uuid(),
+      name: z.string(),
+      municipalities: z.number().int().describe('How many municipalities (the centre included) invoice through it'),
+      halfYears: z.array(z.string()).describe('The ended half years of the contract term, latest first (at most 6)'),
+    }),
+  ),
+});
+
 export const InvoiceSort = z.enum(['number', '-number', 'issueDate', '-issueDate', 'dueDate', '-dueDate', 'total', '-total', 'municipality', '-municipality']);
 export const InvoiceFilterQuery = z.object({
   status: InvoiceStatus.optional(),

@@ -12,14 +12,14 @@ import { EXPORT_BATCH, pagedSource } from '../../platform/http/export.js';
 import { invoiceDocumentOf, productName } from './document.js';
 import { enqueueInvoiceMail } from './mail.js';
 import { renderInvoicePdf } from './pdf.js';
-import { runInvoicing } from './run.js';
+import { paymentTermDaysOf, runInvoicing } from './run.js';
 import type { CheckInput, CreditInput, InvoiceDetail, InvoiceExportQuery, InvoiceLineOut, InvoiceListQuery, InvoiceSummary, RunInput } from './schemas.js';
 import { checkDocument, deniedNotFound, type Deps, findSummary, invoiceFileName, listSummaries, ownerOf } from './scope.js';
 import { advanceInvoice, checkLine, creditLines, type InvoicingContext } from './store.js';
 import type { LineStatus, VatCategory } from './store-types.js';
 import { buildUbl } from './ubl.js';
 
-function providerOf(ctx: RequestContext): string {
+export function providerOf(ctx: RequestContext): string {
   if (ctx.scope.kind !== 'provider') throw notFound();
   return ctx.scope.providerId;
 }
@@ -29,7 +29,7 @@ function municipalityOf(ctx: RequestContext): string {
   return ctx.scope.municipalityId;
 }
 
-const invoicingCtx = (deps: Deps, ctx: RequestContext): InvoicingContext => ({ crypto: deps.crypto, clock: deps.clock, who: ctx });
+export const invoicingCtx = (deps: Deps, ctx: RequestContext): InvoicingContext => ({ crypto: deps.crypto, clock: deps.clock, who: ctx });
 
 /** No personal data in a summary (numbers, names of organisations, amounts): no audit line. */
 export async function listInvoicePage(deps: Deps, ctx: RequestContext, query: InvoiceListQuery): Promise<{ items: InvoiceSummary[]; total: number }> {
@@ -173,7 +173,10 @@ export async function checkInvoiceLine(deps: Deps, ctx: RequestContext, at: { in
 export async function creditInvoiceLines(deps: Deps, ctx: RequestContext, invoiceId: string, input: CreditInput): Promise<InvoiceSummary> {
   const providerId = providerOf(ctx);
   if ((await findSummary(deps.db, { providerId }, invoiceId)) === undefined) return deniedNotFound(deps, ctx, 'invoice.credit', 'invoice', invoiceId);
-  const credit = await creditLines(deps.db, invoicingCtx(deps, ctx), { providerId, invoiceId, lineIds: input.lineIds, reason: input.reason });
+  // R-INV-4: the credit note's due date follows the contract's payment term, like the invoice's.
+  const municipalityId = (await deps.db.query<{ municipalityId: string }>(`SELECT municipality_id AS "municipalityId" FROM invoice WHERE id = $1`, [invoiceId]))[0]?.municipalityId ?? '';
+  const paymentTermDays = paymentTermDaysOf(deps.contracts, { providerId, municipalityId });
+  const credit = await creditLines(deps.db, invoicingCtx(deps, ctx), { providerId, invoiceId, lineIds: input.lineIds, reason: input.reason, paymentTermDays });
   const summary = await findSummary(deps.db, { providerId }, credit.id);
   if (summary === undefined) throw notFound();
   return summary;

@@ -18,6 +18,8 @@ export type InvoiceStatus = InvoiceSummary['status'];
 export type LineStatus = InvoiceLine['status'];
 export type Evidence = Answer<'/api/v1/invoices/{invoiceId}/lines/{lineId}/evidence', 'get'>;
 export type InvoiceTotals = Answer<'/api/v1/invoicing/totals', 'get'>;
+export type Centre = ItemOf<Answer<'/api/v1/invoicing/centres', 'get'>['items']>;
+export type RoundResult = Answer<'/api/v1/invoicing/rounds', 'post', 201>;
 
 type EarnedApiQuery = Query<'/api/v1/invoicing/earned', 'get'>;
 type InvoiceApiQuery = Query<'/api/v1/invoices', 'get'>;
@@ -39,7 +41,13 @@ export const invoicingKeys = {
   invoice: (id: string) => ['invoicing', 'invoice', id] as const,
   evidence: (invoiceId: string, lineId: string) => ['invoicing', 'evidence', invoiceId, lineId] as const,
   totals: (from: string, to: string) => ['invoicing', 'totals', from, to] as const,
+  centres: ['invoicing', 'centres'] as const,
 };
+
+/** 002 eis 12: the provider's centre municipalities of half-year contracts (empty for every other contract). */
+export function useCentres(enabled = true) {
+  return useQuery({ queryKey: invoicingKeys.centres, queryFn: ({ signal }) => ok(koers.GET('/api/v1/invoicing/centres', { signal })), enabled });
+}
 
 /** Earned and not yet invoiced (R-INV-1), one page, with the count and amount per municipality. */
 export function useEarned(query: EarnedQuery) {
@@ -93,6 +101,11 @@ function useInvoicingMutation<Input, Output>(send: (input: Input) => Promise<Out
     mutationFn: send,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invoicingKeys.all }),
   });
+}
+
+/** 002 eis 12-13: the half-year round: a pro-forma invoice per municipality of the centre, mailed to the centre. */
+export function useRound() {
+  return useInvoicingMutation((body: Body<'/api/v1/invoicing/rounds', 'post'>) => ok(koers.POST('/api/v1/invoicing/rounds', { body })));
 }
 
 export function usePrepareRun() {

@@ -2244,6 +2244,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoicing/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's centre municipalities of half-year contracts and the ended half years, for the round (002 eis 12) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The ended half years of the contract term, latest first (at most 6) */
+                                halfYears: string[];
+                                /** @description How many municipalities (the centre included) invoice through it */
+                                municipalities: number;
+                                /** Format: uuid */
+                                municipalityId: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoicing/earned": {
         parameters: {
             query?: never;
@@ -2348,6 +2394,94 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoicing/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The half-year round through a centre municipality: a pro-forma invoice per municipality of the centre, their PDFs mailed to the centre's address (002 eis 12-13) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centreMunicipalityId: string;
+                        /** @description A calendar half year: 2026-H1 is January-June 2026; it must have ended */
+                        halfYear: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The pro-forma invoices this round made, one per municipality of the centre with something earned */
+                            invoices: {
+                                creditsInvoiceId: string | null;
+                                dueDate: string;
+                                /** Format: uuid */
+                                id: string;
+                                issueDate: string;
+                                /** @enum {string} */
+                                kind: "invoice" | "creditNote";
+                                lineCounts: {
+                                    approved: number;
+                                    credited: number;
+                                    disputed: number;
+                                    reversal: number;
+                                    toCheck: number;
+                                };
+                                /** Format: uuid */
+                                municipalityId: string;
+                                municipalityName: string;
+                                /** @description As printed: <PROVIDER CODE>/<year>/<number, 5 digits> */
+                                numberText: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                /** @enum {string} */
+                                status: "prepared" | "proForma" | "sent";
+                                totalExclVatCents: number;
+                                totalInclVatCents: number;
+                                totalVatCents: number;
+                            }[];
+                            /** @description New outbox rows to the centre's invoice address */
+                            mailed: number;
+                            skipped: {
+                                /** Format: uuid */
+                                municipalityId: string;
+                                /** @enum {string} */
+                                reason: "noContractVersion" | "noPaymentSchedule" | "noTariff" | "decisionNeeded";
+                                /** Format: uuid */
+                                referralId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -8,6 +8,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
 import { can } from '../../lib/permissions';
+import { HalfYearRound } from './HalfYearRound';
 import { InvoiceList, type InvoiceView } from './InvoiceList';
 import { ToInvoice } from './ToInvoice';
 
@@ -56,7 +57,10 @@ export function DeclarerenPage() {
         </ul>
       </nav>
       {part === 'te-declareren' ? (
-        <ToInvoice />
+        <>
+          <ToInvoice />
+          <HalfYearRound />
+        </>
       ) : (
         <section aria-labelledby="facturen" className="koers-section">
           <Heading level={2} id="facturen">
