@@ -3758,6 +3758,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/learning-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved learning plan of the latest referral, and whether a signed copy exists (R-PRT-2, R-REF-6) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The approved version of the latest referral; null while none is approved */
+                            plan: {
+                                approvedOn: string;
+                                content: {
+                                    childCare: {
+                                        changes: string;
+                                        days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                        needed: boolean;
+                                        times: string;
+                                    };
+                                    expectedDurationMonths: number;
+                                    map: {
+                                        included: boolean;
+                                        practicalHours: number;
+                                        practicalPart: string;
+                                    };
+                                    notes?: string;
+                                    /**
+                                     * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                     * @enum {string}
+                                     */
+                                    route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                    targetLevels: {
+                                        /** @enum {string} */
+                                        listening: "A0" | "A1" | "A2" | "B1" | "B2";
+                                        /** @enum {string} */
+                                        reading: "A0" | "A1" | "A2" | "B1" | "B2";
+                                        /** @enum {string} */
+                                        speaking: "A0" | "A1" | "A2" | "B1" | "B2";
+                                        /** @enum {string} */
+                                        writing: "A0" | "A1" | "A2" | "B1" | "B2";
+                                    };
+                                    weeklySchedule: {
+                                        blended: boolean;
+                                        dayParts: number;
+                                        evening: boolean;
+                                        online: boolean;
+                                        weekend: boolean;
+                                    };
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                providerName: string;
+                                version: number;
+                            } | null;
+                            /** @description The signed copy (R-REF-7), downloadable at …/learning-plan/signed.pdf */
+                            signed: {
+                                uploadedOn: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/learning-plan/signed.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed copy of the approved learning plan (R-PRT-2, R-REF-7), audited download */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/levels": {
         parameters: {
             query?: never;
