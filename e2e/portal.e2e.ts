@@ -1,16 +1,19 @@
 // Browser test of issue #12 (R-PRT-1, R-PRT-2): the participant's own Koers in plain Dutch and English.
 // The demo participant logs in, reads the home (where they are, what comes next, what is expected, whom
-// to call; "not begun" before the route starts, never "achter"), their timetable of this week and next,
-// their attendance and hours with the norm explained, and a report the school sent; switches to English (the html lang follows, the choice
-// stays after a reload) and back. axe-core checks every page in both languages; the menu holds the
-// participant's own pages only, each in the chosen language.
+// to call; "not begun" before the route starts, never "achter"), their approved and signed learning
+// plan, their timetable of this week and next, their attendance and hours with the norm explained, and
+// a report the school sent; switches to English (the html lang follows, the choice stays after a
+// reload) and back. axe-core checks every page in both languages; the menu holds the participant's own
+// pages only, each in the chosen language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
 import { apiAs, demoParticipant, heading, logIn, ok, settled } from './helpers.js';
+import { tinyPdf } from './tiny-pdf.js';
 
 const PARTICIPANT = 'inburgeraar@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
+const CONSULTANT = 'consultant.hoorn@koers.demo';
 const TODAY = '2026-12-23';
 const HOURS = 40;
 
@@ -53,11 +56,11 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await call.getByText(/^Uw taalschool: .+\. Bel of mail hen over uw lessen\.$/).waitFor();
     // The menu: the participant's own pages, no staff entries.
     const links = (await menu('Hoofdmenu').getByRole('link').allInnerTexts()).map((s) => s.trim());
-    expect(links).toEqual(['Mijn voortgang', 'Mijn rooster', 'Mijn aanwezigheid']);
+    expect(links).toEqual(['Mijn voortgang', 'Mijn leerplan', 'Mijn rooster', 'Mijn aanwezigheid']);
     await checkA11y(page, 'mijn voortgang (nl)');
   });
 
-  it('after the school pushed hours and sent a report, the participant reads them and the attendance page', async () => {
+  it('after the school pushed hours, sent a report and the plan was approved and signed, the participant reads them, the timetable and attendance', async () => {
     if (!koers) throw new Error('Koers did not start');
     const coordinator = (await apiAs(koers.url, COORDINATOR)).api;
     const file = await ok<{ referrals: { id: string; provider: { name: string } }[] }>(coordinator.get(`/api/v1/participants/${participantId}`), 'participant');
@@ -69,6 +72,34 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     const content = { ...draft.content, expectedEndLevel: 'B1', expectedExamDate: '2027-09-01', risks: 'Geen.', interventions: 'Extra taalcafé op woensdag.', wellbeing: 'Goed.', attendanceReasons: 'Geen.' };
     const saved = await ok<{ lockVersion: number }>(coordinator.put(`/api/v1/progress-reports/${draft.id}`, { data: { lockVersion: draft.lockVersion, content } }), 'report save');
     await ok(coordinator.post(`/api/v1/progress-reports/${draft.id}/submission`, { data: { lockVersion: saved.lockVersion } }), 'report submit');
+    // The referral taken to an approved, signed learning plan, step by step from where the demo left it.
+    const consultant = (await apiAs(koers.url, CONSULTANT)).api;
+    const ref = `/api/v1/referrals/${referral?.id ?? ''}`;
+    const plan = { route: 'b1', targetLevels: { reading: 'B1', writing: 'A2', listening: 'B1', speaking: 'B1' }, weeklySchedule: { dayParts: 4, evening: false, weekend: false, online: false, blended: true }, map: { included: false, practicalPart: '', practicalHours: 0 }, childCare: { needed: true, days: ['mon', 'wed'], times: '08:30-12:30', changes: '' }, expectedDurationMonths: 18 };
+    const next: Record<string, [typeof coordinator, Record<string, unknown>]> = {
+      referred: [coordinator, { type: 'acknowledged' }],
+      acknowledged: [coordinator, { type: 'intakeInvited', intakeDate: TODAY, location: 'Hoorn' }],
+      intakeInvited: [coordinator, { type: 'intakeHeld', heldOn: TODAY, regularStartInTime: true }],
+      intakeHeld: [coordinator, { type: 'planSubmitted', content: plan }],
+      planReturned: [coordinator, { type: 'planSubmitted', content: plan }],
+      planSubmitted: [consultant, { type: 'planApproved', planVersion: 1 }],
+    };
+    for (;;) {
+      const { status, lockVersion } = await ok<{ status: string; lockVersion: number }>(coordinator.get(ref), 'referral');
+      if (status === 'planApproved') {
+        await ok(coordinator.post(`${ref}/signed-learning-plan?lockVersion=${lockVersion}`, { data: tinyPdf(), headers: { 'content-type': 'application/pdf', 'x-file-name': 'leerplan-getekend.pdf' } }), 'signed upload');
+        break;
+      }
+      const step = next[status];
+      if (step === undefined) throw new Error(`the demo referral is ${status}: no step leads to an approved plan from here`);
+      if (status === 'planSubmitted') {
+        const detail = await ok<{ learningPlans: { version: number; status: string }[] }>(consultant.get(ref), 'plans');
+        step[1].planVersion = Math.max(...detail.learningPlans.map((p) => p.version));
+      }
+      await ok(step[0].post(`${ref}/events`, { data: { lockVersion, ...step[1] } }), `step ${String(step[1].type)}`);
+    }
+    await consultant.dispose();
+
     // A group on Tuesdays with the participant in it: the timetable's lessons (R-GRP-2).
     const group = await ok<{ id: string }>(coordinator.post('/api/v1/groups', { data: { name: 'Portaal dinsdag', levelBand: 'a2b1', literacy: 'literate', location: 'Hoorn, Dampten 10', schedule: [{ weekday: 2, startTime: '09:00', minutes: 180, kind: 'language' }], activeFrom: '2026-12-01' } }), 'group');
     await ok(coordinator.post(`/api/v1/groups/${group.id}/lessons/generate`, { data: { from: '2026-12-21', to: '2027-01-03' } }), 'lessons');
@@ -83,6 +114,21 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await report.getByText('Wat we gaan doen: Extra taalcafé op woensdag.', { exact: true }).waitFor();
     expect(await report.getByRole('link', { name: 'Download het voortgangsverslag van 23 december 2026 (pdf)', exact: true }).getAttribute('href')).toMatch(/^\/api\/v1\/progress-reports\/[0-9a-f-]{36}\/pdf$/);
     await checkA11y(page, 'mijn voortgang met verslag (nl)');
+
+    await menu('Hoofdmenu').getByRole('link', { name: 'Mijn leerplan', exact: true }).click();
+    await heading(page, 'Mijn leerplan');
+    await settled(page);
+    await page.getByText(`De gemeente heeft uw leerplan goedgekeurd op 23 december 2026.`, { exact: false }).waitFor();
+    await region('Wat gaat u doen?').getByText('Uw route: Nederlands leren tot niveau B1.', { exact: true }).waitFor();
+    await region('Welk niveau is uw doel?').getByText('Schrijven: niveau A2.', { exact: true }).waitFor();
+    await region('Opvang voor uw kinderen').getByText('U heeft opvang nodig voor uw kinderen.', { exact: true }).waitFor();
+    const signedLink = region('Het getekende leerplan').getByRole('link', { name: 'Download het getekende leerplan (pdf)', exact: true });
+    expect(await signedLink.getAttribute('href')).toBe(`/api/v1/participants/${participantId}/learning-plan/signed.pdf`);
+    // The participant's session downloads it (an audited read, test/my-learning-plan.int.test.ts).
+    const pdf = await page.request.get(`${koers.url}/api/v1/participants/${participantId}/learning-plan/signed.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await checkA11y(page, 'mijn leerplan (nl)');
 
     await menu('Hoofdmenu').getByRole('link', { name: 'Mijn rooster', exact: true }).click();
     await heading(page, 'Mijn rooster');
@@ -128,6 +174,12 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await report.getByRole('link', { name: 'Download the progress report of 23 December 2026 (pdf, in Dutch)', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Log out', exact: true }).count()).toBe(1);
     await checkA11y(page, 'my progress (en)');
+
+    await menu('Main menu').getByRole('link', { name: 'My learning plan', exact: true }).click();
+    await heading(page, 'My learning plan');
+    await region('What will you do?').getByText('Your route: learning Dutch up to level B1.', { exact: true }).waitFor();
+    await region('The signed learning plan').getByRole('link', { name: 'Download the signed learning plan (pdf, in Dutch)', exact: true }).waitFor();
+    await checkA11y(page, 'my learning plan (en)');
 
     await menu('Main menu').getByRole('link', { name: 'My timetable', exact: true }).click();
     await heading(page, 'My timetable');

@@ -77,7 +77,7 @@ describe('each role’s menu offers only pages its server answers', () => {
       expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
       expect(links.map((l) => l.name).filter((name) => INVOICING_ITEMS.includes(name)), `${role}: invoicing items`).toEqual(invoicing);
       // Issue #12 (R-PRT-1): the participant's menu holds their own pages only, no staff entry.
-      if (role === 'participant') expect(links.map((l) => l.href)).toEqual(['/mijn-voortgang', '/mijn-rooster', '/mijn-aanwezigheid']);
+      if (role === 'participant') expect(links.map((l) => l.href)).toEqual(['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid']);
       for (const link of links) {
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link.name, exact: true }).click();
         await page.waitForURL((url) => url.pathname === new URL(link.href, base).pathname);

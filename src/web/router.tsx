@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
           },
           // Issue #12: the participant's own Koers in plain Dutch and English (R-PRT-1, R-PRT-2).
           { path: '/mijn-voortgang', lazy: async () => ({ Component: (await import('./pages/portal/MyProgressPage')).MyProgressPage }) },
+          { path: '/mijn-leerplan', lazy: async () => ({ Component: (await import('./pages/portal/MyLearningPlanPage')).MyLearningPlanPage }) },
           { path: '/mijn-rooster', lazy: async () => ({ Component: (await import('./pages/portal/MyTimetablePage')).MyTimetablePage }) },
           { path: '/mijn-aanwezigheid', lazy: async () => ({ Component: (await import('./pages/portal/MyAttendancePage')).MyAttendancePage }) },
           {

@@ -28,6 +28,7 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   const items: NavItem[] = participant
     ? [
         { to: '/mijn-voortgang', label: t('nav.home') },
+        { to: '/mijn-leerplan', label: t('nav.plan') },
         { to: '/mijn-rooster', label: t('nav.timetable') },
         { to: '/mijn-aanwezigheid', label: t('nav.attendance') },
       ]
