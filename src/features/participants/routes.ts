@@ -5,9 +5,6 @@ import { participantColumns } from './export.js';
 import { AuditEventList, BsnSearch, IdParam, ParticipantCreate, ParticipantDetail, ParticipantExportQuery, ParticipantListQuery, ParticipantPage } from './schemas.js';
 import { z } from 'zod';
 import { ParticipantSummary } from './schemas.js';
-import { getTimetable, Timetable } from './timetable.js';
-import { getMyLearningPlan, getMySignedLearningPlan, MyLearningPlan } from './learning-plan.js';
-import { contentDisposition } from '../documents/files.js';
 import { createParticipant, getParticipant, listAuditEvents, listParticipants, participantExportSource, searchParticipantsByBsn } from './service.js';
 
 export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
@@ -61,29 +58,6 @@ export const registerParticipantRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/participants/:id',
     { config: { permission: 'participant.read' }, schema: { tags: ['participants'], summary: 'One participant with its referrals', params: IdParam, response: { 200: ParticipantDetail } } },
     (req) => getParticipant(deps, ctxOf(req), req.params.id),
-  );
-
-  // Issue #12 (R-PRT-2): the participant's timetable, this week and next.
-  app.get(
-    '/api/v1/participants/:id/timetable',
-    { config: { permission: 'attendance.read' }, schema: { tags: ['participants'], summary: "The participant's lessons this week and next (R-PRT-2)", params: IdParam, response: { 200: Timetable } } },
-    (req) => getTimetable(deps, ctxOf(req), req.params.id),
-  );
-
-  // Issue #12 (R-PRT-2): the approved learning plan and the signed copy, for the participant too.
-  app.get(
-    '/api/v1/participants/:id/learning-plan',
-    { config: { permission: 'participant.read' }, schema: { tags: ['participants'], summary: 'The approved learning plan of the latest referral, and whether a signed copy exists (R-PRT-2, R-REF-6)', params: IdParam, response: { 200: MyLearningPlan } } },
-    (req) => getMyLearningPlan(deps, ctxOf(req), req.params.id),
-  );
-  app.get(
-    '/api/v1/participants/:id/learning-plan/signed.pdf',
-    { config: { permission: 'participant.read' }, schema: { tags: ['participants'], summary: 'The signed copy of the approved learning plan (R-PRT-2, R-REF-7), audited download', params: IdParam, produces: ['application/pdf'] } },
-    async (req, reply) => {
-      const file = await getMySignedLearningPlan(deps, ctxOf(req), req.params.id);
-      // Personal data: no shared or browser cache keeps a copy (R-SEC-2 counts every download).
-      return reply.header('Content-Type', file.contentType).header('Content-Disposition', contentDisposition(file.fileName)).header('Cache-Control', 'no-store').send(file.content);
-    },
   );
 
   app.get(

@@ -11,7 +11,7 @@ import { notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { z } from 'zod';
 import { LessonKind } from '../groups/schemas.js';
-import { findParticipantRef } from './store.js';
+import { findParticipantRef } from '../participants/store.js';
 
 export const Timetable = z.object({
   from: z.string().describe('Monday of this week'),

@@ -11,7 +11,7 @@ import type { Queryable } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { LearningPlanContent } from '../referrals/schemas.js';
-import { findParticipantRef } from './store.js';
+import { findParticipantRef } from '../participants/store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto'>;
 
