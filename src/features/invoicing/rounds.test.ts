@@ -19,9 +19,11 @@ describe('the half-year round', () => {
 });
 
 describe('the ended half years offered', () => {
-  it('on 1 July 2026 the latest is 2026-H1; on 30 June 2026 it is 2025-H2; none before the term', () => {
+  it('on 1 July 2026 the latest is 2026-H1; on 29 June 2026 it is 2025-H2; none before the term', () => {
     expect(endedHalfYears('2026-07-01', '2022-07-01', 3)).toEqual(['2026-H1', '2025-H2', '2025-H1']);
-    expect(endedHalfYears('2026-06-30', '2022-07-01', 2)).toEqual(['2025-H2', '2025-H1']);
+    expect(endedHalfYears('2026-06-29', '2022-07-01', 2)).toEqual(['2025-H2', '2025-H1']);
     expect(endedHalfYears('2023-03-01', '2022-07-01', 6)).toEqual(['2022-H2']);
+    // The round accepts a half year on its last day (not in the future), so the form offers it then too.
+    expect(endedHalfYears('2026-12-31', '2022-07-01', 1)).toEqual(['2026-H2']);
   });
 });

@@ -40,18 +40,15 @@ function centreContract(deps: Deps, providerId: string, centreCode: string): Con
   );
 }
 
-/** The last calendar half years that have ended by `today` and lie (partly) in the term, latest first. */
+/** The last calendar half years that have ended by `today` (its last day counts) and lie (partly) in the term, latest first. */
 export function endedHalfYears(today: string, termStart: string, count: number): string[] {
   const out: string[] = [];
-  let year = Number(today.slice(0, 4));
-  let half: 1 | 2 = today.slice(5) >= '07-01' ? 1 : 2;
-  if (half === 2) year -= 1;
-  while (out.length < count) {
-    const code = `${year}-H${half}`;
-    if (halfYearBounds(code).end < termStart) break;
-    out.push(code);
-    if (half === 2) half = 1;
-    else [year, half] = [year - 1, 2];
+  for (let year = Number(today.slice(0, 4)); out.length < count; year--) {
+    for (const code of [`${year}-H2`, `${year}-H1`]) {
+      const { end } = halfYearBounds(code);
+      if (end < termStart) return out;
+      if (end <= today && out.length < count) out.push(code);
+    }
   }
   return out;
 }
