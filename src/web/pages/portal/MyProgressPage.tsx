@@ -115,9 +115,9 @@ function Expected() {
 }
 
 /**
- * 001 Bijlage 1 guideline 5: whom to call. Koers keeps no phone number or e-mail address of the
- * consultant or the provider's contact yet (no table holds them), so the page names the municipality
- * and the school and says where the numbers are.
+ * 001 Bijlage 1 guideline 5: whom to call. Koers keeps no phone number, e-mail address or hours of the
+ * consultant or the provider's contact yet (no table holds them; 001 §1.1 has the parties exchange them),
+ * so the page names the municipality and the school and points to their own websites.
  */
 function WhomToCall({ participantId, providerName }: { participantId: string; providerName: string | null }) {
   const { t } = useTranslation();
