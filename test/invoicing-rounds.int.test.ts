@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateUbl } from '../../shared/reference/si-ubl-2.0/validate-ubl.mjs';
 import { organisationId } from '../src/features/organisations/store.js';
+import { pdfText } from './support/pdf-text.js';
 import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 
 const VJL = organisationId('provider', 'voorbereidend-jaar-leiden');
@@ -115,8 +116,10 @@ describe(`the half-year round through the centre municipality on ${DB_KIND}`, ()
     const attached = await files(row.id);
     expect(attached).toHaveLength(2);
     for (const f of attached) {
-      expect(f.fileName).toMatch(/^factuur-VOORBEREIDEND-JAAR-LEIDEN-2026-nr\d{5}\.pdf$/i);
+      expect(f.fileName).toMatch(/^pro-forma-factuur-[A-Z-]+-2026-nr\d{5}\.pdf$/);
       expect(Buffer.from(f.content).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // 002 eis 13: a pro forma says so; the final send's PDF is the Verzamelfactuur.
+      expect(pdfText(Buffer.from(f.content))).toContain('Pro-formafactuur');
     }
     const names = await t.koers.db.query<{ name: string }>(`SELECT given_name || ' ' || family_name AS name FROM participant`);
     for (const { name } of names) expect(row.body).not.toContain(name);
@@ -134,7 +137,10 @@ describe(`the half-year round through the centre municipality on ${DB_KIND}`, ()
     expect((await vjl.post(`/api/v1/invoices/${leiderdorpInvoice}/send`)).status).toBe(200);
     const rows = await outbox(`invoice:${leiderdorpInvoice}:%`);
     expect(rows.map((r) => [r.recipient, r.municipalityId])).toEqual([[LEIDEN_MAIL, LEIDERDORP]]);
-    expect(await files(rows[0]?.id ?? '')).toHaveLength(1);
+    const final = await files(rows[0]?.id ?? '');
+    expect(final).toHaveLength(1);
+    const text = pdfText(Buffer.from(final[0]?.content ?? new Uint8Array()));
+    expect([text.includes('Verzamelfactuur'), text.includes('Pro-formafactuur')]).toEqual([true, false]);
   });
 
   it("a credit note's due date follows the contract's payment term (14 days here), not a fixed 30", async () => {

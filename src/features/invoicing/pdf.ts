@@ -40,11 +40,16 @@ function ibanGroups(iban: string): string {
 
 const cell = (text: string, style?: string, alignment?: 'right'): Content => ({ text, ...(style === undefined ? {} : { style }), ...(alignment === undefined ? {} : { alignment }) });
 
+/** 002 eis 13: the round's PDFs say they are pro forma, so the centre never takes one for the final invoice. */
+export interface PdfOptions {
+  proForma?: boolean;
+}
+
 /** The pdfmake definition (exported so the test can read every printed text without parsing the PDF). */
-export function invoicePdfDefinition(family: string, doc: InvoiceDocument): TDocumentDefinitions {
+export function invoicePdfDefinition(family: string, doc: InvoiceDocument, options: PdfOptions = {}): TDocumentDefinitions {
   const totals = documentTotals(doc);
   const isCredit = doc.kind === 'creditNote';
-  const title = isCredit ? `Creditnota ${doc.number}` : `Verzamelfactuur ${doc.number}`;
+  const title = isCredit ? `Creditnota ${doc.number}` : `${options.proForma === true ? 'Pro-formafactuur' : 'Verzamelfactuur'} ${doc.number}`;
   const parties: Content = {
     columns: [
       { width: '*', stack: [{ text: 'Van', style: 'label' }, { text: doc.seller.legalName }, { text: addressLines(doc.seller.address) }, { text: legalIdText(doc.seller.legalId) }, { text: `Btw-nummer ${doc.seller.vatId}` }] },
@@ -133,6 +138,7 @@ export function invoicePdfDefinition(family: string, doc: InvoiceDocument): TDoc
     },
     content: [
       { text: title, style: 'title' },
+      ...(options.proForma === true ? [{ text: 'Pro forma, ter controle door de gemeente: geen betaalverzoek. De definitieve factuur volgt.', style: 'label', margin: [0, 0, 0, 8] } as Content] : []),
       parties,
       facts(header),
       { text: isCredit ? 'Gecrediteerde regels' : 'Regels per inburgeraar', style: 'heading' },
@@ -152,8 +158,8 @@ export function invoicePdfDefinition(family: string, doc: InvoiceDocument): TDoc
 }
 
 /** The PDF of `doc`; refuses (InvoiceDocumentRefused) what the UBL builder refuses, a BSN first of all. */
-export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+export function renderInvoicePdf(doc: InvoiceDocument, options: PdfOptions = {}): Promise<Buffer> {
   const problems = invoiceDocumentProblems(doc);
   if (problems.length > 0) return Promise.reject(new InvoiceDocumentRefused(problems));
-  return render((family) => invoicePdfDefinition(family, doc));
+  return render((family) => invoicePdfDefinition(family, doc, options));
 }

@@ -125,12 +125,12 @@ async function mailRound(
   const files: { invoiceId: string; numberText: string; buyer: string; seller: string; attachment: { fileName: string; contentType: string; content: Buffer } }[] = [];
   for (const { id } of rows) {
     const doc = checkDocument(await invoiceDocumentOf(tx, deps.contracts, owner, id));
-    const pdf = await renderInvoicePdf(doc);
+    const pdf = await renderInvoicePdf(doc, { proForma: true });
     if (delivery.maxPdfBytes !== undefined && pdf.length > delivery.maxPdfBytes) {
       const reason = `De pdf van factuur ${doc.number} is ${size(pdf.length)}; de centrumgemeente neemt per mail pdf's van hoogstens ${size(delivery.maxPdfBytes)}. Splits de factuur.`;
       throw new AppError('unprocessable', reason, [{ name: 'centreMunicipalityId', code: 'pdfTooLarge', reason }]);
     }
-    files.push({ invoiceId: id, numberText: doc.number, buyer: doc.buyer.name, seller: doc.seller.legalName, attachment: { fileName: invoiceFileName({ kind: 'invoice', numberText: doc.number }, 'pdf'), contentType: 'application/pdf', content: pdf } });
+    files.push({ invoiceId: id, numberText: doc.number, buyer: doc.buyer.name, seller: doc.seller.legalName, attachment: { fileName: `pro-forma-${invoiceFileName({ kind: 'invoice', numberText: doc.number }, 'pdf')}`, contentType: 'application/pdf', content: pdf } });
   }
   if (files.length === 0) return 0;
   const perMail = delivery.maxPdfsPerMail ?? files.length;
