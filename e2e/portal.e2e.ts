@@ -195,4 +195,17 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await heading(page, 'Mijn rooster');
     expect(await page.evaluate(() => window.localStorage.getItem('koers.taal'))).toBe('nl');
   });
+
+  it('staff screens stay Dutch: after the participant chose English, a coordinator in the same browser reads Dutch', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    await page.getByRole('button', { name: 'Read this page in English', exact: true }).click();
+    await heading(page, 'My timetable');
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await heading(page, 'Inloggen');
+    expect(await htmlLang()).toBe('nl');
+    await logIn(page, COORDINATOR);
+    expect(await htmlLang()).toBe('nl');
+    await menu('Hoofdmenu').getByRole('link', { name: 'Groepen', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Uitloggen', exact: true }).count()).toBe(1);
+  });
 });
