@@ -11,6 +11,7 @@ import { validateUbl } from '../../shared/reference/si-ubl-2.0/validate-ubl.mjs'
 import { scheduledInvoicing } from '../src/features/invoicing/sweep.js';
 import { organisationId } from '../src/features/organisations/store.js';
 import { runSignalEngine } from '../src/features/referrals/signal-engine.js';
+import { pdfGlyphText } from './support/pdf-text.js';
 import { aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 
 const PROVIDER = organisationId('provider', 'echt-nederlands');
@@ -152,6 +153,10 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     expect((await arnhem.get('/api/v1/invoices')).body.total).toBe(0);
     // A second pro-forma is a conflict.
     expect((await provider.post(`/api/v1/invoices/${invoiceId}/pro-forma`)).status).toBe(409);
+    // 002 eis 13: the pro-forma PDF is no request for payment.
+    const text = pdfGlyphText((await doesburg.bytes(`/api/v1/invoices/${invoiceId}/pdf`)).bytes);
+    expect(text).toContain('Pro-formafactuur');
+    expect(text).not.toContain('Verzamelfactuur');
   });
 
   it('send marks it sent and mails its PDF once; the PDF and UBL carry client numbers, never a BSN or a name', async () => {
@@ -166,6 +171,7 @@ describe(`the invoicing API on ${DB_KIND}`, () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toMatch(/filename="factuur-ECHT-NEDERLANDS-2026-nr\d{5}\.pdf"/);
+    expect(pdfGlyphText((await doesburg.bytes(`/api/v1/invoices/${invoiceId}/pdf`)).bytes)).toContain('Verzamelfactuur');
     const xml = await ublOf(doesburg, invoiceId);
     expect(xml).toContain('DSB-2001');
     for (const p of people) {

@@ -146,6 +146,12 @@ export class Client {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
+  /** GETs a file (a PDF) as bytes, with this client's session. */
+  async bytes(url: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(this.baseUrl + url, { headers: this.cookie !== undefined ? { cookie: this.cookie } : {} });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }

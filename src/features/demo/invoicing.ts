@@ -1,6 +1,5 @@
 // Demo invoices in every state (issue #11, R-INV-4, R-INV-6). The routes the generator starts lie in
-// the last few weeks and pay little yet (the B1 route's hour milestones are not counted, route-facts.ts),
-// so this module adds a few participants of its own whose routes started months before the demo's
+// the last few weeks and have earned little yet (a start product, an early hour milestone), so this module adds a few participants of its own whose routes started months before the demo's
 // today, with early finishes and a drop-out, and then plays the invoicing history through the
 // application's own run and store functions, each step on its own (past) date:
 //   Taalpunt → Hoorn:     invoice sent; lines approved, disputed, credited (credit note sent) and still

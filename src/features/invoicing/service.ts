@@ -126,7 +126,9 @@ export async function invoiceFile(deps: Deps, ctx: RequestContext, invoiceId: st
     return { summary: found, doc: document };
   });
   if (format === 'ubl') return { fileName: invoiceFileName(summary, 'xml'), contentType: 'application/xml', content: buildUbl(doc) };
-  return { fileName: invoiceFileName(summary, 'pdf'), contentType: 'application/pdf', content: await renderInvoicePdf(doc) };
+  // 002 eis 13: in the pro-forma round the document is for checking, not a request for payment; the
+  // download says so, like the round's mail (rounds.ts). Once sent it is the collective invoice.
+  return { fileName: invoiceFileName(summary, 'pdf'), contentType: 'application/pdf', content: await renderInvoicePdf(doc, { proForma: summary.status === 'proForma' }) };
 }
 
 /** R-INV-1, R-INV-4: the provider's run for one municipality, up to a day not in the future. */
