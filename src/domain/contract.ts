@@ -3,6 +3,7 @@
 // rule branches on a region's name: everything regional is read from here.
 import { z } from 'zod';
 import { IsoDate } from './iso-date.js';
+import { OrganisationContact } from './organisation-contact.js';
 import { centreIssues, InvoicingCadence, MunicipalityInvoicing, PaymentSchedule, PaymentTerm, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
 import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
@@ -77,6 +78,8 @@ export const Municipality = z.object({
   products: z.array(Code).min(1),
   /** 001 Bijlage 4: invoice address, contact, order reference and delivery rules (issue #11). */
   invoicing: MunicipalityInvoicing.optional(),
+  /** R-PRT-1: whom the participant calls at the municipality (001 Bijlage 1 guideline 5). */
+  contact: OrganisationContact.optional(),
   assumption: Assumption,
 });
 export type Municipality = z.infer<typeof Municipality>;
@@ -87,6 +90,8 @@ export const Provider = z.object({
   kvkNumber: z.string().regex(/^\d{8}$/, 'a KvK number has 8 digits').optional(),
   /** 001 Bijlage 4: the invoice header's legal name, address, KvK, VAT id and IBAN (issue #11). */
   invoicing: ProviderInvoicing.optional(),
+  /** R-PRT-1: whom the participant calls at the provider (001 Bijlage 1 guideline 5). */
+  contact: OrganisationContact.optional(),
   assumption: Assumption,
 });
 export type Provider = z.infer<typeof Provider>;

@@ -2,6 +2,7 @@
 // they are upserted into the database so personal data can reference them. Ids are derived from the
 // codes, so every database built from the same contracts gives the same organisation the same id.
 import { createHash } from 'node:crypto';
+import type { OrganisationContact } from '../../domain/organisation-contact.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Db, Queryable } from '../../platform/db.js';
 
@@ -9,6 +10,15 @@ export function organisationId(kind: 'region' | 'municipality' | 'provider', cod
   const h = createHash('sha256').update(`koers:${kind}:${code}`).digest('hex');
   // Shape it as an RFC 4122 version-4-style UUID (variant bits set) so uuid columns accept it.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// R-PRT-1 (migration 0021): the contact the participant calls, replaced on every start so a contract
+// file that drops a value drops it here too.
+const CONTACT_COLUMNS = 'contact_name, contact_phone, contact_email, contact_hours';
+const CONTACT_UPDATE = 'contact_name = EXCLUDED.contact_name, contact_phone = EXCLUDED.contact_phone, contact_email = EXCLUDED.contact_email, contact_hours = EXCLUDED.contact_hours';
+
+function contactValues(c: OrganisationContact | undefined): (string | null)[] {
+  return [c?.name ?? null, c?.phone ?? null, c?.email ?? null, c?.hours ?? null];
 }
 
 export async function syncOrganisations(db: Db, registry: ContractRegistry): Promise<void> {
@@ -21,15 +31,16 @@ export async function syncOrganisations(db: Db, registry: ContractRegistry): Pro
       );
       for (const m of c.municipalities) {
         await tx.query(
-          `INSERT INTO municipality (id, code, name, region_id) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
-          [organisationId('municipality', m.code), m.code, m.name, regionId],
+          `INSERT INTO municipality (id, code, name, region_id, ${CONTACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, ${CONTACT_UPDATE}`,
+          [organisationId('municipality', m.code), m.code, m.name, regionId, ...contactValues(m.contact)],
         );
       }
       for (const p of c.providers) {
         await tx.query(
-          `INSERT INTO provider (id, code, name, kvk_number) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kvk_number = EXCLUDED.kvk_number`,
-          [organisationId('provider', p.code), p.code, p.name, p.kvkNumber ?? null],
+          `INSERT INTO provider (id, code, name, kvk_number, ${CONTACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kvk_number = EXCLUDED.kvk_number, ${CONTACT_UPDATE}`,
+          [organisationId('provider', p.code), p.code, p.name, p.kvkNumber ?? null, ...contactValues(p.contact)],
         );
       }
     }
@@ -57,4 +68,22 @@ export function productName(registry: ContractRegistry, code: string): string {
     if (p !== undefined) return p.name;
   }
   return code;
+}
+
+/** R-PRT-1: whom the participant calls at an organisation; every field NULL where the contract gives none. */
+export interface ContactRow {
+  organisation: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  hours: string | null;
+}
+
+export async function findContact(q: Queryable, kind: 'municipality' | 'provider', id: string): Promise<ContactRow | undefined> {
+  const table = kind === 'municipality' ? 'municipality' : 'provider';
+  const rows = await q.query<ContactRow & Record<string, unknown>>(
+    `SELECT name AS organisation, contact_name AS name, contact_phone AS phone, contact_email AS email, contact_hours AS hours FROM ${table} WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
 }

@@ -13,6 +13,7 @@ import { versionOf } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
+import { findContact } from '../organisations/store.js';
 import { resolveSignals } from '../signals/store.js';
 import { progressFacts } from './assessment.js';
 import type { LevelsBody, OverrideBody, Overview, ProgressTestBody } from './schemas.js';
@@ -71,6 +72,16 @@ export async function ownReferral(tx: Tx, ctx: RequestContext, participantId: st
   return referral;
 }
 
+/** R-PRT-1: the participant's own municipality and the provider of the referral in scope — no other party's. */
+async function contactsOf(tx: Tx, municipalityId: string, providerId: string | undefined): Promise<Overview['contacts']> {
+  const municipality = await findContact(tx, 'municipality', municipalityId);
+  const provider = providerId === undefined ? undefined : await findContact(tx, 'provider', providerId);
+  return [
+    ...(municipality === undefined ? [] : [{ role: 'municipality' as const, ...municipality }]),
+    ...(provider === undefined ? [] : [{ role: 'provider' as const, ...provider }]),
+  ];
+}
+
 export async function getOverview(deps: Deps, ctx: RequestContext, participantId: string): Promise<Overview> {
   return inTransaction(deps, async (tx) => {
     const file = await fileOrDeny(tx, deps, ctx, participantId, 'progress.read');
@@ -92,6 +103,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, participantId
     return {
       participant: { id: file.id, givenName: file.givenName, familyName: file.familyName, route: file.route, termEndsOn: file.termEndsOn, termAssumed: file.termAssumed },
       provider: referral === undefined ? null : { name: referral.providerName, referralId: referral.id },
+      contacts: await contactsOf(tx, file.municipalityId, referral?.providerId),
       hours: { made: facts.hoursMade, nt2Lessons: facts.nt2LessonHours, target: facts.targetHours },
       attendancePercentage: facts.attendance.percentage,
       status: {

@@ -185,9 +185,20 @@ export const RouteEventBody = z.discriminatedUnion('type', [
 ]);
 export type RouteEventBody = z.infer<typeof RouteEventBody>;
 
+export const Contact = z.object({
+  role: z.enum(['municipality', 'provider']),
+  organisation: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  hours: z.string().nullable(),
+});
+
 export const Overview = z.object({
   participant: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string(), route: z.string(), termEndsOn: z.string(), termAssumed: z.boolean() }),
   provider: z.object({ name: z.string(), referralId: z.uuid() }).nullable(),
+  /** R-PRT-1 (001 Bijlage 1 guideline 5): whom to call — the participant's municipality and the provider of the latest referral in scope. */
+  contacts: z.array(Contact).describe("The participant's own municipality, and the provider of their latest referral; a value the contract gives none of is null"),
   hours: z.object({ made: z.number(), nt2Lessons: z.number(), target: z.number() }),
   attendancePercentage: z.number().nullable(),
   status: z.object({

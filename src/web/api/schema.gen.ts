@@ -4513,6 +4513,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             attendancePercentage: number | null;
+                            /** @description The participant's own municipality, and the provider of their latest referral; a value the contract gives none of is null */
+                            contacts: {
+                                email: string | null;
+                                hours: string | null;
+                                name: string | null;
+                                organisation: string;
+                                phone: string | null;
+                                /** @enum {string} */
+                                role: "municipality" | "provider";
+                            }[];
                             exams: {
                                 attemptNumber: number;
                                 /** Format: uuid */

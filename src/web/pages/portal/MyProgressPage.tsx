@@ -2,15 +2,15 @@
 // guidelines of 001 Bijlage 1): how it goes, where they are in the route, what comes next and by when,
 // what is expected of them, whom to call, their hours, and the reports the school has sent. The session
 // names the participant: for this role the organisation is the participant itself.
-import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { useParticipant } from '../../api/queries';
 import { useProgress, type Overview } from '../../api/progress';
 import { useUser } from '../../components/AppLayout';
 import { LoadError } from '../../components/QueryStatus';
 import { plainDate } from '../../i18n';
 import { PortalLoading, DutchText } from './PortalText';
 import { PortalPage } from './PortalPage';
+import { mailtoHref, telHref } from './contact';
 import { MyReports } from './MyReports';
 import { nextStep, statusKey, whereKey } from './position';
 
@@ -35,7 +35,7 @@ function Home({ participantId }: { participantId: string }) {
       <HowItGoes overview={overview} />
       <WhereAndNext overview={overview} />
       <Expected />
-      <WhomToCall participantId={participantId} providerName={overview.provider?.name ?? null} />
+      <WhomToCall contacts={overview.contacts} />
       <MyHours overview={overview} />
       <MyReports overview={overview} />
     </>
@@ -115,25 +115,65 @@ function Expected() {
 }
 
 /**
- * 001 Bijlage 1 guideline 5: whom to call. Koers keeps no phone number, e-mail address or hours of the
- * consultant or the provider's contact yet (no table holds them; 001 §1.1 has the parties exchange them),
- * so the page names the municipality and the school and points to their own websites.
+ * 001 Bijlage 1 guideline 5: whom to call, with the phone number and the days and times it is answered.
+ * The contacts come from the contract files (migration 0021); where a phone number or e-mail address is
+ * missing the page says they are on the organisation's website, as it did before Koers kept them.
  */
-function WhomToCall({ participantId, providerName }: { participantId: string; providerName: string | null }) {
+function WhomToCall({ contacts }: { contacts: Overview['contacts'] }) {
   const { t } = useTranslation();
-  const file = useParticipant(participantId);
-  const municipality = file.data?.municipality.name;
+  const municipality = contacts.find((c) => c.role === 'municipality');
+  const provider = contacts.find((c) => c.role === 'provider');
+  const incomplete = contacts.length === 0 || contacts.some((c) => c.phone === null || c.email === null);
   return (
     <section aria-labelledby="wie-bellen" className="koers-section">
       <Heading level={2} id="wie-bellen">
         {t('home.callTitle')}
       </Heading>
       <UnorderedList className="koers-portal-list">
-        <UnorderedListItem>{municipality === undefined ? t('home.callMunicipalityUnknown') : t('home.callMunicipality', { name: municipality })}</UnorderedListItem>
-        {providerName !== null && <UnorderedListItem>{t('home.callProvider', { name: providerName })}</UnorderedListItem>}
+        <UnorderedListItem>
+          {municipality === undefined ? t('home.callMunicipalityUnknown') : t('home.callMunicipality', { name: municipality.organisation })}
+          {municipality !== undefined && <ContactLines contact={municipality} />}
+        </UnorderedListItem>
+        {provider !== undefined && (
+          <UnorderedListItem>
+            {t('home.callProvider', { name: provider.organisation })}
+            <ContactLines contact={provider} />
+          </UnorderedListItem>
+        )}
       </UnorderedList>
-      <Paragraph>{t('home.callNumbers')}</Paragraph>
+      {incomplete && <Paragraph>{t('home.callNumbers')}</Paragraph>}
     </section>
+  );
+}
+
+function ContactLines({ contact }: { contact: Overview['contacts'][number] }) {
+  const { t } = useTranslation();
+  const { name, phone, email, hours } = contact;
+  if (name === null && phone === null && email === null && hours === null) return null;
+  // The name and hours are the contract's Dutch words: marked lang="nl" on the English page (WCAG 3.1.2).
+  return (
+    <UnorderedList className="koers-portal-list">
+      {name !== null && (
+        <UnorderedListItem>
+          {t('home.callAskFor')} <span lang="nl">{name}</span>
+        </UnorderedListItem>
+      )}
+      {phone !== null && (
+        <UnorderedListItem>
+          {t('home.callPhone')} <Link href={telHref(phone)}>{phone}</Link>
+        </UnorderedListItem>
+      )}
+      {email !== null && (
+        <UnorderedListItem>
+          {t('home.callEmail')} <Link href={mailtoHref(email)}>{email}</Link>
+        </UnorderedListItem>
+      )}
+      {hours !== null && (
+        <UnorderedListItem>
+          {t('home.callHours')} <span lang="nl">{hours}</span>
+        </UnorderedListItem>
+      )}
+    </UnorderedList>
   );
 }
 
