@@ -54,6 +54,13 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     const call = region('Wie kan ik bellen?');
     await call.getByText(/^Uw gemeente: .+\. Daar werkt uw klantmanager\.$/).waitFor();
     await call.getByText(/^Uw taalschool: .+\. Bel of mail hen over uw lessen\.$/).waitFor();
+    // 001 Bijlage 1 guideline 5: the municipality's phone number (contracts/westfriesland.yaml, fictional)
+    // dials from the page, the provider's too; with both complete no "on their website" fallback.
+    expect(await call.getByRole('link', { name: '0229 000 003', exact: true }).getAttribute('href')).toBe('tel:0229000003');
+    expect(await call.getByRole('link', { name: 'inburgering@hoorn.example', exact: true }).getAttribute('href')).toBe('mailto:inburgering@hoorn.example');
+    const tels = await call.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(tels).toHaveLength(2);
+    expect(await call.getByText('Hun telefoonnummer en e-mailadres staan op hun website.').count()).toBe(0);
     // The menu: the participant's own pages, no staff entries.
     const links = (await menu('Hoofdmenu').getByRole('link').allInnerTexts()).map((s) => s.trim());
     expect(links).toEqual(['Mijn voortgang', 'Mijn leerplan', 'Mijn rooster', 'Mijn aanwezigheid']);

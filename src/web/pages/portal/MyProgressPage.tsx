@@ -131,12 +131,12 @@ function WhomToCall({ contacts }: { contacts: Overview['contacts'] }) {
       </Heading>
       <UnorderedList className="koers-portal-list">
         <UnorderedListItem>
-          {municipality === undefined ? t('home.callMunicipalityUnknown') : t('home.callMunicipality', { name: municipality.organisation })}
+          <span>{municipality === undefined ? t('home.callMunicipalityUnknown') : t('home.callMunicipality', { name: municipality.organisation })}</span>
           {municipality !== undefined && <ContactLines contact={municipality} />}
         </UnorderedListItem>
         {provider !== undefined && (
           <UnorderedListItem>
-            {t('home.callProvider', { name: provider.organisation })}
+            <span>{t('home.callProvider', { name: provider.organisation })}</span>
             <ContactLines contact={provider} />
           </UnorderedListItem>
         )}
