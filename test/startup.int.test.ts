@@ -7,6 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKoers } from '../src/app.js';
 import { DEMO_INVOICING_ROUTES } from '../src/features/demo/invoicing.js';
+import { DEMO_PARTICIPATION } from '../src/features/demo/participation.js';
 import { DB_KIND, freshPostgresDatabase, testConfig, Client, startTestKoers, portOf } from './support/koers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -43,10 +44,10 @@ describe(`start-up on ${DB_KIND}`, () => {
     const config = testConfig({ dataDir, databaseUrl: pgdb?.url, demo: true, demoSize: 60 });
     try {
       const first = await createKoers(config);
-      // The generator's 60, and the invoicing demo's own participants when the (real) today leaves room for their history.
+      // The generator's 60, and the invoicing and participation demos' own participants when the (real) today leaves room for their history.
       const size = first.demo?.participants ?? 0;
       expect(first.demo?.loaded).toBe(true);
-      expect([60, 60 + DEMO_INVOICING_ROUTES.length]).toContain(size);
+      expect([60, 60 + DEMO_INVOICING_ROUTES.length, 60 + DEMO_INVOICING_ROUTES.length + DEMO_PARTICIPATION.length]).toContain(size);
       const count = async (k: typeof first) => (await k.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant'))[0]?.n;
       expect(await count(first)).toBe(size);
       await first.stop();

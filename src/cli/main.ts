@@ -1,7 +1,7 @@
 // `koers` command: start (default) and check-contracts.
 import { performance } from 'node:perf_hooks';
 import { createKoers } from '../app.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
 import { ContractFileError, loadContracts } from '../platform/contracts.js';
 import { runSignalEngine, runSignalEngineInTx } from '../features/referrals/signal-engine.js';
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   ];
   if (config.demo) {
     lines.push('', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(34)} ${ROLE_LABELS[a.role]}`);
+    for (const a of DEMO_LOGINS) lines.push(`  ${a.email.padEnd(34)} ${ROLE_LABELS[a.role]}`);
   }
   console.log(lines.join('\n'));
   const shutdown = () => {

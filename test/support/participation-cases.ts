@@ -33,8 +33,27 @@ async function werkwijsActivity(f: Fixture, as: (a: 'ownConsultant' | 'ownProvid
   return { ...f, objectId: activityId };
 }
 
+/** The participation list (issue #12): a fresh participant with a MAP referral to WerkWijs; 'self' is the shared participant, so hidden. */
+const listed = { ...onlyOwnConsultant('visible'), otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden', self: 'hidden', otherParticipant: 'hidden' } as Record<Actor, Expect>;
+
 export function participationCases(): Case[] {
   return [
+    {
+      name: 'GET /api/v1/participation/participants',
+      mutates: true,
+      prepare: werkwijsActivity,
+      call: (c) => c.get('/api/v1/participation/participants?pageSize=100'),
+      contains: (b, f) => b.items.some((r: { participantId: string }) => r.participantId === f.participantId),
+      expect: listed,
+    },
+    {
+      name: 'GET /api/v1/participation/participants/export',
+      mutates: true,
+      prepare: werkwijsActivity,
+      call: (c) => c.get('/api/v1/participation/participants/export?format=csv'),
+      contains: (b, f) => String(b).includes(f.participantId),
+      expect: listed,
+    },
     { name: 'GET /api/v1/participants/:id/participation-activities', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-activities`), expect: readers },
     { name: 'GET /api/v1/participants/:id/participation-summary', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-summary`), expect: readers },
     { name: 'GET /api/v1/participants/:id/participation-ladder', mutates: false, call: (c, f) => c.get(`/api/v1/participants/${f.participantId}/participation-ladder`), expect: readers },

@@ -24,6 +24,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'beheer@koers.demo', name: 'Functioneel beheer', role: 'admin', organisation: 'operator' },
 ];
 
+/**
+ * The participation provider's coordinator (issue #12). Loaded by the participation demo
+ * (participation.ts), not the generator's staff loop, so the generator's seeded stream — and every
+ * row it draws — stays as it was.
+ */
+export const DEMO_PARTICIPATION_COORDINATOR: DemoAccount = { email: 'coordinator.werkwijs@koers.demo', name: 'Noor Hendriks', role: 'providerCoordinator', organisation: 'werkwijs-participatie' };
+
+/** Every demo login, in the order the login page and the CLI list them. */
+export const DEMO_LOGINS: readonly DemoAccount[] = [...DEMO_ACCOUNTS.slice(0, 5), DEMO_PARTICIPATION_COORDINATOR, ...DEMO_ACCOUNTS.slice(5)];
+
 export const ROLE_LABELS: Record<Role, string> = {
   consultant: 'consulent',
   policyOfficer: 'beleidsmedewerker',

@@ -14,6 +14,7 @@ import { organisationId } from '../organisations/store.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';
 import { loadDemoInvoicing } from './invoicing.js';
+import { loadDemoParticipation } from './participation.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
@@ -70,7 +71,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     // The demo participant's own file stays untouched by the progress demo: a clean start to try it.
     await loadDemoProgress(tx, contracts, options.today, firstId);
     const invoicing = await loadDemoInvoicing(tx, db.kind, crypto, contracts, contract, options.today, options.seed ?? 2026);
-    return { loaded: true, participants: options.size + invoicing };
+    const participation = await loadDemoParticipation(tx, crypto, contracts, contract, options.today, options.seed ?? 2026, passwordHash);
+    return { loaded: true, participants: options.size + invoicing + participation };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
     return r;

@@ -6,7 +6,10 @@ import { AppError } from '../../platform/errors.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { MAX_IMPORT_BYTES, tooLarge } from '../imports/readers.js';
+import { sendExport, XLSX_TYPE as EXPORT_XLSX } from '../../platform/http/export.js';
 import { importActivities } from './import.js';
+import { listParticipation, participationColumns, participationExportSource } from './list.js';
+import { ParticipationExportQuery, ParticipationListQuery, ParticipationPage } from './list-schemas.js';
 import { getMapProgress, setMapTheme } from './map-themes.js';
 import { IdParam } from '../participants/schemas.js';
 import { Activity, ActivityCorrection, ActivityCreate, ActivityImportResult, ActivityList, Ladder, LadderCreate, MapProgress, MapThemeParams, MapThemeUpdate, ParticipationSummary } from './schemas.js';
@@ -17,6 +20,27 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 
 export const registerParticipationRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['participation'];
+  app.get(
+    '/api/v1/participation/participants',
+    {
+      config: { permission: 'participation.read' },
+      schema: {
+        tags,
+        summary: "The participation provider's day: participants in the room with a participation or MAP referral, hours per kind, the MAP practical part, the next 200-hour meeting, the ladder step now; searched, sorted, paged",
+        querystring: ParticipationListQuery,
+        response: { 200: ParticipationPage },
+      },
+    },
+    (req) => listParticipation(deps, ctxOf(req), req.query),
+  );
+  // R-EXC-3: the whole filtered list of GET /participation/participants, streamed.
+  app.get(
+    '/api/v1/participation/participants/export',
+    { config: { permission: 'participation.read' }, schema: { tags, summary: 'The participation list as XLSX or CSV, every row (R-EXC-3)', querystring: ParticipationExportQuery, produces: [EXPORT_XLSX, 'text/csv'] } },
+    (req, reply) =>
+      sendExport(reply, { format: req.query.format, fileStem: 'deelname', today: deps.clock.today(), sheetName: 'Deelname', columns: participationColumns, next: participationExportSource(deps, ctxOf(req), req.query) }),
+  );
+
   app.get(
     '/api/v1/participants/:id/participation-activities',
     { config: { permission: 'participation.read' }, schema: { tags, summary: 'The participant\'s participation activities, every provider\'s, current versions (R-MAP-2)', params: IdParam, response: { 200: ActivityList } } },

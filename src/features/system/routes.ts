@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { IsoDate } from '../../domain/contract.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
 import { scheduledInvoicing } from '../invoicing/sweep.js';
 import { runSignalEngine } from '../referrals/signal-engine.js';
 
@@ -81,12 +81,12 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
         `SELECT u.email, COALESCE(m.name, p.name, r.name, 'Koers') AS "organisationName" FROM app_user u
          LEFT JOIN municipality m ON m.id = u.municipality_id LEFT JOIN provider p ON p.id = u.provider_id
          LEFT JOIN region r ON r.id = u.region_id WHERE u.email = ANY($1)`,
-        [DEMO_ACCOUNTS.map((a) => a.email)],
+        [DEMO_LOGINS.map((a) => a.email)],
       );
       const byEmail = new Map(names.map((n) => [n.email, n.organisationName]));
       return {
         password: DEMO_PASSWORD,
-        items: DEMO_ACCOUNTS.filter((a) => byEmail.has(a.email)).map((a) => ({
+        items: DEMO_LOGINS.filter((a) => byEmail.has(a.email)).map((a) => ({
           email: a.email,
           role: a.role,
           roleLabel: ROLE_LABELS[a.role],

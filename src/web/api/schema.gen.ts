@@ -5348,6 +5348,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participation/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participation provider's day: participants in the room with a participation or MAP referral, hours per kind, the MAP practical part, the next 200-hour meeting, the ladder step now; searched, sorted, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description R-HRS-1 */
+                                byHourKind: {
+                                    internship: number;
+                                    mapPractical: number;
+                                    participation: number;
+                                };
+                                clientNumber: string | null;
+                                familyName: string;
+                                givenName: string;
+                                /** @description R-MAP-4: the step now (at the end, else during, else at referral) */
+                                ladderStep: number | null;
+                                /** @description R-MAP-1: against 40 hours (001 §3) */
+                                mapPractical: {
+                                    met: boolean;
+                                    minutes: number;
+                                    requiredMinutes: number;
+                                };
+                                /** @description 001 §2.3.2: 200-hour meetings reached (Z-route participation) */
+                                meetingsDue: number;
+                                municipalityName: string;
+                                /** @description The cumulative hours of the next 200-hour meeting; null without Z-route participation */
+                                nextMeetingAtHours: number | null;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** @enum {string} */
+                                productKind: "participation" | "map";
+                                productName: string;
+                                providerName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The latest participation or MAP referral of the participant in the room: the one activities are registered under
+                                 */
+                                referralId: string;
+                                startedOn: string | null;
+                                totalMinutes: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/participants/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participation list as XLSX or CSV, every row (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    q?: string;
+                    sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/password-resets": {
         parameters: {
             query?: never;
