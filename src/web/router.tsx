@@ -78,6 +78,8 @@ export const router = createBrowserRouter([
           },
           // Issue #11: invoicing. The provider's Declareren, the municipality's Facturen, one invoice for
           // both sides, and the contract manager's totals.
+          { path: '/deelname', lazy: async () => ({ Component: (await import('./pages/participation/DeelnamePage')).DeelnamePage }) },
+          { path: '/deelname/:id', lazy: async () => ({ Component: (await import('./pages/participation/ParticipantParticipationPage')).ParticipantParticipationPage }) },
           { path: '/declareren', lazy: async () => ({ Component: (await import('./pages/invoicing/DeclarerenPage')).DeclarerenPage }) },
           { path: '/facturen', lazy: async () => ({ Component: (await import('./pages/invoicing/FacturenPage')).FacturenPage }) },
           { path: '/facturen/:invoiceId', lazy: async () => ({ Component: (await import('./pages/invoicing/InvoicePage')).InvoicePage }) },

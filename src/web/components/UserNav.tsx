@@ -40,6 +40,8 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'group.read')) items.push({ to: '/groepen', label: 'Groepen' });
   if (canSeeAttendanceRates(user)) items.push({ to: '/aanwezigheid', label: 'Aanwezigheid' });
   if (can(user, 'referral.create')) items.push({ to: '/aanmelden', label: 'Nieuwe aanmelding' });
+  // Issue #12: the participation provider's day; the language provider reads its participants there too.
+  if (can(user, 'participation.write')) items.push({ to: '/deelname', label: 'Deelname' });
   // Issue #11: the provider declares (its own invoices are there too); the municipality checks them.
   if (can(user, 'invoice.prepare')) items.push({ to: '/declareren', label: 'Declareren' });
   else if (can(user, 'invoice.read')) items.push({ to: '/facturen', label: 'Facturen' });
