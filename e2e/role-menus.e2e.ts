@@ -12,6 +12,8 @@ const ROLES = [
   { role: 'consultant', email: 'consultant.hoorn@koers.demo', invoicing: ['Facturen'] },
   { role: 'policyOfficer', email: 'beleid.hoorn@koers.demo', invoicing: ['Factuurtotalen'] },
   { role: 'providerCoordinator', email: 'coordinator.taalpunt@koers.demo', invoicing: ['Declareren'] },
+  // Issue #12: the participation provider's coordinator, whose day is Deelname.
+  { role: 'providerCoordinator (participatie)', email: 'coordinator.werkwijs@koers.demo', invoicing: ['Declareren'] },
   { role: 'teacher', email: 'docent.taalpunt@koers.demo', invoicing: [] },
   { role: 'contractManager', email: 'contractmanager.nwo@koers.demo', invoicing: ['Factuurtotalen'] },
   { role: 'participant', email: 'inburgeraar@koers.demo', invoicing: [] },
@@ -76,6 +78,8 @@ describe('each role’s menu offers only pages its server answers', () => {
       menus[role] = links.map((l) => l.name);
       expect(links.length, `${role} has a menu`).toBeGreaterThan(0);
       expect(links.map((l) => l.name).filter((name) => INVOICING_ITEMS.includes(name)), `${role}: invoicing items`).toEqual(invoicing);
+      // Issue #12: Deelname for the providers' coordinators (participation.write; the language provider reads it), no one else.
+      expect(links.some((l) => l.href === '/deelname'), `${role}: Deelname`).toBe(role.startsWith('providerCoordinator'));
       // Issue #12 (R-PRT-1): the participant's menu holds their own pages only, no staff entry.
       if (role === 'participant') expect(links.map((l) => l.href)).toEqual(['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid']);
       for (const link of links) {
