@@ -1,7 +1,8 @@
 // Browser test of issue #12 ("Screens for staff"): WerkWijs Participatie's coordinator opens Deelname,
 // registers an activity for a Z-route participant — first with a start date before the referral, which
 // the server refuses next to the field in Dutch — sees the hours go up, records a ladder step and sets a
-// MAP theme; Taalpunt, the same participant's language provider, reads the page without any button.
+// MAP theme; Taalpunt, the same participant's language provider, and the consultant of its municipality
+// read the page without any button.
 // axe-core on every page and state. The participants are the demo's (src/features/demo/participation.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ describe('the participation provider registers activities and ladder steps; the 
   let browser: Browser | undefined;
   let page: Page;
   let name = '';
+  let filePath = '';
   const section = (title: string) => page.getByRole('region', { name: title, exact: true });
   const announced = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
@@ -45,6 +47,7 @@ describe('the participation provider registers activities and ladder steps; the 
     await link.click();
     await heading(page, `Deelname van ${name}`);
     await settled(page);
+    filePath = new URL(page.url()).pathname;
     await expect.poll(() => section('Uren').innerText()).toContain('In totaal 36 uur');
     await checkA11y(page, 'Deelname van een inburgeraar (WerkWijs)');
   }, 90_000);
@@ -115,5 +118,17 @@ describe('the participation provider registers activities and ladder steps; the 
     expect(await section('Activiteiten').getByRole('row').filter({ hasText: 'Voedselbank Enkhuizen' }).count()).toBe(1);
     expect(await page.locator('main').getByRole('button').count()).toBe(0);
     await checkA11y(page, 'Deelname van een inburgeraar (Taalpunt, alleen lezen)');
+  }, 60_000);
+
+  it('the consultant of the municipality reads it too, without buttons', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    await logOut(page);
+    await logIn(page, 'consultant.enkhuizen@koers.demo');
+    await page.goto(`${koers.url}${filePath}`);
+    await heading(page, `Deelname van ${name}`);
+    await settled(page);
+    expect(await section('Uren').innerText()).toContain('In totaal 39 uur');
+    expect(await page.locator('main').getByRole('button').count()).toBe(0);
+    await checkA11y(page, 'Deelname van een inburgeraar (consulent, alleen lezen)');
   }, 60_000);
 });
