@@ -47,6 +47,17 @@ export async function logInWith(page: Page, email: string, password: string): Pr
   await settled(page);
 }
 
+/**
+ * The work list is paged and sorted by urgency, and the demo region fills more than one page: like a
+ * consultant, look a participant up by name (or client number) before looking for their step.
+ */
+export async function searchWorkList(page: Page, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Zoek op naam of klantnummer' }).fill(name);
+  await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get('zoek') === name);
+  await settled(page);
+}
+
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
   await heading(page, 'Inloggen');

@@ -9,18 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
 import { tinyPdf } from './tiny-pdf.js';
 import {
-  answer,
-  answerNo,
-  heading,
-  logIn,
-  logOut,
-  makeBsn,
-  openFromMenu,
-  randomLetters,
-  selectOptionMatching,
-  setDemoToday,
-  settled,
-  switchUser,
+  answer, answerNo, heading, logIn, logOut, makeBsn, openFromMenu,
+  randomLetters, searchWorkList, selectOptionMatching, setDemoToday, settled, switchUser,
 } from './helpers.js';
 
 const CONSULTANT = 'consultant.hoorn@koers.demo';
@@ -129,7 +119,8 @@ describe('from referral to start', () => {
 
   it('the coordinator acknowledges, invites for intake, and records a no-show', async () => {
     await logIn(page, COORDINATOR, 'Werklijst');
-    expect(await workListRow('Ontvangst bevestigen').count()).toBe(1);
+    await searchWorkList(page, fullName);
+    await expect.poll(() => workListRow('Ontvangst bevestigen').count(), { timeout: 10_000 }).toBe(1);
     await openFromMenu(page, 'Aanmeldingen', 'Aanmeldingen');
     await page.getByRole('row', { name: new RegExp(familyName) }).getByRole('link', { name: /: aanmelding van / }).click();
     await heading(page, title);
@@ -176,8 +167,7 @@ describe('from referral to start', () => {
 
   it('the consultant sees the no-show in the work list', async () => {
     await logIn(page, CONSULTANT);
-    await page.getByRole('searchbox', { name: 'Zoek op naam of klantnummer' }).fill(fullName); // the work list is paged
-    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await searchWorkList(page, fullName);
     const row = page
       .getByRole('group', { name: 'Werklijst', exact: true })
       .getByRole('row')
@@ -264,6 +254,7 @@ describe('from referral to start', () => {
 
   it('the consultant finds the plan in the work list and returns it with remarks', async () => {
     await logIn(page, CONSULTANT);
+    await searchWorkList(page, fullName);
     const link = page.getByRole('link', { name: `Leerplan beoordelen voor ${fullName}`, exact: true });
     await link.click();
     await heading(page, title);
@@ -283,7 +274,8 @@ describe('from referral to start', () => {
 
   it('the coordinator submits version 2, pre-filled from version 1', async () => {
     await logIn(page, COORDINATOR, 'Werklijst');
-    expect(await workListRow('Aangepast leerplan indienen').count()).toBe(1);
+    await searchWorkList(page, fullName);
+    await expect.poll(() => workListRow('Aangepast leerplan indienen').count(), { timeout: 10_000 }).toBe(1);
     await openReferral();
     const resubmit = step('Aangepast leerplan indienen');
     expect(await resubmit.textContent()).toContain(REMARKS);
@@ -299,7 +291,8 @@ describe('from referral to start', () => {
 
   it('the consultant approves version 2', async () => {
     await logIn(page, CONSULTANT);
-    expect(await workListRow('Leerplan beoordelen').count()).toBe(1);
+    await searchWorkList(page, fullName);
+    await expect.poll(() => workListRow('Leerplan beoordelen').count(), { timeout: 10_000 }).toBe(1);
     await openReferral();
     expect(await step('Leerplan beoordelen').textContent()).toContain('5 dagdelen per week');
     await answer(page, 'Uw besluit over leerplan versie 2', 'Goedkeuren');
@@ -347,6 +340,7 @@ describe('from referral to start', () => {
 
   it('the consultant sees the start and the whole timeline', async () => {
     await logIn(page, CONSULTANT);
+    await searchWorkList(page, fullName);
     expect(await workListRow('Leerplan beoordelen').count()).toBe(0);
     await openReferral();
     expect(await status().textContent()).toBe('Gestart');
