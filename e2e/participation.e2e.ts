@@ -1,6 +1,6 @@
 // Browser test of issue #12 ("Screens for staff"): WerkWijs Participatie's coordinator opens Deelname,
 // registers an activity for a Z-route participant — first with a start date before the referral, which
-// the server refuses next to the field in Dutch — sees the hours go up, records a ladder step and sets a
+// the server refuses next to the field in Dutch — sees the hours go up, corrects it, records a ladder step and sets a
 // MAP theme; Taalpunt, the same participant's language provider, and the consultant of its municipality
 // read the page without any button.
 // axe-core on every page and state. The participants are the demo's (src/features/demo/participation.ts).
@@ -75,6 +75,21 @@ describe('the participation provider registers activities and ladder steps; the 
     await checkA11y(page, 'activiteit vastgelegd');
   }, 60_000);
 
+  it('corrects the activity: a new version, the hours follow', async () => {
+    const activities = section('Activiteiten');
+    await activities.getByRole('button', { name: 'Activiteit verbeteren', exact: true }).click();
+    const choice = page.getByLabel('Welke activiteit?');
+    const option = choice.locator('option', { hasText: 'Vrijwilligerswerk bij Voedselbank Enkhuizen' });
+    await choice.selectOption((await option.getAttribute('value')) ?? '');
+    expect(await page.getByLabel('Aantal uren').inputValue()).toBe('3');
+    await page.getByLabel('Aantal uren').fill('4');
+    await checkA11y(page, 'activiteit verbeteren');
+    await activities.getByRole('button', { name: 'Verbetering opslaan', exact: true }).click();
+    await announced(/Activiteit verbeterd: Vrijwilligerswerk bij Voedselbank Enkhuizen, 4 uur/);
+    await expect.poll(() => section('Uren').innerText()).toContain('In totaal 40 uur');
+    expect(await activities.getByRole('row').filter({ hasText: 'versie 2' }).count()).toBe(1);
+  }, 60_000);
+
   it('records a ladder step; the earlier steps stay', async () => {
     const ladder = section('Participatieladder');
     const before = await ladder.getByRole('row').count();
@@ -127,7 +142,7 @@ describe('the participation provider registers activities and ladder steps; the 
     await page.goto(`${koers.url}${filePath}`);
     await heading(page, `Deelname van ${name}`);
     await settled(page);
-    expect(await section('Uren').innerText()).toContain('In totaal 39 uur');
+    expect(await section('Uren').innerText()).toContain('In totaal 40 uur');
     expect(await page.locator('main').getByRole('button').count()).toBe(0);
     await checkA11y(page, 'Deelname van een inburgeraar (consulent, alleen lezen)');
   }, 60_000);
