@@ -98,6 +98,8 @@ describe(`demo participation on ${DB_KIND}`, () => {
     expect(theirs.body.items.map((r: { productKind: string }) => r.productKind)).toEqual(theirs.body.items.map(() => 'participation'));
     expect(theirs.body.total).toBeGreaterThan(0);
     expect(theirs.body.total).toBeLessThan(ids.length);
+    const one = await werkwijs.get(`/api/v1/participation/participants?participantId=${ids[0] ?? ''}`);
+    expect(one.body.items.map((r: { participantId: string }) => r.participantId)).toEqual([ids[0]]);
     const csv = await werkwijs.get('/api/v1/participation/participants/export?format=csv');
     expect(String(csv.body).split('\r\n').filter((l) => l !== '')).toHaveLength(ids.length + 1);
   });

@@ -10,12 +10,13 @@ export type ParticipationSort = z.infer<typeof ParticipationSort>;
 
 export const ParticipationListQuery = z.object({
   q: str().trim().max(100).optional(),
+  participantId: z.uuid('Onbekende inburgeraar.').optional().describe("One participant's row (the participant's Deelname page)"),
   sort: ParticipationSort.default('name'),
   page: queryInt().min(1).default(1),
   pageSize: queryInt().min(1).max(100).default(25),
 });
 export type ParticipationListQuery = z.infer<typeof ParticipationListQuery>;
-export const ParticipationExportQuery = ParticipationListQuery.pick({ q: true, sort: true }).extend({ format: ExportFormat });
+export const ParticipationExportQuery = ParticipationListQuery.pick({ q: true, participantId: true, sort: true }).extend({ format: ExportFormat });
 export type ParticipationExportQuery = z.infer<typeof ParticipationExportQuery>;
 
 export const ParticipationRow = z.object({

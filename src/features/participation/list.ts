@@ -35,15 +35,16 @@ interface Base {
   startedOn: string | null;
 }
 
-async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'sort'>): Promise<(ParticipationRow & { municipalityId: string })[]> {
+async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'participantId' | 'sort'>): Promise<(ParticipationRow & { municipalityId: string })[]> {
   const p = new SqlParams();
   const search = query.q === undefined || query.q === '' ? '' : `AND (p.given_name || ' ' || p.family_name ILIKE ${p.add(`%${query.q}%`)} OR p.client_number ILIKE ${p.add(`%${query.q}%`)})`;
+  const one = query.participantId === undefined ? '' : `AND p.id = ${p.add(query.participantId)}`;
   const base = await q.query<Base>(
     `SELECT DISTINCT ON (p.id) p.id AS "participantId", p.municipality_id AS "municipalityId", p.given_name AS "givenName", p.family_name AS "familyName",
        p.client_number AS "clientNumber", m.name AS "municipalityName", r.id AS "referralId", r.product_code AS "productCode", r.contract_id AS "contractId",
        pr.name AS "providerName", r.started_on::text AS "startedOn"
      FROM participant p JOIN municipality m ON m.id = p.municipality_id JOIN referral r ON r.participant_id = p.id JOIN provider pr ON pr.id = r.provider_id
-     WHERE r.product_code = ANY(${p.add(participationProducts(contracts))}) AND ${participantInScope(ctx.scope, p)} ${search}
+     WHERE r.product_code = ANY(${p.add(participationProducts(contracts))}) AND ${participantInScope(ctx.scope, p)} ${search} ${one}
        ${ctx.scope.kind === 'provider' ? `ORDER BY p.id, (r.provider_id = ${p.add(ctx.scope.providerId)}) DESC, r.referred_on DESC` : 'ORDER BY p.id, r.referred_on DESC'}`,
     p.values,
   );

@@ -27,8 +27,8 @@ export function useParticipationRow(participantId: string) {
   return useQuery({
     queryKey: [...key(participantId), 'row'] as const,
     queryFn: async ({ signal }) => {
-      const page = await ok(koers.GET('/api/v1/participation/participants', { params: { query: { pageSize: 100 } }, signal }));
-      return page.items.find((r) => r.participantId === participantId) ?? null;
+      const page = await ok(koers.GET('/api/v1/participation/participants', { params: { query: { participantId } }, signal }));
+      return page.items[0] ?? null;
     },
   });
 }

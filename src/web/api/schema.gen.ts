@@ -5361,6 +5361,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description One participant's row (the participant's Deelname page) */
+                    participantId?: string;
                     q?: string;
                     sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
                 };
@@ -5442,6 +5444,8 @@ export interface paths {
             parameters: {
                 query: {
                     format: "xlsx" | "csv";
+                    /** @description One participant's row (the participant's Deelname page) */
+                    participantId?: string;
                     q?: string;
                     sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
                 };
