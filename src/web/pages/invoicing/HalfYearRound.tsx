@@ -3,7 +3,7 @@
 // centre and mails the PDFs to the centre's invoice address. Shown only to a provider of a contract that
 // invoices per half year (the centres list is empty otherwise). Each municipality still checks and pays
 // its own invoice.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCentres, useRound, type Centre, type RoundResult } from '../../api/invoicing';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -60,9 +60,12 @@ function RoundForm({ centres }: { centres: readonly Centre[] }) {
     const name = centre?.name ?? '';
     round.mutateAsync({ centreMunicipalityId: form.values.centreMunicipalityId, halfYear: form.values.halfYear }).then((result) => {
       setOutcome({ result, centre: name });
-      requestAnimationFrame(() => statusRef.current?.focus());
     }, form.applyServerError);
   };
+  // The keyboard goes on from the outcome, once it is rendered (an effect runs after the commit).
+  useEffect(() => {
+    if (outcome !== null) statusRef.current?.focus();
+  }, [outcome]);
 
   return (
     <>

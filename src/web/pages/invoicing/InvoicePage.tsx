@@ -1,7 +1,7 @@
 // Issue #11: one invoice or credit note (`/facturen/:invoiceId`), for the provider that made it and the
 // municipality it is addressed to (the server answers 404 to anyone else): the header of R-INV-4, the
 // PDF and the SI-UBL file (R-INV-5), the lines with their evidence and the steps each side may take.
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useParams } from 'react-router-dom';
 import { invoiceFileHref, useInvoice, type InvoiceDetail, type InvoiceSummary } from '../../api/invoicing';
@@ -92,11 +92,16 @@ function InvoiceView({ invoice, title, mayPrepare, mayCheck }: { invoice: Invoic
   const [selected, setSelected] = useState<string[]>([]);
   const statusRef = useRef<HTMLDivElement>(null);
 
+  const [announced, setAnnounced] = useState(0);
   const announce = (message: ReactNode) => {
     setAnnouncement(message);
-    // The button pressed may be gone with the refetch; keep keyboard focus on the confirmation.
-    requestAnimationFrame(() => statusRef.current?.focus());
+    setAnnounced((n) => n + 1);
   };
+  // The button pressed may be gone with the refetch; keep keyboard focus on the confirmation, once it
+  // is rendered (an effect runs after the commit; an animation frame may come before it).
+  useEffect(() => {
+    if (announced > 0) statusRef.current?.focus();
+  }, [announced]);
   const toggle = (lineId: string) => setSelected((s) => (s.includes(lineId) ? s.filter((id) => id !== lineId) : [...s, lineId]));
   const credited = (credit: InvoiceSummary) => {
     setSelected([]);

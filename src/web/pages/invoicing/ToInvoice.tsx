@@ -1,6 +1,6 @@
 // Issue #11, R-INV-1 and R-INV-4: what the facts earned and is not on an invoice yet, per municipality,
 // with the step to prepare the invoice; below it the earned products themselves.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Heading,
@@ -77,9 +77,12 @@ export function ToInvoice() {
   const done = (result: RunResult, municipalityName: string) => {
     setChosen(null);
     setOutcome({ result, municipalityName });
-    // The form is gone; the keyboard goes on from the outcome.
-    requestAnimationFrame(() => statusRef.current?.focus());
   };
+  // The form is gone; the keyboard goes on from the outcome. After the commit that shows it (an effect),
+  // not in an animation frame that can come before React has rendered the change.
+  useEffect(() => {
+    if (outcome !== null) statusRef.current?.focus();
+  }, [outcome]);
 
   let body;
   if (summary.isPending) body = <Loading what="Te declareren" />;
