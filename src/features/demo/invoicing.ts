@@ -11,7 +11,7 @@
 // transaction (inTransaction below), so the demo region still loads all or nothing.
 import { addCalendarDays } from '../../domain/calendar.js';
 import type { Contract, IsoDate } from '../../domain/contract.js';
-import { generateValidBsn, lastFourOfBsn } from '../../domain/bsn.js';
+import { lastFourOfBsn } from '../../domain/bsn.js';
 import { planReferral } from '../../domain/referral.js';
 import { newOperationId, newTraceId } from '../../platform/audit.js';
 import type { Actor } from '../../platform/access.js';
@@ -26,6 +26,7 @@ import type { Invoice } from '../invoicing/store-types.js';
 import { DEMO_PLAN } from './lifecycle.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
 import { insertBatch, pick, seededRandom, seededUuid } from './seeded.js';
+import { PARTICIPANT_COLUMNS, REFERRAL_COLUMNS, unusedBsn } from './rows.js';
 
 type Municipality = 'hoorn' | 'enkhuizen';
 type Provider = 'taalpunt-westfriesland' | 'leerhuis-noord';
@@ -239,21 +240,3 @@ async function insertRoutes(tx: Tx, crypto: Crypto, contracts: ContractRegistry,
 }
 
 /** A valid BSN from the stream that no demo participant has yet (bsn_hash is unique). */
-async function unusedBsn(tx: Tx, crypto: Crypto, rand: () => number): Promise<string> {
-  for (;;) {
-    const bsn = generateValidBsn(rand);
-    if ((await tx.query(`SELECT 1 FROM participant WHERE bsn_hash = $1`, [crypto.keyedHash('bsn', bsn)])).length === 0) return bsn;
-  }
-}
-
-const PARTICIPANT_COLUMNS = [
-  'id', 'municipality_id', 'bsn_encrypted', 'bsn_hash', 'bsn_last_four', 'given_name', 'family_name', 'date_of_birth', 'gender',
-  'country_of_birth', 'route', 'client_number', 'duty_start_date', 'duty_end_date', 'impeding_health', 'impeding_justice',
-  'impeding_finances', 'created_at', 'created_by',
-];
-const REFERRAL_COLUMNS = [
-  'id', 'municipality_id', 'participant_id', 'provider_id', 'product_code', 'contract_id', 'contract_version', 'status',
-  'referred_on', 'referred_at', 'referred_by', 'acknowledgement_due_date', 'acknowledged_at', 'acknowledged_on',
-  'lock_version', 'intake_date', 'intake_location', 'intake_held_on', 'regular_start_in_time', 'plan_version', 'plan_submitted_on',
-  'plan_approved_on', 'plan_signed_on', 'started_on',
-];

@@ -9,7 +9,7 @@
 // dated after today. A demo date too early in the contract term for the history adds nothing.
 import { addCalendarDays } from '../../domain/calendar.js';
 import type { Contract, IsoDate } from '../../domain/contract.js';
-import { generateValidBsn, lastFourOfBsn } from '../../domain/bsn.js';
+import { lastFourOfBsn } from '../../domain/bsn.js';
 import type { LadderMoment, MapTheme, MapThemeStatus, ParticipationActivityKind } from '../../domain/participation.js';
 import { MapThemes } from '../../domain/participation.js';
 import { planReferral } from '../../domain/referral.js';
@@ -23,6 +23,7 @@ import { DEMO_PARTICIPATION_COORDINATOR } from './accounts.js';
 import { DEMO_PLAN } from './lifecycle.js';
 import { COUNTRIES, FAMILY_NAMES, GIVEN_NAMES } from './names.js';
 import { insertBatch, pick, seededRandom, seededUuid } from './seeded.js';
+import { PARTICIPANT_COLUMNS, REFERRAL_COLUMNS, unusedBsn } from './rows.js';
 
 type Municipality = 'hoorn' | 'enkhuizen';
 
@@ -244,24 +245,6 @@ async function usersOf(tx: Tx): Promise<{ consultants: Record<Municipality, stri
 }
 
 /** A valid BSN from the stream that no demo participant has yet (bsn_hash is unique). */
-async function unusedBsn(tx: Tx, crypto: Crypto, rand: () => number): Promise<string> {
-  for (;;) {
-    const bsn = generateValidBsn(rand);
-    if ((await tx.query(`SELECT 1 FROM participant WHERE bsn_hash = $1`, [crypto.keyedHash('bsn', bsn)])).length === 0) return bsn;
-  }
-}
-
-const PARTICIPANT_COLUMNS = [
-  'id', 'municipality_id', 'bsn_encrypted', 'bsn_hash', 'bsn_last_four', 'given_name', 'family_name', 'date_of_birth', 'gender',
-  'country_of_birth', 'route', 'client_number', 'duty_start_date', 'duty_end_date', 'impeding_health', 'impeding_justice',
-  'impeding_finances', 'created_at', 'created_by',
-];
-const REFERRAL_COLUMNS = [
-  'id', 'municipality_id', 'participant_id', 'provider_id', 'product_code', 'contract_id', 'contract_version', 'status',
-  'referred_on', 'referred_at', 'referred_by', 'acknowledgement_due_date', 'acknowledged_at', 'acknowledged_on',
-  'lock_version', 'intake_date', 'intake_location', 'intake_held_on', 'regular_start_in_time', 'plan_version', 'plan_submitted_on',
-  'plan_approved_on', 'plan_signed_on', 'started_on',
-];
 const ACTIVITY_COLUMNS = [
   'id', 'activity_id', 'version', 'participant_id', 'referral_id', 'provider_id', 'municipality_id', 'kind', 'product_kind', 'organisation',
   'local_facility', 'local_facility_name', 'start_date', 'end_date', 'minutes', 'note', 'recorded_by', 'recorded_at',
