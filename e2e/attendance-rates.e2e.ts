@@ -188,8 +188,9 @@ describe('attendance rates: who is under 80% this month', () => {
     await nameHeader.getByRole('button').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'name');
-    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
-    expect(await rateHeader.getAttribute('aria-sort')).toBe('none');
+    // The router changes the address before it redraws the headers: poll (it fails if they never change).
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('ascending');
+    await expect.poll(() => rateHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('none');
 
     // Everyone: the participant at 100% appears, without "onder".
     await page.getByRole('checkbox', { name: 'Alleen onder de norm (80%)' }).focus();
