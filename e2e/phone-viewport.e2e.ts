@@ -156,5 +156,5 @@ describe('at 390 pixels no page scrolls sideways', () => {
 
   it('every page of the administrator', () => as('beheer@koers.demo', () => ['/', '/uitgaande-mail', '/demo', '/mijn-account']));
 
-  it("the participant's own route", () => as('inburgeraar@koers.demo', () => ['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid']));
+  it("the participant's own route", () => as('inburgeraar@koers.demo', () => ['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid', '/mijn-activiteiten']));
 });

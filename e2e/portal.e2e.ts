@@ -63,7 +63,7 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     expect(await call.getByText('Hun telefoonnummer en e-mailadres staan op hun website.').count()).toBe(0);
     // The menu: the participant's own pages, no staff entries.
     const links = (await menu('Hoofdmenu').getByRole('link').allInnerTexts()).map((s) => s.trim());
-    expect(links).toEqual(['Mijn voortgang', 'Mijn leerplan', 'Mijn rooster', 'Mijn aanwezigheid']);
+    expect(links).toEqual(['Mijn voortgang', 'Mijn leerplan', 'Mijn rooster', 'Mijn aanwezigheid', 'Mijn activiteiten']);
     await checkA11y(page, 'mijn voortgang (nl)');
   });
 

@@ -81,7 +81,7 @@ describe('each role’s menu offers only pages its server answers', () => {
       // Issue #12: Deelname for the providers' coordinators (participation.write; the language provider reads it), no one else.
       expect(links.some((l) => l.href === '/deelname'), `${role}: Deelname`).toBe(role.startsWith('providerCoordinator'));
       // Issue #12 (R-PRT-1): the participant's menu holds their own pages only, no staff entry.
-      if (role === 'participant') expect(links.map((l) => l.href)).toEqual(['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid']);
+      if (role === 'participant') expect(links.map((l) => l.href)).toEqual(['/mijn-voortgang', '/mijn-leerplan', '/mijn-rooster', '/mijn-aanwezigheid', '/mijn-activiteiten']);
       for (const link of links) {
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link.name, exact: true }).click();
         await page.waitForURL((url) => url.pathname === new URL(link.href, base).pathname);

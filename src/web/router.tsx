@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
           { path: '/mijn-leerplan', lazy: async () => ({ Component: (await import('./pages/portal/MyLearningPlanPage')).MyLearningPlanPage }) },
           { path: '/mijn-rooster', lazy: async () => ({ Component: (await import('./pages/portal/MyTimetablePage')).MyTimetablePage }) },
           { path: '/mijn-aanwezigheid', lazy: async () => ({ Component: (await import('./pages/portal/MyAttendancePage')).MyAttendancePage }) },
+          { path: '/mijn-activiteiten', lazy: async () => ({ Component: (await import('./pages/portal/MyParticipationPage')).MyParticipationPage }) },
           {
             path: '/inburgeraars/:id/aanmelden',
             lazy: async () => ({ Component: (await import('./pages/aanmelden/ReferExistingPage')).ReferExistingPage }),

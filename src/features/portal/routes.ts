@@ -6,6 +6,7 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { contentDisposition } from '../documents/files.js';
 import { IdParam } from '../participants/schemas.js';
 import { getMyLearningPlan, getMySignedLearningPlan, MyLearningPlan } from './learning-plan.js';
+import { getMyParticipation, MyParticipation } from './participation.js';
 import { getTimetable, Timetable } from './timetable.js';
 
 export const registerPortalRoutes: RouteRegistrar = (app, deps) => {
@@ -14,6 +15,13 @@ export const registerPortalRoutes: RouteRegistrar = (app, deps) => {
     '/api/v1/participants/:id/timetable',
     { config: { permission: 'attendance.read' }, schema: { tags: ['participants'], summary: "The participant's lessons this week and next (R-PRT-2)", params: IdParam, response: { 200: Timetable } } },
     (req) => getTimetable(deps, ctxOf(req), req.params.id),
+  );
+
+  // Issue #12 (R-PRT-2): "Mijn activiteiten" — activities, hours per kind, MAP themes and practical part.
+  app.get(
+    '/api/v1/participants/:id/my-participation',
+    { config: { permission: 'participation.read' }, schema: { tags: ['participants'], summary: "The participant's own participation activities, hours per kind, and the MAP themes and practical part against 40 hours (R-PRT-2, R-MAP-1, R-HRS-1); without the provider's notes", params: IdParam, response: { 200: MyParticipation } } },
+    (req) => getMyParticipation(deps, ctxOf(req), req.params.id),
   );
 
   // Issue #12 (R-PRT-2): the approved learning plan and the signed copy, for the participant too.

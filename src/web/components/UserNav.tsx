@@ -31,6 +31,7 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
         { to: '/mijn-leerplan', label: t('nav.plan') },
         { to: '/mijn-rooster', label: t('nav.timetable') },
         { to: '/mijn-aanwezigheid', label: t('nav.attendance') },
+        { to: '/mijn-activiteiten', label: t('nav.activities') },
       ]
     : [{ to: '/', label: homeLabel(user.role) }];
   // The work list holds the steps of referrals in one's room; without referral work it would stay empty.
