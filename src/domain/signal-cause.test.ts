@@ -35,6 +35,7 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'scaling.decisionDue': 'municipality',
       'scaling.levelDue': 'provider',
       'participation.meetingDue': 'provider',
+      'map.endConversationDue': 'municipality',
       'exam.passRateLow': 'provider',
       'invoice.sendDue': 'provider',
     });

@@ -27,7 +27,10 @@ export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue';
 /** R-HRS-2 (001 §2.3.2): a Z-route participation meeting of provider and municipality per 200 hours spent. */
 export type ParticipationCause = 'participation.meetingDue';
 
-export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause;
+/** R-MAP-1 (001 §3): the MAP is ready (eight themes done, 40 practical hours) and no end conversation is planned yet. */
+export type MapCause = 'map.endConversationDue';
+
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause;
 export type SignalCause = ReferralStepCause | ParticipantCause | ProviderCause;
 
 interface CauseRule<S extends SignalSubjectType> {
@@ -63,6 +66,8 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'scaling.levelDue': { subject: 'participant', addressee: 'provider', period: 'the scaling request id' },
   // 001 §2.3.2: the provider plans the talk with the municipality (the consultant sees it too).
   'participation.meetingDue': { subject: 'participant', addressee: 'provider', period: "the multiple of 200 hours ('h200', 'h400', …)" },
+  // 001 §3: "Het eindgesprek van de MAP vindt plaats tussen de inburgeraar en de gemeente": the consultant plans it.
+  'map.endConversationDue': { subject: 'participant', addressee: 'municipality', period: "'map' (once per participant)" },
   'exam.passRateLow': { subject: 'provider', addressee: 'provider', period: 'the month and municipality (YYYY-MM:<municipality id>)' },
   'invoice.sendDue': { subject: 'provider', addressee: 'provider', period: 'the day the products were earned and the municipality (YYYY-MM-DD:<municipality id>)' },
 };

@@ -14,6 +14,7 @@ import { AppError, notFound, unprocessable, type InvalidParam } from '../../plat
 import type { AppDeps } from '../../platform/http/server.js';
 import { hashingCounter, readCsv, readXlsx } from '../imports/readers.js';
 import { raiseParticipationSignals } from '../signals/raisers/participation.js';
+import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
 import { activityHeaderMap, parseActivityRow, type ActivityField, type ActivityRowInput } from './import-rows.js';
 import { participationFactsOf, productOf } from './service.js';
 import { insertActivityVersion } from './store.js';
@@ -155,7 +156,10 @@ export async function importActivities(deps: Deps, ctx: RequestContext, input: R
     }
     const subjects = [...new Map(parsed.map(({ row }) => [row.participantId, { participantId: row.participantId, municipalityId: referrals.get(row.referralId)?.municipalityId ?? null }])).values()];
     await recordAudit(tx, deps.crypto, ctx, { name: 'participation.record', status: 'ok', subjects, objectType: 'participationImport', objectId: importId, summary: `created ${counts.created}, changed ${counts.changed}, unchanged ${counts.unchanged}` });
-    for (const s of subjects) await raiseParticipationSignals(tx, await participationFactsOf(tx, deps.contracts, s.participantId), today);
+    for (const s of subjects) {
+      await raiseParticipationSignals(tx, await participationFactsOf(tx, deps.contracts, s.participantId), today);
+      await raiseEndConversationSignal(tx, deps.contracts, s.participantId, today);
+    }
     return { importId, rows: sheet.length, ...counts };
   });
 }

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../platform/http/server.js';
 import type { MapProgress, MapThemeUpdate } from './schemas.js';
 import { hoursOf, readParticipant, writeRoom } from './service.js';
 import { unsafeActivitiesOf } from './store.js';
+import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -55,6 +56,8 @@ export async function setMapTheme(deps: Deps, ctx: RequestContext, participantId
       [participantId, theme, body.status, body.note, room.referral.providerId, room.referral.municipalityId, ctx.actor.userId, deps.clock.now()],
     );
     await recordAudit(tx, deps.crypto, ctx, { name: 'participation.record', status: 'ok', subjects: [{ participantId, municipalityId: room.referral.municipalityId }], objectType: 'mapTheme', objectId: participantId, summary: `${theme}: ${body.status}` });
+    // R-MAP-1: the eighth theme done may make the MAP ready for its end conversation.
+    await raiseEndConversationSignal(tx, deps.contracts, participantId, deps.clock.today());
     return { ok: true as const, progress: await progressOf(tx, participantId) };
   });
   if (!out.ok) throw out.error;

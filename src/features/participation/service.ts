@@ -20,6 +20,7 @@ import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findParticipantRef } from '../participants/store.js';
 import { raiseParticipationSignals, type ParticipationFacts } from '../signals/raisers/participation.js';
+import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
 import type { Activity, ActivityCorrection, ActivityCreate, ActivityList, Ladder, LadderCreate, LadderRecordOut, ParticipationSummary } from './schemas.js';
 import { insertActivityVersion, insertLadderStep, providerReferral, unsafeActivitiesOf, unsafeCurrentActivity, unsafeLadderOf, type ActivityRow, type LadderRow, type ProviderReferral } from './store.js';
 
@@ -151,6 +152,8 @@ async function afterChange(tx: Tx, deps: Deps, ctx: RequestContext, participantI
   await recordAudit(tx, deps.crypto, ctx, { name: 'participation.record', status: 'ok', subjects: [{ participantId, municipalityId }], objectType: 'participationActivity', objectId, summary });
   // R-HRS-2 (001 §2.3.2): a multiple of 200 hours reached raises its meeting in this same transaction.
   await raiseParticipationSignals(tx, await participationFactsOf(tx, deps.contracts, participantId), deps.clock.today());
+  // R-MAP-1: the 40th practical hour may make the MAP ready for its end conversation.
+  await raiseEndConversationSignal(tx, deps.contracts, participantId, deps.clock.today());
 }
 
 async function currentAsActivity(tx: Tx, activityId: string): Promise<Activity> {

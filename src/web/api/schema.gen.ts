@@ -3201,6 +3201,10 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -3237,6 +3241,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
+                                under27: boolean;
                             }[];
                             page: number;
                             pageSize: number;
@@ -3945,6 +3951,461 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/map-end-conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MAP end conversation: the latest preparation (001 Bijlage 2), proposed date, date held and outcome, the readiness now, every save */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            held: {
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "sufficient" | "notYet";
+                                /** @description The MAP practical minutes when the outcome was recorded */
+                                practicalMinutes: number;
+                                reason: string | null;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** @description The MAP themes done when the outcome was recorded */
+                                themesDone: number;
+                                version: number;
+                            } | null;
+                            /** @description Every save, oldest first: append-only */
+                            history: {
+                                /** @enum {string} */
+                                kind: "preparation" | "planned" | "held";
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            planned: {
+                                plannedOn: string;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            preparation: {
+                                answers: {
+                                    [key: string]: string;
+                                };
+                                choices: {
+                                    employeeCompetences: string[];
+                                    professionalCompetences: string[];
+                                };
+                                /** @description Per part of 001 Bijlage 2 whether it is prepared */
+                                parts: {
+                                    answered: number;
+                                    complete: boolean;
+                                    part: string;
+                                    questions: number;
+                                }[];
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            /** @description Now: all eight themes done and 40 practical hours (001 §3) */
+                            readiness: {
+                                practicalMinutes: number;
+                                readyForEndConversation: boolean;
+                                requiredMinutes: number;
+                                themesDone: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/map-end-conversation/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The municipality's consultant records the date held and the outcome; 'sufficient' is refused (422) while a MAP theme is not done or the practical part is below 40 hours (001 §3) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The date the end conversation was held (a plain date; DUO receives it later, issue #15) */
+                        heldOn: string;
+                        /** @enum {string} */
+                        outcome: "sufficient" | "notYet";
+                        /** @default null */
+                        reason?: string | null;
+                        /** @description The version read (0: none yet): a save over a newer version is refused (409), so nothing registered is lost unseen */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            held: {
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "sufficient" | "notYet";
+                                /** @description The MAP practical minutes when the outcome was recorded */
+                                practicalMinutes: number;
+                                reason: string | null;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** @description The MAP themes done when the outcome was recorded */
+                                themesDone: number;
+                                version: number;
+                            } | null;
+                            /** @description Every save, oldest first: append-only */
+                            history: {
+                                /** @enum {string} */
+                                kind: "preparation" | "planned" | "held";
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            planned: {
+                                plannedOn: string;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            preparation: {
+                                answers: {
+                                    [key: string]: string;
+                                };
+                                choices: {
+                                    employeeCompetences: string[];
+                                    professionalCompetences: string[];
+                                };
+                                /** @description Per part of 001 Bijlage 2 whether it is prepared */
+                                parts: {
+                                    answered: number;
+                                    complete: boolean;
+                                    part: string;
+                                    questions: number;
+                                }[];
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            /** @description Now: all eight themes done and 40 practical hours (001 §3) */
+                            readiness: {
+                                practicalMinutes: number;
+                                readyForEndConversation: boolean;
+                                requiredMinutes: number;
+                                themesDone: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/map-end-conversation/planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The date the provider proposes for the end conversation: a new version; answers the signal "Eindgesprek MAP plannen" */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The date the provider proposes for the end conversation */
+                        plannedOn: string;
+                        /** Format: uuid */
+                        referralId: string;
+                        /** @description The version read (0: none yet): a save over a newer version is refused (409), so nothing registered is lost unseen */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            held: {
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "sufficient" | "notYet";
+                                /** @description The MAP practical minutes when the outcome was recorded */
+                                practicalMinutes: number;
+                                reason: string | null;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** @description The MAP themes done when the outcome was recorded */
+                                themesDone: number;
+                                version: number;
+                            } | null;
+                            /** @description Every save, oldest first: append-only */
+                            history: {
+                                /** @enum {string} */
+                                kind: "preparation" | "planned" | "held";
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            planned: {
+                                plannedOn: string;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            preparation: {
+                                answers: {
+                                    [key: string]: string;
+                                };
+                                choices: {
+                                    employeeCompetences: string[];
+                                    professionalCompetences: string[];
+                                };
+                                /** @description Per part of 001 Bijlage 2 whether it is prepared */
+                                parts: {
+                                    answered: number;
+                                    complete: boolean;
+                                    part: string;
+                                    questions: number;
+                                }[];
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            /** @description Now: all eight themes done and 40 practical hours (001 §3) */
+                            readiness: {
+                                practicalMinutes: number;
+                                readyForEndConversation: boolean;
+                                requiredMinutes: number;
+                                themesDone: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/map-end-conversation/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The provider's preparation per 001 Bijlage 2: a new version; 409 when the version read is not the latest; 403 for a provider without a participation or MAP referral */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The answers per question id of 001 Bijlage 2 */
+                        answers: {
+                            [key: string]: string;
+                        };
+                        /** @description The competences chosen from the two multiple-choice lists of 001 Bijlage 2 */
+                        choices: {
+                            /** @default [] */
+                            employeeCompetences?: string[];
+                            /** @default [] */
+                            professionalCompetences?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The participation or MAP referral of the participant to the own provider
+                         */
+                        referralId: string;
+                        /** @description The version read (0: none yet): a save over a newer version is refused (409), so nothing registered is lost unseen */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            held: {
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "sufficient" | "notYet";
+                                /** @description The MAP practical minutes when the outcome was recorded */
+                                practicalMinutes: number;
+                                reason: string | null;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** @description The MAP themes done when the outcome was recorded */
+                                themesDone: number;
+                                version: number;
+                            } | null;
+                            /** @description Every save, oldest first: append-only */
+                            history: {
+                                /** @enum {string} */
+                                kind: "preparation" | "planned" | "held";
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            planned: {
+                                plannedOn: string;
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            preparation: {
+                                answers: {
+                                    [key: string]: string;
+                                };
+                                choices: {
+                                    employeeCompetences: string[];
+                                    professionalCompetences: string[];
+                                };
+                                /** @description Per part of 001 Bijlage 2 whether it is prepared */
+                                parts: {
+                                    answered: number;
+                                    complete: boolean;
+                                    part: string;
+                                    questions: number;
+                                }[];
+                                recordedAt: string;
+                                /** @description The name of who recorded this version */
+                                recordedBy: string;
+                                recordedByOrganisation: string | null;
+                                /** Format: uuid */
+                                referralId: string;
+                                version: number;
+                            } | null;
+                            /** @description Now: all eight themes done and 40 practical hours (001 §3) */
+                            readiness: {
+                                practicalMinutes: number;
+                                readyForEndConversation: boolean;
+                                requiredMinutes: number;
+                                themesDone: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/map-themes": {
         parameters: {
             query?: never;
@@ -4066,6 +4527,88 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/my-participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participant's own participation activities, hours per kind, and the MAP themes and practical part against 40 hours (R-PRT-2, R-MAP-1, R-HRS-1); without the provider's notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Current versions, oldest first */
+                            activities: {
+                                endDate: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "volunteering" | "workExperience" | "workOrientation" | "internship" | "companyVisit" | "localActivity";
+                                /** @description 000 §4.1 3g: the local facility, when the activity is linked to one */
+                                localFacilityName: string | null;
+                                minutes: number;
+                                /** @description The organisation or place */
+                                organisation: string;
+                                /** @description Who registered it: the participation or MAP provider */
+                                providerName: string;
+                                startDate: string;
+                            }[];
+                            /** @description R-HRS-1: minutes per activity kind */
+                            byActivityKind: {
+                                companyVisit: number;
+                                internship: number;
+                                localActivity: number;
+                                volunteering: number;
+                                workExperience: number;
+                                workOrientation: number;
+                            };
+                            /** @description R-MAP-1: null when the participant follows no MAP (no MAP referral in scope and no MAP activity) */
+                            map: {
+                                done: number;
+                                /** @description 001 §3: at least 40 hours */
+                                practical: {
+                                    met: boolean;
+                                    minutes: number;
+                                    remainingMinutes: number;
+                                    requiredMinutes: number;
+                                };
+                                themes: {
+                                    /** @enum {string} */
+                                    status: "notStarted" | "inProgress" | "done";
+                                    /** @enum {string} */
+                                    theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                }[];
+                            } | null;
+                            totalMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4475,6 +5018,873 @@ export interface paths {
                             totalMinutes: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/portfolio-annex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 001 Bijlage 3 part (client profile, per MAP theme what was learned and practised) with its completeness (R-MAP-3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null without a Bijlage 3 part */
+                            completeness: {
+                                complete: boolean;
+                                /** @description Named in Dutch in label */
+                                missing: ({
+                                    label: string;
+                                    /** @enum {string} */
+                                    part: "profile";
+                                    /** @enum {string} */
+                                    question: "canMakeCv" | "workFit" | "diplomaValuation";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "learned" | "practised";
+                                    label: string;
+                                    /** @enum {string} */
+                                    part: "theme";
+                                    /** @enum {string} */
+                                    theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                })[];
+                            } | null;
+                            content: {
+                                /** @description 001 Bijlage 3 "algemeen klantbeeld": can make a CV, work-fit, diploma valuation */
+                                profile: {
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    canMakeCv: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    diplomaValuation: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    workFit: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                };
+                                /** @description Per MAP theme (001 §3) what was learned and practised */
+                                themes: {
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    careerOrientation: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    employeeCompetences: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    findingWork: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    jobChances: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    network: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    professionalCompetences: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    realisticJobImage: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    workCulture: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                };
+                            };
+                            /**
+                             * @description 'annex': MAP or B1-route participation, with the Bijlage 3 part; 'evidenceOnly': Z-route participation, no Bijlage 3 part and no completeness rule (R-MAP-3)
+                             * @enum {string}
+                             */
+                            kind: "annex" | "evidenceOnly" | "none";
+                            recordedAt: string | null;
+                            recordedBy: string | null;
+                            /** @description The current version, 0 when nothing was saved yet */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the Bijlage 3 part as a new version (earlier versions kept); under a MAP or B1-route participation referral; 409 when the version read is not the current one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 001 Bijlage 3 "algemeen klantbeeld": can make a CV, work-fit, diploma valuation */
+                        profile: {
+                            /**
+                             * @default {
+                             *       "answer": null,
+                             *       "note": null
+                             *     }
+                             */
+                            canMakeCv?: {
+                                /** @default null */
+                                answer?: ("yes" | "no" | "inProgress") | null;
+                                /** @default null */
+                                note?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "answer": null,
+                             *       "note": null
+                             *     }
+                             */
+                            diplomaValuation?: {
+                                /** @default null */
+                                answer?: ("yes" | "no" | "inProgress") | null;
+                                /** @default null */
+                                note?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "answer": null,
+                             *       "note": null
+                             *     }
+                             */
+                            workFit?: {
+                                /** @default null */
+                                answer?: ("yes" | "no" | "inProgress") | null;
+                                /** @default null */
+                                note?: string | null;
+                            };
+                        };
+                        /**
+                         * Format: uuid
+                         * @description A MAP or B1-route participation referral to this provider
+                         */
+                        referralId: string;
+                        /** @description Per MAP theme (001 §3) what was learned and practised */
+                        themes: {
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            careerOrientation?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            employeeCompetences?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            findingWork?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            jobChances?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            network?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            professionalCompetences?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            realisticJobImage?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "learned": null,
+                             *       "practised": null
+                             *     }
+                             */
+                            workCulture?: {
+                                /**
+                                 * @description 001 Bijlage 3: what the client learned about this theme
+                                 * @default null
+                                 */
+                                learned?: string | null;
+                                /**
+                                 * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                 * @default null
+                                 */
+                                practised?: string | null;
+                            };
+                        };
+                        /** @description The version read (0 when there was none): saving over a newer one is refused (409) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null without a Bijlage 3 part */
+                            completeness: {
+                                complete: boolean;
+                                /** @description Named in Dutch in label */
+                                missing: ({
+                                    label: string;
+                                    /** @enum {string} */
+                                    part: "profile";
+                                    /** @enum {string} */
+                                    question: "canMakeCv" | "workFit" | "diplomaValuation";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "learned" | "practised";
+                                    label: string;
+                                    /** @enum {string} */
+                                    part: "theme";
+                                    /** @enum {string} */
+                                    theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                })[];
+                            } | null;
+                            content: {
+                                /** @description 001 Bijlage 3 "algemeen klantbeeld": can make a CV, work-fit, diploma valuation */
+                                profile: {
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    canMakeCv: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    diplomaValuation: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "answer": null,
+                                     *       "note": null
+                                     *     }
+                                     */
+                                    workFit: {
+                                        /** @default null */
+                                        answer: ("yes" | "no" | "inProgress") | null;
+                                        /** @default null */
+                                        note: string | null;
+                                    };
+                                };
+                                /** @description Per MAP theme (001 §3) what was learned and practised */
+                                themes: {
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    careerOrientation: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    employeeCompetences: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    findingWork: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    jobChances: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    network: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    professionalCompetences: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    realisticJobImage: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "learned": null,
+                                     *       "practised": null
+                                     *     }
+                                     */
+                                    workCulture: {
+                                        /**
+                                         * @description 001 Bijlage 3: what the client learned about this theme
+                                         * @default null
+                                         */
+                                        learned: string | null;
+                                        /**
+                                         * @description 001 Bijlage 3: what the client put into practice, with which learning goals
+                                         * @default null
+                                         */
+                                        practised: string | null;
+                                    };
+                                };
+                            };
+                            /**
+                             * @description 'annex': MAP or B1-route participation, with the Bijlage 3 part; 'evidenceOnly': Z-route participation, no Bijlage 3 part and no completeness rule (R-MAP-3)
+                             * @enum {string}
+                             */
+                            kind: "annex" | "evidenceOnly" | "none";
+                            recordedAt: string | null;
+                            recordedBy: string | null;
+                            /** @description The current version, 0 when nothing was saved yet */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/portfolio-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The participant's portfolio items (evidence, reflections, assignments) with their files, every provider's (R-MAP-3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string | null;
+                                /** @description Files with the item, oldest first */
+                                files: {
+                                    contentType: string;
+                                    fileName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    sizeBytes: number;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "evidence" | "reflection" | "assignment";
+                                /** Format: uuid */
+                                participantId: string;
+                                providerName: string;
+                                recordedAt: string;
+                                /** @description The name of who added the item */
+                                recordedBy: string;
+                                /** Format: uuid */
+                                referralId: string;
+                                theme: ("careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture") | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an item under a participation or MAP referral to the own provider (R-MAP-3); 403 for a provider that serves the participant for another product */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The reflection, the assignment or what the evidence shows
+                         * @default null
+                         */
+                        body?: string | null;
+                        /** @enum {string} */
+                        kind: "evidence" | "reflection" | "assignment";
+                        /**
+                         * Format: uuid
+                         * @description The participation or MAP referral to this provider the item belongs to
+                         */
+                        referralId: string;
+                        /**
+                         * @description The MAP theme the item belongs to, when any
+                         * @default null
+                         */
+                        theme?: ("careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture") | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string | null;
+                            /** @description Files with the item, oldest first */
+                            files: {
+                                contentType: string;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sizeBytes: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "evidence" | "reflection" | "assignment";
+                            /** Format: uuid */
+                            participantId: string;
+                            providerName: string;
+                            recordedAt: string;
+                            /** @description The name of who added the item */
+                            recordedBy: string;
+                            /** Format: uuid */
+                            referralId: string;
+                            theme: ("careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture") | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/portfolio.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole portfolio as one PDF, for the hand-over to the municipality at the end conversation (001 Bijlage 3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -5163,6 +6573,10 @@ export interface paths {
                 query: {
                     format: "xlsx" | "csv";
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -5241,6 +6655,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
+                                under27: boolean;
                             }[];
                         };
                     };
@@ -5544,6 +6960,91 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of a portfolio item; for everyone who sees the participant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio-items/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a file to an item (raw application/pdf body, at most 5 MB, checked by its content; X-File-Name URI-encoded, a BSN in it masked); by the provider that added the item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The file name, URI-encoded; a BSN in it is masked */
+                    "x-file-name"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            recordedAt: string;
+                            recordedBy: string;
+                            sizeBytes: number;
+                        };
+                    };
                 };
             };
         };
@@ -7580,6 +9081,10 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
@@ -7626,6 +9131,8 @@ export interface paths {
                                     givenName: string;
                                     /** Format: uuid */
                                     id: string;
+                                    /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
+                                    under27: boolean;
                                 } | null;
                                 product: {
                                     code: string;
@@ -7726,6 +9233,8 @@ export interface paths {
                                 givenName: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
+                                under27: boolean;
                             } | null;
                             product: {
                                 code: string;
@@ -7774,6 +9283,10 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";

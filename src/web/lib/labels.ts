@@ -102,6 +102,8 @@ const progressCauseLabels: Record<string, string> = {
   'invoice.sendDue': 'Verdiende onderdelen declareren',
   // 001 §2.3.2: in the Z-route participation, a meeting with the municipality per 200 hours spent.
   'participation.meetingDue': 'Overleg met de gemeente plannen: weer 200 participatie-uren besteed',
+  // 001 §3: the MAP's eight themes are done and the 40 practical hours met; the municipality holds the end conversation.
+  'map.endConversationDue': 'Eindgesprek MAP plannen',
   // R-ATT-4: the absence protocol's signals.
   'absence.firstNoShow': 'Eerste keer niet afgemeld afwezig: contact opnemen',
   'absence.repeatedNoShow': 'Opnieuw niet afgemeld afwezig',
@@ -178,6 +180,8 @@ const auditEventLabels: Record<string, string> = {
   'invoice.evidence': 'Onderbouwing factuurregel bekeken',
   'participation.read': 'Participatieactiviteiten bekeken',
   'participation.record': 'Participatieactiviteit of trede vastgelegd',
+  'portfolio.read': 'Portfolio bekeken',
+  'portfolio.record': 'Portfolio aangevuld',
 };
 
 export function auditEventLabel(name: string): string {
