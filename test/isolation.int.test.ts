@@ -9,6 +9,7 @@ import { listExportCases } from './support/list-export-cases.js';
 import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
 import { progressCases } from './support/progress-cases.js';
 import { participationCases } from './support/participation-cases.js';
+import { portfolioCases } from './support/portfolio-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -250,6 +251,7 @@ const CASES: Case[] = [
   // Issue #11: the invoicing API (test/support/invoicing-cases.ts).
   ...invoicingCases(),
   ...participationCases(), // issue #12, test/support/participation-cases.ts
+  ...portfolioCases(), // issue #12, test/support/portfolio-cases.ts
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,

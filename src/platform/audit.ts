@@ -69,7 +69,10 @@ export type AuditOperation =
   | 'invoice.evidence'
   // Issue #12: participation activities and ladder steps read and recorded (R-MAP-2, R-MAP-4).
   | 'participation.read'
-  | 'participation.record';
+  | 'participation.record'
+  // Issue #12: the portfolio read, added to, and downloaded as one PDF (R-MAP-3).
+  | 'portfolio.read'
+  | 'portfolio.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -130,6 +133,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'invoice.evidence': 'koers:verwerking/facturatie',
   'participation.read': 'koers:verwerking/participatie',
   'participation.record': 'koers:verwerking/participatie',
+  'portfolio.read': 'koers:verwerking/participatie',
+  'portfolio.record': 'koers:verwerking/participatie',
 };
 
 export interface AuditSubject {

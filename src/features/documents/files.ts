@@ -12,8 +12,8 @@ const DEFAULT_SIGNED_NAME = 'leerplan-ondertekend.pdf';
  * (people name scans after the person), however written (4970.64.960), is masked to its last four
  * digits (domain/bsn-in-text.ts; issue #9 hole 8).
  */
-export function cleanFileName(header: string | undefined): string {
-  if (header === undefined || header.trim() === '') return DEFAULT_SIGNED_NAME;
+export function cleanFileName(header: string | undefined, fallback = DEFAULT_SIGNED_NAME): string {
+  if (header === undefined || header.trim() === '') return fallback;
   let name: string;
   try {
     name = decodeURIComponent(header);
@@ -21,21 +21,24 @@ export function cleanFileName(header: string | undefined): string {
     throw new AppError('invalidInput', 'De bestandsnaam is niet goed gecodeerd.', [{ name: 'fileName', code: 'badEncoding', reason: 'De bestandsnaam is niet goed gecodeerd.' }]);
   }
   name = maskBsnsInText((name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}"]/gu, '')).trim();
-  if (name === '' || name === '.' || name === '..') return DEFAULT_SIGNED_NAME;
+  if (name === '' || name === '.' || name === '..') return fallback;
   if (!/\.pdf$/i.test(name)) name = `${name.slice(0, 196)}.pdf`;
   return name.length > 200 ? `${name.slice(0, 196)}.pdf` : name;
 }
 
-/** R-REF-7: only a real PDF is kept; the magic bytes decide, not the Content-Type the client claims. */
-export function checkPdf(content: unknown): Buffer {
+/**
+ * R-REF-7: only a real PDF is kept; the magic bytes decide, not the Content-Type the client claims.
+ * `what` names the file in the reasons (the portfolio's files use the same rule, issue #12).
+ */
+export function checkPdf(content: unknown, what = 'het ondertekende leerplan'): Buffer {
   if (!Buffer.isBuffer(content) || content.length === 0) {
-    throw unprocessable('file', 'missing', 'Voeg het ondertekende leerplan toe als pdf-bestand.');
+    throw unprocessable('file', 'missing', `Voeg ${what} toe als pdf-bestand.`);
   }
   if (content.length > MAX_DOCUMENT_BYTES) {
     throw unprocessable('file', 'tooLarge', 'Het bestand is groter dan 5 MB.');
   }
   if (!content.subarray(0, 5).equals(Buffer.from('%PDF-', 'latin1'))) {
-    throw unprocessable('file', 'notPdf', 'Dit bestand is geen pdf. Lever het ondertekende leerplan aan als pdf-bestand.');
+    throw unprocessable('file', 'notPdf', `Dit bestand is geen pdf. Lever ${what} aan als pdf-bestand.`);
   }
   return content;
 }

@@ -280,7 +280,7 @@ export function renderLearningPlanPdf(data: LearningPlanPdfData): Promise<Buffer
 }
 
 /** Attachment names carry the client number or the record id, never a BSN (R-PAR-2). */
-export function pdfFileName(prefix: 'aanmelding' | 'leerplan', clientNumber: string | null, id: string, version?: number): string {
+export function pdfFileName(prefix: 'aanmelding' | 'leerplan' | 'portfolio', clientNumber: string | null, id: string, version?: number): string {
   const usable = clientNumber !== null && /[A-Za-z0-9]/.test(clientNumber) && !isBsnLike(clientNumber);
   const key = usable ? clientNumber.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) : id;
   return `${prefix}-${key}${version === undefined ? '' : `-v${version}`}.pdf`;

@@ -24,7 +24,7 @@ function sendFile(reply: FastifyReply, file: FileOut): FastifyReply {
  * handler would call them 400 "could not be read". Here they get their own status and a Dutch reason
  * on the field `file`.
  */
-function uploadErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+export function uploadErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const refuse = (code: 'payloadTooLarge' | 'unsupportedMediaType', fieldCode: string, reason: string): void => {
     const e = new AppError(code, reason, [{ name: 'file', code: fieldCode, reason }]);
     void reply.status(e.status).type('application/problem+json').send(toProblem(e, req.routeOptions.url));

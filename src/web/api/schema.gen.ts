@@ -3201,10 +3201,6 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    /** @description The date the age is judged on (R-PAR-4); today when left out */
-                    referenceDate?: string;
-                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
-                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -3241,8 +3237,6 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
-                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
-                                under27: boolean;
                             }[];
                             page: number;
                             pageSize: number;
@@ -6573,10 +6567,6 @@ export interface paths {
                 query: {
                     format: "xlsx" | "csv";
                     q?: string;
-                    /** @description The date the age is judged on (R-PAR-4); today when left out */
-                    referenceDate?: string;
-                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
-                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -6655,8 +6645,6 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
-                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
-                                under27: boolean;
                             }[];
                         };
                     };
@@ -9081,10 +9069,6 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
-                    /** @description The date the age is judged on (R-PAR-4); today when left out */
-                    referenceDate?: string;
-                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
-                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
@@ -9131,8 +9115,6 @@ export interface paths {
                                     givenName: string;
                                     /** Format: uuid */
                                     id: string;
-                                    /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
-                                    under27: boolean;
                                 } | null;
                                 product: {
                                     code: string;
@@ -9233,8 +9215,6 @@ export interface paths {
                                 givenName: string;
                                 /** Format: uuid */
                                 id: string;
-                                /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
-                                under27: boolean;
                             } | null;
                             product: {
                                 code: string;
@@ -9283,10 +9263,6 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
-                    /** @description The date the age is judged on (R-PAR-4); today when left out */
-                    referenceDate?: string;
-                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
-                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
