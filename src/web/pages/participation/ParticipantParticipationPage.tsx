@@ -19,7 +19,9 @@ import { AnnounceContext, ProgressForm } from '../progress/formSupport';
 import { ActivityForm } from './ActivityForm';
 import { activityKindLabels, hoursText } from './labels';
 import { LadderSection } from './LadderSection';
+import { EndConversationSection } from './EndConversationSection';
 import { MapSection } from './MapSection';
+import { PortfolioSection } from './PortfolioSection';
 
 export function ParticipantParticipationPage() {
   const { id = '' } = useParams();
@@ -45,6 +47,8 @@ function ParticipationFile({ row }: { row: ParticipationRow }) {
   const user = useUser();
   // Only the provider of this participation or MAP referral writes (the server decides; this hides the buttons).
   const mayWrite = can(user, 'participation.write') && user.organisation.kind === 'provider' && user.organisation.name === row.providerName;
+  // The MAP end conversation's outcome is the municipality's (src/features/map-end-conversation/service.ts).
+  const mayDecide = can(user, 'progress.decide') && user.organisation.kind === 'municipality';
   const [announcement, setAnnouncement] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const announce = useCallback((message: string) => {
@@ -68,7 +72,9 @@ function ParticipationFile({ row }: { row: ParticipationRow }) {
       <HoursSection participantId={row.participantId} />
       <ActivitiesSection row={row} mayWrite={mayWrite} />
       {row.productKind === 'map' && <MapSection participantId={row.participantId} referralId={row.referralId} mayWrite={mayWrite} />}
+      {row.productKind === 'map' && <EndConversationSection participantId={row.participantId} referralId={row.referralId} mayPrepare={mayWrite} mayDecide={mayDecide} />}
       <LadderSection participantId={row.participantId} referralId={row.referralId} mayWrite={mayWrite} />
+      <PortfolioSection participantId={row.participantId} referralId={row.referralId} mayWrite={mayWrite} providerName={row.providerName} />
     </AnnounceContext.Provider>
   );
 }
