@@ -10,6 +10,8 @@ import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
 import { progressCases } from './support/progress-cases.js';
 import { participationCases } from './support/participation-cases.js';
 import { portfolioCases } from './support/portfolio-cases.js';
+import { mapEndConversationCases } from './support/map-end-conversation-cases.js';
+import { portalParticipationCases } from './support/portal-participation-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -252,6 +254,8 @@ const CASES: Case[] = [
   ...invoicingCases(),
   ...participationCases(), // issue #12, test/support/participation-cases.ts
   ...portfolioCases(), // issue #12, test/support/portfolio-cases.ts
+  ...mapEndConversationCases(), // issue #12, test/support/map-end-conversation-cases.ts
+  ...portalParticipationCases(), // issue #12, test/support/portal-participation-cases.ts
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,

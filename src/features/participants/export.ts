@@ -11,6 +11,8 @@ export const participantColumns: readonly ExportColumn<ParticipantSummary>[] = [
   { header: 'Achternaam', value: (p) => p.familyName, width: 20 },
   { header: 'Voornaam', value: (p) => p.givenName, width: 16 },
   { header: 'Geboortedatum', value: (p) => p.dateOfBirth, type: 'date' },
+  // R-PAR-4: the youth segment on the list's reference date (today unless the export names one).
+  { header: 'Jongere (onder 27)', value: (p) => (p.under27 ? 'ja' : 'nee') },
   { header: 'Klantnummer', value: (p) => p.clientNumber },
   { header: 'Gemeente', value: (p) => p.municipality.name, width: 20 },
   { header: 'Leerroute', value: (p) => routeNameNl(p.route), width: 24 },

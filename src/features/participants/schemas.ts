@@ -4,6 +4,7 @@ import { isValidBsn, normaliseBsn } from '../../domain/bsn.js';
 import { ReferralStatuses } from '../../domain/lifecycle.js';
 import { ExportFormat } from '../../platform/http/export.js';
 import { IsoDate, queryInt, str } from '../../platform/http/input.js';
+import { SegmentQuery } from '../../platform/http/segment.js';
 import { Referral, ReferralTarget } from '../referrals/schemas.js';
 
 // R-PAR-2: never echo the value in a message; the reason alone.
@@ -57,9 +58,10 @@ export const ParticipantListQuery = z.object({
   sort: ParticipantSort.default('name'),
   page: queryInt().min(1).default(1),
   pageSize: queryInt().min(1).max(100).default(25),
+  ...SegmentQuery,
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
-export const ParticipantExportQuery = ParticipantListQuery.pick({ q: true, sort: true }).extend({ format: ExportFormat });
+export const ParticipantExportQuery = ParticipantListQuery.pick({ q: true, sort: true, segment: true, referenceDate: true }).extend({ format: ExportFormat });
 export type ParticipantExportQuery = z.infer<typeof ParticipantExportQuery>;
 
 export const ParticipantSummary = z.object({
@@ -73,6 +75,7 @@ export const ParticipantSummary = z.object({
   clientNumber: z.string().nullable(),
   latestReferralStatus: z.enum(ReferralStatuses).nullable(),
   createdAt: z.string(),
+  under27: z.boolean().describe('R-PAR-4: in the youth segment on the reference date (the list\'s referenceDate, else today)'),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
 

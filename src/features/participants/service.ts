@@ -2,6 +2,8 @@
 // (R-SEC-2): a read of 25 participants writes 25 lines; a denied read writes one error line.
 import { randomUUID } from 'node:crypto';
 import { lastFourOfBsn, maskBsn } from '../../domain/bsn.js';
+import type { IsoDate } from '../../domain/contract.js';
+import { isYouth } from '../../domain/youth.js';
 import type { RequestContext } from '../../platform/access.js';
 import { realNow } from '../../platform/clock.js';
 import { recordAudit, subjectRef } from '../../platform/audit.js';
@@ -17,7 +19,8 @@ import { findParticipant, findParticipantByBsnHash, insertParticipant, listParti
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
-function toSummary(r: ParticipantRow): ParticipantSummary {
+/** `on`: the reference date of the youth segment (R-PAR-4), the list's or today. */
+function toSummary(r: ParticipantRow, on: IsoDate): ParticipantSummary {
   return {
     id: r.id,
     givenName: r.givenName,
@@ -29,23 +32,26 @@ function toSummary(r: ParticipantRow): ParticipantSummary {
     clientNumber: r.clientNumber,
     latestReferralStatus: r.latestReferralStatus,
     createdAt: r.createdAt.toISOString(),
+    under27: isYouth(r.dateOfBirth, on),
   };
 }
 
 export async function listParticipants(deps: Deps, ctx: RequestContext, query: ParticipantListQuery) {
+  const on = query.referenceDate ?? deps.clock.today();
   const { rows, total } = await deps.db.transaction(async (tx) => {
-    const found = await listRows(tx, ctx.scope, query);
+    const found = await listRows(tx, ctx.scope, { ...query, referenceDate: on });
     await recordAudit(tx, deps.crypto, ctx, { name: 'participant.list', status: 'ok', subjects: uniqueSubjects(found.rows.map((r) => ({ participantId: r.id, municipalityId: r.municipalityId }))), objectType: 'participant' });
     return found;
   });
-  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => toSummary(r, on)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** R-EXC-3: the whole filtered list for the export, read and audited batch by batch with the list's SQL. */
 export function participantExportSource(deps: Deps, ctx: RequestContext, query: ParticipantExportQuery): () => Promise<readonly ParticipantSummary[]> {
+  const on = query.referenceDate ?? deps.clock.today();
   return pagedSource(EXPORT_BATCH, (page, pageSize) =>
     deps.db.transaction(async (tx) => {
-      const { rows } = await listRows(tx, ctx.scope, { ...query, page, pageSize });
+      const { rows } = await listRows(tx, ctx.scope, { ...query, referenceDate: on, page, pageSize });
       if (page === 1 || rows.length > 0) {
         await recordAudit(tx, deps.crypto, ctx, {
           name: 'participant.list',
@@ -55,7 +61,7 @@ export function participantExportSource(deps: Deps, ctx: RequestContext, query: 
           summary: `export ${query.format} batch ${page}: ${rows.length} rows`,
         });
       }
-      return rows.map(toSummary);
+      return rows.map((r) => toSummary(r, on));
     }),
   );
 }
@@ -72,7 +78,7 @@ export async function searchParticipantsByBsn(deps: Deps, ctx: RequestContext, b
     });
     return found === undefined ? [] : [found];
   });
-  return { items: rows.map(toSummary) };
+  return { items: rows.map((r) => toSummary(r, deps.clock.today())) };
 }
 
 async function loadDetail(deps: Deps, ctx: RequestContext, tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0], id: string): Promise<ParticipantDetail | undefined> {

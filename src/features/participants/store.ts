@@ -3,6 +3,7 @@
 import type { ReferralStatus } from '../../domain/lifecycle.js';
 import { participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
+import { segmentWhere } from '../../platform/http/segment.js';
 import type { ParticipantListQuery, ParticipantSort } from './schemas.js';
 
 export interface ParticipantRow {
@@ -52,9 +53,10 @@ const ORDER: Record<ParticipantSort, string> = {
   '-createdAt': 'p.created_at DESC, p.id DESC',
 };
 
-export async function listParticipants(q: Queryable, scope: Scope, query: ParticipantListQuery): Promise<{ rows: ParticipantRow[]; total: number }> {
+/** `query.referenceDate` is the date of the youth segment (R-PAR-4); the service fills in today. */
+export async function listParticipants(q: Queryable, scope: Scope, query: Omit<ParticipantListQuery, 'referenceDate'> & { referenceDate: string }): Promise<{ rows: ParticipantRow[]; total: number }> {
   const p = new SqlParams();
-  const where = [participantInScope(scope, p)];
+  const where = [participantInScope(scope, p), ...segmentWhere(p, 'p.date_of_birth', query.segment, query.referenceDate)];
   if (query.q !== undefined && query.q !== '') {
     const like = p.add(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(p.given_name || ' ' || p.family_name ILIKE ${like} OR p.client_number ILIKE ${like})`);

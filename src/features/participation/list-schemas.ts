@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ExportFormat } from '../../platform/http/export.js';
 import { queryInt, str } from '../../platform/http/input.js';
+import { SegmentQuery } from '../../platform/http/segment.js';
 
 export const ParticipationSort = z.enum(['name', '-name', 'startedOn', '-startedOn', 'hours', '-hours', 'mapPractical', '-mapPractical'], 'Kies een sortering uit de lijst.');
 export type ParticipationSort = z.infer<typeof ParticipationSort>;
@@ -14,9 +15,11 @@ export const ParticipationListQuery = z.object({
   sort: ParticipationSort.default('name'),
   page: queryInt().min(1).default(1),
   pageSize: queryInt().min(1).max(100).default(25),
+  portfolio: z.enum(['complete', 'incomplete'], 'Kies: compleet of niet compleet.').optional().describe('R-MAP-3: only portfolios whose Bijlage 3 part is (not) complete; a Z-route portfolio (no Bijlage 3 part) is in neither'),
+  ...SegmentQuery,
 });
 export type ParticipationListQuery = z.infer<typeof ParticipationListQuery>;
-export const ParticipationExportQuery = ParticipationListQuery.pick({ q: true, participantId: true, sort: true }).extend({ format: ExportFormat });
+export const ParticipationExportQuery = ParticipationListQuery.pick({ q: true, participantId: true, sort: true, portfolio: true, segment: true, referenceDate: true }).extend({ format: ExportFormat });
 export type ParticipationExportQuery = z.infer<typeof ParticipationExportQuery>;
 
 export const ParticipationRow = z.object({
@@ -36,6 +39,8 @@ export const ParticipationRow = z.object({
   meetingsDue: z.number().int().describe('001 §2.3.2: 200-hour meetings reached (Z-route participation)'),
   nextMeetingAtHours: z.number().int().nullable().describe('The cumulative hours of the next 200-hour meeting; null without Z-route participation'),
   ladderStep: z.number().int().nullable().describe('R-MAP-4: the step now (at the end, else during, else at referral)'),
+  portfolioComplete: z.boolean().nullable().describe('R-MAP-3: the Bijlage 3 part complete; null for a Z-route portfolio, which has none'),
+  under27: z.boolean().describe('R-PAR-4: in the youth segment on the reference date (referenceDate, else today)'),
 });
 export type ParticipationRow = z.infer<typeof ParticipationRow>;
 

@@ -10,8 +10,11 @@ import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
 import { EXPORT_BATCH, pagedSource, type ExportColumn } from '../../platform/http/export.js';
 import type { AppDeps } from '../../platform/http/server.js';
+import { segmentWhere } from '../../platform/http/segment.js';
+import { isYouth } from '../../domain/youth.js';
 import type { ParticipationExportQuery, ParticipationListQuery, ParticipationPage, ParticipationRow, ParticipationSort } from './list-schemas.js';
 import { hoursOf, productOf } from './service.js';
+import { unsafePortfolioComplete } from './portfolio-status.js';
 import { unsafeActivitiesOf, unsafeLadderOf } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -33,18 +36,21 @@ interface Base {
   contractId: string;
   providerName: string;
   startedOn: string | null;
+  dateOfBirth: string;
 }
 
-async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'participantId' | 'sort'>): Promise<(ParticipationRow & { municipalityId: string })[]> {
+/** `on`: the youth segment's reference date (R-PAR-4), the query's or today. */
+async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'participantId' | 'sort' | 'segment'>, on: string): Promise<(ParticipationRow & { municipalityId: string })[]> {
   const p = new SqlParams();
+  const segment = segmentWhere(p, 'p.date_of_birth', query.segment, on).map((c) => `AND ${c}`).join(' ');
   const search = query.q === undefined || query.q === '' ? '' : `AND (p.given_name || ' ' || p.family_name ILIKE ${p.add(`%${query.q}%`)} OR p.client_number ILIKE ${p.add(`%${query.q}%`)})`;
   const one = query.participantId === undefined ? '' : `AND p.id = ${p.add(query.participantId)}`;
   const base = await q.query<Base>(
     `SELECT DISTINCT ON (p.id) p.id AS "participantId", p.municipality_id AS "municipalityId", p.given_name AS "givenName", p.family_name AS "familyName",
        p.client_number AS "clientNumber", m.name AS "municipalityName", r.id AS "referralId", r.product_code AS "productCode", r.contract_id AS "contractId",
-       pr.name AS "providerName", r.started_on::text AS "startedOn"
+       pr.name AS "providerName", r.started_on::text AS "startedOn", p.date_of_birth::text AS "dateOfBirth"
      FROM participant p JOIN municipality m ON m.id = p.municipality_id JOIN referral r ON r.participant_id = p.id JOIN provider pr ON pr.id = r.provider_id
-     WHERE r.product_code = ANY(${p.add(participationProducts(contracts))}) AND ${participantInScope(ctx.scope, p)} ${search} ${one}
+     WHERE r.product_code = ANY(${p.add(participationProducts(contracts))}) AND ${participantInScope(ctx.scope, p)} ${search} ${one} ${segment}
        ${ctx.scope.kind === 'provider' ? `ORDER BY p.id, (r.provider_id = ${p.add(ctx.scope.providerId)}) DESC, r.referred_on DESC` : 'ORDER BY p.id, r.referred_on DESC'}`,
     p.values,
   );
@@ -76,9 +82,13 @@ async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestCon
       meetingsDue: meetings.length,
       nextMeetingAtHours: zRoute ? (meetings.length + 1) * PARTICIPATION_MEETING_EVERY_HOURS : null,
       ladderStep: (latest.atEnd ?? latest.during ?? latest.atReferral)?.step ?? null,
+      portfolioComplete: await unsafePortfolioComplete(q, contracts, b.participantId),
+      under27: isYouth(b.dateOfBirth, on),
     });
   }
-  return out.sort(comparer(query.sort));
+  // R-MAP-3: "Portfolio compleet ja/nee" filters on the server, so the count, the pages and the export agree.
+  const wanted = query.portfolio === undefined ? undefined : query.portfolio === 'complete';
+  return out.filter((r) => wanted === undefined || r.portfolioComplete === wanted).sort(comparer(query.sort));
 }
 
 function comparer(sort: ParticipationSort): (a: ParticipationRow, b: ParticipationRow) => number {
@@ -98,7 +108,7 @@ const strip = ({ municipalityId: _m, ...row }: ParticipationRow & { municipality
 
 export async function listParticipation(deps: Deps, ctx: RequestContext, query: ParticipationListQuery): Promise<ParticipationPage> {
   return deps.db.transaction(async (tx) => {
-    const all = await rowsOf(tx, deps.contracts, ctx, query);
+    const all = await rowsOf(tx, deps.contracts, ctx, query, query.referenceDate ?? deps.clock.today());
     const rows = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
     await recordAudit(tx, deps.crypto, ctx, { name: 'participation.read', status: 'ok', subjects: uniqueSubjects(rows.map((r) => ({ participantId: r.participantId, municipalityId: r.municipalityId }))), objectType: 'participant', summary: 'participation list' });
     return { items: rows.map(strip), total: all.length, page: query.page, pageSize: query.pageSize };
@@ -117,6 +127,8 @@ export const participationColumns: readonly ExportColumn<ParticipationRow>[] = [
   { header: 'Voornaam', value: (r) => r.givenName, width: 16 },
   { header: 'Klantnummer', value: (r) => r.clientNumber },
   { header: 'Gemeente', value: (r) => r.municipalityName, width: 18 },
+  // R-PAR-4: the youth segment on the list's reference date (today unless the export names one).
+  { header: 'Jongere (onder 27)', value: (r) => (r.under27 ? 'ja' : 'nee') },
   { header: 'Product', value: (r) => r.productName, width: 30 },
   { header: 'Aanbieder', value: (r) => r.providerName, width: 24 },
   { header: 'Gestart op', value: (r) => r.startedOn, type: 'date' },
@@ -125,5 +137,6 @@ export const participationColumns: readonly ExportColumn<ParticipationRow>[] = [
   { header: 'MAP-praktijkuren', value: (r) => hours(r.byHourKind.mapPractical), type: 'number', decimals: 1 },
   { header: 'Volgend 200-urenoverleg bij (uur)', value: (r) => r.nextMeetingAtHours, type: 'number' },
   { header: 'Trede nu', value: (r) => r.ladderStep, type: 'number' },
+  { header: 'Portfolio compleet', value: (r) => (r.portfolioComplete === null ? null : r.portfolioComplete ? 'ja' : 'nee') },
   { header: 'Inburgeraar-id', value: (r) => r.participantId, width: 38 },
 ];

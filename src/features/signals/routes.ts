@@ -26,7 +26,7 @@ export { SignalItem };
 
 export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
   const productNameOf = (code: string) => productName(deps.contracts, code);
-  const toItem = (r: SignalRow, today: string) => toSignalItem(r, today, productNameOf);
+  const toItem = (r: SignalRow, today: string, on = today) => toSignalItem(r, today, productNameOf, on);
   const subjectsOf = (rows: readonly SignalRow[]) =>
     uniqueSubjects(rows.flatMap((r) => (r.participantId === null ? [] : [{ participantId: r.participantId, municipalityId: r.municipalityId }])));
 
@@ -52,7 +52,7 @@ export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
         await recordAudit(tx, deps.crypto, ctx, { name: 'signal.list', status: 'ok', subjects: subjectsOf(page.rows), objectType: 'signal' });
         return { ...page, counts, options };
       });
-      return { items: found.rows.map((r) => toItem(r, today)), total: found.total, page: q.page, pageSize: q.pageSize, counts: found.counts, options: found.options };
+      return { items: found.rows.map((r) => toItem(r, today, q.referenceDate ?? today)), total: found.total, page: q.page, pageSize: q.pageSize, counts: found.counts, options: found.options };
     },
   );
 
@@ -79,7 +79,7 @@ export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
             if (page === 1 || rows.length > 0) {
               await recordAudit(tx, deps.crypto, ctx, { name: 'signal.list', status: 'ok', subjects: subjectsOf(rows), objectType: 'signal', summary: `export ${q.format} batch ${page}: ${rows.length} rows` });
             }
-            return rows.map((r) => toItem(r, today));
+            return rows.map((r) => toItem(r, today, q.referenceDate ?? today));
           }),
         ),
       });

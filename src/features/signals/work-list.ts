@@ -10,6 +10,8 @@ import { urgency } from '../../domain/steps.js';
 import { signalInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 import { ExportFormat, type ExportColumn } from '../../platform/http/export.js';
+import { segmentWhere, SegmentQuery } from '../../platform/http/segment.js';
+import { isYouth } from '../../domain/youth.js';
 import { queryInt, str } from '../../platform/http/input.js';
 
 const Urgency = z.enum(['overdue', 'thisWeek', 'later']);
@@ -34,6 +36,7 @@ export const SignalItem = z.object({
       familyName: z.string(),
       dateOfBirth: z.string().describe('Tells two participants of the same name apart (never the BSN)'),
       clientNumber: z.string().nullable(),
+      under27: z.boolean().describe('R-PAR-4: in the youth segment on the reference date (referenceDate, else today)'),
     })
     .nullable(),
   referralId: z.uuid().nullable(),
@@ -55,6 +58,7 @@ export const WorkListFilter = z.object({
   urgency: Urgency.optional().describe('One bucket; the counts stay those of all buckets'),
   q: str().trim().max(100).optional().describe("Part of the participant's name or client number"),
   sort: WorkListSort.default('dueDate').describe('dueDate: earliest first, which is also the order of urgency'),
+  ...SegmentQuery,
 });
 export type WorkListFilter = z.infer<typeof WorkListFilter>;
 
@@ -137,8 +141,9 @@ function baseWhere(scope: Scope, p: SqlParams, f: Pick<WorkListFilter, 'status'>
   return where;
 }
 
-function filterWhere(scope: Scope, p: SqlParams, f: WorkListFilter): string[] {
-  const where = baseWhere(scope, p, f);
+/** `today`: the youth segment's date when the filter names none (R-PAR-4). */
+function filterWhere(scope: Scope, p: SqlParams, f: WorkListFilter, today: string): string[] {
+  const where = [...baseWhere(scope, p, f), ...segmentWhere(p, 'pp.date_of_birth', f.segment, f.referenceDate ?? today)];
   if (f.municipalityId !== undefined) where.push(`s.municipality_id = ${p.add(f.municipalityId)}`);
   if (f.providerId !== undefined) where.push(`s.provider_id = ${p.add(f.providerId)}`);
   if (f.productCode !== undefined) where.push(`s.product_code = ${p.add(f.productCode)}`);
@@ -153,7 +158,7 @@ function filterWhere(scope: Scope, p: SqlParams, f: WorkListFilter): string[] {
 /** One page of the filtered list in the asked order, and its total. */
 export async function workListPage(q: Queryable, scope: Scope, f: WorkListFilter, today: string, page: { limit: number; offset: number }): Promise<{ rows: SignalRow[]; total: number }> {
   const p = new SqlParams();
-  const where = filterWhere(scope, p, f);
+  const where = filterWhere(scope, p, f, today);
   if (f.urgency !== undefined) where.push(`${bucketSql(p, today)} = ${p.add(f.urgency)}`);
   const whereSql = where.join(' AND ');
   const limit = p.add(page.limit);
@@ -166,7 +171,7 @@ export async function workListPage(q: Queryable, scope: Scope, f: WorkListFilter
   if (rows.length === 0 && page.offset > 0) {
     // Past the last page: the window function had no row to ride on.
     const c = new SqlParams();
-    const w = filterWhere(scope, c, f);
+    const w = filterWhere(scope, c, f, today);
     if (f.urgency !== undefined) w.push(`${bucketSql(c, today)} = ${c.add(f.urgency)}`);
     total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${w.join(' AND ')}`, c.values))[0]?.n ?? 0;
   }
@@ -176,7 +181,7 @@ export async function workListPage(q: Queryable, scope: Scope, f: WorkListFilter
 /** The count per bucket of the filtered list, ignoring the urgency filter (the summary above the list). */
 export async function workListCounts(q: Queryable, scope: Scope, f: WorkListFilter, today: string): Promise<Record<Urgency, number>> {
   const p = new SqlParams();
-  const where = filterWhere(scope, p, f).join(' AND ');
+  const where = filterWhere(scope, p, f, today).join(' AND ');
   const rows = await q.query<{ bucket: Urgency; n: number }>(`SELECT ${bucketSql(p, today)} AS bucket, count(*)::int AS n ${FROM} WHERE ${where} GROUP BY 1`, p.values);
   const counts: Record<Urgency, number> = { overdue: 0, thisWeek: 0, later: 0 };
   for (const r of rows) counts[r.bucket] = r.n;
@@ -214,7 +219,8 @@ export async function findSignalInScope(q: Queryable, scope: Scope, id: string, 
   return rows[0];
 }
 
-export function toSignalItem(r: SignalRow, today: string, productName: (code: string) => string): SignalItem {
+/** `on`: the youth segment's reference date (R-PAR-4), the filter's or today. */
+export function toSignalItem(r: SignalRow, today: string, productName: (code: string) => string, on = today): SignalItem {
   return {
     id: r.id,
     cause: r.cause,
@@ -229,7 +235,7 @@ export function toSignalItem(r: SignalRow, today: string, productName: (code: st
     participant:
       r.participantId === null
         ? null
-        : { id: r.participantId, givenName: r.givenName ?? '', familyName: r.familyName ?? '', dateOfBirth: r.dateOfBirth ?? '', clientNumber: r.clientNumber },
+        : { id: r.participantId, givenName: r.givenName ?? '', familyName: r.familyName ?? '', dateOfBirth: r.dateOfBirth ?? '', clientNumber: r.clientNumber, under27: r.dateOfBirth !== null && isYouth(r.dateOfBirth, on) },
     referralId: r.subjectType === 'referral' ? r.subjectId : null,
     provider: r.providerId === null ? null : { id: r.providerId, name: r.providerName ?? '' },
     municipality: { id: r.municipalityId, name: r.municipalityName },
@@ -263,6 +269,8 @@ export const workListColumns: readonly ExportColumn<SignalItem>[] = [
   { header: 'Achternaam', value: (s) => s.participant?.familyName ?? null, width: 20 },
   { header: 'Voornaam', value: (s) => s.participant?.givenName ?? null, width: 16 },
   { header: 'Geboortedatum', value: (s) => s.participant?.dateOfBirth ?? null, type: 'date' },
+  // R-PAR-4: the youth segment on the filter's reference date (today unless the export names one).
+  { header: 'Jongere (onder 27)', value: (s) => (s.participant === null ? null : s.participant.under27 ? 'ja' : 'nee') },
   { header: 'Klantnummer', value: (s) => s.participant?.clientNumber ?? null },
   { header: 'Wie moet handelen', value: (s) => partyWords[s.addressee] },
   { header: 'Aanbieder', value: (s) => s.provider?.name ?? null, width: 24 },

@@ -3201,6 +3201,10 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -3237,6 +3241,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
+                                under27: boolean;
                             }[];
                             page: number;
                             pageSize: number;
@@ -6567,6 +6573,10 @@ export interface paths {
                 query: {
                     format: "xlsx" | "csv";
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 };
                 header?: never;
@@ -6645,6 +6655,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 route: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                /** @description R-PAR-4: in the youth segment on the reference date (the list's referenceDate, else today) */
+                                under27: boolean;
                             }[];
                         };
                     };
@@ -6767,7 +6779,13 @@ export interface paths {
                     pageSize?: number;
                     /** @description One participant's row (the participant's Deelname page) */
                     participantId?: string;
+                    /** @description R-MAP-3: only portfolios whose Bijlage 3 part is (not) complete; a Z-route portfolio (no Bijlage 3 part) is in neither */
+                    portfolio?: "complete" | "incomplete";
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
                 };
                 header?: never;
@@ -6808,6 +6826,8 @@ export interface paths {
                                 nextMeetingAtHours: number | null;
                                 /** Format: uuid */
                                 participantId: string;
+                                /** @description R-MAP-3: the Bijlage 3 part complete; null for a Z-route portfolio, which has none */
+                                portfolioComplete: boolean | null;
                                 /** @enum {string} */
                                 productKind: "participation" | "map";
                                 productName: string;
@@ -6819,6 +6839,8 @@ export interface paths {
                                 referralId: string;
                                 startedOn: string | null;
                                 totalMinutes: number;
+                                /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
+                                under27: boolean;
                             }[];
                             page: number;
                             pageSize: number;
@@ -6850,7 +6872,13 @@ export interface paths {
                     format: "xlsx" | "csv";
                     /** @description One participant's row (the participant's Deelname page) */
                     participantId?: string;
+                    /** @description R-MAP-3: only portfolios whose Bijlage 3 part is (not) complete; a Z-route portfolio (no Bijlage 3 part) is in neither */
+                    portfolio?: "complete" | "incomplete";
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     sort?: "name" | "-name" | "startedOn" | "-startedOn" | "hours" | "-hours" | "mapPractical" | "-mapPractical";
                 };
                 header?: never;
@@ -9069,6 +9097,10 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
@@ -9115,6 +9147,8 @@ export interface paths {
                                     givenName: string;
                                     /** Format: uuid */
                                     id: string;
+                                    /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
+                                    under27: boolean;
                                 } | null;
                                 product: {
                                     code: string;
@@ -9215,6 +9249,8 @@ export interface paths {
                                 givenName: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description R-PAR-4: in the youth segment on the reference date (referenceDate, else today) */
+                                under27: boolean;
                             } | null;
                             product: {
                                 code: string;
@@ -9263,6 +9299,10 @@ export interface paths {
                     providerId?: string;
                     /** @description Part of the participant's name or client number */
                     q?: string;
+                    /** @description The date the age is judged on (R-PAR-4); today when left out */
+                    referenceDate?: string;
+                    /** @description R-PAR-4: youth = "Jongeren (onder 27)", participants under 27 on referenceDate */
+                    segment?: "youth";
                     /** @description dueDate: earliest first, which is also the order of urgency */
                     sort?: "dueDate" | "-dueDate" | "participant" | "-participant" | "cause" | "-cause";
                     status?: "open" | "acknowledged" | "resolved" | "all" | "unresolved";
