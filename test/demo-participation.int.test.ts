@@ -66,6 +66,19 @@ describe(`demo participation on ${DB_KIND}`, () => {
     expect(raised).toBeGreaterThanOrEqual(2);
   });
 
+  it('has the end conversation of the MAP participant at 42 hours: prepared per Bijlage 2, the date proposed, held as sufficient', async () => {
+    const ends = [];
+    for (const id of ids) {
+      const end = await werkwijs.get(`/api/v1/participants/${id}/map-end-conversation`);
+      expect(end.status).toBe(200);
+      if (end.body.held !== null) ends.push(end.body);
+    }
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ preparation: { version: 1 }, planned: { version: 1 }, held: { outcome: 'sufficient', themesDone: 8, practicalMinutes: 42 * 60, recordedByOrganisation: 'Enkhuizen' } });
+    expect(ends[0].held.heldOn).toBe(ends[0].planned.plannedOn);
+    expect(ends[0].preparation.parts.every((p: { answered: number }) => p.answered > 0)).toBe(true);
+  });
+
   it('lets the language provider of a Z-route participant read the activities but not add one', async () => {
     // Under its own (language) referral: Taalpunt sees the participant, it may not write its activities.
     const [shared] = await t.koers.db.query<{ id: string; referralId: string }>(
