@@ -2,7 +2,7 @@
 // GET /participants/:id/my-participation — their activities with kind, place, dates and hours, the hours
 // per kind, and for a MAP the eight themes and the practical part against 40 hours; without the
 // provider's note or who typed it in. Audited (R-SEC-2). Access per role: test/isolation.int.test.ts
-// (test/support/portal-participation-cases.ts).
+// (test/support/portal-participation-cases.ts). The home's provider says whether it is a language school.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
@@ -42,6 +42,10 @@ describe(`the participant's own participation activities on ${DB_KIND}`, () => {
     expect(res.body.map.themes).toHaveLength(8);
     expect(res.body.map.themes.every((th: { status: string }) => th.status === 'notStarted')).toBe(true);
     expect(res.body.map.practical).toEqual({ minutes: 0, requiredMinutes: 2400, met: false, remainingMinutes: 2400 });
+    // The home names a MAP provider as such, not as "uw taalschool" (R-PRT-1).
+    const home = await p.self.get(`/api/v1/participants/${p.id}/progress`);
+    expect(home.body.provider).toMatchObject({ work: true });
+    expect(home.body.provider.name).toMatch(/WerkWijs/);
   });
 
   it('reads what the provider registered, hours per kind and the themes; no note, no name of who typed it; audited', async () => {
@@ -76,6 +80,7 @@ describe(`the participant's own participation activities on ${DB_KIND}`, () => {
     const res = await p.self.get(`/api/v1/participants/${p.id}/my-participation`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ activities: [], totalMinutes: 0, map: null });
+    expect((await p.self.get(`/api/v1/participants/${p.id}/progress`)).body.provider).toMatchObject({ work: false });
     const other = await participant('map', WERKWIJS);
     expect((await p.self.get(`/api/v1/participants/${other.id}/my-participation`)).status).toBe(404);
   });

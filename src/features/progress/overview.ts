@@ -82,6 +82,12 @@ async function contactsOf(tx: Tx, municipalityId: string, providerId: string | u
   ];
 }
 
+/** Whether the referral's product (contract data) is participation or MAP rather than language lessons. */
+function isWorkProduct(contracts: Deps['contracts'], r: { contractId: string; productCode: string }): boolean {
+  const kind = contracts.byId(r.contractId)?.products.find((p) => p.code === r.productCode)?.kind;
+  return kind === 'participation' || kind === 'map';
+}
+
 export async function getOverview(deps: Deps, ctx: RequestContext, participantId: string): Promise<Overview> {
   return inTransaction(deps, async (tx) => {
     const file = await fileOrDeny(tx, deps, ctx, participantId, 'progress.read');
@@ -102,7 +108,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, participantId
     const a = facts.assessment;
     return {
       participant: { id: file.id, givenName: file.givenName, familyName: file.familyName, route: file.route, termEndsOn: file.termEndsOn, termAssumed: file.termAssumed },
-      provider: referral === undefined ? null : { name: referral.providerName, referralId: referral.id },
+      provider: referral === undefined ? null : { name: referral.providerName, referralId: referral.id, work: isWorkProduct(deps.contracts, referral) },
       contacts: await contactsOf(tx, file.municipalityId, referral?.providerId),
       hours: { made: facts.hoursMade, nt2Lessons: facts.nt2LessonHours, target: facts.targetHours },
       attendancePercentage: facts.attendance.percentage,

@@ -196,7 +196,9 @@ export const Contact = z.object({
 
 export const Overview = z.object({
   participant: z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string(), route: z.string(), termEndsOn: z.string(), termAssumed: z.boolean() }),
-  provider: z.object({ name: z.string(), referralId: z.uuid() }).nullable(),
+  provider: z
+    .object({ name: z.string(), referralId: z.uuid(), work: z.boolean().describe('R-PRT-1: the referral is for participation or MAP, so the provider is no language school (the participant\'s home names it so)') })
+    .nullable(),
   /** R-PRT-1 (001 Bijlage 1 guideline 5): whom to call — the participant's municipality and the provider of the latest referral in scope. */
   contacts: z.array(Contact).describe("The participant's own municipality, and the provider of their latest referral; a value the contract gives none of is null"),
   hours: z.object({ made: z.number(), nt2Lessons: z.number(), target: z.number() }),

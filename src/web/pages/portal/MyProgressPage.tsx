@@ -34,8 +34,8 @@ function Home({ participantId }: { participantId: string }) {
     <>
       <HowItGoes overview={overview} />
       <WhereAndNext overview={overview} />
-      <Expected />
-      <WhomToCall contacts={overview.contacts} />
+      <Expected overview={overview} />
+      <WhomToCall contacts={overview.contacts} work={overview.provider?.work === true} />
       <MyHours overview={overview} />
       <MyReports overview={overview} />
     </>
@@ -91,23 +91,26 @@ function WhereAndNext({ overview }: { overview: Overview }) {
             {next.by !== null && ` ${t('home.nextMilestoneBy', { date: plainDate(next.by) })}`}
           </Paragraph>
         ) : (
-          <Paragraph>{t(`home.${next.key}`)}</Paragraph>
+          <Paragraph>{t(`home.${next.key}`, { provider: overview.provider?.name ?? '' })}</Paragraph>
         )}
       </section>
     </>
   );
 }
 
-function Expected() {
+function Expected({ overview }: { overview: Overview }) {
   const { t } = useTranslation();
+  // A participation or MAP provider has appointments, not lessons (R-PRT-1: the right word per provider).
+  const work = overview.provider?.work === true ? 'Work' : '';
+  const provider = overview.provider?.name ?? '';
   return (
     <section aria-labelledby="wat-moet-ik-doen" className="koers-section">
       <Heading level={2} id="wat-moet-ik-doen">
         {t('home.expectedTitle')}
       </Heading>
       <UnorderedList className="koers-portal-list">
-        <UnorderedListItem>{t('home.expected1')}</UnorderedListItem>
-        <UnorderedListItem>{t('home.expected2')}</UnorderedListItem>
+        <UnorderedListItem>{t(`home.expected1${work}`)}</UnorderedListItem>
+        <UnorderedListItem>{t(`home.expected2${work}`, { provider })}</UnorderedListItem>
         <UnorderedListItem>{t('home.expected3')}</UnorderedListItem>
       </UnorderedList>
     </section>
@@ -119,7 +122,7 @@ function Expected() {
  * The contacts come from the contract files (migration 0021); where a phone number or e-mail address is
  * missing the page says they are on the organisation's website, as it did before Koers kept them.
  */
-function WhomToCall({ contacts }: { contacts: Overview['contacts'] }) {
+function WhomToCall({ contacts, work }: { contacts: Overview['contacts']; work: boolean }) {
   const { t } = useTranslation();
   const municipality = contacts.find((c) => c.role === 'municipality');
   const provider = contacts.find((c) => c.role === 'provider');
@@ -136,7 +139,7 @@ function WhomToCall({ contacts }: { contacts: Overview['contacts'] }) {
         </UnorderedListItem>
         {provider !== undefined && (
           <UnorderedListItem>
-            <span>{t('home.callProvider', { name: provider.organisation })}</span>
+            <span>{t(work ? 'home.callProviderWork' : 'home.callProvider', { name: provider.organisation })}</span>
             <ContactLines contact={provider} />
           </UnorderedListItem>
         )}

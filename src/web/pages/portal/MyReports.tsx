@@ -22,7 +22,7 @@ export function MyReports({ overview }: { overview: Overview }) {
       <Heading level={2} id="mijn-verslagen">
         {t('home.reportsTitle')}
       </Heading>
-      {submitted.length === 0 && <Paragraph>{t('home.reportsNone')}</Paragraph>}
+      {submitted.length === 0 && <Paragraph>{t(overview.provider?.work === true ? 'home.reportsNoneWork' : 'home.reportsNone')}</Paragraph>}
       {submitted.map((summary, i) => {
         const query = reports[i];
         const date = plainDate(summary.submittedOn ?? summary.createdAt);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nextStep, statusKey, whereKey } from './position';
 
 const base = {
-  provider: { name: 'Taalpunt', referralId: '00000000-0000-4000-8000-000000000001' },
+  provider: { name: 'Taalpunt', referralId: '00000000-0000-4000-8000-000000000001', work: false },
   routeState: 'running' as const,
   hours: { made: 120, nt2Lessons: 120, target: 600 },
   status: { started: true, status: 'onTrack' as const, overrideReason: null, milestones: [{ hours: 200, projectedOn: '2027-03-01', beforeTermEnd: true }] },
@@ -16,6 +16,13 @@ describe('the participant\'s position in the route', () => {
     expect(whereKey(base)).toBe('whereRunning');
     expect(whereKey({ ...base, routeState: 'onHold' })).toBe('wherePaused');
     expect(whereKey({ ...base, routeState: 'ended' })).toBe('whereEnded');
+  });
+
+  it('a participation or MAP provider is named as such, not as the language school', () => {
+    const work = { ...base, provider: { ...base.provider, name: 'WerkWijs', work: true } };
+    expect(whereKey({ ...work, status: { ...work.status, started: false } })).toBe('whereNotStartedWork');
+    expect(whereKey(work)).toBe('whereRunningWork');
+    expect(nextStep({ ...work, status: { ...work.status, started: false } })).toEqual({ key: 'nextUnknownWork' });
   });
 
   it('what comes next: the next milestone with its date; nothing to forecast before the start', () => {

@@ -4,20 +4,22 @@ import type { Overview } from '../../api/progress';
 
 type Facts = Pick<Overview, 'provider' | 'routeState' | 'hours'> & { status: Pick<Overview['status'], 'started' | 'status' | 'overrideReason' | 'milestones'> };
 
-export type WhereKey = 'whereNoProvider' | 'whereEnded' | 'wherePaused' | 'whereNotStarted' | 'whereRunning';
+export type WhereKey = 'whereNoProvider' | 'whereEnded' | 'wherePaused' | 'whereNotStarted' | 'whereRunning' | 'whereNotStartedWork' | 'whereRunningWork';
 
 export function whereKey(o: Facts): WhereKey {
   if (o.provider === null) return 'whereNoProvider';
   if (o.routeState === 'ended' || o.routeState === 'droppedOut' || o.routeState === 'movedAway') return 'whereEnded';
   if (o.routeState === 'onHold') return 'wherePaused';
-  return o.status.started ? 'whereRunning' : 'whereNotStarted';
+  // A participation or MAP provider is no language school: its own words ("Zij helpen u met werk en meedoen").
+  const work = o.provider.work ? 'Work' : '';
+  return o.status.started ? `whereRunning${work}` : `whereNotStarted${work}`;
 }
 
-export type Next = { key: 'nextNone' } | { key: 'nextUnknown' } | { key: 'nextMilestone'; hours: number; by: string | null };
+export type Next = { key: 'nextNone' } | { key: 'nextUnknown' | 'nextUnknownWork' } | { key: 'nextMilestone'; hours: number; by: string | null };
 
 export function nextStep(o: Facts): Next {
   if (o.hours.target > 0 && o.hours.made >= o.hours.target) return { key: 'nextNone' };
-  if (!o.status.started) return { key: 'nextUnknown' };
+  if (!o.status.started) return { key: o.provider?.work === true ? 'nextUnknownWork' : 'nextUnknown' };
   const next = o.status.milestones[0];
   if (next === undefined) return { key: 'nextNone' };
   return { key: 'nextMilestone', hours: next.hours, by: next.projectedOn };
