@@ -175,6 +175,23 @@ describe(`portfolio on ${DB_KIND}`, () => {
     expect((await items(consultant)).body.items[0].files.map((f: { id: string }) => f.id)).toEqual([ok.body.id]);
   });
 
+  it('the Deelname list says whether the portfolio is complete and filters on it, in the export too', async () => {
+    const row = async (query: string, id: string) => ((await werkwijs.get(`/api/v1/participation/participants?pageSize=100${query}`)).body.items as { participantId: string; portfolioComplete: boolean | null }[]).find((r) => r.participantId === id);
+    expect((await row('', participantId))?.portfolioComplete).toBe(true);
+    expect((await row('', zParticipantId))?.portfolioComplete).toBeNull();
+    expect(await row('&portfolio=complete', participantId)).toBeDefined();
+    expect(await row('&portfolio=incomplete', participantId)).toBeUndefined();
+    expect(await row('&portfolio=complete', zParticipantId)).toBeUndefined();
+    expect(await row('&portfolio=incomplete', zParticipantId)).toBeUndefined();
+    const bad = await werkwijs.get('/api/v1/participation/participants?portfolio=ja');
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalidParams[0]).toMatchObject({ name: 'portfolio', reason: 'Kies: compleet of niet compleet.' });
+    const csv = String((await werkwijs.get('/api/v1/participation/participants/export?format=csv&portfolio=complete')).body);
+    expect(csv).toContain('Portfolio compleet');
+    expect(csv).toContain(participantId);
+    expect(csv).not.toContain(zParticipantId);
+  });
+
   it('GET portfolio.pdf: the whole portfolio in one PDF for the municipality, without a BSN', async () => {
     const res = await consultant.bytes(`/api/v1/participants/${participantId}/portfolio.pdf`);
     expect(res.status).toBe(200);

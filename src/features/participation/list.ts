@@ -40,7 +40,7 @@ interface Base {
 }
 
 /** `on`: the youth segment's reference date (R-PAR-4), the query's or today. */
-async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'participantId' | 'sort' | 'segment'>, on: string): Promise<(ParticipationRow & { municipalityId: string })[]> {
+async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, query: Pick<ParticipationListQuery, 'q' | 'participantId' | 'sort' | 'portfolio' | 'segment'>, on: string): Promise<(ParticipationRow & { municipalityId: string })[]> {
   const p = new SqlParams();
   const segment = segmentWhere(p, 'p.date_of_birth', query.segment, on).map((c) => `AND ${c}`).join(' ');
   const search = query.q === undefined || query.q === '' ? '' : `AND (p.given_name || ' ' || p.family_name ILIKE ${p.add(`%${query.q}%`)} OR p.client_number ILIKE ${p.add(`%${query.q}%`)})`;

@@ -7,6 +7,7 @@ import { useParticipationPage, type ParticipationListQuery, type ParticipationRo
 import { useUser } from '../../components/AppLayout';
 import { DataTable, exportHref, SearchBox, useListState, type Column } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
+import { SelectField } from '../../components/fields';
 import { RouterLink } from '../../components/RouterLink';
 import { formatDate } from '../../lib/dates';
 import { fullName } from '../../lib/labels';
@@ -18,6 +19,8 @@ import { hoursText } from './labels';
 type Sort = NonNullable<ParticipationListQuery['sort']>;
 const SORTS: readonly Sort[] = ['name', '-name', 'startedOn', '-startedOn', 'hours', '-hours', 'mapPractical', '-mapPractical'];
 const PAGE_SIZE = 25;
+/** The address's ?portfolio= (issue #12, "portfolios to complete"): filtered by the server, in the export too. */
+const readPortfolio = (v: string): 'complete' | 'incomplete' | undefined => (v === 'complete' || v === 'incomplete' ? v : undefined);
 
 const columns: readonly Column<ParticipationRow>[] = [
   {
@@ -48,6 +51,8 @@ const columns: readonly Column<ParticipationRow>[] = [
     cell: (r) => (r.nextMeetingAtHours === null ? '—' : `bij ${r.nextMeetingAtHours} uur${r.meetingsDue > 0 ? ` (${r.meetingsDue === 1 ? '1 overleg' : `${r.meetingsDue} overleggen`} bereikt)` : ''}`),
   },
   { id: 'ladder', label: 'Trede nu', cell: (r) => (r.ladderStep === null ? 'Nog niet vastgelegd' : String(r.ladderStep)) },
+  // R-MAP-3: a Z-route portfolio has no Bijlage 3 part, so no completeness: a dash.
+  { id: 'portfolio', label: 'Portfolio compleet', cell: (r) => (r.portfolioComplete === null ? '—' : r.portfolioComplete ? 'Ja' : 'Nee') },
 ];
 
 export function DeelnamePage() {
@@ -59,7 +64,8 @@ export function DeelnamePage() {
 
 function ParticipationList() {
   const list = useListState<Sort>(SORTS, 'name');
-  const filter = { sort: list.sort, ...(list.q ? { q: list.q } : {}) };
+  const portfolio = readPortfolio(list.get('portfolio'));
+  const filter = { sort: list.sort, ...(list.q ? { q: list.q } : {}), ...(portfolio ? { portfolio } : {}) };
   const page = useParticipationPage({ ...filter, page: list.page, pageSize: PAGE_SIZE });
 
   let body;
@@ -86,7 +92,7 @@ function ParticipationList() {
           pageSize={PAGE_SIZE}
           total={total}
           onPage={(p) => list.set({ page: p })}
-          exportHref={(format) => exportHref('/participation/participants/export', { q: list.q, sort: list.sort }, format)}
+          exportHref={(format) => exportHref('/participation/participants/export', { q: list.q, portfolio, sort: list.sort }, format)}
           busy={page.isFetching}
         />
       </>
@@ -98,6 +104,18 @@ function ParticipationList() {
       <Heading level={1}>Deelname</Heading>
       <Paragraph>Inburgeraars met een aanmelding voor participatie of de MAP: hun uren per soort, het praktijkdeel van de MAP (minstens 40 uur), het overleg per 200 uur en de trede op de participatieladder.</Paragraph>
       <SearchBox key={list.q} listLabel="Deelname" label="Zoek op naam of klantnummer" initial={list.q} onSearch={(q) => list.set({ q })} />
+      <form className="koers-inline-form" aria-label="Filter op portfolio" onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          name="portfolio"
+          label="Portfolio compleet"
+          optional
+          markOptional={false}
+          placeholder="Alle portfolio's"
+          options={[['complete', 'Ja'], ['incomplete', 'Nee, nog aan te vullen']]}
+          value={portfolio ?? ''}
+          onChange={(event) => list.set({ filters: { portfolio: readPortfolio(event.target.value) ?? '' } })}
+        />
+      </form>
       {body}
     </>
   );
