@@ -117,6 +117,20 @@ describe(`demo participation on ${DB_KIND}`, () => {
     expect(String(csv.body).split('\r\n').filter((l) => l !== '')).toHaveLength(ids.length + 1);
   });
 
+  it('has portfolios (R-MAP-3): one MAP portfolio complete, others not, Z-route ones without completeness; the complete one as a PDF', async () => {
+    const rows = (await werkwijs.get('/api/v1/participation/participants?pageSize=100')).body.items as { participantId: string; productKind: string; portfolioComplete: boolean | null }[];
+    const map = rows.filter((r) => r.productKind === 'map');
+    expect(map.filter((r) => r.portfolioComplete === true)).toHaveLength(1);
+    expect(map.filter((r) => r.portfolioComplete === false).length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((r) => r.productKind === 'participation').every((r) => r.portfolioComplete === null)).toBe(true);
+    const complete = map.find((r) => r.portfolioComplete === true)?.participantId ?? '';
+    const items = await werkwijs.get(`/api/v1/participants/${complete}/portfolio-items`);
+    expect(items.body.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['assignment', 'evidence', 'reflection']);
+    const pdf = await werkwijs.bytes(`/api/v1/participants/${complete}/portfolio.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('lists the WerkWijs coordinator among the demo logins', async () => {
     const res = await new Client(t.url).get('/api/v1/demo-accounts');
     expect(res.body.items.map((a: { email: string }) => a.email)).toContain('coordinator.werkwijs@koers.demo');

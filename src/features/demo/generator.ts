@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';
 import { loadDemoInvoicing } from './invoicing.js';
 import { loadDemoParticipation } from './participation.js';
+import { loadDemoPortfolio } from './portfolio.js';
 import { loadDemoEndConversation } from './map-end-conversation.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
@@ -73,6 +74,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     await loadDemoProgress(tx, contracts, options.today, firstId);
     const invoicing = await loadDemoInvoicing(tx, db.kind, crypto, contracts, contract, options.today, options.seed ?? 2026);
     const participation = await loadDemoParticipation(tx, crypto, contracts, contract, options.today, options.seed ?? 2026, passwordHash);
+    // Issue #12: portfolios for WerkWijs's participants, complete and not (src/features/demo/portfolio.ts).
+    if (participation > 0) await loadDemoPortfolio(tx, options.today);
     // Issue #12: the MAP participant at 42 hours has had its end conversation (src/features/demo/map-end-conversation.ts).
     if (participation > 0) await loadDemoEndConversation(tx, options.today);
     return { loaded: true, participants: options.size + invoicing + participation };
