@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapThemes } from '../src/domain/participation.js';
 import { organisationId } from '../src/features/organisations/store.js';
-import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
 const WERKWIJS = organisationId('provider', 'werkwijs-participatie');
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
@@ -132,5 +132,36 @@ describe(`the MAP end conversation on ${DB_KIND}`, () => {
     expect(stored.map((r) => r.heldOn)).toEqual(['2027-06-15', '2027-06-14']);
     const audit = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'participation.record' AND status = 'ok' AND object_type = 'mapEndConversation'`);
     expect(audit[0]?.n).toBe(2 + 1 + 2);
+  });
+
+  it("a MAP referral has its own learning plan: submitted only with the MAP part (every theme, 40 planned practical hours), then approved as every plan", async () => {
+    const step = async (c: Client, body: Record<string, unknown>) => {
+      const detail = await c.get(`/api/v1/referrals/${mapReferral}`);
+      return c.post(`/api/v1/referrals/${mapReferral}/events`, { lockVersion: detail.body.lockVersion, ...body });
+    };
+    for (const body of [{ type: 'acknowledged' }, { type: 'intakeInvited', intakeDate: '2027-06-16', location: 'Hoorn' }, { type: 'intakeHeld', heldOn: '2027-06-16', regularStartInTime: true }]) {
+      expect((await step(werkwijs, body)).status).toBe(200);
+    }
+    const plans = async () => (await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM learning_plan WHERE referral_id = $1`, [mapReferral]))[0]?.n;
+    const without = await step(werkwijs, { type: 'planSubmitted', content: aLearningPlan() });
+    expect(without.status).toBe(422);
+    expect(without.body.invalidParams).toEqual([{ name: 'content.map.included', code: 'mapRequired', reason: 'Dit is een aanmelding voor de MAP: beschrijf in het leerplan hoe de MAP wordt ingezet.' }]);
+    const themes = MapThemes.map((theme) => ({ theme, approach: `Groepsles en opdracht over ${theme}` }));
+    const short = await step(werkwijs, { type: 'planSubmitted', content: aLearningPlan({ map: { included: true, practicalPart: 'Werkervaringsplek bij Restaurant De Waag', practicalHours: 39, themes: themes.slice(1) } }) });
+    expect(short.status).toBe(422);
+    expect(short.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['content.map.practicalHours', 'content.map.themes.careerOrientation']);
+    expect(await plans()).toBe(0);
+    const map = { included: true, practicalPart: 'Werkervaringsplek bij Restaurant De Waag', practicalHours: 40, themes };
+    expect((await step(werkwijs, { type: 'planSubmitted', content: aLearningPlan({ map }) })).status).toBe(200);
+    const approved = await step(consultant, { type: 'planApproved', planVersion: 1 });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.learningPlans[0]).toMatchObject({ status: 'approved', content: { map } });
+    // Another product's plan may still leave the MAP out (the rule is the MAP referral's).
+    const languageStep = async (body: Record<string, unknown>) =>
+      taalpunt.post(`/api/v1/referrals/${languageReferral}/events`, { lockVersion: (await taalpunt.get(`/api/v1/referrals/${languageReferral}`)).body.lockVersion, ...body });
+    for (const body of [{ type: 'acknowledged' }, { type: 'intakeInvited', intakeDate: '2027-06-16', location: 'Hoorn' }, { type: 'intakeHeld', heldOn: '2027-06-16', regularStartInTime: true }, { type: 'planSubmitted', content: aLearningPlan() }]) {
+      const res = await languageStep(body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
   });
 });

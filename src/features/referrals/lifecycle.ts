@@ -5,6 +5,7 @@
 import { checkHappenedOn, checkPlannedOn, type FactDateRefusal } from '../../domain/fact-dates.js';
 import { formatDateNl } from '../../domain/levels.js';
 import { decide, possibleEvents, type LifecycleFacts, type Party } from '../../domain/lifecycle.js';
+import { mapPlanIssues } from '../../domain/map-learning-plan.js';
 import { urgency } from '../../domain/steps.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -113,6 +114,11 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
   const today = deps.clock.today();
   const now = deps.clock.now();
   checkDates(input, t, today);
+  // R-MAP-1 (001 §3): a MAP referral has its own learning plan, which says how the MAP is used.
+  if (input.type === 'planSubmitted' && deps.contracts.byId(t.contractId)?.products.find((p) => p.code === t.productCode)?.kind === 'map') {
+    const issues = mapPlanIssues(input.content.map);
+    if (issues.length > 0) throw new AppError('unprocessable', issues[0]?.reason ?? 'Het leerplan MAP is niet compleet.', issues);
+  }
   const { update, details } = effects(input, t, today, now, ctx.actor.userId);
   if (!(await applyStep(tx, referralId, t.lockVersion, decision.status, update))) throw stale();
   await insertEvent(tx, { referralId, municipalityId: t.municipalityId, type: input.type, occurredOn: today, occurredAt: now, actorUserId: ctx.actor.userId, details });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Route } from '../../domain/contract.js';
 import { LifecycleEvents, ReferralStatuses } from '../../domain/lifecycle.js';
+import { MapThemes } from '../../domain/participation.js';
 import { StepNames } from '../../domain/step-names.js';
 import { ExportFormat } from '../../platform/http/export.js';
 import { int, IsoDate, queryInt, str } from '../../platform/http/input.js';
@@ -71,7 +72,13 @@ export const LearningPlanContent = z.object({
     online: z.boolean(),
     blended: z.boolean(),
   }),
-  map: z.object({ included: z.boolean(), practicalPart: str().max(2000), practicalHours: int().min(0).max(2000) }),
+  map: z.object({
+    included: z.boolean(),
+    practicalPart: str().max(2000),
+    practicalHours: int().min(0).max(2000),
+    // 001 §3, issue #12: how each MAP theme is dealt with; a MAP referral's own plan names all eight (src/domain/map-learning-plan.ts).
+    themes: z.array(z.object({ theme: z.enum(MapThemes), approach: str().max(1000, 'Hoogstens 1000 tekens.') })).max(8).optional(),
+  }),
   // R-PAR-5: child care needs are part of the plan (001 §1.5).
   childCare: z.object({
     needed: z.boolean(),

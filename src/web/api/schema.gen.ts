@@ -3805,6 +3805,11 @@ export interface paths {
                                         included: boolean;
                                         practicalHours: number;
                                         practicalPart: string;
+                                        themes?: {
+                                            approach: string;
+                                            /** @enum {string} */
+                                            theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                        }[];
                                     };
                                     notes?: string;
                                     /**
@@ -5970,6 +5975,8 @@ export interface paths {
                                 name: string;
                                 /** Format: uuid */
                                 referralId: string;
+                                /** @description R-PRT-1: the referral is for participation or MAP, so the provider is no language school (the participant's home names it so) */
+                                work: boolean;
                             } | null;
                             reports: {
                                 /** @enum {string} */
@@ -7987,6 +7994,11 @@ export interface paths {
                                         included: boolean;
                                         practicalHours: number;
                                         practicalPart: string;
+                                        themes?: {
+                                            approach: string;
+                                            /** @enum {string} */
+                                            theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                        }[];
                                     };
                                     notes?: string;
                                     /**
@@ -8252,6 +8264,11 @@ export interface paths {
                                 included: boolean;
                                 practicalHours: number;
                                 practicalPart: string;
+                                themes?: {
+                                    approach: string;
+                                    /** @enum {string} */
+                                    theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                }[];
                             };
                             notes?: string;
                             /**
@@ -8364,6 +8381,11 @@ export interface paths {
                                         included: boolean;
                                         practicalHours: number;
                                         practicalPart: string;
+                                        themes?: {
+                                            approach: string;
+                                            /** @enum {string} */
+                                            theme: "careerOrientation" | "employeeCompetences" | "realisticJobImage" | "jobChances" | "professionalCompetences" | "network" | "findingWork" | "workCulture";
+                                        }[];
                                     };
                                     notes?: string;
                                     /**

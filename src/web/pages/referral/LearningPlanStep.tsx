@@ -10,6 +10,7 @@ import { useForm } from '../../lib/useForm';
 import {
   levelField,
   listOf,
+  mapThemeField,
   planFields,
   planTarget,
   planValuesFrom,
@@ -19,6 +20,8 @@ import {
   type PlanField,
 } from './learningPlanForm';
 import { StepForm, useStepCommand } from './stepSupport';
+import { MAP_THEME_NAMES } from '../../../domain/map-learning-plan';
+import { MapThemes } from '../../../domain/participation';
 
 const yesNoOptions = [
   ['ja', 'Ja'],
@@ -124,7 +127,14 @@ export function LearningPlanStep({ referral }: { referral: ReferralDetail }) {
         {values.mapIncluded === 'ja' && (
           <>
             <TextareaField {...bind('mapPracticalPart')} label="Praktijkdeel" description="Bijvoorbeeld een stage of vrijwilligerswerk." />
-            <TextField {...bind('mapPracticalHours')} label="Uren praktijkdeel" inputMode="numeric" size={6} />
+            <TextField {...bind('mapPracticalHours')} label="Uren praktijkdeel" description="Bij een aanmelding voor de MAP minstens 40 uur." inputMode="numeric" size={6} />
+            <Fieldset>
+              <FieldsetLegend>Hoe komen de acht thema’s aan bod?</FieldsetLegend>
+              <Paragraph>Bij een aanmelding voor de MAP beschrijft u elk thema (001 §3).</Paragraph>
+              {MapThemes.map((theme) => (
+                <TextareaField key={theme} {...bind(mapThemeField[theme])} label={MAP_THEME_NAMES[theme]} optional rows={2} />
+              ))}
+            </Fieldset>
           </>
         )}
       </Fieldset>

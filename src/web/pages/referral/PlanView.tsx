@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DataList, DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
 import { skills, type LearningPlanContent } from '../../api/lifecycleTypes';
 import { routeLabel } from '../../lib/labels';
+import { MAP_THEME_NAMES } from '../../../domain/map-learning-plan';
 import { skillLabels, weekdayLabels } from '../../lib/lifecycleLabels';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -37,6 +38,11 @@ export function PlanView({ content }: { content: LearningPlanContent }) {
           ? `Ja; praktijkdeel: ${content.map.practicalPart} (${content.map.practicalHours} uur)`
           : 'Nee'}
       </Item>
+      {content.map.included && (content.map.themes ?? []).length > 0 && (
+        <Item label="MAP-thema’s">
+          {(content.map.themes ?? []).map((t) => `${MAP_THEME_NAMES[t.theme]}: ${t.approach}`).join('; ')}
+        </Item>
+      )}
       <Item label="Kinderopvang">
         {care.needed
           ? [

@@ -62,4 +62,14 @@ describe('R-REF-6 learning-plan form', () => {
     const mapped = withPlanFieldNames(error) as ApiError;
     expect(mapped.problem.invalidParams?.map((p) => p.name)).toEqual(['dayParts', 'childCareDays', 'levelReading']);
   });
+
+  it('R-MAP-1 a MAP plan keeps how each theme is dealt with, and the server names a missing theme next to its field', () => {
+    const map = { ...plan, map: { ...plan.map, themes: [{ theme: 'network' as const, approach: 'Netwerkbijeenkomst bij het Werkplein' }, { theme: 'workCulture' as const, approach: 'Werkbezoeken' }] } };
+    const values = planValuesFrom(map);
+    expect(values.mapThemeNetwork).toBe('Netwerkbijeenkomst bij het Werkplein');
+    expect(toPlanContent(values)).toEqual(map);
+    expect(toPlanContent({ ...values, mapIncluded: 'nee' }).map).toEqual({ included: false, practicalPart: '', practicalHours: 0 });
+    const error = new ApiError(422, { invalidParams: [{ name: 'content.map.themes.findingWork', code: 'required', reason: 'Beschrijf hoe het thema Werk vinden aan bod komt.' }] });
+    expect((withPlanFieldNames(error) as ApiError).problem.invalidParams?.map((p) => p.name)).toEqual(['mapThemeFindingWork']);
+  });
 });

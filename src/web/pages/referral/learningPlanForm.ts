@@ -11,6 +11,7 @@ import {
   type Weekday,
 } from '../../api/lifecycleTypes';
 import type { Route } from '../../api/types';
+import { MapThemes, type MapTheme } from '../../../domain/participation';
 import { fieldFromParam } from '../../lib/useForm';
 import { routeLabels } from '../../lib/labels';
 import { skillLabels } from '../../lib/lifecycleLabels';
@@ -26,6 +27,15 @@ export const planFields = [
   'mapIncluded',
   'mapPracticalPart',
   'mapPracticalHours',
+  // 001 §3 (issue #12): how each MAP theme is dealt with — a MAP referral's own plan names all eight.
+  'mapThemeCareerOrientation',
+  'mapThemeEmployeeCompetences',
+  'mapThemeRealisticJobImage',
+  'mapThemeJobChances',
+  'mapThemeProfessionalCompetences',
+  'mapThemeNetwork',
+  'mapThemeFindingWork',
+  'mapThemeWorkCulture',
   'childCareNeeded',
   'childCareDays',
   'childCareTimes',
@@ -43,6 +53,9 @@ export const levelField: Record<Skill, PlanField> = {
   speaking: 'levelSpeaking',
 };
 
+/** The form field of each MAP theme's approach (`mapThemeNetwork`). */
+export const mapThemeField = Object.fromEntries(MapThemes.map((theme) => [theme, `mapTheme${theme[0]?.toUpperCase() ?? ''}${theme.slice(1)}`])) as Record<MapTheme, PlanField>;
+
 export const scheduleForms = ['evening', 'weekend', 'online', 'blended'] as const;
 export type ScheduleForm = (typeof scheduleForms)[number];
 
@@ -54,7 +67,10 @@ const jaNee = (value: boolean) => (value ? 'ja' : 'nee');
 export function planValuesFrom(content: LearningPlanContent | undefined): PlanValues {
   if (!content) return emptyPlan;
   const schedule = content.weeklySchedule;
+  const themes = { ...emptyPlan };
+  for (const theme of MapThemes) themes[mapThemeField[theme]] = content.map.themes?.find((t) => t.theme === theme)?.approach ?? '';
   return {
+    ...themes,
     route: content.route,
     levelReading: content.targetLevels.reading,
     levelWriting: content.targetLevels.writing,
@@ -128,6 +144,16 @@ export function validatePlanField(name: PlanField, values: PlanValues): string |
     case 'childCareChanges':
     case 'notes':
       return undefined;
+    case 'mapThemeCareerOrientation':
+    case 'mapThemeEmployeeCompetences':
+    case 'mapThemeRealisticJobImage':
+    case 'mapThemeJobChances':
+    case 'mapThemeProfessionalCompetences':
+    case 'mapThemeNetwork':
+    case 'mapThemeFindingWork':
+    case 'mapThemeWorkCulture':
+      // A MAP theme's approach: required for a MAP referral, which the server knows (src/domain/map-learning-plan.ts).
+      return value.length > 1000 ? 'Hoogstens 1000 tekens.' : undefined;
   }
 }
 
@@ -144,6 +170,7 @@ export function toPlanContent(values: PlanValues): LearningPlanContent {
   const map = values.mapIncluded === 'ja';
   const care = values.childCareNeeded === 'ja';
   const notes = values.notes.trim();
+  const themes = MapThemes.map((theme) => ({ theme, approach: values[mapThemeField[theme]].trim() })).filter((t) => t.approach !== '');
   const targetLevels = Object.fromEntries(skills.map((skill) => [skill, values[levelField[skill]] as Level])) as Record<
     Skill,
     Level
@@ -162,6 +189,7 @@ export function toPlanContent(values: PlanValues): LearningPlanContent {
       included: map,
       practicalPart: map ? values.mapPracticalPart.trim() : '',
       practicalHours: map ? Number(values.mapPracticalHours.trim()) : 0,
+      ...(map && themes.length > 0 ? { themes } : {}),
     },
     childCare: {
       needed: care,
@@ -198,6 +226,8 @@ function planFieldOf(param: string): string {
   if (paramFields[path]) return paramFields[path];
   if (path.startsWith('weeklySchedule.')) return 'scheduleForms';
   if (path.startsWith('childCare.days')) return 'childCareDays';
+  const theme = /^map\.themes\.(\w+)$/.exec(path)?.[1];
+  if (theme !== undefined && (MapThemes as readonly string[]).includes(theme)) return mapThemeField[theme as MapTheme];
   return path;
 }
 
