@@ -23,7 +23,7 @@ const OPERATIONS: Record<AuditOperation, true> = {
   'portfolio.read': true, 'portfolio.record': true,
 };
 const ABSENCE: Record<AbsenceCause, true> = { 'absence.firstNoShow': true, 'absence.repeatedNoShow': true, 'absence.frequent': true, 'absence.warnParticipant': true, 'attendance.belowNorm': true, 'absence.longerThanWeek': true };
-const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'participation.meetingDue', 'referral.acknowledgementOverdue'];
+const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue'];
 
 describe('Dutch labels', () => {
   it.each(Object.keys(OPERATIONS))('audit operation %s', (name) => {
