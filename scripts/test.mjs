@@ -24,10 +24,10 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitest(label, project, env = {}) {
+function vitest(label, project, env = {}, extra = []) {
   const out = path.join(tmp, `vitest-${label.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
-  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     passed += report.numPassedTests;
@@ -51,7 +51,8 @@ if (wanted('lint')) run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 if (wanted('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && run('typecheck web', 'npx', ['tsc', '-p', 'src/web/tsconfig.json', '--noEmit']);
 if (wanted('unit')) vitest('unit', 'unit');
 if (wanted('integration')) {
-  vitest('integration on PGlite', 'integration', { KOERS_TEST_DB: 'pglite' });
+  // PGlite runs inside the test process, so two workers use both cores; each file keeps its own database.
+  vitest('integration on PGlite', 'integration', { KOERS_TEST_DB: 'pglite' }, ['--fileParallelism', '--maxWorkers=2']);
   let pg;
   try {
     pg = await startPostgres();

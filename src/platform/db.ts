@@ -46,10 +46,28 @@ async function clean<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const client = await PGlite.create(dataDir, {
-    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
-  });
+/** `template`: a dump (`dumpDataDir`) to start an in-memory database from, instead of an empty one. */
+export async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Db> {
+  return asDb(await PGlite.create(dataDir, { ...(template !== undefined ? { loadDataDir: template } : {}), parsers: PARSERS }));
+}
+
+/**
+ * A dump of a new in-memory database after `prepare` (the migrations): tests start each server from
+ * it with `openPglite(undefined, dump)` instead of paying initdb again.
+ */
+export async function pgliteDump(prepare: (db: Db) => Promise<unknown>): Promise<Blob> {
+  const client = await PGlite.create({ parsers: PARSERS });
+  try {
+    await prepare(asDb(client));
+    return await client.dumpDataDir('none');
+  } finally {
+    await client.close();
+  }
+}
+
+const PARSERS = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
+
+function asDb(client: PGlite): Db {
   const run = <T extends object>(q: { query: PGlite['query'] }, text: string, params?: readonly unknown[]) =>
     clean(async () => (await q.query<T>(text, params as unknown[] | undefined)).rows);
   return {
