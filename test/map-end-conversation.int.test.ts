@@ -102,6 +102,10 @@ describe(`the MAP end conversation on ${DB_KIND}`, () => {
 
     expect((await practical(60, '2027-05-27')).status).toBe(201);
     expect(await signals()).toEqual([{ status: 'open', addressee: 'municipality', resolution: null }]);
+    // In the consultant's work list, not in the provider's.
+    const listed = async (c: Client) => ((await c.get('/api/v1/signals')).body.items as { cause: string; participant: { id: string } | null }[]).filter((x) => x.cause === 'map.endConversationDue' && x.participant?.id === participantId);
+    expect(await listed(consultant)).toHaveLength(1);
+    expect(await listed(werkwijs)).toHaveLength(0);
     const again = await werkwijs.request('PUT', `/api/v1/participants/${participantId}/map-themes/network`, { referralId: mapReferral, status: 'done', note: 'Nog eens' });
     expect(again.status).toBe(200);
     expect(await signals()).toHaveLength(1);

@@ -4,6 +4,7 @@
 // The questions come from src/domain/map-end-conversation.ts, the one place they are kept.
 import { useState } from 'react';
 import { Fieldset, FieldsetLegend, Heading, Paragraph } from '@utrecht/component-library-react';
+import { ApiError, isApiError } from '../../api/client';
 import { useToday } from '../../api/queries';
 import { useEndConversation, useSaveOutcome, useSavePlanning, useSavePreparation, type EndConversation } from '../../api/mapEndConversation';
 import { CheckboxGroupField, optionId, RadioField, TextareaField } from '../../components/choiceFields';
@@ -210,6 +211,17 @@ function PlanningForm({ participantId, referralId, version }: { participantId: s
   );
 }
 
+/** "Voldoende" can fall short twice (themes and hours): both reasons next to the one field, not the last only. */
+function joinReasons(error: unknown): unknown {
+  if (!isApiError(error) || !error.problem.invalidParams) return error;
+  const byName = new Map<string, { name: string; code: string; reason: string }>();
+  for (const p of error.problem.invalidParams) {
+    const was = byName.get(p.name);
+    byName.set(p.name, was === undefined ? { ...p } : { ...was, reason: `${was.reason} ${p.reason}` });
+  }
+  return new ApiError(error.status, { ...error.problem, invalidParams: [...byName.values()] });
+}
+
 type OutcomeField = 'uitkomst-heldOn' | 'uitkomst-outcome' | 'uitkomst-reason';
 const outcomeFields: readonly OutcomeField[] = ['uitkomst-heldOn', 'uitkomst-outcome', 'uitkomst-reason'];
 
@@ -226,7 +238,7 @@ function OutcomeForm({ participantId, c }: { participantId: string; c: EndConver
   const form = useForm<OutcomeField>({ 'uitkomst-heldOn': c.planned?.plannedOn ?? '', 'uitkomst-outcome': '', 'uitkomst-reason': '' }, outcomeFields, validate, (name) =>
     name === 'uitkomst-outcome' ? optionId(name, 'sufficient') : fieldId(name),
   );
-  const onError = serverErrorsTo(form, 'uitkomst');
+  const onError = (error: unknown) => serverErrorsTo(form, 'uitkomst')(joinReasons(error));
   const submit = () => {
     if (!form.validateAll()) return;
     const v = form.values;
