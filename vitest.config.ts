@@ -23,7 +23,8 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      // Browser files share one module graph too (see above); each starts its own server and browser.
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false, isolate: false } },
     ],
   },
 });

@@ -59,7 +59,7 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
  * renamed, so a parallel worker never reads half a file.
  */
 let template: Promise<Blob> | undefined;
-function pgliteTemplate(): Promise<Blob> {
+export function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
     const dir = path.join(ROOT, 'db', 'migrations');
     const hash = createHash('sha256');
