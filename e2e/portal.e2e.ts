@@ -3,8 +3,10 @@
 // to call; "not begun" before the route starts, never "achter"), their approved and signed learning
 // plan, their timetable of this week and next, their attendance and hours with the norm explained, and
 // a report the school sent; switches to English (the html lang follows, the choice stays after a
-// reload) and back. axe-core checks every page in both languages; the menu holds the participant's own
-// pages only, each in the chosen language.
+// reload) and back; "Mijn activiteiten" first without activities (an encouraging sentence), then after a
+// MAP referral to WerkWijs with an activity, the practical part against 40 hours and the themes, while the
+// home names WerkWijs for work, not as the language school. axe-core checks every page in both
+// languages; the menu holds the participant's own pages only, each in the chosen language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
@@ -14,6 +16,7 @@ import { tinyPdf } from './tiny-pdf.js';
 const PARTICIPANT = 'inburgeraar@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
 const CONSULTANT = 'consultant.hoorn@koers.demo';
+const WERKWIJS = 'coordinator.werkwijs@koers.demo';
 const TODAY = '2026-12-23';
 const HOURS = 40;
 
@@ -145,6 +148,15 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await region('Volgende week').getByText('Dinsdag 29 december 2026, om 09:00 uur.', { exact: true }).waitFor();
     await checkA11y(page, 'mijn rooster (nl)');
 
+    // No participation activities yet (a language route only): an encouraging sentence, no MAP part.
+    await menu('Hoofdmenu').getByRole('link', { name: 'Mijn activiteiten', exact: true }).click();
+    await heading(page, 'Mijn activiteiten');
+    await settled(page);
+    await region('Wat heb ik gedaan?').getByText('Er staan nog geen activiteiten voor u.', { exact: true }).waitFor();
+    expect(await region('Wat heb ik gedaan?').innerText()).toContain('Dat komt nog! Samen zoeken we iets dat bij u past.');
+    expect(await region('Oefenen voor werk').count()).toBe(0);
+    await checkA11y(page, 'mijn activiteiten, nog geen (nl)');
+
     await menu('Hoofdmenu').getByRole('link', { name: 'Mijn aanwezigheid', exact: true }).click();
     await heading(page, 'Mijn aanwezigheid');
     await settled(page);
@@ -188,6 +200,11 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     await region('The signed learning plan').getByRole('link', { name: 'Download the signed learning plan (pdf, in Dutch)', exact: true }).waitFor();
     await checkA11y(page, 'my learning plan (en)');
 
+    await menu('Main menu').getByRole('link', { name: 'My activities', exact: true }).click();
+    await heading(page, 'My activities');
+    await region('What have I done?').getByText('There are no activities for you yet.', { exact: true }).waitFor();
+    await checkA11y(page, 'my activities, none yet (en)');
+
     await menu('Main menu').getByRole('link', { name: 'My timetable', exact: true }).click();
     await heading(page, 'My timetable');
     await region('This week').getByText('Tuesday 22 December 2026, at 09:00.', { exact: true }).waitFor();
@@ -214,5 +231,56 @@ describe("the participant's own Koers in plain Dutch and English", () => {
     expect(await htmlLang()).toBe('nl');
     await menu('Hoofdmenu').getByRole('link', { name: 'Groepen', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Uitloggen', exact: true }).count()).toBe(1);
+  });
+
+  it('after a MAP referral to WerkWijs and its first activity: the home names WerkWijs for work, "Mijn activiteiten" shows the activity and the practical part, in Dutch and English', async () => {
+    if (!koers) throw new Error('Koers did not start');
+    const werkwijs = (await apiAs(koers.url, WERKWIJS)).api;
+    const session = await ok<{ user: { organisation: { id: string } } }>(werkwijs.get('/api/v1/sessions/current'), 'session');
+    const consultant = (await apiAs(koers.url, CONSULTANT)).api;
+    const referral = await ok<{ id: string }>(consultant.post('/api/v1/referrals', { data: { participantId, providerId: session.user.organisation.id, productCode: 'map' } }), 'MAP referral');
+    await consultant.dispose();
+    await ok(werkwijs.post(`/api/v1/participants/${participantId}/participation-activities`, { data: { referralId: referral.id, kind: 'workExperience', organisation: 'Bakkerij Vink', startDate: TODAY, endDate: TODAY, minutes: 600 } }), 'activity');
+    await ok(werkwijs.put(`/api/v1/participants/${participantId}/map-themes/network`, { data: { referralId: referral.id, status: 'done' } }), 'theme');
+    await werkwijs.dispose();
+
+    await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+    await heading(page, 'Inloggen');
+    // The participant chose English in the previous test; logIn waits for the Dutch home.
+    await page.evaluate(() => window.localStorage.setItem('koers.taal', 'nl'));
+    await page.reload();
+    await logIn(page, PARTICIPANT);
+    await region('Waar ben ik?').getByText('U doet mee met activiteiten van WerkWijs Participatie.', { exact: true }).waitFor();
+    await region('Wie kan ik bellen?').getByText(/^Voor werk en meedoen: WerkWijs Participatie\. Bel of mail hen over uw activiteiten\.$/).waitFor();
+    expect(await region('Waar ben ik?').innerText()).not.toContain('taalschool');
+    await checkA11y(page, 'mijn voortgang bij WerkWijs (nl)');
+
+    await menu('Hoofdmenu').getByRole('link', { name: 'Mijn activiteiten', exact: true }).click();
+    await heading(page, 'Mijn activiteiten');
+    await settled(page);
+    await region('Wat heb ik gedaan?').getByText('Werkervaring', { exact: true }).waitFor();
+    expect(await region('Wat heb ik gedaan?').innerText()).toContain('Werkervaring: Bakkerij Vink. Op 23 december 2026. U deed dit 10 uur.');
+    expect(await region('Hoeveel uur per soort?').innerText()).toContain('Werkervaring: 10 uur.');
+    const practical = region('Oefenen voor werk');
+    await practical.getByText('U oefent minstens 40 uur in de praktijk.', { exact: true }).waitFor();
+    expect(await practical.innerText()).toContain('U heeft 10 uur geoefend. U moet nog 30 uur oefenen.');
+    expect(await practical.getByRole('progressbar').getAttribute('value')).toBe('600');
+    const themes = region('Wat leert u over werk?');
+    await themes.getByText('U leert over 8 onderwerpen. Klaar: 1 van de 8.', { exact: true }).waitFor();
+    expect(await themes.getByRole('listitem').count()).toBe(8);
+    expect(await themes.innerText()).toContain('Mensen leren kennen die mij helpen: klaar');
+    await checkA11y(page, 'mijn activiteiten met MAP (nl)');
+
+    await page.getByRole('button', { name: 'Read this page in English', exact: true }).click();
+    await heading(page, 'My activities');
+    expect(await htmlLang()).toBe('en');
+    expect(await region('What have I done?').innerText()).toContain('Work experience: Bakkerij Vink. On 23 December 2026. You did this for 10 hours.');
+    expect(await region('Practising for work').innerText()).toContain('You have practised 10 hours. You still need to practise 30 hours.');
+    expect(await region('What do you learn about work?').innerText()).toContain('Meeting people who help me: done');
+    // The place is the provider's Dutch: marked so for a screen reader (WCAG 3.1.2).
+    expect(await region('What have I done?').locator('[lang="nl"]').first().innerText()).toBe('Bakkerij Vink');
+    await checkA11y(page, 'my activities with MAP (en)');
+    await page.getByRole('button', { name: 'Lees deze pagina in het Nederlands', exact: true }).click();
+    await heading(page, 'Mijn activiteiten');
   });
 });
