@@ -38,7 +38,7 @@ export function PortfolioFileForm({ items }: { items: readonly PortfolioItem[] }
     upload.mutateAsync({ itemId: form.values['pff-item'], file }).then((stored) => announce(`Bestand ${stored.fileName} toegevoegd aan het portfolio.`), onError);
   };
   return (
-    <ActionForm id="pff" title="Bestand toevoegen" summary={form.summary} attempt={form.attempt} submitLabel="Bestand toevoegen" busy={upload.isPending} onSubmit={submit}>
+    <ActionForm id="pff" title="Bestand toevoegen" summary={form.summary} attempt={form.attempt} submitLabel="Uploaden" busy={upload.isPending} onSubmit={submit}>
       <SelectField {...form.bind('pff-item')} label="Bij onderdeel" options={items.map((i) => [i.id, `${itemKindLabels[i.kind] ?? i.kind}: ${i.title}`] as const)} />
       <FormField
         invalid={Boolean(error)}
