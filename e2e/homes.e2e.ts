@@ -91,6 +91,27 @@ describe('each role lands on a home for its job', () => {
     await logOut(page);
   });
 
+  it('the participation provider sees its participants and the portfolios to complete, and opens the filtered Deelname list (issue #12)', async () => {
+    await signIn('coordinator.werkwijs@koers.demo', 'Overzicht');
+    const day = page.getByRole('region', { name: 'Deelname en MAP', exact: true });
+    const all = day.getByRole('link', { name: /^\d+ inburgeraars? (heeft|hebben) participatie of de MAP$/ });
+    await all.waitFor();
+    const open = day.getByRole('link', { name: /^\d+ portfolio('s)? (is|zijn) nog niet compleet$/ });
+    const toComplete = Number((await open.textContent())?.match(/^\d+/)?.[0]);
+    expect(toComplete).toBeGreaterThan(0);
+    expect(toComplete).toBeLessThan(Number((await all.textContent())?.match(/^\d+/)?.[0]));
+    await checkA11y(page, 'overzicht (participatieaanbieder)');
+
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Deelname');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('portfolio')).toBe('incomplete');
+    // The home's count is the filtered list's total.
+    await page.getByText(`${toComplete} inburgeraar${toComplete === 1 ? '' : 's'}.`, { exact: true }).waitFor();
+    await logOut(page);
+  });
+
   it('the policy officer sees its municipality in figures without names', async () => {
     await signIn('beleid.hoorn@koers.demo', 'Overzicht');
     const table = page.getByRole('table', { name: 'Aanmeldingen en aanwezigheid per gemeente' });

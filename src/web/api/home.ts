@@ -41,3 +41,15 @@ export function useOutboxCount(status: 'pending' | 'failed' | 'sent') {
     queryFn: async ({ signal }) => (await ok(koers.GET('/api/v1/outbox', { params: { query: { status, page: 1, pageSize: 1 } }, signal }))).total,
   });
 }
+
+/**
+ * How many participants with participation or MAP the room has, optionally only those whose portfolio
+ * is not yet complete (the participation provider's home, issue #12); one row is asked, the total counts.
+ */
+export function useParticipationCount(portfolio?: 'incomplete') {
+  return useQuery({
+    queryKey: ['participation', 'count', portfolio ?? 'all'] as const,
+    queryFn: async ({ signal }) =>
+      (await ok(koers.GET('/api/v1/participation/participants', { params: { query: { page: 1, pageSize: 1, ...(portfolio ? { portfolio } : {}) } }, signal }))).total,
+  });
+}

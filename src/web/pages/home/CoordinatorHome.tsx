@@ -1,6 +1,7 @@
 // The coordinator's home (issue #10 item 5): new referrals (to acknowledge, intake to plan), the
 // provider's due steps counted per kind (the work list's provider-side signals, R-SIG-1) with the way to
-// the work list, and this week's lessons of the provider's groups.
+// the work list, this week's lessons of the provider's groups, and for a provider with participation or
+// MAP participants their day (ParticipationDay, issue #12).
 import {
   Heading,
   Paragraph,
@@ -14,13 +15,16 @@ import {
 } from '@utrecht/component-library-react';
 import { useLessonsBetween, useSignalCounts, type SignalCount } from '../../api/home';
 import { useToday } from '../../api/queries';
+import { useUser } from '../../components/AppLayout';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../lib/dates';
 import { signalCauseLabel } from '../../lib/labels';
+import { can } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { LessonTable } from './LessonTable';
+import { ParticipationDay } from './ParticipationDay';
 import { weekOf } from './week';
 
 const buckets = [
@@ -109,6 +113,7 @@ function DueSteps({ items }: { items: SignalCount[] }) {
 
 export function CoordinatorHome() {
   useDocumentTitle('Overzicht');
+  const user = useUser();
   const today = useToday();
   const counts = useSignalCounts();
   const week = today.data ? weekOf(today.data) : undefined;
@@ -122,6 +127,7 @@ export function CoordinatorHome() {
       <>
         <NewReferrals items={counts.data.items} />
         <DueSteps items={counts.data.items} />
+        {can(user, 'participation.read') && <ParticipationDay />}
       </>
     );
 
