@@ -3,6 +3,7 @@
 // meeting signal), MAP participants at 39 and 42 practical hours, themes in several states and ladder
 // steps at referral and during; loaded with the application's own rules and read through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapPlanIssues } from '../src/domain/map-learning-plan.js';
 import { Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
 interface Summary {
@@ -77,6 +78,12 @@ describe(`demo participation on ${DB_KIND}`, () => {
     expect(ends[0]).toMatchObject({ preparation: { version: 1 }, planned: { version: 1 }, held: { outcome: 'sufficient', themesDone: 8, practicalMinutes: 42 * 60, recordedByOrganisation: 'Enkhuizen' } });
     expect(ends[0].held.heldOn).toBe(ends[0].planned.plannedOn);
     expect(ends[0].preparation.parts.every((p: { answered: number }) => p.answered > 0)).toBe(true);
+    // Each demo MAP referral has its own approved learning plan with the MAP part (001 §3).
+    const plans = await t.koers.db.query<{ content: { map: Parameters<typeof mapPlanIssues>[0] } }>(
+      `SELECT l.content FROM learning_plan l JOIN referral r ON r.id = l.referral_id WHERE r.product_code = 'map' AND l.status = 'approved'`,
+    );
+    expect(plans.length).toBeGreaterThanOrEqual(4);
+    expect(plans.map((p) => mapPlanIssues(p.content.map))).toEqual(plans.map(() => []));
   });
 
   it('lets the language provider of a Z-route participant read the activities but not add one', async () => {

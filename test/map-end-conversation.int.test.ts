@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapThemes } from '../src/domain/participation.js';
 import { organisationId } from '../src/features/organisations/store.js';
+import { pdfGlyphText } from './support/pdf-text.js';
 import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 
 const WERKWIJS = organisationId('provider', 'werkwijs-participatie');
@@ -160,6 +161,10 @@ describe(`the MAP end conversation on ${DB_KIND}`, () => {
     const approved = await step(consultant, { type: 'planApproved', planVersion: 1 });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.learningPlans[0]).toMatchObject({ status: 'approved', content: { map } });
+    // The plan's PDF names each theme with how it is dealt with.
+    const pdf = await consultant.bytes(`/api/v1/learning-plans/${approved.body.learningPlans[0].id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdfGlyphText(pdf.bytes)).toContain('Netwerk opbouwen');
     // Another product's plan may still leave the MAP out (the rule is the MAP referral's).
     const languageStep = async (body: Record<string, unknown>) =>
       taalpunt.post(`/api/v1/referrals/${languageReferral}/events`, { lockVersion: (await taalpunt.get(`/api/v1/referrals/${languageReferral}`)).body.lockVersion, ...body });

@@ -7,6 +7,8 @@
 import { addCalendarDays } from '../../domain/calendar.js';
 import type { IsoDate } from '../../domain/contract.js';
 import type { EndPreparation } from '../../domain/map-end-conversation.js';
+import { MAP_THEME_NAMES } from '../../domain/map-learning-plan.js';
+import { MapThemes } from '../../domain/participation.js';
 import type { Tx } from '../../platform/db.js';
 import { unsafeReadiness } from '../map-end-conversation/signal.js';
 import { insertEndRow } from '../map-end-conversation/store.js';
@@ -30,6 +32,17 @@ const PREPARATION: EndPreparation = {
     'nw.help': 'Mijn begeleider van WerkWijs en mijn taalmaatje.',
   },
   choices: { professionalCompetences: ['nineToFive', 'travel', 'pressure'], employeeCompetences: ['customerFocus', 'communication', 'proactive'] },
+};
+
+/**
+ * The MAP part of a demo MAP referral's own learning plan (001 §3; src/domain/map-learning-plan.ts):
+ * how each theme is dealt with and the proposal for the practical part, 40 hours.
+ */
+export const DEMO_MAP_PLAN = {
+  included: true,
+  practicalPart: 'Werkervaringsplek of vrijwilligerswerk bij een werkgever die past bij de beroepswens, en twee werkbezoeken.',
+  practicalHours: 40,
+  themes: MapThemes.map((theme) => ({ theme, approach: `${MAP_THEME_NAMES[theme]}: in de groepsbijeenkomsten van WerkWijs, met een opdracht in de praktijk.` })),
 };
 
 /** Returns 1 when the conversation was added, 0 when the participation demo added no such participant. */

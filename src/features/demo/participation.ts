@@ -21,6 +21,7 @@ import { participationFactsOf } from '../participation/service.js';
 import { raiseParticipationSignals } from '../signals/raisers/participation.js';
 import { DEMO_PARTICIPATION_COORDINATOR } from './accounts.js';
 import { DEMO_PLAN } from './lifecycle.js';
+import { DEMO_MAP_PLAN } from './map-end-conversation.js';
 import { COUNTRIES, FAMILY_NAMES, GIVEN_NAMES } from './names.js';
 import { insertBatch, pick, seededRandom, seededUuid } from './seeded.js';
 import { PARTICIPANT_COLUMNS, REFERRAL_COLUMNS, unusedBsn } from './rows.js';
@@ -212,7 +213,7 @@ class Rows {
       this.events.push([seededUuid(rand), id, municipalityId, type, day, at(day, 10 + n), byProvider ? r.coordinator : r.consultant, JSON.stringify(details)]),
     );
     this.plans.push([
-      seededUuid(rand), id, municipalityId, 1, 'approved', JSON.stringify({ ...DEMO_PLAN, route: r.product.startsWith('z_') ? 'z' : 'b1' }), on(BEFORE_START.planSubmitted),
+      seededUuid(rand), id, municipalityId, 1, 'approved', JSON.stringify({ ...DEMO_PLAN, route: r.product.startsWith('z_') ? 'z' : 'b1', ...(r.product === 'map' ? { map: DEMO_MAP_PLAN } : {}) }), on(BEFORE_START.planSubmitted),
       at(on(BEFORE_START.planSubmitted), 12), r.coordinator, on(BEFORE_START.planApproved), at(on(BEFORE_START.planApproved), 13), r.consultant, null,
     ]);
     return id;

@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { isValidBsn } from '../../domain/bsn.js';
+import { MAP_THEME_NAMES } from '../../domain/map-learning-plan.js';
+import type { MapTheme } from '../../domain/participation.js';
 import { routeNameNl } from '../../domain/route-names.js';
 
 export type Level = 'A0' | 'A1' | 'A2' | 'B1' | 'B2';
@@ -25,7 +27,7 @@ export interface LearningPlanContentShape {
   route: PlanRoute;
   targetLevels: { reading: Level; writing: Level; listening: Level; speaking: Level };
   weeklySchedule: { dayParts: number; evening: boolean; weekend: boolean; online: boolean; blended: boolean };
-  map: { included: boolean; practicalPart: string; practicalHours: number };
+  map: { included: boolean; practicalPart: string; practicalHours: number; themes?: { theme: MapTheme; approach: string }[] };
   childCare: { needed: boolean; days: string[]; times: string; changes: string };
   expectedDurationMonths: number;
   notes?: string;
@@ -261,6 +263,8 @@ export function learningPlanDocument(family: string, d: LearningPlanPdfData): TD
       ['MAP in het leerplan', yesNo(c.map.included)],
       ['Praktijkdeel', orDash(c.map.practicalPart)],
       ['Uren praktijkdeel', String(c.map.practicalHours)],
+      // 001 §3 (issue #12): how each theme is dealt with, in a MAP referral's own plan.
+      ...(c.map.themes ?? []).map((t): [string, string] => [MAP_THEME_NAMES[t.theme], t.approach]),
     ]),
     { text: 'Kinderopvang', style: 'heading' },
     facts([
