@@ -127,6 +127,7 @@ describe(`the MAP end conversation on ${DB_KIND}`, () => {
     t.clock.setToday('2027-06-16');
     expect((await outcome(consultant, { heldOn: '2027-06-17' })).body.invalidParams[0]).toMatchObject({ name: 'heldOn', code: 'future' });
     expect((await outcome(consultant, { outcome: 'notYet' })).body.invalidParams[0]).toMatchObject({ name: 'reason', code: 'required' });
+    expect((await outcome(consultant, { heldOn: '2027-01-03' })).body.invalidParams[0]).toMatchObject({ name: 'heldOn', code: 'beforeReferral' });
     const held = await outcome(consultant, { heldOn: '2027-06-15' });
     expect(held.status, JSON.stringify(held.body)).toBe(200);
     expect(held.body.held).toMatchObject({ version: 1, heldOn: '2027-06-15', outcome: 'sufficient', themesDone: 8, practicalMinutes: 2400, recordedByOrganisation: expect.stringContaining('Hoorn') });

@@ -105,7 +105,9 @@ export async function saveOutcome(deps: Deps, ctx: RequestContext, participantId
       await auditDenied(tx, deps.crypto, ctx, 'participation.record', 'participant', participantId);
       return { ok: false as const, error: notFound() };
     }
-    if ((await unsafeMapReferralOf(tx, deps.contracts, participantId)) === undefined) throw unprocessable('outcome', 'noMapReferral', 'Deze inburgeraar heeft geen aanmelding voor de MAP.');
+    const mapReferral = await unsafeMapReferralOf(tx, deps.contracts, participantId);
+    if (mapReferral === undefined) throw unprocessable('outcome', 'noMapReferral', 'Deze inburgeraar heeft geen aanmelding voor de MAP.');
+    if (body.heldOn < mapReferral.referredOn) throw unprocessable('heldOn', 'beforeReferral', 'Deze datum ligt vóór de aanmelding voor de MAP.');
     const readiness = await unsafeReadiness(tx, participantId);
     const issues = checkOutcome({ ...body, themesDone: readiness.themesDone, practicalMinutes: readiness.practicalMinutes, today });
     if (issues.length > 0) throw new AppError('unprocessable', issues[0]?.reason ?? 'Ongeldige uitkomst.', issues);
