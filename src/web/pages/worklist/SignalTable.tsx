@@ -16,6 +16,8 @@ function SignalLink({ signal }: { signal: Signal }) {
   if (signal.referralId) to = `/aanmeldingen/${encodeURIComponent(signal.referralId)}`;
   // R-INV-4: earned products still to invoice are prepared on Declareren (issue #11).
   else if (signal.cause === 'invoice.sendDue') to = '/declareren';
+  // 001 §3 (issue #12): the MAP end conversation is recorded on the participant's Deelname page.
+  else if (signal.cause === 'map.endConversationDue' && signal.participant) to = `/deelname/${encodeURIComponent(signal.participant.id)}`;
   else if (signal.participant) {
     // Progress, scaling and report signals (issue #5) open the progress page; absence signals the file.
     const progress = /^(progress|scaling|report)\./.test(signal.cause);
