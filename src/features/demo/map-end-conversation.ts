@@ -10,7 +10,7 @@ import type { EndPreparation } from '../../domain/map-end-conversation.js';
 import { MAP_THEME_NAMES } from '../../domain/map-learning-plan.js';
 import { MapThemes } from '../../domain/participation.js';
 import type { Tx } from '../../platform/db.js';
-import { unsafeReadiness } from '../map-end-conversation/signal.js';
+import { unsafeMapReadiness } from '../signals/raisers/map-end-conversation.js';
 import { insertEndRow } from '../map-end-conversation/store.js';
 import { organisationId } from '../organisations/store.js';
 import { DEMO_PARTICIPATION_COORDINATOR } from './accounts.js';
@@ -65,7 +65,7 @@ export async function loadDemoEndConversation(tx: Tx, today: IsoDate): Promise<n
   if (coordinator === undefined || consultant === undefined) return 0;
   const ago = (n: number) => addCalendarDays(today, -n);
   const at = (day: IsoDate, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
-  const readiness = await unsafeReadiness(tx, r.participantId);
+  const readiness = await unsafeMapReadiness(tx, r.participantId);
   const base = { participantId: r.participantId, municipalityId: r.municipalityId, version: 1 };
   const provider = { referralId: r.referralId, providerId: organisationId('provider', 'werkwijs-participatie') };
   await insertEndRow(tx, { ...base, ...provider, kind: 'preparation', preparation: PREPARATION, recordedBy: coordinator, recordedAt: at(ago(21), 10) });

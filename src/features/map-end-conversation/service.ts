@@ -18,9 +18,9 @@ import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findParticipantRef } from '../participants/store.js';
 import { readParticipant, writeRoom } from '../participation/service.js';
+import { unsafeMapReadiness, unsafeMapReferralOf } from '../signals/raisers/map-end-conversation.js';
 import { resolveSignals } from '../signals/store.js';
 import type { EndConversation, OutcomeInput, PlanningInput, PreparationInput } from './schemas.js';
-import { unsafeMapReferralOf, unsafeReadiness } from './signal.js';
 import { insertEndRow, latestVersion, unsafeEndRowsOf, type EndKind, type EndRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -43,7 +43,7 @@ async function conversationOf(q: Queryable, participantId: string): Promise<EndC
       h?.heldOn == null || h.outcome === null
         ? null
         : { ...meta(h), heldOn: h.heldOn, outcome: h.outcome, reason: h.reason, themesDone: h.themesDone ?? 0, practicalMinutes: h.practicalMinutes ?? 0 },
-    readiness: await unsafeReadiness(q, participantId),
+    readiness: await unsafeMapReadiness(q, participantId),
     history: rows.map((r) => ({ kind: r.kind, version: r.version, recordedBy: r.recordedBy, recordedAt: r.recordedAt })),
   };
 }
@@ -108,7 +108,7 @@ export async function saveOutcome(deps: Deps, ctx: RequestContext, participantId
     const mapReferral = await unsafeMapReferralOf(tx, deps.contracts, participantId);
     if (mapReferral === undefined) throw unprocessable('outcome', 'noMapReferral', 'Deze inburgeraar heeft geen aanmelding voor de MAP.');
     if (body.heldOn < mapReferral.referredOn) throw unprocessable('heldOn', 'beforeReferral', 'Deze datum ligt vóór de aanmelding voor de MAP.');
-    const readiness = await unsafeReadiness(tx, participantId);
+    const readiness = await unsafeMapReadiness(tx, participantId);
     const issues = checkOutcome({ ...body, themesDone: readiness.themesDone, practicalMinutes: readiness.practicalMinutes, today });
     if (issues.length > 0) throw new AppError('unprocessable', issues[0]?.reason ?? 'Ongeldige uitkomst.', issues);
     const version = await checkVersion(tx, participantId, 'held', body.version);

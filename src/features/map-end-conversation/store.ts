@@ -83,9 +83,3 @@ export async function insertEndRow(q: Queryable, r: NewEndRow): Promise<string> 
   );
   return id;
 }
-
-/** MAP themes done for one participant (map_theme_progress, migration 0020). */
-export async function unsafeThemesDone(q: Queryable, participantId: string): Promise<number> {
-  const rows = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM map_theme_progress WHERE participant_id = $1 AND status = 'done'`, [participantId]);
-  return rows[0]?.n ?? 0;
-}

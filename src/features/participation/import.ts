@@ -14,7 +14,7 @@ import { AppError, notFound, unprocessable, type InvalidParam } from '../../plat
 import type { AppDeps } from '../../platform/http/server.js';
 import { hashingCounter, readCsv, readXlsx } from '../imports/readers.js';
 import { raiseParticipationSignals } from '../signals/raisers/participation.js';
-import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
+import { raiseEndConversationSignal } from '../signals/raisers/map-end-conversation.js';
 import { activityHeaderMap, parseActivityRow, type ActivityField, type ActivityRowInput } from './import-rows.js';
 import { participationFactsOf, productOf } from './service.js';
 import { insertActivityVersion } from './store.js';

@@ -11,7 +11,7 @@ import type { AppDeps } from '../../platform/http/server.js';
 import type { MapProgress, MapThemeUpdate } from './schemas.js';
 import { hoursOf, readParticipant, writeRoom } from './service.js';
 import { unsafeActivitiesOf } from './store.js';
-import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
+import { raiseEndConversationSignal } from '../signals/raisers/map-end-conversation.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 

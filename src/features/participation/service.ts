@@ -20,7 +20,7 @@ import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findParticipantRef } from '../participants/store.js';
 import { raiseParticipationSignals, type ParticipationFacts } from '../signals/raisers/participation.js';
-import { raiseEndConversationSignal } from '../map-end-conversation/signal.js';
+import { raiseEndConversationSignal } from '../signals/raisers/map-end-conversation.js';
 import type { Activity, ActivityCorrection, ActivityCreate, ActivityList, Ladder, LadderCreate, LadderRecordOut, ParticipationSummary } from './schemas.js';
 import { insertActivityVersion, insertLadderStep, providerReferral, unsafeActivitiesOf, unsafeCurrentActivity, unsafeLadderOf, type ActivityRow, type LadderRow, type ProviderReferral } from './store.js';
 
