@@ -39,7 +39,7 @@ export function mapEndConversationCases(): Case[] {
       name: 'PUT /api/v1/participants/:id/map-end-conversation/outcome',
       mutates: true,
       prepare: mapReferral,
-      call: (c, f) => c.request('PUT', `${path(f)}/outcome`, { version: 0, heldOn: '2026-11-20', outcome: 'notYet', reason: 'Thema werk vinden nog oefenen.' }),
+      call: (c, f) => c.request('PUT', `${path(f)}/outcome`, { version: 0, heldOn: '2026-12-20', outcome: 'notYet', reason: 'Thema werk vinden nog oefenen.' }),
       expect: onlyOwnConsultant(200),
     },
   ];
