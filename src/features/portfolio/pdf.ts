@@ -23,6 +23,7 @@ const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', yea
 const dayOf = (isoMoment: string): string => dutchDate(DAY.format(new Date(isoMoment)));
 
 function annexPart(a: PortfolioAnnex): Content[] {
+  if (a.kind === 'none') return [{ text: 'Deze inburgeraar heeft geen aanmelding voor participatie of de MAP: Bijlage 3 hoort er niet bij.' }];
   if (a.kind !== 'annex') return [{ text: 'Dit is een portfolio van de Z-route: het bestaat uit bewijsstukken, reflecties en opdrachten, zonder het deel van Bijlage 3.' }];
   const c = a.completeness;
   return [
