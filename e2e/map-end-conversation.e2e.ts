@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { heading, logIn, logOut, openFromMenu, settled } from './helpers.js';
+import { heading, logIn, logOut, openFromMenu, settled, tabTo } from './helpers.js';
 
 const WERKWIJS = 'coordinator.werkwijs@koers.demo';
 const TODAY = '2026-12-23';
@@ -91,8 +91,13 @@ describe('the MAP end conversation: the provider prepares it, the municipality r
     expect(await end.getByRole('button', { name: 'Voorbereiding bijwerken' }).count()).toBe(0);
     await end.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).click();
     await end.getByLabel('Gehouden op').fill(TODAY);
-    await end.getByLabel('Voldoende', { exact: true }).check();
-    await end.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).last().click();
+    // By keyboard: Tab into the outcome, Space chooses it, Tab on to the button, Enter sends.
+    const sufficient = end.getByLabel('Voldoende', { exact: true });
+    await tabTo(page, sufficient);
+    await page.keyboard.press('Space');
+    expect(await sufficient.isChecked()).toBe(true);
+    await tabTo(page, end.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).last());
+    await page.keyboard.press('Enter');
     const refused = page.locator('#veld-uitkomst-outcome-fout');
     await refused.waitFor();
     // Both shortfalls next to the one field: themes not all done, and 39 of the 40 practical hours.
