@@ -188,6 +188,14 @@ describe('the shared list table', () => {
     await page.locator('summary', { hasText: 'Exporteren' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`inburgeraars-${TODAY}.xlsx`);
+    // Issue #12 (R-PAR-4): the youth segment, selected on the server; the address keeps it, the export follows.
+    const count = async () => Number(/^(\d+) inburgeraars?/.exec(await page.getByText(/^\d+ inburgeraars?/).first().innerText())?.[1] ?? NaN);
+    const all = await count();
+    await page.getByLabel('Jongeren (onder 27)', { exact: true }).check();
+    await page.waitForURL(/groep=jongeren/);
+    await page.getByText(/onder 27 jaar\.$/).waitFor();
+    expect(await count()).toBeLessThan(all);
+    expect(await page.getByRole('link', { name: 'Exporteer als Excel (XLSX)', exact: true }).getAttribute('href')).toContain('segment=youth');
     await checkA11y(page, 'inburgeraars');
     await logOut(page);
   });

@@ -74,6 +74,8 @@ export interface ParticipantListParams {
   sort: NonNullable<Query<'/api/v1/participants', 'get'>['sort']>;
   page: number;
   pageSize: number;
+  /** R-PAR-4: 'youth' selects the participants under 27 today. */
+  segment?: 'youth';
 }
 
 export function useParticipants(params: ParticipantListParams) {

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Checkbox, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useParticipants, type ParticipantListParams } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { exportHref, SearchBox, useListState } from '../../components/DataTable';
@@ -24,7 +24,10 @@ export function ParticipantsPage() {
 
 function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
   const list = useListState<Sort>(SORTS, 'name');
-  const list_ = useParticipants({ q: list.q, sort: list.sort, page: list.page, pageSize: PAGE_SIZE });
+  // R-PAR-4: the youth segment, filtered on the server (under 27 today), kept in the address (?groep=jongeren).
+  const youth = list.get('groep') === 'jongeren';
+  const segment = youth ? ({ segment: 'youth' } as const) : {};
+  const list_ = useParticipants({ q: list.q, sort: list.sort, page: list.page, pageSize: PAGE_SIZE, ...segment });
 
   return (
     <>
@@ -41,13 +44,20 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
         initial={list.q}
         onSearch={(q) => list.set({ q })}
       />
+      <div className="koers-column-choice__item">
+        <Checkbox id="filter-jongeren" checked={youth} onChange={() => list.set({ filters: { groep: youth ? '' : 'jongeren' } })} />
+        <FormLabel htmlFor="filter-jongeren" type="checkbox">
+          Jongeren (onder 27)
+        </FormLabel>
+      </div>
       <div aria-live="polite" aria-busy={list_.isFetching}>
         {list_.isPending && <Loading what="Inburgeraars" />}
         {list_.isError && <LoadError error={list_.error} />}
         {list_.data && (
           <Paragraph>
             {list_.data.total === 1 ? '1 inburgeraar' : `${list_.data.total} inburgeraars`}
-            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+            {list.q ? ` gevonden voor “${list.q}”` : ''}
+            {youth ? ' onder 27 jaar' : ''}.
           </Paragraph>
         )}
       </div>
@@ -61,7 +71,7 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
           pageSize={PAGE_SIZE}
           total={list_.data.total}
           onPage={(page) => list.set({ page })}
-          exportHref={(format) => exportHref('/participants/export', { q: list.q, sort: list.sort }, format)}
+          exportHref={(format) => exportHref('/participants/export', { q: list.q, sort: list.sort, ...segment }, format)}
         />
       )}
       <BsnSearch />
