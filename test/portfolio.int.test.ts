@@ -125,6 +125,7 @@ describe(`portfolio on ${DB_KIND}`, () => {
     expect(v1.status, JSON.stringify(v1.body)).toBe(200);
     expect(v1.body.version).toBe(1);
     expect(v1.body.completeness.missing.map((m: { label: string }) => m.label)).toEqual(['klantbeeld: diplomawaardering', 'Netwerk: wat in praktijk gebracht']);
+    expect(pdfText((await consultant.bytes(`/api/v1/participants/${participantId}/portfolio.pdf`)).bytes)).toContain('Nog niet compleet: klantbeeld: diplomawaardering; Netwerk: wat in praktijk gebracht.');
 
     const before = await state();
     const stale = await saveAnnex(werkwijs, { ...fullAnnex(), referralId: mapReferral, version: 0 });
@@ -201,8 +202,9 @@ describe(`portfolio on ${DB_KIND}`, () => {
     for (const expected of ['Portfolio', familyName, 'Het deel van Bijlage 3 is compleet.', 'Algemeen klantbeeld', 'Kan een cv maken', 'Cv gemaakt in week 3', 'Reëel beroepsbeeld', 'Geleerd over network', 'Reflectie: Mijn bedrijfsbezoek', 'Ik zag hoe een bakkerij werkt.']) {
       expect(text).toContain(expected);
     }
+    // One audit line per download: the one of the incomplete part above and this one.
     const row = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'portfolio.read' AND summary = 'pdf' AND status = 'ok'`);
-    expect(row[0]?.n).toBe(1);
+    expect(row[0]?.n).toBe(2);
     const z = pdfText((await werkwijs.bytes(`/api/v1/participants/${zParticipantId}/portfolio.pdf`)).bytes);
     expect(z).toContain('Dit is een portfolio van de Z-route');
     expect(z).toContain('Certificaat vrijwilligerswerk');
