@@ -1,0 +1,205 @@
+// R-MI-1: the quarterly management information of 001 §4.2 and Bijlage 5 (items 1–17), per municipality
+// × product, with the previous quarters beside it. A pure function of the facts and the contract: every
+// definition (numerator, window, which date counts, every open choice) is in docs/reports.md, section
+// "Quarterly management information", under the same item numbers as the comments below.
+import { addCalendarDays, addMonths, compareDates } from '../calendar.js';
+import { latestLadderSteps, type LadderStep } from '../participation.js';
+import { isB1Route, isEducationRoute } from '../route-change.js';
+import type { IsoDate, Route } from '../contract.js';
+import { LevelBands, reportVersionOn, type AttendanceMonthFact, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
+import { periodContaining, type ReportPeriod } from './periods.js';
+
+export interface QuarterlyMiFacts {
+  referrals: readonly ReferralFact[];
+  attendance: readonly AttendanceMonthFact[];
+  groups: readonly GroupMembershipFact[];
+  routeChanges: readonly RouteChangeFact[];
+  ladder: readonly LadderStepFact[];
+  /** Item 17, entered by the provider: free text per `${municipality}/${product}/${quarter id}`. */
+  remarks?: Readonly<Record<string, string>>;
+}
+
+export type LadderCounts = Record<LadderStep, number>;
+
+export interface QuarterlyMiFigures {
+  quarter: string;
+  /** The contract version in force on the quarter's last day (R-CON-10); 0 outside every version. */
+  contractVersion: number;
+  registered: number; // 1a
+  intakeHeld: number; // 1b
+  startedRunning: number; // 1c
+  startedInStartClass: number; // 2
+  belowAttendanceNorm: number; // 3
+  runningGroups: Record<LevelBand, number>; // 4 a–g
+  waiting: number; // 5
+  averageWaitingDays: number | null; // 6
+  inMilestone1A: number | null; // 7
+  inMilestone1B: number | null; // 8
+  transferredToB1: number; // 9
+  transferredFromB1: number; // 10
+  transferredToZ: number; // 11
+  transferredFromZ: number; // 12
+  transferredToEducation: number; // 13
+  transferredFromEducation: number; // 14
+  transferredToUnknown: number; // 15
+  ladder: { atReferral: LadderCounts; raisedDuring: LadderCounts; atEnd: LadderCounts } | null; // 16
+  remarks: string | null; // 17
+}
+
+export interface QuarterlyMiCell {
+  municipality: string;
+  product: string;
+  /** Oldest quarter first; the last is the quarter asked for. */
+  quarters: QuarterlyMiFigures[];
+}
+
+export interface QuarterlyMi {
+  quarter: string;
+  quarters: string[];
+  cells: QuarterlyMiCell[];
+}
+
+const inPeriod = (d: IsoDate | null, q: ReportPeriod): d is IsoDate => d !== null && compareDates(q.start, d) <= 0 && compareDates(d, q.end) <= 0;
+const onOrBefore = (d: IsoDate | null, limit: IsoDate): d is IsoDate => d !== null && compareDates(d, limit) <= 0;
+/** The first start, in a start class or regular (R-REF-4: the start class is a start). */
+const firstStart = (r: ReferralFact): IsoDate | null => [r.startClassStartedOn, r.startedOn].filter((d): d is IsoDate => d !== null).sort()[0] ?? null;
+const endedBefore = (r: ReferralFact, d: IsoDate): boolean => onOrBefore(r.endedOn, addCalendarDays(d, -1));
+/** Still running after the day: started on or before it and not ended on or before it. */
+const runningAtEndOf = (r: ReferralFact, d: IsoDate): boolean => onOrBefore(firstStart(r), d) && !onOrBefore(r.endedOn, d);
+const participants = (rs: readonly ReferralFact[]): number => new Set(rs.map((r) => r.participantId)).size;
+const zeroLadder = (): LadderCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0 });
+
+/** The quarter and the `previous` quarters before it, oldest first. */
+export function quartersUpTo(quarter: ReportPeriod, previous: number): ReportPeriod[] {
+  const out = [quarter];
+  for (let i = 0; i < previous; i++) out.unshift(periodContaining('quarter', addCalendarDays((out[0] ?? quarter).start, -1)));
+  return out;
+}
+
+/** R-MI-1: every item 1–17 per municipality × product the municipality takes part in (R-CON-2). */
+export function quarterlyManagementInformation(facts: QuarterlyMiFacts, quarter: ReportPeriod, contract: ReportContract, previousQuarters = 3): QuarterlyMi {
+  const quarters = quartersUpTo(quarter, previousQuarters);
+  const cells: QuarterlyMiCell[] = [];
+  for (const m of contract.municipalities) {
+    for (const product of m.products) {
+      const referrals = facts.referrals.filter((r) => r.municipality === m.code && r.product === product);
+      cells.push({ municipality: m.code, product, quarters: quarters.map((q) => figuresOf(facts, referrals, m.code, product, q, contract)) });
+    }
+  }
+  return { quarter: quarter.id, quarters: quarters.map((q) => q.id), cells };
+}
+
+function figuresOf(facts: QuarterlyMiFacts, referrals: readonly ReferralFact[], municipality: string, product: string, q: ReportPeriod, contract: ReportContract): QuarterlyMiFigures {
+  const version = reportVersionOn(contract, q.end);
+  const ids = new Set(referrals.map((r) => r.id));
+  const started = referrals.filter((r) => inPeriod(firstStart(r), q));
+  const isLanguage = contract.products.find((p) => p.code === product)?.kind === 'language';
+  const milestones = milestoneMonths(version, product);
+  const changes = facts.routeChanges.filter((c) => ids.has(c.referralId) && inPeriod(c.on, q));
+  const transfers = (pick: (c: RouteChangeFact) => boolean): number => {
+    const byReferral = new Set(changes.filter(pick).map((c) => c.referralId));
+    return participants(referrals.filter((r) => byReferral.has(r.id)));
+  };
+  const isB1 = (r: Route | null): boolean => r !== null && isB1Route(r);
+  const isEdu = (r: Route | null): boolean => r !== null && isEducationRoute(r);
+  return {
+    quarter: q.id,
+    contractVersion: version?.version ?? 0,
+    registered: participants(referrals.filter((r) => inPeriod(r.referredOn, q))), // R-MI-1 item 1a
+    intakeHeld: participants(referrals.filter((r) => inPeriod(r.intakeHeldOn, q))), // item 1b
+    startedRunning: participants(referrals.filter((r) => onOrBefore(firstStart(r), q.end) && !endedBefore(r, q.start))), // item 1c
+    startedInStartClass: participants(referrals.filter((r) => inPeriod(r.startClassStartedOn, q))), // item 2
+    belowAttendanceNorm: belowNormCount(facts.attendance, referrals, q, version?.absenceProtocol?.normPercent ?? 80), // item 3
+    runningGroups: runningGroups(facts.groups, ids, q), // item 4
+    waiting: participants(referrals.filter((r) => onOrBefore(r.referredOn, q.end) && !onOrBefore(firstStart(r), q.end) && !onOrBefore(r.endedOn, q.end))), // item 5
+    averageWaitingDays: averageDays(started.map((r) => daysBetween(r.referredOn, firstStart(r) ?? r.referredOn))), // item 6
+    inMilestone1A: milestones === null ? null : participants(referrals.filter((r) => inMilestone(r, q.end, 0, milestones[0]))), // item 7
+    inMilestone1B: milestones === null ? null : participants(referrals.filter((r) => inMilestone(r, q.end, milestones[0], milestones[1]))), // item 8
+    transferredToB1: transfers((c) => isB1(c.to) && !isB1(c.from)), // item 9
+    transferredFromB1: transfers((c) => isB1(c.from) && !isB1(c.to)), // item 10
+    transferredToZ: transfers((c) => c.to === 'z' && c.from !== 'z'), // item 11
+    transferredFromZ: transfers((c) => c.from === 'z' && c.to !== 'z'), // item 12
+    transferredToEducation: transfers((c) => isEdu(c.to) && !isEdu(c.from)), // item 13
+    transferredFromEducation: transfers((c) => isEdu(c.from) && !isEdu(c.to)), // item 14
+    transferredToUnknown: transfers((c) => c.to === null), // item 15
+    ladder: isLanguage ? null : ladderCounts(facts.ladder, referrals, q), // item 16 "(niet voor taalaanbieders)"
+    remarks: facts.remarks?.[`${municipality}/${product}/${q.id}`] ?? null, // item 17
+  };
+}
+
+/** Item 3: participants whose attendance over the quarter's three months is below the contract's norm (R-ATT-3). */
+function belowNormCount(attendance: readonly AttendanceMonthFact[], referrals: readonly ReferralFact[], q: ReportPeriod, normPercent: number): number {
+  const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
+  const months = new Set([0, 1, 2].map((i) => addMonths(q.start, i).slice(0, 7)));
+  const sums = new Map<string, { offered: number; attended: number }>();
+  for (const a of attendance) {
+    const p = participantOf.get(a.referralId);
+    if (p === undefined || !months.has(a.month)) continue;
+    const s = sums.get(p) ?? { offered: 0, attended: 0 };
+    sums.set(p, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes });
+  }
+  // Compared on whole minutes, as belowNorm does: 79.9% is below, 80.0% is not.
+  return [...sums.values()].filter((s) => s.offered > 0 && s.attended * 100 < normPercent * s.offered).length;
+}
+
+/** Item 4: distinct groups per level band with a member of this cell on some day of the quarter. */
+function runningGroups(groups: readonly GroupMembershipFact[], ids: ReadonlySet<string>, q: ReportPeriod): Record<LevelBand, number> {
+  const out = Object.fromEntries(LevelBands.map((b) => [b, new Set<string>()])) as Record<LevelBand, Set<string>>;
+  for (const g of groups) {
+    if (ids.has(g.referralId) && onOrBefore(g.from, q.end) && (g.to === null || compareDates(g.to, q.start) >= 0)) out[g.levelBand].add(g.groupId);
+  }
+  return Object.fromEntries(LevelBands.map((b) => [b, out[b].size])) as Record<LevelBand, number>;
+}
+
+/** Calendar days from one date to a later one (UTC day numbers: no time zone can shift them). */
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  const day = (d: IsoDate): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  return day(to) - day(from);
+}
+
+/** Item 6: the mean, to one decimal; null when nobody started. */
+function averageDays(days: readonly number[]): number | null {
+  return days.length === 0 ? null : Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10;
+}
+
+/**
+ * Items 7–8: the milestone ends in months after the start, from the contract's payment schedule for the
+ * product (001 Bijlage 5 items 7-8 are milestones 1A and 1B, paid after the progress report of month 6
+ * and 12 in centraal-gelderland.yaml). Null when the product's schedule has no two such milestones.
+ */
+function milestoneMonths(version: ReturnType<typeof reportVersionOn>, product: string): [number, number] | null {
+  const schedule = version?.paymentSchedules?.find((s) => s.product === product);
+  const months = (schedule?.items ?? []).flatMap((i) => (i.trigger.type === 'progressReport' && i.trigger.month !== undefined ? [i.trigger.month] : [])).sort((a, b) => a - b);
+  return months[0] !== undefined && months[1] !== undefined ? [months[0], months[1]] : null;
+}
+
+/** Active in the milestone on the quarter's last day: running, with its start `fromMonth` to `toMonth` months ago. */
+function inMilestone(r: ReferralFact, day: IsoDate, fromMonth: number, toMonth: number): boolean {
+  const start = firstStart(r);
+  if (start === null || !runningAtEndOf(r, day)) return false;
+  return compareDates(addMonths(start, fromMonth), day) <= 0 && compareDates(day, addMonths(start, toMonth)) < 0;
+}
+
+/**
+ * Item 16 (R-MAP-4): per step, the participants (a) registered in the quarter, by their step at referral;
+ * (b) whose latest step during the route, recorded in the quarter, is above their step at referral, by
+ * that raised step; (c) whose step at the end was recorded in the quarter.
+ */
+function ladderCounts(ladder: readonly LadderStepFact[], referrals: readonly ReferralFact[], q: ReportPeriod): NonNullable<QuarterlyMiFigures['ladder']> {
+  const atReferral = zeroLadder();
+  const raisedDuring = zeroLadder();
+  const atEnd = zeroLadder();
+  const seen = { atReferral: new Set<string>(), raisedDuring: new Set<string>(), atEnd: new Set<string>() };
+  const count = (into: LadderCounts, set: Set<string>, participant: string, step: LadderStep): void => {
+    if (set.has(participant)) return;
+    set.add(participant);
+    into[step]++;
+  };
+  for (const r of referrals) {
+    const latest = latestLadderSteps(ladder.filter((l) => l.referralId === r.id && onOrBefore(l.recordedOn, q.end)));
+    if (latest.atReferral && inPeriod(r.referredOn, q)) count(atReferral, seen.atReferral, r.participantId, latest.atReferral.step);
+    if (latest.during && latest.atReferral && inPeriod(latest.during.recordedOn, q) && latest.during.step > latest.atReferral.step) count(raisedDuring, seen.raisedDuring, r.participantId, latest.during.step);
+    if (latest.atEnd && inPeriod(latest.atEnd.recordedOn, q)) count(atEnd, seen.atEnd, r.participantId, latest.atEnd.step);
+  }
+  return { atReferral, raisedDuring, atEnd };
+}
