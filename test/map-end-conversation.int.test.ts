@@ -82,6 +82,9 @@ describe(`the MAP end conversation on ${DB_KIND}`, () => {
     expect(unknown.body.invalidParams[0]).toMatchObject({ name: 'answers.x.y', code: 'unknownQuestion' });
     const language = await taalpunt.request('PUT', `${path()}/preparation`, preparation({ version: 2, referralId: languageReferral }));
     expect(language.status).toBe(403);
+    // Outside the room the answer is 404 even for a body the format refuses.
+    const leerhuis = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'leerhuis-noord'));
+    expect((await leerhuis.request('PUT', `${path()}/preparation`, preparation({ version: 2, choices: { professionalCompetences: ['x'], employeeCompetences: [] } }))).status).toBe(404);
     const planByLanguage = await taalpunt.request('PUT', `${path()}/planning`, { referralId: languageReferral, version: 0, plannedOn: '2027-06-15' });
     expect(planByLanguage.status).toBe(403);
     // The provider does not decide the outcome: the permission is the municipality's.

@@ -62,12 +62,12 @@ async function checkVersion(tx: Tx, participantId: string, kind: EndKind, seen: 
 
 /** 001 Bijlage 2: the provider's preparation, a new version each save. */
 export async function savePreparation(deps: Deps, ctx: RequestContext, participantId: string, body: PreparationInput): Promise<EndConversation> {
-  const preparation: EndPreparation = { answers: body.answers, choices: body.choices };
-  const issues = checkPreparation(preparation);
-  if (issues.length > 0) throw new AppError('unprocessable', issues[0]?.reason ?? 'Ongeldige voorbereiding.', issues);
   const out = await deps.db.transaction(async (tx) => {
     const room = await writeRoom(tx, deps, ctx, 'participation.record', participantId, body.referralId);
     if (!room.ok) return room;
+    // After the access decision: outside the room the answer is 404, whatever the body holds.
+    const issues = checkPreparation({ answers: body.answers, choices: body.choices } satisfies EndPreparation);
+    if (issues.length > 0) throw new AppError('unprocessable', issues[0]?.reason ?? 'Ongeldige voorbereiding.', issues);
     const version = await checkVersion(tx, participantId, 'preparation', body.version);
     // Empty answers are not kept: "not answered" and "answered with nothing" are the same.
     const answers = Object.fromEntries(Object.entries(body.answers).filter(([, v]) => v.trim() !== ''));
