@@ -117,6 +117,9 @@ describe(`portfolio on ${DB_KIND}`, () => {
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({ kind: 'annex', version: 0, completeness: { complete: false } });
     expect(empty.body.completeness.missing).toHaveLength(3 + 2 * MapThemes.length);
+    // Only the MAP provider is told the referral to save under (a consultant or language provider saves nothing).
+    expect(empty.body.writeReferralId).toBeNull();
+    expect((await annex(werkwijs)).body.writeReferralId).toBe(mapReferral);
 
     const partial = fullAnnex();
     partial.profile.diplomaValuation = { answer: null as unknown as string, note: 'IDW aangevraagd' };
@@ -142,7 +145,7 @@ describe(`portfolio on ${DB_KIND}`, () => {
 
   it('a Z-route portfolio has evidence only: no Bijlage 3 part and no completeness rule', async () => {
     const z = await annex(werkwijs, zParticipantId);
-    expect(z.body).toMatchObject({ kind: 'evidenceOnly', completeness: null });
+    expect(z.body).toMatchObject({ kind: 'evidenceOnly', completeness: null, writeReferralId: null });
     const refused = await saveAnnex(werkwijs, { ...fullAnnex(), referralId: zReferral, version: 0 }, zParticipantId);
     expect(refused.status).toBe(422);
     expect(refused.body.invalidParams[0]).toMatchObject({ name: 'referralId', code: 'noAnnex' });

@@ -12,7 +12,7 @@ export interface PortfolioPdfData {
   participant: PdfParticipant;
   municipalityName: string;
   items: readonly PortfolioItem[];
-  annex: PortfolioAnnex;
+  annex: Omit<PortfolioAnnex, 'writeReferralId'>;
   generatedOn: string;
 }
 
@@ -22,7 +22,7 @@ const orDash = (v: string | null | undefined): string => (v === null || v === un
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 const dayOf = (isoMoment: string): string => dutchDate(DAY.format(new Date(isoMoment)));
 
-function annexPart(a: PortfolioAnnex): Content[] {
+function annexPart(a: PortfolioPdfData['annex']): Content[] {
   if (a.kind === 'none') return [{ text: 'Deze inburgeraar heeft geen aanmelding voor participatie of de MAP: Bijlage 3 hoort er niet bij.' }];
   if (a.kind !== 'annex') return [{ text: 'Dit is een portfolio van de Z-route: het bestaat uit bewijsstukken, reflecties en opdrachten, zonder het deel van Bijlage 3.' }];
   const c = a.completeness;

@@ -71,6 +71,7 @@ export const PortfolioAnnex = z.object({
   recordedBy: z.string().nullable(),
   recordedAt: z.string().nullable(),
   completeness: z.object({ complete: z.boolean(), missing: z.array(MissingItem).describe('Named in Dutch in label') }).nullable().describe('null without a Bijlage 3 part'),
+  writeReferralId: z.uuid().nullable().describe("The acting provider's latest MAP or B1-route participation referral of the participant, under which it saves this part; null for everyone else"),
 });
 export type PortfolioAnnex = z.infer<typeof PortfolioAnnex>;
 

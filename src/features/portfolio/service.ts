@@ -53,7 +53,7 @@ async function kindOf(q: Queryable, contracts: ContractRegistry, participantId: 
 }
 
 /** The Bijlage 3 part with its completeness (null for a Z-route portfolio: no completeness rule, R-MAP-3). */
-export async function annexOf(q: Queryable, contracts: ContractRegistry, participantId: string): Promise<PortfolioAnnex> {
+export async function annexOf(q: Queryable, contracts: ContractRegistry, participantId: string): Promise<Omit<PortfolioAnnex, 'writeReferralId'>> {
   const kind = await kindOf(q, contracts, participantId);
   const latest = await unsafeLatestAnnex(q, participantId);
   const content = latest?.content ?? emptyAnnex();
@@ -72,8 +72,25 @@ export function listItems(deps: Deps, ctx: RequestContext, participantId: string
   return readPortfolio(deps, ctx, participantId, 'items', async (tx) => ({ items: await unsafeItemsOf(tx, participantId) }));
 }
 
+/**
+ * The referral the acting provider saves the Bijlage 3 part under: its latest MAP or B1-route
+ * participation referral of the participant (a participant can also have a Z-route one with it).
+ */
+async function annexReferralOf(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, participantId: string): Promise<string | null> {
+  if (ctx.scope.kind !== 'provider') return null;
+  const rows = await q.query<{ id: string; contractId: string; productCode: string }>(
+    `SELECT id, contract_id AS "contractId", product_code AS "productCode" FROM referral WHERE participant_id = $1 AND provider_id = $2 ORDER BY referred_on DESC, id`,
+    [participantId, ctx.scope.providerId],
+  );
+  return rows.find((r) => annexReferral(contracts, r))?.id ?? null;
+}
+
+async function annexFor(q: Queryable, contracts: ContractRegistry, ctx: RequestContext, participantId: string): Promise<PortfolioAnnex> {
+  return { ...(await annexOf(q, contracts, participantId)), writeReferralId: await annexReferralOf(q, contracts, ctx, participantId) };
+}
+
 export function getAnnex(deps: Deps, ctx: RequestContext, participantId: string): Promise<PortfolioAnnex> {
-  return readPortfolio(deps, ctx, participantId, 'annex', (tx) => annexOf(tx, deps.contracts, participantId));
+  return readPortfolio(deps, ctx, participantId, 'annex', (tx) => annexFor(tx, deps.contracts, ctx, participantId));
 }
 
 /** R-MAP-3: the participation or MAP provider adds evidence, a reflection or an assignment. */
@@ -156,7 +173,7 @@ export async function writeAnnex(deps: Deps, ctx: RequestContext, participantId:
     const { referralId, version: _seen, ...content } = body;
     await insertAnnex(tx, { id: randomUUID(), participantId, version: current + 1, referralId, providerId: room.referral.providerId, municipalityId: room.referral.municipalityId, content, recordedBy: ctx.actor.userId, recordedAt: deps.clock.now() });
     await recordAudit(tx, deps.crypto, ctx, { name: 'portfolio.record', status: 'ok', subjects: [{ participantId, municipalityId: room.referral.municipalityId }], objectType: 'portfolioAnnex', objectId: participantId, summary: `version ${current + 1}` });
-    return { ok: true as const, annex: await annexOf(tx, deps.contracts, participantId) };
+    return { ok: true as const, annex: await annexFor(tx, deps.contracts, ctx, participantId) };
   });
   if (!out.ok) throw out.error;
   return out.annex;

@@ -5277,6 +5277,8 @@ export interface paths {
                             recordedBy: string | null;
                             /** @description The current version, 0 when nothing was saved yet */
                             version: number;
+                            /** @description The acting provider's latest MAP or B1-route participation referral of the participant, under which it saves this part; null for everyone else */
+                            writeReferralId: string | null;
                         };
                     };
                 };
@@ -5716,6 +5718,8 @@ export interface paths {
                             recordedBy: string | null;
                             /** @description The current version, 0 when nothing was saved yet */
                             version: number;
+                            /** @description The acting provider's latest MAP or B1-route participation referral of the participant, under which it saves this part; null for everyone else */
+                            writeReferralId: string | null;
                         };
                     };
                 };

@@ -47,10 +47,10 @@ export function PortfolioSection({ participantId, referralId, mayWrite, provider
           <PortfolioFileForm items={own} />
         </ProgressForm>
       )}
-      {mayWrite && annex.data?.kind === 'annex' && (
+      {mayWrite && annex.data?.kind === 'annex' && annex.data.writeReferralId !== null && (
         <ProgressForm label="Bijlage 3 invullen">
           {/* Keyed by version: after a save the form starts from what was stored. */}
-          <AnnexForm key={annex.data.version} participantId={participantId} referralId={referralId} annex={annex.data} />
+          <AnnexForm key={annex.data.version} participantId={participantId} referralId={annex.data.writeReferralId} annex={annex.data} />
         </ProgressForm>
       )}
     </section>
