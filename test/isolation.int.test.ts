@@ -8,10 +8,7 @@ import { ACTORS, everyone, onlyOwnConsultant, onlyOwnProvider, type Actor, type 
 import { listExportCases } from './support/list-export-cases.js';
 import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
 import { progressCases } from './support/progress-cases.js';
-import { participationCases } from './support/participation-cases.js';
-import { portfolioCases } from './support/portfolio-cases.js';
-import { mapEndConversationCases } from './support/map-end-conversation-cases.js';
-import { portalParticipationCases } from './support/portal-participation-cases.js';
+import { participationFamilyCases } from './support/participation-family-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 
@@ -252,10 +249,7 @@ const CASES: Case[] = [
   ...progressCases(),
   // Issue #11: the invoicing API (test/support/invoicing-cases.ts).
   ...invoicingCases(),
-  ...participationCases(), // issue #12, test/support/participation-cases.ts
-  ...portfolioCases(), // issue #12, test/support/portfolio-cases.ts
-  ...mapEndConversationCases(), // issue #12, test/support/map-end-conversation-cases.ts
-  ...portalParticipationCases(), // issue #12, test/support/portal-participation-cases.ts
+  ...participationFamilyCases(), // issue #12, test/support/participation-family-cases.ts
   {
     name: 'GET /api/v1/participants/:id/hours',
     mutates: false,

@@ -243,7 +243,7 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
 
 /** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
 export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment', 'participation_activity', 'participation_ladder_step', 'map_theme_progress'];
+  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment', 'participation_activity', 'participation_ladder_step', 'map_theme_progress', 'portfolio_item', 'portfolio_file', 'portfolio_annex', 'map_end_conversation'];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -251,6 +251,9 @@ export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
   }
   const changed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE status <> 'referred'`);
   out['referral.acknowledged'] = changed[0]?.n ?? -1;
+  // A MAP theme's status changes in place (issue #12): its hash shows a refused change did not land.
+  const themes = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(hashtext(participant_id::text || theme || status || COALESCE(note, ''))), 0) AS n FROM map_theme_progress`);
+  out['map_theme_progress.hash'] = themes[0]?.n ?? -1;
   const locks = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(lock_version), 0)::int AS n FROM referral`);
   out['referral.lockVersions'] = locks[0]?.n ?? -1;
   const seen = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal WHERE status <> 'open'`);
