@@ -1,7 +1,9 @@
 // R-MI-1: 001 Bijlage 5 items 1–17 for a small region built by hand — twelve participants in two
 // municipalities and two products — with every cell computed on paper below (docs/reports.md has the
 // definitions). Quarters: 2026-Q4 (1 Oct – 31 Dec) beside 2027-Q1 (1 Jan – 31 Mar).
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadContracts } from '../../platform/contracts.js';
 import type { AttendanceMonthFact, GroupMembershipFact, LadderStepFact, ReferralFact, ReportContract, RouteChangeFact } from './facts.js';
 import { periodContaining } from './periods.js';
 import { quarterlyManagementInformation, quartersUpTo, type QuarterlyMiFigures } from './quarterly-mi.js';
@@ -230,5 +232,18 @@ describe('quarterly management information (001 Bijlage 5)', () => {
     expect(empty.cells.map((c) => c.quarters[0]?.contractVersion)).toEqual([0, 0, 0]);
     // Without a version the milestones are unknown; the attendance norm falls back to 80%.
     expect(empty.cells[0]?.quarters[0]).toEqual(figures('2025-Q4', true, { contractVersion: 0, inMilestone1A: null, inMilestone1B: null }));
+  });
+});
+
+describe('on the shipped Centraal Gelderland contract', () => {
+  it('has a cell per municipality × product it takes part in, with milestones 1A/1B only where the payment schedule has them', () => {
+    const cg = loadContracts(path.resolve(import.meta.dirname, '../../../contracts')).byId('centraal-gelderland');
+    if (cg === undefined) throw new Error('centraal-gelderland.yaml missing');
+    const mi = quarterlyManagementInformation({ referrals: [], attendance: [], groups: [], routeChanges: [], ladder: [] }, periodContaining('quarter', '2026-03-31'), cg, 0);
+    expect(mi.cells).toHaveLength(cg.municipalities.reduce((n, m) => n + m.products.length, 0));
+    const arnhem = (product: string) => mi.cells.find((c) => c.municipality === 'arnhem' && c.product === product)?.quarters[0];
+    // b1_language pays 1A after month 6 and 1B after month 12; map has no milestones; a language product has no ladder.
+    expect([arnhem('b1_language')?.inMilestone1A, arnhem('b1_language')?.ladder]).toEqual([0, null]);
+    expect([arnhem('map')?.inMilestone1A, arnhem('map')?.ladder?.atEnd[6]]).toEqual([null, 0]);
   });
 });
