@@ -156,6 +156,11 @@ export type AbsenceProtocol = z.infer<typeof AbsenceProtocol>;
 export const ProgressRules = z.object({
   milestoneHours: z.array(z.number().int().positive()).optional(),
   reportEveryMonths: z.number().int().positive().optional(),
+  // Issue #12 (R-HRS-1): the hour kinds of participation activities (participation_activity, registered
+  // by the participation or MAP provider) that count toward milestoneHours. Default none: the milestones
+  // are the route's lesson and pushed hours unless the contract says otherwise (001 §3: "De
+  // praktijkopdrachten mogen meetellen in de taaluren" — the MAP practical part).
+  activityHoursCount: z.array(z.enum(['participation', 'mapPractical', 'internship'])).default([]),
   source: z.string().min(1),
   assumption: Assumption,
 });

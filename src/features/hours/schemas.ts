@@ -42,7 +42,14 @@ export const ParticipantHours = z.object({
   registeredMinutes: z.number().int().describe('Minutes pushed by providers\' own systems'),
   nt2LessonMinutes: z.number().int().describe('Language lessons (incl. KNM), the hours R-LVL-3 counts for down-scaling'),
   byKind: KindMinutes,
-  milestones: z.array(z.object({ hours: z.number().int(), reachedOn: z.string().nullable() })),
+  activities: z
+    .object({
+      totalMinutes: z.number().int(),
+      byHourKind: z.object({ participation: z.number().int(), mapPractical: z.number().int(), internship: z.number().int() }),
+      countedForMilestones: z.array(z.enum(['participation', 'mapPractical', 'internship'])).describe("The hour kinds the contract counts toward the milestones (progress.activityHoursCount); none by default"),
+    })
+    .describe('Issue #12 (R-HRS-1): the participation activities the participation or MAP provider registered, beside the hours above (not in totalMinutes or byKind)'),
+  milestones: z.array(z.object({ hours: z.number().int(), reachedOn: z.string().nullable() })).describe('Reached over the hours above and the activities of countedForMilestones'),
   byWeek: z.array(z.object({ week: z.string().describe('Monday of the ISO week'), minutes: z.number().int() })),
 });
 export type ParticipantHours = z.infer<typeof ParticipantHours>;

@@ -5,7 +5,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
 import { DEFAULT_MILESTONE_HOURS } from '../../domain/forecast.js';
+import { countedActivityFacts } from '../../domain/activity-hours.js';
 import { hourKindOf, HourKinds, milestonesReached, type HourKind } from '../../domain/hours.js';
+import { minutesByActivityHourKind } from '../../domain/participation.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
@@ -16,7 +18,7 @@ import type { AppDeps } from '../../platform/http/server.js';
 import { findParticipantRef } from '../participants/store.js';
 import { raiseHoursSignals } from '../signals/raisers/hours.js';
 import type { HoursBatchBody, HoursBatchResult, HoursItem, ParticipantHours } from './schemas.js';
-import { currentEntries, hoursFactsOf, latestReferralContract, referralsInScope, unsafeHourFacts, type EntryRow } from './store.js';
+import { currentEntries, hoursFactsOf, latestReferralContract, referralsInScope, unsafeActivityHours, unsafeHourFacts, type EntryRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -152,7 +154,12 @@ export async function getParticipantHours(deps: Deps, ctx: RequestContext, parti
       const week = mondayOf(f.date);
       byWeek.set(week, (byWeek.get(week) ?? 0) + f.minutes);
     }
-    const reached = milestonesReached(facts.map((f) => ({ date: f.date, kind: hourKindOf(f.kind), minutes: f.minutes, startClass: f.startClass })), milestones);
+    // Issue #12 (R-HRS-1): participation activities beside the route's hours; in the milestones only the
+    // kinds the contract counts (progress.activityHoursCount, default none; 001 §3 for the MAP practical part).
+    const activities = await unsafeActivityHours(tx, participantId);
+    const counted = version?.progress?.activityHoursCount ?? [];
+    const activityByKind = minutesByActivityHourKind(activities);
+    const reached = milestonesReached([...facts.map((f) => ({ date: f.date, kind: hourKindOf(f.kind), minutes: f.minutes, startClass: f.startClass })), ...countedActivityFacts(activities, counted)], milestones);
     await recordAudit(tx, deps.crypto, ctx, { name: 'hours.read', status: 'ok', subjects: [{ participantId, municipalityId: ref.municipalityId }], objectType: 'participant', objectId: participantId });
     return {
       totalMinutes: lessonMinutes + registeredMinutes,
@@ -160,6 +167,7 @@ export async function getParticipantHours(deps: Deps, ctx: RequestContext, parti
       registeredMinutes,
       nt2LessonMinutes,
       byKind,
+      activities: { totalMinutes: activityByKind.participation + activityByKind.mapPractical + activityByKind.internship, byHourKind: activityByKind, countedForMilestones: [...counted] },
       milestones: milestones.map((h) => ({ hours: h, reachedOn: reached.find((m) => m.milestoneHours === h)?.reachedOn ?? null })),
       byWeek: [...byWeek.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, minutes]) => ({ week, minutes })),
     };

@@ -1,6 +1,8 @@
 // SQL of hours (R-HRS-1). Lesson hours come from attendance; hours outside lessons from hours_entry.
 import type { IsoDate } from '../../domain/contract.js';
+import { countedActivityFacts } from '../../domain/activity-hours.js';
 import type { HourKind } from '../../domain/hours.js';
+import type { ActivityHours } from '../../domain/participation.js';
 import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
 import { versionOf, type ContractRegistry } from '../../platform/contracts.js';
 import type { Queryable } from '../../platform/db.js';
@@ -65,6 +67,18 @@ export async function unsafeHourFacts(q: Queryable, participantId: string): Prom
   );
 }
 
+/**
+ * Issue #12 (R-HRS-1): the current participation activities of one participant, as hours on their end
+ * date. The participation feature owns the table; it uses the imports feature, which uses this one, so
+ * this one read lives here to keep the features acyclic. Unscoped, as unsafeHourFacts.
+ */
+export async function unsafeActivityHours(q: Queryable, participantId: string): Promise<ActivityHours[]> {
+  return q.query<ActivityHours>(
+    `SELECT kind, product_kind AS product, end_date::text AS "endDate", minutes FROM participation_activity WHERE participant_id = $1 AND NOT superseded ORDER BY end_date, id`,
+    [participantId],
+  );
+}
+
 /** The milestones of the contract version of the participant's latest referral, if any. */
 export async function latestReferralContract(q: Queryable, participantId: string): Promise<{ contractId: string; contractVersion: number } | undefined> {
   const rows = await q.query<{ contractId: string; contractVersion: number }>(
@@ -110,7 +124,10 @@ export async function hoursFactsOf(q: Queryable, contracts: ContractRegistry, pa
   if (placement === undefined) return undefined;
   const version = versionOf(contracts, placement);
   // A contract without progress rules configures no hours signals: no facts to read then.
-  const facts = version?.progress === undefined ? [] : await unsafeHourFacts(q, participantId);
+  // Issue #12: participation activities of the kinds the contract counts (progress.activityHoursCount) too.
+  const counted = version?.progress?.activityHoursCount ?? [];
+  const activities = counted.length === 0 ? [] : countedActivityFacts(await unsafeActivityHours(q, participantId), counted);
+  const facts = version?.progress === undefined ? [] : [...(await unsafeHourFacts(q, participantId)), ...activities];
   const { municipalityId, providerId, productCode, startedOn, referredOn } = placement;
   return { participantId, placement: { municipalityId, providerId, productCode, startedOn, referredOn }, version, facts };
 }

@@ -3690,6 +3690,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Issue #12 (R-HRS-1): the participation activities the participation or MAP provider registered, beside the hours above (not in totalMinutes or byKind) */
+                            activities: {
+                                byHourKind: {
+                                    internship: number;
+                                    mapPractical: number;
+                                    participation: number;
+                                };
+                                /** @description The hour kinds the contract counts toward the milestones (progress.activityHoursCount); none by default */
+                                countedForMilestones: ("participation" | "mapPractical" | "internship")[];
+                                totalMinutes: number;
+                            };
                             byKind: {
                                 deficiencySubject: number;
                                 internship: number;
@@ -3705,6 +3716,7 @@ export interface paths {
                             }[];
                             /** @description Minutes attended in lessons of Koers groups (cancelled lessons excluded) */
                             lessonMinutes: number;
+                            /** @description Reached over the hours above and the activities of countedForMilestones */
                             milestones: {
                                 hours: number;
                                 reachedOn: string | null;
