@@ -7,6 +7,8 @@ import { OrganisationContact } from './organisation-contact.js';
 import { centreIssues, InvoicingCadence, MunicipalityInvoicing, PaymentSchedule, PaymentTerm, ProviderInvoicing, Staffel, staffelIssues, Tariff, tariffIssues } from './invoicing/contract-data.js';
 import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
+import { KpiTarget } from './reports/kpi-data.js';
+import { ReportObligation } from './reports/obligation-data.js';
 
 // The one date schema (years 1900–2199, a real calendar date) is shared with the API (issue #9).
 export { IsoDate };
@@ -266,6 +268,10 @@ export const ContractVersion = z.object({
   forecast: ForecastRules.optional(),
   /** R-CON-6: the payment schedule per route product (issue #11). */
   paymentSchedules: z.array(PaymentSchedule).optional(),
+  /** R-CON-8: the reports this version obliges (issue #13); absent where the source names none. */
+  reports: z.array(ReportObligation).optional(),
+  /** R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: the KPI targets (000 §2.2); absent where the source sets none. */
+  kpiTargets: z.array(KpiTarget).optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
