@@ -54,6 +54,7 @@ describe('quarterly management information — properties', () => {
           expect(split).toBeLessThanOrEqual(f.registered);
         }
       }),
+      { numRuns: 200 },
     );
   });
 });

@@ -195,7 +195,10 @@ function ladderCounts(ladder: readonly LadderStepFact[], referrals: readonly Ref
     set.add(participant);
     into[step]++;
   };
-  for (const r of referrals) {
+  // A participant with two referrals in the cell counts once, by the first qualifying referral in the
+  // order of referral (date, then id), so that the figures do not depend on the order of the facts.
+  const ordered = [...referrals].sort((x, y) => compareDates(x.referredOn, y.referredOn) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (const r of ordered) {
     const latest = latestLadderSteps(ladder.filter((l) => l.referralId === r.id && onOrBefore(l.recordedOn, q.end)));
     if (latest.atReferral && inPeriod(r.referredOn, q)) count(atReferral, seen.atReferral, r.participantId, latest.atReferral.step);
     if (latest.during && latest.atReferral && inPeriod(latest.during.recordedOn, q) && latest.during.step > latest.atReferral.step) count(raisedDuring, seen.raisedDuring, r.participantId, latest.during.step);
