@@ -345,7 +345,7 @@ export const Contract = z
 export type Contract = z.infer<typeof Contract>;
 
 /** R-CON-10: the version in force on a date; undefined outside every version. */
-export function findVersionInForce(contract: Contract, date: IsoDate): ContractVersion | undefined {
+export function findVersionInForce<V extends { validFrom: IsoDate; validTo?: IsoDate | undefined } = ContractVersion>(contract: { versions: readonly V[] }, date: IsoDate): V | undefined {
   return contract.versions.find((v) => v.validFrom <= date && (v.validTo === undefined || date <= v.validTo));
 }
 

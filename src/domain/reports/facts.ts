@@ -1,7 +1,7 @@
 // The smallest fact records the report computations need (issue #13). Plain data, already read from the
 // registration (docs/reports.md names the table and column behind every field); a read model may hand
 // them over pre-aggregated (attendance per month) as long as the figures stay the same.
-import type { IsoDate, ProductKind, Route } from '../contract.js';
+import { findVersionInForce, type IsoDate, type ProductKind, type Route } from '../contract.js';
 import type { LadderRecord } from '../participation.js';
 import type { z } from 'zod';
 
@@ -76,7 +76,7 @@ export interface ReportContractVersion {
   paymentSchedules?: readonly { product: string; items: readonly { trigger: { type: string; month?: number } }[] }[] | undefined;
 }
 
-/** R-CON-10: the version in force on a date. */
+/** R-CON-10: the version in force on a date, by the one lookup in src/domain/contract.ts. */
 export function reportVersionOn(contract: Pick<ReportContract, 'versions'>, date: IsoDate): ReportContractVersion | undefined {
-  return contract.versions.find((v) => v.validFrom <= date && (v.validTo === undefined || date <= v.validTo));
+  return findVersionInForce(contract, date);
 }
