@@ -2,7 +2,8 @@
 // participation or MAP referral, with what the day needs per row. The room is the participant's
 // (participantInScope), so the language provider and the consultant read the same list. Hours, the
 // practical part and the meetings come from the same pure rules as the participant's summary; the rows
-// are few per provider (its participation referrals), so they are sorted and paged after the rules ran.
+// are few per provider (its participation referrals), so they are sorted and paged after the rules ran;
+// their activities, ladders and portfolios are read in one statement each for the whole room.
 import { latestLadderSteps, mapPracticalStatus, minutesByActivityHourKind, participationMeetingsDue, PARTICIPATION_MEETING_EVERY_HOURS, type LadderStep } from '../../domain/participation.js';
 import { participantInScope, SqlParams, type RequestContext } from '../../platform/access.js';
 import { recordAudit, uniqueSubjects } from '../../platform/audit.js';
@@ -14,8 +15,8 @@ import { segmentWhere } from '../../platform/http/segment.js';
 import { isYouth } from '../../domain/youth.js';
 import type { ParticipationExportQuery, ParticipationListQuery, ParticipationPage, ParticipationRow, ParticipationSort } from './list-schemas.js';
 import { hoursOf, productOf } from './service.js';
-import { unsafePortfolioComplete } from './portfolio-status.js';
-import { unsafeActivitiesOf, unsafeLadderOf } from './store.js';
+import { unsafePortfolioCompleteMany } from './portfolio-status.js';
+import { unsafeActivitiesOfMany, unsafeLadderOfMany } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -54,15 +55,20 @@ async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestCon
        ${ctx.scope.kind === 'provider' ? `ORDER BY p.id, (r.provider_id = ${p.add(ctx.scope.providerId)}) DESC, r.referred_on DESC` : 'ORDER BY p.id, r.referred_on DESC'}`,
     p.values,
   );
+  // Three more statements for the whole room, not three per participant.
+  const ids = base.map((b) => b.participantId);
+  const activitiesOf = await unsafeActivitiesOfMany(q, ids);
+  const laddersOf = await unsafeLadderOfMany(q, ids);
+  const portfoliosOf = await unsafePortfolioCompleteMany(q, contracts, ids);
   const out: (ParticipationRow & { municipalityId: string })[] = [];
   for (const b of base) {
-    const activities = await unsafeActivitiesOf(q, b.participantId);
+    const activities = activitiesOf.get(b.participantId) ?? [];
     const hours = hoursOf(activities);
     const product = productOf(contracts, b);
     const z = hoursOf(activities.filter((a) => { const k = productOf(contracts, a); return k?.kind === 'participation' && k.routes.includes('z'); }));
     const zRoute = product?.kind === 'participation' && product.routes.includes('z');
     const meetings = participationMeetingsDue(z);
-    const latest = latestLadderSteps((await unsafeLadderOf(q, b.participantId)).map((r) => ({ ...r, step: r.step as LadderStep })));
+    const latest = latestLadderSteps((laddersOf.get(b.participantId) ?? []).map((r) => ({ ...r, step: r.step as LadderStep })));
     const practical = mapPracticalStatus(hours);
     out.push({
       participantId: b.participantId,
@@ -82,7 +88,7 @@ async function rowsOf(q: Queryable, contracts: ContractRegistry, ctx: RequestCon
       meetingsDue: meetings.length,
       nextMeetingAtHours: zRoute ? (meetings.length + 1) * PARTICIPATION_MEETING_EVERY_HOURS : null,
       ladderStep: (latest.atEnd ?? latest.during ?? latest.atReferral)?.step ?? null,
-      portfolioComplete: await unsafePortfolioComplete(q, contracts, b.participantId),
+      portfolioComplete: portfoliosOf.get(b.participantId) ?? null,
       under27: isYouth(b.dateOfBirth, on),
     });
   }

@@ -10,11 +10,25 @@ import { productOf } from './service.js';
 /**
  * true or false for a portfolio with a Bijlage 3 part (MAP, B1-route participation); null for a Z-route
  * portfolio, which has no completeness rule. Unscoped: the caller lists only participants in its room.
+ * Two statements for any number of participants (the participation list reads a whole room at once).
  */
-export async function unsafePortfolioComplete(q: Queryable, contracts: ContractRegistry, participantId: string): Promise<boolean | null> {
-  const referrals = await q.query<{ contractId: string; productCode: string }>(`SELECT contract_id AS "contractId", product_code AS "productCode" FROM referral WHERE participant_id = $1`, [participantId]);
-  const products = referrals.map((r) => productOf(contracts, r)).filter((p): p is PortfolioProduct & NonNullable<typeof p> => p !== undefined);
-  if (portfolioKind(products) !== 'annex') return null;
-  const latest = await q.query<{ content: AnnexContent }>(`SELECT content FROM portfolio_annex WHERE participant_id = $1 ORDER BY version DESC LIMIT 1`, [participantId]);
-  return annexCompleteness(latest[0]?.content).complete;
+export async function unsafePortfolioCompleteMany(q: Queryable, contracts: ContractRegistry, participantIds: readonly string[]): Promise<Map<string, boolean | null>> {
+  const referrals = await q.query<{ participantId: string; contractId: string; productCode: string }>(
+    `SELECT participant_id AS "participantId", contract_id AS "contractId", product_code AS "productCode" FROM referral WHERE participant_id = ANY($1::uuid[])`,
+    [participantIds],
+  );
+  const annexes = await q.query<{ participantId: string; content: AnnexContent }>(
+    `SELECT DISTINCT ON (participant_id) participant_id AS "participantId", content FROM portfolio_annex WHERE participant_id = ANY($1::uuid[]) ORDER BY participant_id, version DESC`,
+    [participantIds],
+  );
+  const annexOf = new Map(annexes.map((a) => [a.participantId, a.content]));
+  const out = new Map<string, boolean | null>();
+  for (const id of participantIds) {
+    const products = referrals
+      .filter((r) => r.participantId === id)
+      .map((r) => productOf(contracts, r))
+      .filter((p): p is PortfolioProduct & NonNullable<typeof p> => p !== undefined);
+    out.set(id, portfolioKind(products) !== 'annex' ? null : annexCompleteness(annexOf.get(id)).complete);
+  }
+  return out;
 }

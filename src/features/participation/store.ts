@@ -67,11 +67,30 @@ const normalise = (r: RawActivity): ActivityRow => ({ ...r, recordedAt: new Date
 
 /** The current version of every activity of one participant, at whichever provider (see the file comment). */
 export async function unsafeActivitiesOf(q: Queryable, participantId: string): Promise<ActivityRow[]> {
+  return (await unsafeActivitiesOfMany(q, [participantId])).get(participantId) ?? [];
+}
+
+/**
+ * The same for many participants in one statement (the participation list: one read per page instead
+ * of one per row), grouped by participant in the same order as unsafeActivitiesOf.
+ */
+export async function unsafeActivitiesOfMany(q: Queryable, participantIds: readonly string[]): Promise<Map<string, ActivityRow[]>> {
   const rows = await q.query<RawActivity>(
-    `SELECT ${ACTIVITY_COLUMNS} FROM ${ACTIVITY_FROM} WHERE a.participant_id = $1 AND NOT a.superseded ORDER BY a.start_date, a.recorded_at, a.activity_id`,
-    [participantId],
+    `SELECT ${ACTIVITY_COLUMNS} FROM ${ACTIVITY_FROM} WHERE a.participant_id = ANY($1::uuid[]) AND NOT a.superseded ORDER BY a.start_date, a.recorded_at, a.activity_id`,
+    [participantIds],
   );
-  return rows.map(normalise);
+  return groupBy(rows.map(normalise), (r) => r.participantId);
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [row]);
+    else list.push(row);
+  }
+  return out;
 }
 
 /** The current version of one activity, locked for a correction. Unscoped: the caller decides. */
@@ -147,13 +166,20 @@ export interface LadderRow {
 
 /** Every ladder record of one participant, oldest first (append-only: R-MAP-4). Unscoped, as above. */
 export async function unsafeLadderOf(q: Queryable, participantId: string): Promise<LadderRow[]> {
-  const rows = await q.query<Omit<LadderRow, 'recordedAt'> & { recordedAt: Date | string }>(
-    `SELECT s.id, s.referral_id AS "referralId", pr.name AS "providerName", s.step, s.moment, s.recorded_on::text AS "recordedOn", u.name AS "recordedBy", s.recorded_at AS "recordedAt"
+  return (await unsafeLadderOfMany(q, [participantId])).get(participantId) ?? [];
+}
+
+/** The ladder history of many participants in one statement, grouped by participant (the participation list). */
+export async function unsafeLadderOfMany(q: Queryable, participantIds: readonly string[]): Promise<Map<string, LadderRow[]>> {
+  const rows = await q.query<Omit<LadderRow, 'recordedAt'> & { participantId: string; recordedAt: Date | string }>(
+    `SELECT s.id, s.participant_id AS "participantId", s.referral_id AS "referralId", pr.name AS "providerName", s.step, s.moment, s.recorded_on::text AS "recordedOn", u.name AS "recordedBy", s.recorded_at AS "recordedAt"
      FROM participation_ladder_step s JOIN provider pr ON pr.id = s.provider_id JOIN app_user u ON u.id = s.recorded_by
-     WHERE s.participant_id = $1 ORDER BY s.recorded_on, s.recorded_at, s.id`,
-    [participantId],
+     WHERE s.participant_id = ANY($1::uuid[]) ORDER BY s.recorded_on, s.recorded_at, s.id`,
+    [participantIds],
   );
-  return rows.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() }));
+  const out = new Map<string, LadderRow[]>();
+  for (const [id, list] of groupBy(rows, (r) => r.participantId)) out.set(id, list.map(({ participantId: _p, ...r }) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() })));
+  return out;
 }
 
 export async function insertLadderStep(
