@@ -14,8 +14,8 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One database per file; files run one after another so PostgreSQL stays small on 2 cores
-          // (scripts/test.mjs runs the PGlite pass in two workers: there the database is in-process).
+          // One database per file. Run alone (`npx vitest run --project integration`), files run one
+          // after another; scripts/test.mjs runs both passes in two workers, one per core.
           fileParallelism: false,
           // Files share one module graph per worker: the app, its dependencies and PGlite's WASM load
           // once instead of per file (measured: 10 files 66-95 s isolated, 34-40 s shared; every file
