@@ -1,4 +1,5 @@
 // Dutch names of the participation kinds, MAP themes and ladder (issue #12; 001 §3, 001 Bijlage 5 item 16).
+import { THEME_NL } from '../../../domain/portfolio';
 export const activityKindLabels: Record<string, string> = {
   volunteering: 'Vrijwilligerswerk',
   workExperience: 'Werkervaringsplek',
@@ -8,16 +9,8 @@ export const activityKindLabels: Record<string, string> = {
   localActivity: 'Lokale activiteit',
 };
 
-export const mapThemeLabels: Record<string, string> = {
-  careerOrientation: 'Loopbaanoriëntatie',
-  employeeCompetences: 'Werknemerscompetenties',
-  realisticJobImage: 'Reëel beroepsbeeld',
-  jobChances: 'Kansen op de arbeidsmarkt',
-  professionalCompetences: 'Beroepscompetenties',
-  network: 'Netwerk',
-  findingWork: 'Werk vinden',
-  workCulture: 'Werkcultuur in Nederland',
-};
+// The eight MAP themes' Dutch names: one table, shared with the portfolio PDF (src/domain/portfolio.ts).
+export const mapThemeLabels: Record<string, string> = THEME_NL;
 
 export const mapStatusLabels: Record<string, string> = { notStarted: 'Niet begonnen', inProgress: 'Bezig', done: 'Afgerond' };
 
