@@ -28,6 +28,7 @@ import type { RouteFacts } from '../../domain/invoicing/billable.js';
 import type { RouteHours } from '../../domain/invoicing/hour-milestones.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import type { Queryable } from '../../platform/db.js';
+import { groupBy } from '../../domain/group-by.js';
 
 export interface ReferralToInvoice {
   referralId: string;
@@ -193,17 +194,6 @@ export function pvtCompletedOn(reports: readonly { submittedOn: IsoDate; pvtMont
   if (first?.pvtMonth == null) return undefined;
   const monthStart = `${first.pvtMonth}-01`;
   return monthStart > first.submittedOn ? monthStart : first.submittedOn;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [row]);
-    else list.push(row);
-  }
-  return out;
 }
 
 /**

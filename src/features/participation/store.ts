@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
 import type { LadderMoment, ParticipationActivityKind } from '../../domain/participation.js';
 import type { Queryable } from '../../platform/db.js';
+import { groupBy } from '../../domain/group-by.js';
 
 export interface ProviderReferral {
   id: string;
@@ -80,17 +81,6 @@ export async function unsafeActivitiesOfMany(q: Queryable, participantIds: reado
     [participantIds],
   );
   return groupBy(rows.map(normalise), (r) => r.participantId);
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list === undefined) out.set(k, [row]);
-    else list.push(row);
-  }
-  return out;
 }
 
 /** The current version of one activity, locked for a correction. Unscoped: the caller decides. */
