@@ -6,8 +6,8 @@ import { declaredRoutes } from '../src/platform/http/server.js';
 import { A_PDF, aBsn, aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, snapshot, startTestKoers, type TestKoers } from './support/koers.js';
 import { ACTORS, everyone, onlyOwnConsultant, onlyOwnProvider, type Actor, type Case, type Fixture } from './support/matrix.js';
 import { listExportCases } from './support/list-export-cases.js';
-import { invoicingCases, invoicingKoers } from './support/invoicing-cases.js';
-import { progressCases } from './support/progress-cases.js';
+import { invoicingKoers } from './support/invoicing-cases.js';
+import { moreCases } from './support/more-cases.js';
 import { participationFamilyCases } from './support/participation-family-cases.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
@@ -246,9 +246,8 @@ const CASES: Case[] = [
     call: (c, f) => c.request('POST', '/api/v1/hours-batches', { items: [{ externalId: `h-${f.participantId}`, participantId: f.participantId, referralId: f.referralId, date: '2026-12-20', kind: 'internship', minutes: 60 }] }, { 'idempotency-key': `h-${f.participantId}` }),
     expect: { ...onlyOwnProvider(201), otherProvider: 422 },
   },
-  ...progressCases(),
-  // Issue #11: the invoicing API (test/support/invoicing-cases.ts).
-  ...invoicingCases(),
+  // Issue #5's progress, issue #11's invoicing API and issue #13's reports (test/support/more-cases.ts).
+  ...moreCases(),
   ...participationFamilyCases(), // issue #12, test/support/participation-family-cases.ts
   {
     name: 'GET /api/v1/participants/:id/hours',

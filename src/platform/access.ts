@@ -57,7 +57,9 @@ export type Permission =
   /** Issue #12: a participant's participation activities, hours per kind and ladder steps (R-MAP-2, R-MAP-4). */
   | 'participation.read'
   /** Issue #12: register and correct them; the service then requires a participation or MAP referral to this provider (docs/architecture.md). */
-  | 'participation.write';
+  | 'participation.write'
+  /** Issue #13: the quarterly management information with its figures per cell, for the consultant (its municipality) and the provider's coordinator (its own referrals) (R-MI-1, R-MI-6). */
+  | 'report.read';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -89,6 +91,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'invoice.read',
     'invoice.check',
     'participation.read',
+    'report.read',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   policyOfficer: [...everyone, 'figures.read', 'invoice.totals'],
@@ -114,6 +117,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'invoice.prepare',
     'participation.read',
     'participation.write',
+    'report.read',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the

@@ -49,6 +49,7 @@ const everyPermission: Record<Permission, true> = {
   'invoice.totals': true,
   'participation.read': true,
   'participation.write': true,
+  'report.read': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

@@ -1,0 +1,21 @@
+// Reports computed from the registration (issue #13). This step: the quarterly management information.
+import { ctxOf } from '../../platform/http/access-hook.js';
+import type { RouteRegistrar } from '../../platform/http/server.js';
+import { QuarterlyMiQuery, QuarterlyMiResponse } from './schemas.js';
+import { quarterlyMi } from './service.js';
+
+export const registerReportRoutes: RouteRegistrar = (app, deps) => {
+  app.get(
+    '/api/v1/reports/quarterly-mi',
+    {
+      config: { permission: 'report.read' },
+      schema: {
+        tags: ['reports'],
+        summary: 'R-MI-1: the quarterly management information of 001 Bijlage 5 (items 1–17) per municipality × product, with the three quarters before it; a consultant sees its own municipality, a provider\'s coordinator its own referrals',
+        querystring: QuarterlyMiQuery,
+        response: { 200: QuarterlyMiResponse },
+      },
+    },
+    (req) => quarterlyMi(deps, ctxOf(req), req.query),
+  );
+};

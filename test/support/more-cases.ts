@@ -1,0 +1,11 @@
+// Isolation cases spread from one support file, so test/isolation.int.test.ts stays within its line
+// limit (as participation-family-cases.ts does for issue #12): issue #5's progress routes, issue #11's
+// invoicing API and issue #13's reports. Each file holds its own routes' cases.
+import { invoicingCases } from './invoicing-cases.js';
+import type { Case } from './matrix.js';
+import { progressCases } from './progress-cases.js';
+import { reportCases } from './report-cases.js';
+
+export function moreCases(): Case[] {
+  return [...progressCases(), ...invoicingCases(), ...reportCases()];
+}
