@@ -54,11 +54,24 @@ export function suppressTable(table: CountTable, threshold = SMALL_CELL_THRESHOL
   for (const e of entries) if (e.count > 0 && e.count < threshold) e.reason = 'primary';
   const rows = table.cells.length;
   const columns = table.cells[0]?.length ?? 0;
+  const rowLines = Array.from({ length: rows + 1 }, (_, r) => entries.filter((e) => e.row === r));
+  const columnLines = Array.from({ length: columns + 1 }, (_, c) => entries.filter((e) => e.column === c));
+  // Hiding more only takes knowledge away, so an entry once found undetermined stays so: checked once.
+  const safe = new Set<Entry>();
   for (;;) {
-    lineRule(entries, rows, columns);
-    const stuck = entries.find((e) => e.reason !== null && determined(e, entries, rows, threshold));
+    lineRule([...rowLines, ...columnLines]);
+    const residual = new Residual(entries, rows, threshold);
+    let stuck: Entry | undefined;
+    for (const e of entries) {
+      if (e.reason === null || safe.has(e)) continue;
+      if (!residual.movable(e)) {
+        stuck = e;
+        break;
+      }
+      safe.add(e);
+    }
     if (stuck === undefined) break;
-    const next = smallestShown(entries.filter((e) => e.row === stuck.row || e.column === stuck.column)) ?? smallestShown(entries);
+    const next = smallestShown([...(rowLines[stuck.row] ?? []), ...(columnLines[stuck.column] ?? [])]) ?? smallestShown(entries);
     if (next === undefined) throw new Error('suppression: a hidden count stays derivable with every non-zero count hidden');
     next.reason = 'secondary';
   }
@@ -66,12 +79,9 @@ export function suppressTable(table: CountTable, threshold = SMALL_CELL_THRESHOL
 }
 
 /** The brief's rule, first: a line (row or column, totals included) with exactly one hidden entry gets a second, its smallest shown one. */
-function lineRule(entries: Entry[], rows: number, columns: number): void {
+function lineRule(lines: Entry[][]): void {
   for (let changed = true; changed; ) {
     changed = false;
-    const lines: Entry[][] = [];
-    for (let r = 0; r <= rows; r++) lines.push(entries.filter((e) => e.row === r));
-    for (let c = 0; c <= columns; c++) lines.push(entries.filter((e) => e.column === c));
     for (const line of lines) {
       if (line.filter((e) => e.reason !== null).length !== 1) continue;
       const next = smallestShown(line);
@@ -100,46 +110,66 @@ function bounds(e: Entry, threshold: number): [number, number] {
 }
 
 /**
- * True when no consistent filling gives `target` another value: it can neither go up by 1 nor down by 1.
- * Going up on the bordered value (sign × count) along row→column, the cycle must come back column→row.
+ * The residual graph of the hidden entries. Nodes: rows 0..rows, then columns as rows+1+c. An entry whose
+ * bordered value (sign × count) can go up by 1 is an arc row→column, one that can go down an arc column→row.
  */
-function determined(target: Entry, entries: Entry[], rows: number, threshold: number): boolean {
-  const hidden = entries.filter((e) => e.reason !== null && e !== target);
-  const room = (e: Entry, direction: 1 | -1): boolean => {
+class Residual {
+  private readonly arcs = new Map<number, { to: number; entry: Entry }[]>();
+
+  constructor(
+    entries: Entry[],
+    private readonly rows: number,
+    private readonly threshold: number,
+  ) {
+    for (const e of entries) {
+      if (e.reason === null) continue;
+      if (this.room(e, 1)) this.add(this.rowNode(e), this.columnNode(e), e);
+      if (this.room(e, -1)) this.add(this.columnNode(e), this.rowNode(e), e);
+    }
+  }
+
+  /** False when no consistent filling gives `target` another value: it can neither go up by 1 nor down by 1. */
+  movable(target: Entry): boolean {
+    // Going up along row→column, the cycle must come back column→row without the target itself; down the reverse.
+    const up = this.room(target, 1) && this.reaches(this.columnNode(target), this.rowNode(target), target);
+    return up || (this.room(target, -1) && this.reaches(this.rowNode(target), this.columnNode(target), target));
+  }
+
+  private room(e: Entry, direction: 1 | -1): boolean {
     // Moving the bordered value by `direction` moves the count by sign × direction.
-    const [low, high] = bounds(e, threshold);
+    const [low, high] = bounds(e, this.threshold);
     const next = e.count + e.sign * direction;
     return next >= low && next <= high;
-  };
-  // Nodes: rows 0..rows, then columns as rows+1+c. An entry going up is an arc row→column, going down column→row.
-  const rowNode = (e: Entry): number => e.row;
-  const columnNode = (e: Entry): number => rows + 1 + e.column;
-  const arcs = new Map<number, number[]>();
-  const add = (from: number, to: number): void => {
-    const list = arcs.get(from);
-    if (list === undefined) arcs.set(from, [to]);
-    else list.push(to);
-  };
-  for (const e of hidden) {
-    if (room(e, 1)) add(rowNode(e), columnNode(e));
-    if (room(e, -1)) add(columnNode(e), rowNode(e));
   }
-  const reaches = (from: number, to: number): boolean => {
+
+  private rowNode(e: Entry): number {
+    return e.row;
+  }
+
+  private columnNode(e: Entry): number {
+    return this.rows + 1 + e.column;
+  }
+
+  private add(from: number, to: number, entry: Entry): void {
+    const list = this.arcs.get(from);
+    if (list === undefined) this.arcs.set(from, [{ to, entry }]);
+    else list.push({ to, entry });
+  }
+
+  private reaches(from: number, to: number, without: Entry): boolean {
     const seen = new Set([from]);
     const queue = [from];
-    for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i] as number;
       if (node === to) return true;
-      for (const next of arcs.get(node) ?? []) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        queue.push(next);
+      for (const arc of this.arcs.get(node) ?? []) {
+        if (arc.entry === without || seen.has(arc.to)) continue;
+        seen.add(arc.to);
+        queue.push(arc.to);
       }
     }
     return false;
-  };
-  const up = room(target, 1) && reaches(columnNode(target), rowNode(target));
-  const down = room(target, -1) && reaches(rowNode(target), columnNode(target));
-  return !up && !down;
+  }
 }
 
 function bordered(table: CountTable): Entry[] {
