@@ -6,6 +6,9 @@
 // consultant sees its municipality's cells with every provider's referrals; a provider's coordinator
 // every cell of the contract with its own referrals only; a provider the contract does not name gets 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendanceRate, type AttendanceFact } from '../src/domain/attendance.js';
+import { organisationId } from '../src/features/organisations/store.js';
+import { unsafeQuarterlyMiFacts } from '../src/features/reports/facts.js';
 import { aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 import { aLadderStep, aLessonAttended, aPlacement, aReportGroup, aReportReferral, aRouteEvent, type ReportRegion } from './support/report-builders.js';
 
@@ -46,6 +49,7 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
   let scalabor: Client;
   let taalpunt: Client;
   let manager: Client;
+  let referralA = '';
 
   beforeAll(async () => {
     t = await startTestKoers({ today: '2027-04-10' });
@@ -61,6 +65,7 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
 
     // Arnhem, B1 language, Newbees unless said otherwise.
     const a = await aReportReferral(r, 'arnhem', 'newbees', 'b1_language', { referredOn: '2026-10-05', intakeHeldOn: '2026-10-20', startedOn: '2026-11-02' });
+    referralA = a.referralId;
     const b = await aReportReferral(r, 'arnhem', 'newbees', 'b1_language', { referredOn: '2026-09-10', startClassStartedOn: '2026-10-01', startedOn: '2026-12-01', endedOn: '2027-02-10' });
     await aReportReferral(r, 'arnhem', 'newbees', 'b1_language', { referredOn: '2026-11-15', intakeHeldOn: '2027-01-10' }); // c: waiting
     const d = await aReportReferral(r, 'arnhem', 'sagenn', 'b1_language', { referredOn: '2026-10-01', startedOn: '2026-10-15' });
@@ -193,6 +198,24 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
     expect((await manager.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q1`)).status).toBe(404);
   });
 
+  it('the reader aggregates attendance per referral and month in SQL exactly as attendanceRate() does over the raw lessons', async () => {
+    const lesson = (date: string, scheduledMinutes: number, attendedMinutes: number, over: Partial<AttendanceFact> = {}): AttendanceFact => ({
+      sessionId: date, date, scheduledMinutes, attendedMinutes, present: attendedMinutes > 0, calledIn: true, reason: null, makeUp: false, cancelledByProvider: false, ...over,
+    });
+    // Referral a's lessons as built above.
+    const raw = [lesson('2026-11-10', 240, 240), lesson('2026-12-08', 240, 120), lesson('2026-12-15', 60, 60, { makeUp: true }), lesson('2027-01-12', 240, 180), lesson('2027-02-09', 240, 0, { cancelledByProvider: true })];
+    const facts = await unsafeQuarterlyMiFacts(t.koers.db, { kind: 'municipality', municipalityId: organisationId('municipality', 'arnhem') }, { contractId: CG, from: '2026-04-01', to: '2027-03-31' });
+    const months: [string, string, string][] = [['2026-11', '2026-11-01', '2026-11-30'], ['2026-12', '2026-12-01', '2026-12-31'], ['2027-01', '2027-01-01', '2027-01-31'], ['2027-02', '2027-02-01', '2027-02-28']];
+    expect(facts.attendance.filter((m) => m.referralId === referralA)).toEqual(
+      months.map(([month, from, to]) => {
+        const rate = attendanceRate(raw, from, to);
+        return { referralId: referralA, month, offeredMinutes: rate.offeredMinutes, attendedMinutes: rate.attendedMinutes };
+      }),
+    );
+    // Dec: 120 attended + 60 made up of the 120 missed; Feb: the cancelled lesson offers nothing.
+    expect(facts.attendance.filter((m) => m.referralId === referralA).map((m) => [m.month, m.offeredMinutes, m.attendedMinutes])).toEqual([['2026-11', 240, 240], ['2026-12', 240, 180], ['2027-01', 240, 180], ['2027-02', 0, 0]]);
+  });
+
   it('a bad quarter or contract is a problem with a Dutch reason, and each read is audited as one aggregate line', async () => {
     const bad = await arnhem.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q5`);
     expect(bad.status).toBe(400);
@@ -201,9 +224,9 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
     const unknown = await arnhem.get(`/api/v1/reports/quarterly-mi?contractId=nergens&quarter=2027-Q1`);
     expect(unknown.status).toBe(422);
     expect(unknown.body.invalidParams).toEqual([{ name: 'contractId', code: 'unknown', reason: expect.stringContaining('contract') }]);
-    const before = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'report.read' AND object_type = 'quarterlyMi' AND status = 'ok' AND data_subject_ref IS NULL`);
+    const before = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'managementInformation.read' AND object_type = 'quarterlyMi' AND status = 'ok' AND data_subject_ref IS NULL`);
     await arnhem.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q1`);
-    const after = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'report.read' AND object_type = 'quarterlyMi' AND status = 'ok' AND data_subject_ref IS NULL`);
+    const after = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE name = 'managementInformation.read' AND object_type = 'quarterlyMi' AND status = 'ok' AND data_subject_ref IS NULL`);
     expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(1);
   });
 });

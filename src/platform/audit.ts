@@ -72,7 +72,9 @@ export type AuditOperation =
   | 'participation.record'
   // Issue #12: the portfolio read, added to, and downloaded as one PDF (R-MAP-3).
   | 'portfolio.read'
-  | 'portfolio.record';
+  | 'portfolio.record'
+  // Issue #13: a report's figures read (counts only: a line without data subjects, R-MI-1).
+  | 'managementInformation.read';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -135,6 +137,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'participation.record': 'koers:verwerking/participatie',
   'portfolio.read': 'koers:verwerking/participatie',
   'portfolio.record': 'koers:verwerking/participatie',
+  'managementInformation.read': 'koers:verwerking/managementinformatie',
 };
 
 export interface AuditSubject {

@@ -43,14 +43,14 @@ export async function quarterlyMi(deps: Deps, ctx: RequestContext, query: Quarte
   const quarter = periodContaining('quarter', `${String(year)}-${String(q * 3 - 2).padStart(2, '0')}-01`);
   const municipalities = await roomOf(deps, ctx, contract);
   if (municipalities === undefined) {
-    await recordAudit(deps.db, deps.crypto, ctx, { name: 'report.read', status: 'error', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: "outside the actor's scope" });
+    await recordAudit(deps.db, deps.crypto, ctx, { name: 'managementInformation.read', status: 'error', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: "outside the actor's scope" });
     throw notFound();
   }
   const from = quartersUpTo(quarter, PREVIOUS_QUARTERS)[0]?.start ?? quarter.start;
   return deps.db.transaction(async (tx) => {
     const facts = await unsafeQuarterlyMiFacts(tx, ctx.scope, { contractId: contract.id, from, to: quarter.end });
     const mi = quarterlyManagementInformation(facts, quarter, { ...contract, municipalities }, PREVIOUS_QUARTERS);
-    await recordAudit(tx, deps.crypto, ctx, { name: 'report.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only` });
+    await recordAudit(tx, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only` });
     return { contractId: contract.id, ...mi };
   });
 }

@@ -182,6 +182,7 @@ const auditEventLabels: Record<string, string> = {
   'participation.record': 'Participatieactiviteit of trede vastgelegd',
   'portfolio.read': 'Portfolio bekeken',
   'portfolio.record': 'Portfolio aangevuld',
+  'managementInformation.read': 'Managementinformatie bekeken',
 };
 
 export function auditEventLabel(name: string): string {
