@@ -221,6 +221,8 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.invalidParams).toEqual([expect.objectContaining({ name: 'quarter', reason: expect.stringContaining('kwartaal') })]);
+    const far = await arnhem.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=1999-Q4`);
+    expect([far.status, far.body.invalidParams?.[0]?.code]).toEqual([422, 'outOfRange']);
     const unknown = await arnhem.get(`/api/v1/reports/quarterly-mi?contractId=nergens&quarter=2027-Q1`);
     expect(unknown.status).toBe(422);
     expect(unknown.body.invalidParams).toEqual([{ name: 'contractId', code: 'unknown', reason: expect.stringContaining('contract') }]);
