@@ -146,6 +146,19 @@ describe(`the homes' read endpoints on ${DB_KIND}`, () => {
     expect(hoorn).toMatchObject({ referralsPreparing: null, referralsStarted: 0, participantsWithAttendance: null, attendancePercent: null });
     expect(region.body.municipalities.length).toBeGreaterThan(1);
     expect(JSON.stringify(region.body)).not.toMatch(/givenName|familyName|bsn/i);
+    // R-MI-6 secondary suppression: Enkhuizen's 6 referrals in preparation are hidden with Hoorn's 3, or the
+    // region total 9 minus the shown cells would give Hoorn's 3 away; the total is shown.
+    const enkhuizen = await Client.loggedIn(t, await aUser(t, 'consultant', 'enkhuizen'));
+    for (let i = 0; i < 6; i++) expect((await enkhuizen.post('/api/v1/participants', aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } }))).status).toBe(201);
+    const after = (await contractManager.get('/api/v1/figures')).body as { municipalities: { municipality: { id: string }; referralsPreparing: number | null }[]; totals: { referralsPreparing: number | null } };
+    expect(after.totals.referralsPreparing).toBe(9);
+    const preparing = new Map(after.municipalities.map((m) => [m.municipality.id, m.referralsPreparing]));
+    expect([preparing.get(organisationId('municipality', 'hoorn')), preparing.get(organisationId('municipality', 'enkhuizen'))]).toEqual([null, null]);
+    const shownSum = after.municipalities.reduce((n, m) => n + (m.referralsPreparing ?? 0), 0);
+    expect(after.municipalities.filter((m) => m.referralsPreparing === null).length).toBeGreaterThanOrEqual(2);
+    expect((after.totals.referralsPreparing ?? 0) - shownSum).toBe(9);
+    // The policy officer's own figures are not suppressed; its total is its municipality's.
+    expect((await policyOfficer.get('/api/v1/figures')).body.totals).toEqual({ referralsPreparing: 3, referralsStarted: 0, participantsWithAttendance: 3 });
 
     // Staff with participants' data use their own lists, not these figures.
     expect((await consultant.get('/api/v1/figures')).status).toBe(404);

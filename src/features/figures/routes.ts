@@ -2,9 +2,12 @@
 // for each role; SPEC §0: aggregates only). Per municipality in the actor's room — the policy officer's
 // own municipality, the contract manager's region — the referrals per phase and the attendance rate of
 // the current month so far. Counts, no persons: no audit line. For the contract manager small cells are
-// suppressed (R-MI-6, src/domain/small-cells.ts). Later issues (KPIs, quarterly figures) add more.
+// suppressed (R-MI-6, src/domain/small-cells.ts) and, since the page shows the room's totals, further
+// cells beside them, so that a total minus the shown cells tells no hidden count (secondary suppression,
+// src/domain/reports/suppression.ts). Later issues (KPIs, quarterly figures) add more.
 import { z } from 'zod';
-import { SMALL_CELL_THRESHOLD, suppressSmall } from '../../domain/small-cells.js';
+import { suppressTable } from '../../domain/reports/suppression.js';
+import { SMALL_CELL_THRESHOLD } from '../../domain/small-cells.js';
 import type { RequestContext } from '../../platform/access.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
@@ -27,6 +30,8 @@ export const Figures = z.object({
   month: z.string(),
   suppressedBelow: z.number().int().nullable(),
   municipalities: z.array(MunicipalityFigures),
+  /** The sums over the municipalities above (a participant counts in each municipality it attended for). */
+  totals: z.object({ referralsPreparing: Count, referralsStarted: Count, participantsWithAttendance: Count }),
 });
 
 /** The municipalities the actor reads aggregates of; none for any other organisation (deny by default). */
@@ -58,7 +63,8 @@ export const registerFigureRoutes: RouteRegistrar = (app, deps) => {
       const today = deps.clock.today();
       const month = today.slice(0, 7);
       const room = roomOf(ctx);
-      if (room === undefined) return { today, month, suppressedBelow: null, municipalities: [] };
+      const none = { referralsPreparing: 0, referralsStarted: 0, participantsWithAttendance: 0 };
+      if (room === undefined) return { today, month, suppressedBelow: null, municipalities: [], totals: none };
       // Regular lessons only, as the attendance rate counts them (R-ATT-3, R-ATT-5: make-up lessons only make up).
       const rows = await deps.db.query<Row>(
         `SELECT m.id, m.name,
@@ -75,23 +81,38 @@ export const registerFigureRoutes: RouteRegistrar = (app, deps) => {
          ORDER BY m.name, m.id`,
         [room.id, `${month}-01`, today],
       );
-      const cell = ctx.actor.role === 'contractManager' ? (n: number) => suppressSmall(n) : (n: number) => n;
+      const suppress = ctx.actor.role === 'contractManager';
+      if (rows.length === 0) return { today, month, suppressedBelow: suppress ? SMALL_CELL_THRESHOLD : null, municipalities: [], totals: none };
+      // Two tables, as the page has two kinds of count: referrals (preparing + started = the municipality's
+      // referrals, treated as shown though the page leaves that sum out) and participants with lessons.
+      const referrals = suppressTable({ cells: rows.map((r) => [r.preparing, r.running]) });
+      const participants = suppressTable({ cells: rows.map((r) => [r.participants]) });
+      const shown = <T>(suppressed: T, plain: T): T => (suppress ? suppressed : plain);
       return {
         today,
         month,
-        suppressedBelow: ctx.actor.role === 'contractManager' ? SMALL_CELL_THRESHOLD : null,
-        municipalities: rows.map((r) => {
-          const participants = cell(r.participants);
+        suppressedBelow: suppress ? SMALL_CELL_THRESHOLD : null,
+        municipalities: rows.map((r, i) => {
+          const withAttendance = shown(participants.cells[i]?.[0] ?? null, r.participants);
           return {
             municipality: { id: r.id, name: r.name },
-            referralsPreparing: cell(r.preparing),
-            referralsStarted: cell(r.running),
+            referralsPreparing: shown(referrals.cells[i]?.[0] ?? null, r.preparing),
+            referralsStarted: shown(referrals.cells[i]?.[1] ?? null, r.running),
             // A rate over fewer participants than the threshold would tell about a person: suppressed with them.
-            attendancePercent: r.offered === 0 || participants === null ? null : Math.round((1000 * r.attended) / r.offered) / 10,
-            participantsWithAttendance: participants,
+            attendancePercent: r.offered === 0 || withAttendance === null ? null : Math.round((1000 * r.attended) / r.offered) / 10,
+            participantsWithAttendance: withAttendance,
           };
         }),
+        totals: {
+          referralsPreparing: shown(referrals.columnTotals[0] ?? null, sum(rows.map((r) => r.preparing))),
+          referralsStarted: shown(referrals.columnTotals[1] ?? null, sum(rows.map((r) => r.running))),
+          participantsWithAttendance: shown(participants.columnTotals[0] ?? null, sum(rows.map((r) => r.participants))),
+        },
       };
     },
   );
 };
+
+function sum(ns: number[]): number {
+  return ns.reduce((a, b) => a + b, 0);
+}

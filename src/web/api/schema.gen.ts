@@ -800,6 +800,14 @@ export interface paths {
                             }[];
                             suppressedBelow: number | null;
                             today: string;
+                            totals: {
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                participantsWithAttendance: number | null;
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                referralsPreparing: number | null;
+                                /** @description R-MI-6: null when suppressed (fewer than the threshold, for contract managers) */
+                                referralsStarted: number | null;
+                            };
                         };
                     };
                 };
