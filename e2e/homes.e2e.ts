@@ -132,6 +132,8 @@ describe('each role lands on a home for its job', () => {
     await rows.nth(2).waitFor();
     expect(await rows.count()).toBeGreaterThan(2);
     await page.getByText(/Aantallen kleiner dan 5 worden niet getoond/).waitFor();
+    // The region's totals, with the cells beside small ones hidden too (R-MI-6, secondary suppression).
+    expect(await rows.last().textContent()).toMatch(/^Totaal/);
     await checkA11y(page, 'overzicht (contractmanager)');
     await tabTo(page, page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn account', exact: true }));
     await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 // The home of the policy officer and the contract manager (issue #10 item 5; SPEC §0: aggregates only):
 // per municipality the referrals in preparation and started and this month's attendance. For the
-// contract manager cells under the threshold are not shown (R-MI-6). Later issues add KPIs and reports.
+// contract manager cells under the threshold are not shown, nor the cells that would let the total row
+// give them away (R-MI-6, suppressTable on the server). Later issues add KPIs and reports.
 import {
   Heading,
   Paragraph,
@@ -33,15 +34,16 @@ export function FiguresHome() {
   if (figures.isPending) body = <Loading what="Cijfers" />;
   else if (figures.isError) body = <LoadError error={figures.error} />;
   else {
-    const { month, today, suppressedBelow, municipalities } = figures.data;
-    const few = suppressedBelow === null ? '' : `minder dan ${suppressedBelow}`;
+    const { month, today, suppressedBelow, municipalities, totals } = figures.data;
+    // Not "fewer than 5": a count hidden beside a small one (secondary suppression) may be large.
+    const few = suppressedBelow === null ? '' : 'niet getoond';
     const cell = (n: number | null) => (n === null ? few : String(n));
     body = (
       <>
         <Paragraph>
           Stand op {formatDate(today)}. Aanwezigheid: de aangeboden lesminuten van {monthLabel(month)} tot en met vandaag, zonder inhaallessen.
           {suppressedBelow !== null &&
-            ` Aantallen kleiner dan ${suppressedBelow} worden niet getoond, zodat niemand herkenbaar is; het percentage dan ook niet.`}
+            ` Aantallen kleiner dan ${suppressedBelow} worden niet getoond, zodat niemand herkenbaar is; het percentage dan ook niet. Soms is daarom ook een groter aantal verborgen: anders zou het uit het totaal te berekenen zijn.`}
         </Paragraph>
         <TableScroll label={'Aanmeldingen en aanwezigheid per gemeente'}>
           <Table>
@@ -65,6 +67,15 @@ export function FiguresHome() {
                   <TableCell>{m.attendancePercent === null ? 'Geen cijfer' : `${m.attendancePercent.toLocaleString('nl-NL')}%`}</TableCell>
                 </TableRow>
               ))}
+              {municipalities.length > 1 && (
+                <TableRow>
+                  <TableHeaderCell scope="row">Totaal</TableHeaderCell>
+                  <TableCell>{cell(totals.referralsPreparing)}</TableCell>
+                  <TableCell>{cell(totals.referralsStarted)}</TableCell>
+                  <TableCell>{cell(totals.participantsWithAttendance)}</TableCell>
+                  <TableCell />
+                </TableRow>
+              )}
             </TableBody>
           </Table>
         </TableScroll>
