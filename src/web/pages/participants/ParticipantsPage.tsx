@@ -1,4 +1,5 @@
 import { Checkbox, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import { useParticipants, type ParticipantListParams } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { exportHref, SearchBox, useListState } from '../../components/DataTable';
@@ -26,6 +27,10 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
   const list = useListState<Sort>(SORTS, 'name');
   // R-PAR-4: the youth segment, filtered on the server (under 27 today), kept in the address (?groep=jongeren).
   const youth = list.get('groep') === 'jongeren';
+  // The box follows the address, which the router updates in a transition: without its own state React
+  // would put the box back for a moment after a click (a flicker, and a screen reader hearing "not checked").
+  const [youthBox, setYouthBox] = useState(youth);
+  useEffect(() => setYouthBox(youth), [youth]);
   const segment = youth ? ({ segment: 'youth' } as const) : {};
   const list_ = useParticipants({ q: list.q, sort: list.sort, page: list.page, pageSize: PAGE_SIZE, ...segment });
 
@@ -45,7 +50,14 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
         onSearch={(q) => list.set({ q })}
       />
       <div className="koers-column-choice__item">
-        <Checkbox id="filter-jongeren" checked={youth} onChange={() => list.set({ filters: { groep: youth ? '' : 'jongeren' } })} />
+        <Checkbox
+          id="filter-jongeren"
+          checked={youthBox}
+          onChange={(event) => {
+            setYouthBox(event.target.checked);
+            list.set({ filters: { groep: event.target.checked ? 'jongeren' : '' } });
+          }}
+        />
         <FormLabel htmlFor="filter-jongeren" type="checkbox">
           Jongeren (onder 27)
         </FormLabel>
