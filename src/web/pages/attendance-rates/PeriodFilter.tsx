@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Checkbox, FormField, FormLabel, Heading } from '@utrecht/component-library-react';
 import { TextField } from '../../components/fields';
+import { useFollowing } from '../../lib/useFollowing';
 import { presetLabels, presetOf, presetPeriod, presets, validatePeriod, type Period, type PeriodErrors } from './rates';
 
 interface PeriodFilterProps {
@@ -17,6 +18,7 @@ interface PeriodFilterProps {
 
 export function PeriodFilter({ period, today, belowNorm, normPercent, onPeriod, onBelowNorm }: PeriodFilterProps) {
   const current = presetOf(period, today);
+  const [belowNormBox, setBelowNormBox] = useFollowing(belowNorm);
   return (
     <section aria-labelledby="periode" className="koers-section">
       <Heading level={2} id="periode">
@@ -39,11 +41,21 @@ export function PeriodFilter({ period, today, belowNorm, normPercent, onPeriod, 
       <FormField
         type="checkbox"
         label={
-          <FormLabel htmlFor="veld-onder-norm" type="checkbox" checked={belowNorm}>
+          <FormLabel htmlFor="veld-onder-norm" type="checkbox" checked={belowNormBox}>
             Alleen onder de norm{normPercent !== undefined && ` (${normPercent}%)`}
           </FormLabel>
         }
-        input={<Checkbox id="veld-onder-norm" name="onderNorm" checked={belowNorm} onChange={(event) => onBelowNorm(event.target.checked)} />}
+        input={
+          <Checkbox
+            id="veld-onder-norm"
+            name="onderNorm"
+            checked={belowNormBox}
+            onChange={(event) => {
+              setBelowNormBox(event.target.checked);
+              onBelowNorm(event.target.checked);
+            }}
+          />
+        }
       />
     </section>
   );

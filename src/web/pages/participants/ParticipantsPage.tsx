@@ -1,11 +1,11 @@
 import { Checkbox, FormLabel, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
 import { useParticipants, type ParticipantListParams } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
 import { exportHref, SearchBox, useListState } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useFollowing } from '../../lib/useFollowing';
 import { NotAllowed } from '../NotAllowed';
 import { BsnSearch } from './BsnSearch';
 import { ParticipantTable } from './ParticipantTable';
@@ -27,10 +27,7 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
   const list = useListState<Sort>(SORTS, 'name');
   // R-PAR-4: the youth segment, filtered on the server (under 27 today), kept in the address (?groep=jongeren).
   const youth = list.get('groep') === 'jongeren';
-  // The box follows the address, which the router updates in a transition: without its own state React
-  // would put the box back for a moment after a click (a flicker, and a screen reader hearing "not checked").
-  const [youthBox, setYouthBox] = useState(youth);
-  useEffect(() => setYouthBox(youth), [youth]);
+  const [youthBox, setYouthBox] = useFollowing(youth);
   const segment = youth ? ({ segment: 'youth' } as const) : {};
   const list_ = useParticipants({ q: list.q, sort: list.sort, page: list.page, pageSize: PAGE_SIZE, ...segment });
 
