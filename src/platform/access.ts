@@ -59,7 +59,11 @@ export type Permission =
   /** Issue #12: register and correct them; the service then requires a participation or MAP referral to this provider (docs/architecture.md). */
   | 'participation.write'
   /** Issue #13: the quarterly management information with its figures per cell, for the consultant (its municipality) and the provider's coordinator (its own referrals) (R-MI-1, R-MI-6). */
-  | 'report.read';
+  | 'report.read'
+  /** Issue #13: the participants behind a figure (drill-down, R-MI-6): a consultant its municipality's, a provider its own; never aggregate readers. */
+  | 'report.participants'
+  /** Issue #13: the provider fills in a report's qualitative sections and submits it (R-MI-2, R-MI-6). */
+  | 'report.submit';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -92,9 +96,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'invoice.check',
     'participation.read',
     'report.read',
+    'report.participants',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
-  policyOfficer: [...everyone, 'figures.read', 'invoice.totals'],
+  // Issue #13: report.read gives them the reports as suppressed aggregates (ReportRoom, R-MI-6).
+  policyOfficer: [...everyone, 'figures.read', 'invoice.totals', 'report.read'],
   providerCoordinator: [
     ...everyone,
     'participant.list',
@@ -118,13 +124,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'participation.read',
     'participation.write',
     'report.read',
+    'report.participants',
+    'report.submit',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
   // coordinator's (the roster shows the names a teacher needs).
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
-  contractManager: [...everyone, 'figures.read', 'invoice.totals'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
@@ -278,6 +286,24 @@ export function referralInScope(scope: Scope, p: SqlParams, alias = 'r'): string
     case 'none':
       return 'false';
   }
+}
+
+/**
+ * Issue #13 (R-MI-6): the referrals behind the figures shown to those who see aggregates only — the
+ * contract manager's region, the policy officer's municipality. Counts are computed over these rows and
+ * suppressed before they leave the service (src/features/reports/room.ts); no row, name or id of a
+ * participant is ever returned under this scope.
+ */
+export interface AggregateScope {
+  kind: 'aggregate';
+  municipalityIds: readonly string[];
+}
+
+/** SQL condition: referral row `r` lies behind the report figures of the scope (a personal Scope or an AggregateScope). */
+export function referralInReportScope(scope: Scope | AggregateScope, p: SqlParams, alias = 'r'): string {
+  if (scope.kind !== 'aggregate') return referralInScope(scope, p, alias);
+  if (scope.municipalityIds.length === 0) return 'false';
+  return `${alias}.municipality_id = ANY(${p.add([...scope.municipalityIds])}::uuid[])`;
 }
 
 /** SQL condition: a signal on the actor's work list. Signals are addressed to the party that must act. */

@@ -9,8 +9,11 @@ import type { IsoDate, Route } from '../../domain/contract.js';
 import type { LadderMoment, LadderStep } from '../../domain/participation.js';
 import type { AttendanceMonthFact, GroupMembershipFact, LadderStepFact, LevelBand, ReferralFact, RouteChangeFact } from '../../domain/reports/facts.js';
 import type { QuarterlyMiFacts } from '../../domain/reports/quarterly-mi.js';
-import { referralInScope, SqlParams, type Scope } from '../../platform/access.js';
+import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
+
+/** The room's fact scope (src/features/reports/room.ts): a personal Scope or the aggregate readers'. */
+type Scope = PersonalScope | AggregateScope;
 
 export interface FactWindow {
   contractId: string;
@@ -21,7 +24,7 @@ export interface FactWindow {
 }
 
 // The referrals of the contract in the scope; every other statement joins to this set.
-const inWindow = (scope: Scope, p: SqlParams, w: FactWindow): string => `r.contract_id = ${p.add(w.contractId)} AND r.referred_on <= ${p.add(w.to)}::date AND ${referralInScope(scope, p, 'r')}`;
+const inWindow = (scope: Scope, p: SqlParams, w: FactWindow): string => `r.contract_id = ${p.add(w.contractId)} AND r.referred_on <= ${p.add(w.to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
 const REFERRALS = (scope: Scope, p: SqlParams, w: FactWindow): string => `referral r WHERE ${inWindow(scope, p, w)}`;
 
 /** R-MI-1: the facts of the contract's referrals in the scope, for the quarters in [from, to]. */

@@ -7,12 +7,12 @@
 // transaction, without data subjects.
 import { periodContaining } from '../../domain/reports/periods.js';
 import { quarterlyManagementInformation, quartersUpTo } from '../../domain/reports/quarterly-mi.js';
-import type { Contract } from '../../domain/contract.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { unsafeQuarterlyMiFacts } from './facts.js';
+import { reportRoomOf } from './room.js';
 import type { QuarterlyMiQuery } from './schemas.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'contracts'>;
@@ -20,36 +20,22 @@ type Deps = Pick<AppDeps, 'db' | 'crypto' | 'contracts'>;
 /** The columns beside the quarter asked for (docs/reports.md §1: "de voorgaande kwartalen", three). */
 const PREVIOUS_QUARTERS = 3;
 
-/** The municipalities of the contract whose cells the actor sees; undefined outside the room. */
-async function roomOf(deps: Deps, ctx: RequestContext, contract: Contract): Promise<Contract['municipalities'] | undefined> {
-  const scope = ctx.scope;
-  if (scope.kind === 'municipality') {
-    const [row] = await deps.db.query<{ code: string }>(`SELECT code FROM municipality WHERE id = $1`, [scope.municipalityId]);
-    const own = contract.municipalities.filter((m) => m.code === row?.code);
-    return own.length === 0 ? undefined : own;
-  }
-  if (scope.kind === 'provider') {
-    const [row] = await deps.db.query<{ code: string }>(`SELECT code FROM provider WHERE id = $1`, [scope.providerId]);
-    return contract.providers.some((p) => p.code === row?.code) ? contract.municipalities : undefined;
-  }
-  return undefined;
-}
-
 export async function quarterlyMi(deps: Deps, ctx: RequestContext, query: QuarterlyMiQuery) {
   const contract = deps.contracts.byId(query.contractId);
   if (contract === undefined) throw unprocessable('contractId', 'unknown', 'Dit contract kennen we niet. Kies een contract uit de lijst.');
   const [year, q] = query.quarter.split('-Q').map(Number) as [number, number];
   if (year < 2000 || year > 2100) throw unprocessable('quarter', 'outOfRange', 'Kies een kwartaal tussen 2000 en 2100.');
   const quarter = periodContaining('quarter', `${String(year)}-${String(q * 3 - 2).padStart(2, '0')}-01`);
-  const municipalities = await roomOf(deps, ctx, contract);
-  if (municipalities === undefined) {
+  const room = await reportRoomOf(deps.db, ctx, contract);
+  // Aggregate readers get the suppressed quarterly figures in a later step of issue #13; until then 404.
+  if (room === undefined || room.audience === 'aggregate') {
     await recordAudit(deps.db, deps.crypto, ctx, { name: 'managementInformation.read', status: 'error', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: "outside the actor's scope" });
     throw notFound();
   }
   const from = quartersUpTo(quarter, PREVIOUS_QUARTERS)[0]?.start ?? quarter.start;
   return deps.db.transaction(async (tx) => {
-    const facts = await unsafeQuarterlyMiFacts(tx, ctx.scope, { contractId: contract.id, from, to: quarter.end });
-    const mi = quarterlyManagementInformation(facts, quarter, { ...contract, municipalities }, PREVIOUS_QUARTERS);
+    const facts = await unsafeQuarterlyMiFacts(tx, room.factScope, { contractId: contract.id, from, to: quarter.end });
+    const mi = quarterlyManagementInformation(facts, quarter, { ...contract, municipalities: room.municipalities }, PREVIOUS_QUARTERS);
     await recordAudit(tx, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only` });
     return { contractId: contract.id, ...mi };
   });

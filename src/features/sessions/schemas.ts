@@ -50,6 +50,8 @@ const everyPermission: Record<Permission, true> = {
   'participation.read': true,
   'participation.write': true,
   'report.read': true,
+  'report.participants': true,
+  'report.submit': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 
