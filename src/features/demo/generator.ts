@@ -17,6 +17,7 @@ import { loadDemoInvoicing } from './invoicing.js';
 import { loadDemoParticipation } from './participation.js';
 import { loadDemoPortfolio } from './portfolio.js';
 import { loadDemoEndConversation } from './map-end-conversation.js';
+import { loadDemoHistory } from './history.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
@@ -78,7 +79,9 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     if (participation > 0) await loadDemoPortfolio(tx, options.today);
     // Issue #12: the MAP participant at 42 hours has had its end conversation (src/features/demo/map-end-conversation.ts).
     if (participation > 0) await loadDemoEndConversation(tx, options.today);
-    return { loaded: true, participants: options.size + invoicing + participation };
+    // Issue #13: a year of referrals, lessons and route ends, so every quarterly figure has four quarters.
+    const history = await loadDemoHistory(tx, crypto, contracts, contract, options.today, options.seed ?? 2026);
+    return { loaded: true, participants: options.size + invoicing + participation + history };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
     return r;
