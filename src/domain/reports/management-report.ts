@@ -1,0 +1,205 @@
+// R-MI-2, 000 §4.2: the management report — "Opdrachtnemer levert elk kwartaal een managementrapportage
+// aan" — items 1–15. Koers computes what it knows: 4 the unique participants, 5 the turnover from the
+// invoices (issue #11), 14 the invoicing term against the contract's invoice deadline; 6 complaints are
+// "not registered yet" (issue #14 builds the register). The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
+// A pure function; the definitions are in docs/reports.md §7.
+import { compareDates } from '../calendar.js';
+import type { Deadline, HolidayCalendar, IsoDate } from '../contract.js';
+import { computeDeadline } from '../deadline.js';
+import { SMALL_CELL_THRESHOLD } from '../small-cells.js';
+import { NOT_REGISTERED_TEXT as NOT_REGISTERED } from './content-document.js';
+import { firstStart, runningIn, type Member } from './content-report.js';
+import { SUPPRESSED, type ReportCell, type ReportDocument, type ReportSection } from './document.js';
+import type { ReferralFact } from './facts.js';
+import type { ReportPeriod } from './periods.js';
+import { suppressTable } from './suppression.js';
+
+/** Invoice lines of one municipality, one kind, one issue date and one earned date (invoice_line × invoice × billable_event). */
+export interface InvoiceLinesFact {
+  municipality: string;
+  kind: 'invoice' | 'creditNote';
+  issueDate: IsoDate;
+  earnedOn: IsoDate;
+  lines: number;
+  amountCents: number;
+}
+
+export interface ManagementReportFacts {
+  /** Every referral of the contract in the scope (every product). */
+  referrals: readonly ReferralFact[];
+  /** Lines of sent invoices and credit notes issued in the quarter. */
+  invoiceLines: readonly InvoiceLinesFact[];
+}
+
+export interface ManagementVersion {
+  version: number;
+  deadlines: { invoice?: Pick<Deadline, 'amount' | 'unit'> | undefined };
+  holidayCalendar: HolidayCalendar;
+}
+
+export interface ManagementRow {
+  /** A municipality code, or 'region'. */
+  scope: string;
+  uniqueParticipants: number | null; // 4
+  invoicedCents: number | null; // 5
+  creditedCents: number | null; // 5
+  turnoverCents: number | null; // 5: invoiced − credited
+}
+
+export interface InvoicingTerm {
+  /** The contract's invoice deadline, e.g. 6 weeks; null when the contract names none. */
+  deadline: { amount: number; unit: string } | null;
+  lines: number | null;
+  withinTerm: number | null;
+  late: number | null;
+  /** Mean calendar days from the performance (earned_on) to the invoice's issue date, one decimal. */
+  averageDays: number | null;
+}
+
+export interface ManagementReport {
+  quarter: string;
+  contractVersion: number;
+  rows: ManagementRow[];
+  /** Item 14, over the invoices (not credit notes) issued in the quarter. */
+  invoicingTerm: InvoicingTerm;
+  complaints: null; // 6: not registered yet (issue #14)
+  /** The counts and amounts hidden for aggregate readers, as `${scope}.${field}`. */
+  suppressed: string[];
+}
+
+/** Item 4: the participants with a referral of the contract started and running on some day of the quarter (as MI 1c), any product. */
+export function uniqueParticipantMembers(referrals: readonly ReferralFact[], q: ReportPeriod): Member[] {
+  const best = new Map<string, Member>();
+  for (const r of referrals) {
+    if (!runningIn(r, q)) continue;
+    const on = firstStart(r) as IsoDate;
+    const b = best.get(r.participantId);
+    if (b === undefined || compareDates(on, b.on) < 0 || (on === b.on && r.id < b.referralId)) best.set(r.participantId, { participantId: r.participantId, referralId: r.id, on });
+  }
+  return [...best.values()].sort((a, b) => compareDates(a.on, b.on) || (a.participantId < b.participantId ? -1 : 1));
+}
+
+/**
+ * R-MI-2 (000 §4.2): the computed items of the management report for the municipalities given and the
+ * region. `regionComplete`: the scope covers every municipality of the contract, so a region row is shown.
+ */
+export function managementReport(facts: ManagementReportFacts, q: ReportPeriod, municipalities: readonly string[], version: ManagementVersion | undefined, regionComplete: boolean): ManagementReport {
+  const rowOf = (scope: string): ManagementRow => {
+    const refs = facts.referrals.filter((r) => scope === 'region' || r.municipality === scope);
+    const lines = facts.invoiceLines.filter((l) => scope === 'region' || l.municipality === scope);
+    const invoiced = lines.filter((l) => l.kind === 'invoice').reduce((s, l) => s + l.amountCents, 0);
+    const credited = lines.filter((l) => l.kind === 'creditNote').reduce((s, l) => s + l.amountCents, 0);
+    return { scope, uniqueParticipants: uniqueParticipantMembers(refs, q).length, invoicedCents: invoiced, creditedCents: credited, turnoverCents: invoiced - credited };
+  };
+  const rows = [...municipalities.map(rowOf), ...(regionComplete ? [rowOf('region')] : [])];
+  return { quarter: q.id, contractVersion: version?.version ?? 0, rows, invoicingTerm: invoicingTerm(facts.invoiceLines, version), complaints: null, suppressed: [] };
+}
+
+function invoicingTerm(all: readonly InvoiceLinesFact[], version: ManagementVersion | undefined): InvoicingTerm {
+  const deadline = version?.deadlines.invoice;
+  const lines = all.filter((l) => l.kind === 'invoice');
+  const count = lines.reduce((s, l) => s + l.lines, 0);
+  const days = (l: InvoiceLinesFact): number => Math.round((Date.parse(`${l.issueDate}T00:00:00Z`) - Date.parse(`${l.earnedOn}T00:00:00Z`)) / 86_400_000);
+  const within = deadline === undefined || version === undefined ? null : lines.filter((l) => compareDates(l.issueDate, computeDeadline(l.earnedOn, deadline, version.holidayCalendar)) <= 0).reduce((s, l) => s + l.lines, 0);
+  return {
+    deadline: deadline === undefined ? null : { amount: deadline.amount, unit: deadline.unit },
+    lines: count,
+    withinTerm: within,
+    late: within === null ? null : count - within,
+    averageDays: count === 0 ? null : Math.round((lines.reduce((s, l) => s + days(l) * l.lines, 0) / count) * 10) / 10,
+  };
+}
+
+/**
+ * The aggregate readers' view (R-MI-6): the unique participants through suppressTable (municipality × 1,
+ * the region the sum of the municipalities); the turnover of the region only (an amount per municipality
+ * can be one participant's); the invoicing term only over at least the threshold of lines.
+ */
+export function suppressManagementReport(report: ManagementReport, threshold = SMALL_CELL_THRESHOLD): ManagementReport {
+  const municipalities = report.rows.filter((r) => r.scope !== 'region');
+  const t = suppressTable({ cells: municipalities.map((r) => [r.uniqueParticipants ?? 0]) }, threshold);
+  const suppressed: string[] = [];
+  const rows: ManagementRow[] = municipalities.map((r, i) => {
+    const n = t.cells[i]?.[0] ?? null;
+    if (n === null) suppressed.push(`${r.scope}.uniqueParticipants`);
+    return { scope: r.scope, uniqueParticipants: n, invoicedCents: null, creditedCents: null, turnoverCents: null };
+  });
+  const region = report.rows.find((r) => r.scope === 'region');
+  if (region !== undefined) {
+    if (t.grandTotal === null) suppressed.push('region.uniqueParticipants');
+    rows.push({ ...region, uniqueParticipants: t.grandTotal });
+  }
+  const term = report.invoicingTerm;
+  const enough = (term.lines ?? 0) >= threshold;
+  if (!enough) suppressed.push('invoicingTerm');
+  return {
+    ...report,
+    rows,
+    invoicingTerm: enough ? term : { deadline: term.deadline, lines: null, withinTerm: null, late: null, averageDays: null },
+    suppressed,
+  };
+}
+
+/** The items the provider enters, keyed by 000 §4.2's numbers, in the source's words. */
+export const MANAGEMENT_REPORT_ENTERED: readonly { key: string; label: string }[] = [
+  { key: '1', label: "Kwaliteitstoets 'Blik op Werk'" },
+  { key: '2', label: 'Voldoen medewerkers aan beroepseisen' },
+  { key: '3', label: 'Overlegstructuur' },
+  { key: '4', label: 'Aantal unieke cursisten: toelichting' },
+  { key: '5', label: 'Omzet totaal Regio Westfriesland: toelichting' },
+  { key: '6', label: 'Klachten en maatregelen' },
+  { key: '7', label: 'Personele mutaties' },
+  { key: '8', label: 'Kwaliteitsmanagementsysteem: geconstateerde kwaliteit van de ondersteuning en de eventuele genomen maatregelen ten gevolge hiervan' },
+  { key: '9', label: 'Lopende onderzoeken en incidenten' },
+  { key: '10', label: 'SROI' },
+  { key: '11', label: 'Klanttevredenheidsonderzoek' },
+  { key: '12', label: 'Financieel jaaroverzicht onderneming (de jaarcijfers)' },
+  { key: '13', label: 'Onderaannemers' },
+  { key: '14', label: 'Facturatietermijn: toelichting' },
+  { key: '15', label: 'Aanvullende werkafspraken' },
+];
+
+const UNIT_NL: Record<string, [string, string]> = { workingDays: ['werkdag', 'werkdagen'], calendarDays: ['dag', 'dagen'], weeks: ['week', 'weken'], months: ['maand', 'maanden'] };
+const euros = (cents: number | null): ReportCell => (cents === null ? SUPPRESSED : cents / 100);
+
+/** The management report's document: the computed items in their place among the entered ones (keys of MANAGEMENT_REPORT_ENTERED). */
+export function managementReportDocumentOf(
+  report: ManagementReport,
+  meta: { contractName: string; scopeName: string; audience: 'personal' | 'aggregate'; nameOf: (scope: string) => string },
+  entered: Readonly<Record<string, string>>,
+): ReportDocument {
+  const sections: ReportSection[] = [];
+  const hidden = (key: string): boolean => report.suppressed.includes(key);
+  for (const { key, label } of MANAGEMENT_REPORT_ENTERED) {
+    if (key === '4') {
+      sections.push({
+        heading: '4 Aantal unieke cursisten',
+        table: { columns: ['Gemeente', 'Aantal unieke cursisten'], rows: report.rows.map((r) => [meta.nameOf(r.scope), r.uniqueParticipants === null || hidden(`${r.scope}.uniqueParticipants`) ? SUPPRESSED : r.uniqueParticipants]) },
+      });
+    } else if (key === '5') {
+      const rows = report.rows.filter((r) => meta.audience === 'personal' || r.scope === 'region');
+      sections.push({
+        heading: '5 Omzet totaal (euro, exclusief btw)',
+        table: { columns: ['Gemeente', 'Gefactureerd', 'Gecrediteerd', 'Omzet'], rows: rows.map((r) => [meta.nameOf(r.scope), euros(r.invoicedCents), euros(r.creditedCents), euros(r.turnoverCents)]), decimals: [undefined, 2, 2, 2] },
+      });
+    } else if (key === '6') {
+      sections.push({ heading: '6 Aantal ontvangen klachten', table: { columns: ['Onderdeel', 'Waarde'], rows: [['Aantal ontvangen klachten', NOT_REGISTERED]] } });
+    } else if (key === '14') {
+      const t = report.invoicingTerm;
+      const term = t.deadline === null ? null : `${String(t.deadline.amount)} ${(UNIT_NL[t.deadline.unit] ?? ['', ''])[t.deadline.amount === 1 ? 0 : 1]}`;
+      const cell = (n: number | null): ReportCell => (hidden('invoicingTerm') ? SUPPRESSED : n);
+      sections.push({
+        heading: '14 Facturatietermijn',
+        table: {
+          columns: ['Onderdeel', 'Waarde'],
+          rows: [['Termijn na de prestatie', term], ['Gefactureerde regels', cell(t.lines)], ['Binnen de termijn', cell(t.withinTerm)], ['Na de termijn', cell(t.late)], ['Gemiddeld aantal dagen na de prestatie', cell(t.averageDays)]],
+          decimals: [undefined, 1],
+        },
+      });
+    }
+    sections.push({ heading: `${key} ${label}`, text: entered[key] ?? null });
+  }
+  const notes = ['Berekend uit wat in Koers is geregistreerd (docs/reports.md §7): unieke cursisten uit de verwijzingen, omzet uit de verzonden facturen en creditnota\'s van het kwartaal.'];
+  if (meta.audience === 'aggregate') notes.push('Het totaal voor de regio is de som van de gemeenten.');
+  return { title: `Managementrapportage ${meta.contractName} — ${report.quarter}`, subtitle: `${meta.scopeName}; contractversie ${String(report.contractVersion)}`, notes, sections };
+}
