@@ -1,5 +1,6 @@
 // The attendance rate of every participant in the actor's room over a window (R-ATT-3, R-ATT-5), as
-// ONE SQL statement: the aggregate, the norm filter, the sort, the page and the total. The scope is in
+// ONE SQL statement: the aggregate, the norm filter, the sort, the page and the total. The aggregate reads
+// the attendance read model (issue #13), not the attendance rows. The scope is in
 // the SQL three times — the attendance rows (attendanceInScope), the memberships (groupInScope) and the
 // participant (participantInScope) — so a provider counts only its own lessons and a municipality only
 // its own residents. The arithmetic repeats attendanceRate() and belowNorm() of src/domain/attendance.ts
@@ -7,6 +8,7 @@
 // each participant's own: its contract version's absenceProtocol.normPercent (R-CON-7, issue #10).
 import { attendanceInScope, groupInScope, participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
+import { attendanceMonthSource } from '../attendance-month/source.js';
 import type { RateSort } from './schemas.js';
 
 export interface RateRow {
@@ -42,10 +44,6 @@ export interface RateWindow {
   pageSize: number;
 }
 
-// A fact counts when its lesson was not cancelled by the provider; make-up lessons (R-ATT-5) only make up.
-const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
-const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
-
 const ORDER: Record<RateSort, string> = {
   // Equal fractions tie on the name; participants without a rate come last either way.
   rate: 'r."rate" ASC NULLS LAST, r."familyName", r."givenName", r."participantId"',
@@ -66,17 +64,14 @@ function ratedCte(scope: Scope, p: SqlParams, w: Pick<RateWindow, 'from' | 'to' 
     WITH norms AS (
       SELECT * FROM unnest(${ids}::text[], ${versions}::int[], ${percents}::numeric[]) AS n(contract_id, version, norm_percent)
     ),
+    -- The read model (issue #13, src/features/attendance-month/source.ts): whole months from
+    -- attendance_month, ragged ends from the raw rows; the make-up minutes are capped over the window below.
     facts AS (
-      SELECT a.participant_id,
-        COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
-        COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
-        COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
-        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'authorised') AS authorised,
-        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'unauthorised') AS unauthorised,
-        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification IS NULL) AS unclassified
-      FROM attendance a JOIN lesson l ON l.id = a.lesson_id
-      WHERE l.date BETWEEN ${from} AND ${to} AND ${attendanceInScope(scope, p, 'a', 'l')}
-      GROUP BY a.participant_id
+      SELECT x.participant_id, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up,
+        sum(x.authorised) AS authorised, sum(x.unauthorised) AS unauthorised, sum(x.unclassified) AS unclassified
+      FROM ${attendanceMonthSource(p, w.from, w.to)} x
+      WHERE ${attendanceInScope(scope, p, 'x', 'x')}
+      GROUP BY x.participant_id
     ),
     -- Members of a group in the room during the window with nothing recorded still appear (rate null).
     subjects AS (

@@ -1,6 +1,7 @@
 // The reader of issue #13: the facts of the quarterly management information (QuarterlyMiFacts,
 // src/domain/reports/quarterly-mi.ts) of one contract up to a day, read from the registration in five
-// statements. Attendance is aggregated in SQL per referral and calendar month (AttendanceMonthFact), by
+// statements. Attendance is aggregated in SQL per referral and calendar month (AttendanceMonthFact) from
+// the read model attendance_month (issue #13), by
 // the arithmetic of attendanceRate() in src/domain/attendance.ts and the attendance-rates store: a lesson
 // cancelled by the provider offers nothing, attended minutes are capped at the lesson, make-up lessons
 // (R-ATT-5) make up missed minutes of the same month only. No attendance row reaches JavaScript.
@@ -11,6 +12,7 @@ import type { AttendanceMonthFact, GroupMembershipFact, LadderStepFact, LevelBan
 import type { QuarterlyMiFacts } from '../../domain/reports/quarterly-mi.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
+import { attendanceMonthSource } from '../attendance-month/source.js';
 
 /** The room's fact scope (src/features/reports/room.ts): a personal Scope or the aggregate readers'. */
 type Scope = PersonalScope | AggregateScope;
@@ -53,27 +55,19 @@ function readReferrals(q: Queryable, scope: Scope, w: FactWindow): Promise<Refer
   );
 }
 
-const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
-const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
-
 async function readAttendance(q: Queryable, scope: Scope, w: FactWindow): Promise<AttendanceMonthFact[]> {
   const p = new SqlParams();
-  // A lesson belongs to the referral of the placement that held the participant in the lesson's group on
-  // the lesson's day (member_to is exclusive).
+  // The read model (issue #13, src/features/attendance-month/source.ts): a lesson belongs to the referral
+  // of the placement that held the participant in the lesson's group on the lesson's day (member_to is
+  // exclusive); make-up minutes make up missed minutes of the same referral and month only.
   return q.query<AttendanceMonthFact>(
-    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
+    `SELECT f.referral_id AS "referralId", to_char(f.month, 'YYYY-MM') AS month, f.offered::int AS "offeredMinutes",
        (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes"
      FROM (
-       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
-         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
-         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
-         COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up
-       FROM attendance a JOIN lesson l ON l.id = a.lesson_id
-       JOIN group_member gm ON gm.group_id = l.group_id AND gm.participant_id = a.participant_id
-         AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
-       WHERE l.date BETWEEN ${p.add(w.from)}::date AND ${p.add(w.to)}::date
-         AND gm.referral_id IN (SELECT r.id FROM ${REFERRALS(scope, p, w)})
-       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
+       SELECT x.referral_id, x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up
+       FROM ${attendanceMonthSource(p, w.from, w.to)} x
+       WHERE x.referral_id IN (SELECT r.id FROM ${REFERRALS(scope, p, w)})
+       GROUP BY x.referral_id, x.month
      ) f
      ORDER BY f.referral_id, f.month`,
     p.values,

@@ -1,0 +1,83 @@
+// The oracle of the read-model tests (issue #13): the attendance SQL as it was before the read model
+// attendance_month (commit 0c96fdf), straight over the raw attendance and lesson rows. The readers now
+// read the model (src/features/attendance-month/source.ts); these statements say what they must give.
+import { attendanceInScope, referralInReportScope, SqlParams, type AggregateScope, type Scope } from '../../src/platform/access.js';
+import type { Queryable } from '../../src/platform/db.js';
+
+const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
+const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
+
+export interface MonthRow {
+  referralId: string;
+  month: string;
+  offeredMinutes: number;
+  attendedMinutes: number;
+}
+
+/** The old readAttendance of src/features/reports/facts.ts: per referral and month. */
+export function oracleReferralMonths(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<MonthRow[]> {
+  const p = new SqlParams();
+  const referrals = `referral r WHERE r.contract_id = ${p.add(contractId)} AND r.referred_on <= ${p.add(to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
+  return q.query<MonthRow>(
+    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
+       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes"
+     FROM (
+       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
+         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
+         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
+         COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up
+       FROM attendance a JOIN lesson l ON l.id = a.lesson_id
+       JOIN group_member gm ON gm.group_id = l.group_id AND gm.participant_id = a.participant_id
+         AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
+       WHERE l.date BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date
+         AND gm.referral_id IN (SELECT r.id FROM ${referrals})
+       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
+     ) f
+     ORDER BY f.referral_id, f.month`,
+    p.values,
+  );
+}
+
+export interface ParticipantRow {
+  participantId: string;
+  offeredMinutes: number;
+  attendedMinutes: number;
+  authorised: number;
+  unauthorised: number;
+  unclassified: number;
+}
+
+/** The old `facts` CTE of src/features/attendance-rates/store.ts with its effective minutes: per participant. */
+export function oracleParticipants(q: Queryable, scope: Scope, from: string, to: string): Promise<ParticipantRow[]> {
+  const p = new SqlParams();
+  return q.query<ParticipantRow>(
+    `SELECT f.participant_id AS "participantId", f.offered::int AS "offeredMinutes",
+       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
+       f.authorised::int AS authorised, f.unauthorised::int AS unauthorised, f.unclassified::int AS unclassified
+     FROM (SELECT a.participant_id,
+        COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
+        COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
+        COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'authorised') AS authorised,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification = 'unauthorised') AS unauthorised,
+        count(*) FILTER (WHERE ${REGULAR} AND NOT a.present AND a.classification IS NULL) AS unclassified
+      FROM attendance a JOIN lesson l ON l.id = a.lesson_id
+      WHERE l.date BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date AND ${attendanceInScope(scope, p, 'a', 'l')}
+      GROUP BY a.participant_id) f
+     ORDER BY f.participant_id`,
+    p.values,
+  );
+}
+
+/** The model as a rebuild from the raw rows would make it, against the model as maintained. */
+export async function modelAgainstRebuild(q: Queryable): Promise<{ maintained: string[]; rebuilt: string[] }> {
+  const cols = `participant_id, group_id, month::text, municipality_id, referral_id`;
+  const maintained = await q.query<{ k: string }>(
+    `SELECT concat_ws('|', ${cols}, offered_minutes, attended_minutes, made_up_minutes, authorised, unauthorised, unclassified, rows) AS k FROM attendance_month ORDER BY 1`,
+  );
+  const rebuilt = await q.query<{ k: string }>(
+    `SELECT concat_ws('|', ${cols}, sum(offered), sum(attended), sum(made_up), sum(authorised), sum(unauthorised), sum(unclassified), count(*)) AS k
+     FROM attendance_part GROUP BY participant_id, group_id, month, municipality_id, referral_id ORDER BY 1`,
+  );
+  return { maintained: maintained.map((r) => r.k), rebuilt: rebuilt.map((r) => r.k) };
+}
