@@ -38,6 +38,8 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'map.endConversationDue': 'municipality',
       'exam.passRateLow': 'provider',
       'invoice.sendDue': 'provider',
+      'periodicReport.due': 'provider',
+      'periodicReport.late': 'provider',
     });
   });
 

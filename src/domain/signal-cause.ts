@@ -22,7 +22,10 @@ export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
  * R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. R-INV-4 (001 §4.1.2, 002
  * eis 12): an earned product is not on a sent invoice within the contract's invoice term.
  */
-export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue';
+export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue' | PeriodicReportCause;
+
+/** R-CON-8, R-MI-6 (issue #13): a periodic report the provider owes is due soon, or late (not submitted by its due date). */
+export type PeriodicReportCause = 'periodicReport.due' | 'periodicReport.late';
 
 /** R-HRS-2 (001 §2.3.2): a Z-route participation meeting of provider and municipality per 200 hours spent. */
 export type ParticipationCause = 'participation.meetingDue';
@@ -70,6 +73,8 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'map.endConversationDue': { subject: 'participant', addressee: 'municipality', period: "'map' (once per participant)" },
   'exam.passRateLow': { subject: 'provider', addressee: 'provider', period: 'the month and municipality (YYYY-MM:<municipality id>)' },
   'invoice.sendDue': { subject: 'provider', addressee: 'provider', period: 'the day the products were earned and the municipality (YYYY-MM-DD:<municipality id>)' },
+  'periodicReport.due': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
+  'periodicReport.late': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];

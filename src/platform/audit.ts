@@ -74,7 +74,9 @@ export type AuditOperation =
   | 'portfolio.read'
   | 'portfolio.record'
   // Issue #13: a report's figures read (counts only: a line without data subjects, R-MI-1).
-  | 'managementInformation.read';
+  | 'managementInformation.read'
+  // Issue #13: a periodic report's draft saved or submitted (frozen) by the provider (R-MI-6).
+  | 'managementInformation.submit';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -138,6 +140,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'portfolio.read': 'koers:verwerking/participatie',
   'portfolio.record': 'koers:verwerking/participatie',
   'managementInformation.read': 'koers:verwerking/managementinformatie',
+  'managementInformation.submit': 'koers:verwerking/managementinformatie',
 };
 
 export interface AuditSubject {

@@ -85,6 +85,9 @@ export const router = createBrowserRouter([
           { path: '/facturen', lazy: async () => ({ Component: (await import('./pages/invoicing/FacturenPage')).FacturenPage }) },
           { path: '/facturen/:invoiceId', lazy: async () => ({ Component: (await import('./pages/invoicing/InvoicePage')).InvoicePage }) },
           { path: '/factuurtotalen', lazy: async () => ({ Component: (await import('./pages/invoicing/TotalsPage')).TotalsPage }) },
+          // Issue #13: the report instances and one report (R-MI-6): due, submitted, late; filled in and submitted by the provider.
+          { path: '/rapportages', lazy: async () => ({ Component: (await import('./pages/reports/ReportsPage')).ReportsPage }) },
+          { path: '/rapportages/:id', lazy: async () => ({ Component: (await import('./pages/reports/ReportInstancePage')).ReportInstancePage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

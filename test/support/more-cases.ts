@@ -5,7 +5,8 @@ import { invoicingCases } from './invoicing-cases.js';
 import type { Case } from './matrix.js';
 import { progressCases } from './progress-cases.js';
 import { reportCases } from './report-cases.js';
+import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...reportSubmissionCases()];
 }

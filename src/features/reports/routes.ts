@@ -3,8 +3,10 @@ import { ctxOf } from '../../platform/http/access-hook.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { QuarterlyMiQuery, QuarterlyMiResponse } from './schemas.js';
 import { quarterlyMi } from './service.js';
+import { registerReportSubmissionRoutes } from './submission-routes.js';
 
 export const registerReportRoutes: RouteRegistrar = (app, deps) => {
+  registerReportSubmissionRoutes(app, deps);
   app.get(
     '/api/v1/reports/quarterly-mi',
     {

@@ -8623,14 +8623,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reports/quarterly-mi": {
+    "/api/v1/reports/content-report": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** R-MI-1: the quarterly management information of 001 Bijlage 5 (items 1–17) per municipality × product, with the three quarters before it; a consultant sees its own municipality, a provider's coordinator its own referrals */
+        /** R-MI-2: the content report of 000 §4.1 (items 1–5) per route as a running year — each quarter so far and the cumulative year — for the region or a municipality */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description The quarter, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description 'region' (every municipality of the contract) or a municipality code, e.g. hoorn */
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "personal" | "aggregate";
+                            contractId: string;
+                            /** @description The columns: the quarters of the year so far and the year (content report) or the years (year report) */
+                            periods: string[];
+                            quarter: string;
+                            routes: {
+                                columns: {
+                                    /** @description 5b */
+                                    averageAbsencePercent: number | null;
+                                    /** @description 1c, calendar days, one decimal */
+                                    averageWaitingDays: number | null;
+                                    /** @description 3j */
+                                    cancelledLessonsPerGroup: number | null;
+                                    /** @description 3c */
+                                    changesB1ToZReasons: string[];
+                                    /** @description 3b: the registered reasons (not shown to aggregate readers) */
+                                    changesZToB1Reasons: string[];
+                                    /** @description 5a: not registered */
+                                    complaints: null;
+                                    /** @description 3a: not registered */
+                                    completedPvt: null;
+                                    contractVersion: number;
+                                    /** @description 000 §4.1 items by number; null: suppressed (see suppressed) */
+                                    counts: {
+                                        "1a": number | null;
+                                        "1b": number | null;
+                                        "1c": number | null;
+                                        "2a": number | null;
+                                        "3b": number | null;
+                                        "3c": number | null;
+                                        "3d": number | null;
+                                        "3e": number | null;
+                                        "3g": number | null;
+                                        "3h": number | null;
+                                        "3k": number | null;
+                                        "4a": number | null;
+                                        "4b": number | null;
+                                        "4b.death": number | null;
+                                        "4b.medical": number | null;
+                                        "4b.moved": number | null;
+                                        "4b.other": number | null;
+                                        "4c": number | null;
+                                    };
+                                    /** @description What the averages are taken over; null for aggregate readers */
+                                    denominators: {
+                                        participantsWithLessons: number;
+                                        runningGroups: number;
+                                        started: number;
+                                        zParticipantsRunning: number;
+                                    } | null;
+                                    end: string;
+                                    /** @description 3i: not registered */
+                                    homeworkClassAverage: null;
+                                    /** @description 3f (Z-route only) */
+                                    languageHoursPerParticipant: number | null;
+                                    /** @description 3g */
+                                    localFacilities: string[];
+                                    /** @description 3f (Z-route only) */
+                                    participationHoursPerParticipant: number | null;
+                                    /** @description '2027-Q1' for a quarter, '2027' for the year (so far) */
+                                    period: string;
+                                    start: string;
+                                    /** @description The counts and averages hidden (R-MI-6) */
+                                    suppressed: string[];
+                                }[];
+                                /** @enum {string} */
+                                route: "b1" | "z";
+                            }[];
+                            scope: string;
+                            year: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/content-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-2: the content report as XLSX or PDF, the same cells as the JSON route */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description 'region' (every municipality of the contract) or a municipality code, e.g. hoorn */
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contracts in the actor's report room, with its municipalities and the contract's products (R-SEC-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contracts: {
+                                /**
+                                 * @description 'aggregate': the contract manager or policy officer, counts suppressed (R-MI-6)
+                                 * @enum {string}
+                                 */
+                                audience: "personal" | "aggregate";
+                                id: string;
+                                /** @description The contract's municipalities in the actor's room, in contract order */
+                                municipalities: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                name: string;
+                                products: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                region: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deadline-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CM-2: deadline compliance per provider and quarter — acknowledged within 5 working days, invited to the intake within 10, learning plan within 5 after the intake, reports on time, invoices within 6 weeks (the contract version's terms); a provider sees its own row, a consultant its municipality's referrals, aggregate readers suppressed counts */
         get: {
             parameters: {
                 query: {
@@ -8652,6 +8869,965 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * @description aggregate: counts below the threshold suppressed (null); a share only from shown counts
+                             * @enum {string}
+                             */
+                            audience: "personal" | "aggregate";
+                            contractId: string;
+                            quarter: string;
+                            rows: {
+                                figures: {
+                                    /**
+                                     * @description acknowledgement (5 working days), intakeInvitation (10), learningPlan (5 after the intake), report (its due date), invoice (6 weeks): the contract version's terms
+                                     * @enum {string}
+                                     */
+                                    deadline: "acknowledgement" | "intakeInvitation" | "learningPlan" | "report" | "invoice";
+                                    /** @description Steps due in the quarter and decided: on time plus late */
+                                    denominator: number | null;
+                                    label: string;
+                                    late: number | null;
+                                    /** @description Steps due in the quarter and done on or before the due date */
+                                    numerator: number | null;
+                                    /** @description Due in the quarter, not done and not yet overdue: not in the share */
+                                    pending: number | null;
+                                    /** @description numerator ÷ denominator; null when 0 ÷ 0 or a count is suppressed */
+                                    share: number | null;
+                                }[];
+                                name: string;
+                                /** @description Provider code; the provider itself sees only its own row */
+                                provider: string;
+                            }[];
+                            /** @description The day the open steps were judged on: a step not done and not yet due is pending, not late */
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deadline-compliance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CM-2: deadline compliance per provider and quarter — acknowledged within 5 working days, invited to the intake within 10, learning plan within 5 after the intake, reports on time, invoices within 6 weeks (the contract version's terms); a provider sees its own row, a consultant its municipality's referrals, aggregate readers suppressed counts, as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/education-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-5: the Onderwijsroute quarterly report of 002 eis 17 per municipality and for the region — on track / at risk / behind, running, inflow, throughput time, outflow with reason and result, transfers with reason */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description 'region' (default): a column per municipality the reader sees plus the region's column; a municipality code: that municipality's column only */
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description aggregate: counts suppressed below the threshold (null), the region column the sum of the municipality columns
+                             * @enum {string}
+                             */
+                            audience: "personal" | "aggregate";
+                            columns: {
+                                figures: {
+                                    /** @description Item 7 "klachtenoverzicht + afhandeling": not registered (R-CM-3) — entered by the provider in the submitted report */
+                                    complaints: null;
+                                    /** @description Item 3: referrals whose start (start class or regular) lies in the quarter */
+                                    inflow: number | null;
+                                    /** @description Item 5: routes ended in the quarter by reason: completed (routeEnded), a drop-out reason (medical, death, moved, other), movedAway */
+                                    outflowByReason: {
+                                        completed: number | null;
+                                        death: number | null;
+                                        medical: number | null;
+                                        moved: number | null;
+                                        movedAway: number | null;
+                                        other: number | null;
+                                    };
+                                    /** @description Item 5: the same routes by result: the submitted final report says the goals were (not) reached, or no final report yet */
+                                    outflowByResult: {
+                                        goalsNotReached: number | null;
+                                        goalsReached: number | null;
+                                        noFinalReport: number | null;
+                                    };
+                                    /** @description Item 3, beside it: referrals registered (referred_on) in the quarter */
+                                    referred: number | null;
+                                    /** @description Item 2: referrals running at quarter end */
+                                    running: number | null;
+                                    /** @description Item 1: participants running at quarter end by the status of their latest submitted progress or final report (noReport: none submitted yet) */
+                                    status: {
+                                        atRisk: number | null;
+                                        behind: number | null;
+                                        noReport: number | null;
+                                        onTrack: number | null;
+                                    };
+                                    /** @description Item 4: routes ended in the quarter after a start, and the mean calendar days from start to end (null when none or suppressed) */
+                                    throughput: {
+                                        count: number | null;
+                                        meanDays: number | null;
+                                    };
+                                    /** @description Item 6: each route change with its registered reason; empty for an aggregate reader */
+                                    transfers: {
+                                        on: string;
+                                        reason: string;
+                                        /**
+                                         * @description R-PAR-3, the learning route: b1 = B1-route / B1 route; z = Z-route / Self-reliance route (Z); education_mbo = Onderwijsroute mbo / Education route (mbo); education_hbo_wo = Onderwijsroute hbo/wo / Education route (hbo/wo); b1_entree = B1-entreeroute / B1 entry route
+                                         * @enum {string}
+                                         */
+                                        to: "b1" | "z" | "education_mbo" | "education_hbo_wo" | "b1_entree";
+                                    }[];
+                                    /** @description Item 6: route changes in the quarter by the new route (codes of participant.route) */
+                                    transfersByRoute: {
+                                        [key: string]: number | null;
+                                    };
+                                };
+                                /** @description Municipality code; null for the region */
+                                municipality: string | null;
+                                name: string;
+                            }[];
+                            contractId: string;
+                            /** @description The contract version in force on the quarter's last day; 0 outside every version */
+                            contractVersion: number;
+                            /** @description The items of eis 17 Koers does not register */
+                            notRegistered: string[];
+                            quarter: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/education-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-5: the Onderwijsroute quarterly report of 002 eis 17 per municipality and for the region — on track / at risk / behind, running, inflow, throughput time, outflow with reason and result, transfers with reason, as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description 'region' (default): a column per municipality the reader sees plus the region's column; a municipality code: that municipality's column only */
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CON-8, R-MI-6: the report instances whose period ends in the window, one per owing provider, with due date and status (due, submitted, late, submitted late); a provider its own, a consultant its municipality's and the region's, a contract manager its region's, a policy officer its municipality's and the region's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One contract; left out: every contract that reaches the actor */
+                    contractId?: string;
+                    /** @description Periods that end on or after this day; default 1 January of last year */
+                    from?: string;
+                    kind?: "quarterlyManagementInformation" | "contentReport" | "managementReport" | "yearReport" | "educationQuarterlyReport" | "deadlineCompliance";
+                    page?: number;
+                    pageSize?: number;
+                    period?: string;
+                    /** @description Searches report, contract, municipality and provider names */
+                    q?: string;
+                    sort?: "dueOn" | "-dueOn" | "period" | "-period" | "status" | "-status" | "municipality" | "-municipality" | "provider" | "-provider";
+                    status?: "due" | "submitted" | "late" | "submittedLate";
+                    /** @description Periods that end on or before this day; default the last day of the current quarter */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contractId: string;
+                                contractName: string;
+                                /** @description Submissions after the first */
+                                corrections: number;
+                                /** @description Null where the contract names no due date (002 eis 17): never late */
+                                dueOn: string | null;
+                                /** @description False while Koers has no computation for this kind: status only, no figures */
+                                figuresAvailable: boolean;
+                                /** @description contract~kind~period~municipality or region~provider */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "quarterlyManagementInformation" | "contentReport" | "managementReport" | "yearReport" | "educationQuarterlyReport" | "deadlineCompliance";
+                                kindName: string;
+                                municipality: string | null;
+                                period: {
+                                    end: string;
+                                    id: string;
+                                    start: string;
+                                };
+                                /** @description Only a period that has ended can be submitted */
+                                periodEnded: boolean;
+                                provider: string;
+                                providerName: string;
+                                /** @description Dutch names of who receives it */
+                                recipients: string[];
+                                /** @enum {string} */
+                                scope: "municipality" | "region";
+                                scopeName: string;
+                                /** @enum {string} */
+                                status: "due" | "submitted" | "late" | "submittedLate";
+                                /** @description The first submission (the one the status counts) */
+                                submittedAt: string | null;
+                                submittedBy: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-6: one instance — the submitted document exactly as submitted, every submission with its sha-256 content hash, the figures recomputed now and the difference per cell; figures only for the owing provider and the consultant of the instance's own municipality */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                notes: string[];
+                                sections: {
+                                    heading: string;
+                                    table?: {
+                                        columns: string[];
+                                        decimals?: (number | null)[];
+                                        percent?: boolean[];
+                                        rows: (number | string | {
+                                            /** @enum {boolean} */
+                                            suppressed: true;
+                                        } | null)[][];
+                                    };
+                                    text?: string | null;
+                                }[];
+                                subtitle: string;
+                                title: string;
+                            } | null;
+                            differences: {
+                                cells: {
+                                    column: string;
+                                    difference: number | null;
+                                    now: number | string | {
+                                        /** @enum {boolean} */
+                                        suppressed: true;
+                                    } | null;
+                                    row: string;
+                                    section: string;
+                                    submitted: number | string | {
+                                        /** @enum {boolean} */
+                                        suppressed: true;
+                                    } | null;
+                                }[];
+                                onlyNow: string[];
+                                onlySubmitted: string[];
+                            } | null;
+                            /** @description Only for the owing provider */
+                            draft: {
+                                entered: {
+                                    [key: string]: string;
+                                };
+                                lockVersion: number;
+                                updatedAt: string;
+                            } | null;
+                            /** @description The items the provider writes */
+                            entered: {
+                                key: string;
+                                label: string;
+                            }[];
+                            figuresNote: string | null;
+                            /** @description False when the reader may see the status but not the figures (aggregate readers, a consultant on a region report) */
+                            figuresShown: boolean;
+                            instance: {
+                                contractId: string;
+                                contractName: string;
+                                /** @description Submissions after the first */
+                                corrections: number;
+                                /** @description Null where the contract names no due date (002 eis 17): never late */
+                                dueOn: string | null;
+                                /** @description False while Koers has no computation for this kind: status only, no figures */
+                                figuresAvailable: boolean;
+                                /** @description contract~kind~period~municipality or region~provider */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "quarterlyManagementInformation" | "contentReport" | "managementReport" | "yearReport" | "educationQuarterlyReport" | "deadlineCompliance";
+                                kindName: string;
+                                municipality: string | null;
+                                period: {
+                                    end: string;
+                                    id: string;
+                                    start: string;
+                                };
+                                /** @description Only a period that has ended can be submitted */
+                                periodEnded: boolean;
+                                provider: string;
+                                providerName: string;
+                                /** @description Dutch names of who receives it */
+                                recipients: string[];
+                                /** @enum {string} */
+                                scope: "municipality" | "region";
+                                scopeName: string;
+                                /** @enum {string} */
+                                status: "due" | "submitted" | "late" | "submittedLate";
+                                /** @description The first submission (the one the status counts) */
+                                submittedAt: string | null;
+                                submittedBy: string | null;
+                            };
+                            submissions: {
+                                computedAt: string;
+                                /** @description sha-256 (hex) over the canonical JSON of document, entered, contractVersion and computedAt */
+                                contentHash: string;
+                                contractVersion: number;
+                                correctionReason: string | null;
+                                /** @description The stored content still gives the stored hash */
+                                intact: boolean;
+                                /** @description 1 = the submission, 2… = corrections */
+                                sequence: number;
+                                submittedAt: string;
+                                submittedBy: string;
+                            }[];
+                            submitted: {
+                                notes: string[];
+                                sections: {
+                                    heading: string;
+                                    table?: {
+                                        columns: string[];
+                                        decimals?: (number | null)[];
+                                        percent?: boolean[];
+                                        rows: (number | string | {
+                                            /** @enum {boolean} */
+                                            suppressed: true;
+                                        } | null)[][];
+                                    };
+                                    text?: string | null;
+                                }[];
+                                subtitle: string;
+                                title: string;
+                            } | null;
+                            submittedEntered: {
+                                [key: string]: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/instances/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The provider saves the entered (qualitative) texts as a draft; 409 when the lockVersion read is not the stored one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Text per entered item key */
+                        entered: {
+                            [key: string]: string;
+                        };
+                        /** @description The draft version read (0 when there is none yet) */
+                        lockVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lockVersion: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/instances/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest submission exactly as submitted, as XLSX or PDF, with "ingediend op … door …" and its content hash */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/instances/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider submits: the figures, the draft's texts, the contract version and the computed-at time are frozen with a sha-256 content hash; the recipients get a mail. 422 before the period ended, with an empty entered item, or for a second submission without a correction reason (a correction is a new row; the first stays) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required when the instance was submitted before: the reason for the correction */
+                        correctionReason?: string;
+                        /** @description The draft version read: what is submitted is what was seen */
+                        lockVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentHash: string;
+                            sequence: number;
+                            submittedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-KPI-1..4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description How many quarters the trend shows, the quarter asked for being the last (default 4) */
+                    quarters?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description aggregate: a numerator or denominator of 1–4 is suppressed (null) and hides the share
+                             * @enum {string}
+                             */
+                            audience: "personal" | "aggregate";
+                            contractId: string;
+                            kpis: {
+                                /** @description Per quarter the change in share from the quarter before; null for the first or without two shares */
+                                changes: (number | null)[];
+                                /** @enum {string} */
+                                kpi: "participationRate" | "dutyMetWithinTerm" | "downscalingB1" | "completedWithinRoutePrice";
+                                label: string;
+                                /** @description Why the numerator is not known (KPI 2: Koers does not register when the duty was met); null when it is */
+                                notRegistered: string | null;
+                                /** @enum {string} */
+                                route: "b1" | "z";
+                                values: {
+                                    denominator: number | null;
+                                    meetsTarget: boolean | null;
+                                    numerator: number | null;
+                                    quarter: string;
+                                    /** @description numerator ÷ denominator; null when 0 ÷ 0, suppressed or not registered */
+                                    share: number | null;
+                                    /** @description The contract version's target share (kpiTargets); null where it sets none */
+                                    target: number | null;
+                                }[];
+                            }[];
+                            quarter: string;
+                            /** @description Oldest first; the last is the quarter asked for */
+                            quarters: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/kpis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-KPI-1..4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target, as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                    /** @description How many quarters the trend shows, the quarter asked for being the last (default 4) */
+                    quarters?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/management-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 000 §4.2: the management report's computed items — unique participants (4), turnover from the invoices (5), invoicing term (14); complaints (6) not registered yet */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description The quarter, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "personal" | "aggregate";
+                            /** @description Item 6: not registered yet */
+                            complaints: null;
+                            contractId: string;
+                            contractVersion: number;
+                            /** @description Item 14 */
+                            invoicingTerm: {
+                                averageDays: number | null;
+                                deadline: {
+                                    amount: number;
+                                    unit: string;
+                                } | null;
+                                late: number | null;
+                                lines: number | null;
+                                withinTerm: number | null;
+                            };
+                            quarter: string;
+                            rows: {
+                                creditedCents: number | null;
+                                /** @description Item 5: sent invoices issued in the quarter, excl. VAT */
+                                invoicedCents: number | null;
+                                /** @description A municipality code or 'region' */
+                                scope: string;
+                                turnoverCents: number | null;
+                                /** @description Item 4 */
+                                uniqueParticipants: number | null;
+                            }[];
+                            suppressed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/management-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 000 §4.2: the management report as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-6: the participants behind one figure of the content report or the quarterly management information, with the date that counted; the consultant its municipality's, the provider its own */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description The item number, e.g. 1a */
+                    item: "2" | "3" | "5" | "1a" | "1b" | "1c" | "2a" | "3b" | "3c" | "3d" | "3e" | "3g" | "3h" | "3k" | "4a" | "4b" | "4b.medical" | "4b.death" | "4b.moved" | "4b.other" | "4c";
+                    /** @description A quarter (2027-Q1) or, for the content report, a whole year (2027) */
+                    period: string;
+                    /** @description Quarterly management information: the product */
+                    product?: string;
+                    report: "contentReport" | "quarterlyManagementInformation";
+                    /** @description Content report: the route */
+                    route?: "b1" | "z";
+                    /** @description 'region' (every municipality of the contract) or a municipality code, e.g. hoorn */
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The figure: the number of participants (or referrals) below */
+                            count: number;
+                            item: string;
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The date that made this participant count */
+                                on: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            }[];
+                            period: string;
+                            report: string;
+                            scope: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/quarterly-mi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-1: the quarterly management information of 001 Bijlage 5 (items 1–17) per municipality × product, with the three quarters before it; a consultant sees its own municipality, a provider's coordinator its own referrals, the contract manager (region) and the policy officer (municipality) suppressed counts (R-MI-6) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 'aggregate' (contract manager, policy officer): counts suppressed (R-MI-6)
+                             * @enum {string}
+                             */
+                            audience: "personal" | "aggregate";
                             cells: {
                                 /** @description Municipality code */
                                 municipality: string;
@@ -8660,85 +9836,367 @@ export interface paths {
                                     /** @description Item 6; null when nobody started */
                                     averageWaitingDays: number | null;
                                     /** @description Item 3 */
-                                    belowAttendanceNorm: number;
+                                    belowAttendanceNorm: number | null;
                                     /** @description The contract version in force on the quarter's last day (R-CON-10); 0 outside every version */
                                     contractVersion: number;
+                                    /** @description Aggregate readers only (R-MI-6): the figures hidden to protect small counts — primary or secondary, never said which — as paths ('registered', 'runningGroups.a2b1', 'ladder.atEnd.3', 'averageWaitingDays'); each is null */
+                                    hidden?: string[];
                                     /** @description Item 7; null when the product has no milestones */
-                                    inMilestone1A: number | null;
+                                    inMilestone1A: (number | null) | null;
                                     /** @description Item 8 */
-                                    inMilestone1B: number | null;
+                                    inMilestone1B: (number | null) | null;
                                     /** @description Item 1b */
-                                    intakeHeld: number;
+                                    intakeHeld: number | null;
                                     /** @description Item 16; null for a language product */
                                     ladder: {
                                         atEnd: {
-                                            1: number;
-                                            2: number;
-                                            3: number;
-                                            4: number;
-                                            5: number;
-                                            6: number;
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
                                         };
                                         atReferral: {
-                                            1: number;
-                                            2: number;
-                                            3: number;
-                                            4: number;
-                                            5: number;
-                                            6: number;
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
                                         };
                                         raisedDuring: {
-                                            1: number;
-                                            2: number;
-                                            3: number;
-                                            4: number;
-                                            5: number;
-                                            6: number;
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
                                         };
                                     } | null;
                                     quarter: string;
                                     /** @description Item 1a */
-                                    registered: number;
+                                    registered: number | null;
                                     /** @description Item 17; not registered yet */
                                     remarks: string | null;
                                     /** @description Item 4 a–g */
                                     runningGroups: {
-                                        a0a1: number;
-                                        a1a2: number;
-                                        a2b1: number;
-                                        exam: number;
-                                        fastAlfa: number;
-                                        map: number;
-                                        z: number;
+                                        a0a1: number | null;
+                                        a1a2: number | null;
+                                        a2b1: number | null;
+                                        exam: number | null;
+                                        fastAlfa: number | null;
+                                        map: number | null;
+                                        z: number | null;
                                     };
                                     /** @description Item 2 */
-                                    startedInStartClass: number;
+                                    startedInStartClass: number | null;
                                     /** @description Item 1c */
-                                    startedRunning: number;
+                                    startedRunning: number | null;
                                     /** @description Item 10 */
-                                    transferredFromB1: number;
+                                    transferredFromB1: number | null;
                                     /** @description Item 14 */
-                                    transferredFromEducation: number;
+                                    transferredFromEducation: number | null;
                                     /** @description Item 12 */
-                                    transferredFromZ: number;
+                                    transferredFromZ: number | null;
                                     /** @description Item 9 */
-                                    transferredToB1: number;
+                                    transferredToB1: number | null;
                                     /** @description Item 13 */
-                                    transferredToEducation: number;
+                                    transferredToEducation: number | null;
                                     /** @description Item 15 */
-                                    transferredToUnknown: number;
+                                    transferredToUnknown: number | null;
                                     /** @description Item 11 */
-                                    transferredToZ: number;
+                                    transferredToZ: number | null;
                                     /** @description Item 5 */
-                                    waiting: number;
+                                    waiting: number | null;
                                 }[];
                             }[];
                             contractId: string;
                             quarter: string;
                             /** @description Oldest first; the last is the quarter asked for */
                             quarters: string[];
+                            /** @description Aggregate readers only: per product the SUM of the municipality cells shown (a person in two municipalities counts twice), suppressed with them; item 6 is null */
+                            regionTotals?: {
+                                product: string;
+                                quarters: {
+                                    /** @description Item 6; null when nobody started */
+                                    averageWaitingDays: number | null;
+                                    /** @description Item 3 */
+                                    belowAttendanceNorm: number | null;
+                                    /** @description The contract version in force on the quarter's last day (R-CON-10); 0 outside every version */
+                                    contractVersion: number;
+                                    /** @description Aggregate readers only (R-MI-6): the figures hidden to protect small counts — primary or secondary, never said which — as paths ('registered', 'runningGroups.a2b1', 'ladder.atEnd.3', 'averageWaitingDays'); each is null */
+                                    hidden?: string[];
+                                    /** @description Item 7; null when the product has no milestones */
+                                    inMilestone1A: (number | null) | null;
+                                    /** @description Item 8 */
+                                    inMilestone1B: (number | null) | null;
+                                    /** @description Item 1b */
+                                    intakeHeld: number | null;
+                                    /** @description Item 16; null for a language product */
+                                    ladder: {
+                                        atEnd: {
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
+                                        };
+                                        atReferral: {
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
+                                        };
+                                        raisedDuring: {
+                                            1: number | null;
+                                            2: number | null;
+                                            3: number | null;
+                                            4: number | null;
+                                            5: number | null;
+                                            6: number | null;
+                                        };
+                                    } | null;
+                                    quarter: string;
+                                    /** @description Item 1a */
+                                    registered: number | null;
+                                    /** @description Item 17; not registered yet */
+                                    remarks: string | null;
+                                    /** @description Item 4 a–g */
+                                    runningGroups: {
+                                        a0a1: number | null;
+                                        a1a2: number | null;
+                                        a2b1: number | null;
+                                        exam: number | null;
+                                        fastAlfa: number | null;
+                                        map: number | null;
+                                        z: number | null;
+                                    };
+                                    /** @description Item 2 */
+                                    startedInStartClass: number | null;
+                                    /** @description Item 1c */
+                                    startedRunning: number | null;
+                                    /** @description Item 10 */
+                                    transferredFromB1: number | null;
+                                    /** @description Item 14 */
+                                    transferredFromEducation: number | null;
+                                    /** @description Item 12 */
+                                    transferredFromZ: number | null;
+                                    /** @description Item 9 */
+                                    transferredToB1: number | null;
+                                    /** @description Item 13 */
+                                    transferredToEducation: number | null;
+                                    /** @description Item 15 */
+                                    transferredToUnknown: number | null;
+                                    /** @description Item 11 */
+                                    transferredToZ: number | null;
+                                    /** @description Item 5 */
+                                    waiting: number | null;
+                                }[];
+                            }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/quarterly-mi/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-MI-1, R-MI-6: the quarterly management information as XLSX or PDF, the same cells as GET /api/v1/reports/quarterly-mi (suppressed for the contract manager and the policy officer) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. centraal-gelderland */
+                    contractId: string;
+                    format: "xlsx" | "pdf";
+                    /** @description The quarter asked for, as in src/domain/reports/periods.ts: 2027-Q1 is 1 January – 31 March 2027 */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/year-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 000 §4.3: the year report — every item of 000 §4.1 over the whole year, with the two years before it */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description 'region' (every municipality of the contract) or a municipality code, e.g. hoorn */
+                    scope?: string;
+                    /** @description The calendar year, e.g. 2027 */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "personal" | "aggregate";
+                            contractId: string;
+                            /** @description The columns: the quarters of the year so far and the year (content report) or the years (year report) */
+                            periods: string[];
+                            quarter: string;
+                            routes: {
+                                columns: {
+                                    /** @description 5b */
+                                    averageAbsencePercent: number | null;
+                                    /** @description 1c, calendar days, one decimal */
+                                    averageWaitingDays: number | null;
+                                    /** @description 3j */
+                                    cancelledLessonsPerGroup: number | null;
+                                    /** @description 3c */
+                                    changesB1ToZReasons: string[];
+                                    /** @description 3b: the registered reasons (not shown to aggregate readers) */
+                                    changesZToB1Reasons: string[];
+                                    /** @description 5a: not registered */
+                                    complaints: null;
+                                    /** @description 3a: not registered */
+                                    completedPvt: null;
+                                    contractVersion: number;
+                                    /** @description 000 §4.1 items by number; null: suppressed (see suppressed) */
+                                    counts: {
+                                        "1a": number | null;
+                                        "1b": number | null;
+                                        "1c": number | null;
+                                        "2a": number | null;
+                                        "3b": number | null;
+                                        "3c": number | null;
+                                        "3d": number | null;
+                                        "3e": number | null;
+                                        "3g": number | null;
+                                        "3h": number | null;
+                                        "3k": number | null;
+                                        "4a": number | null;
+                                        "4b": number | null;
+                                        "4b.death": number | null;
+                                        "4b.medical": number | null;
+                                        "4b.moved": number | null;
+                                        "4b.other": number | null;
+                                        "4c": number | null;
+                                    };
+                                    /** @description What the averages are taken over; null for aggregate readers */
+                                    denominators: {
+                                        participantsWithLessons: number;
+                                        runningGroups: number;
+                                        started: number;
+                                        zParticipantsRunning: number;
+                                    } | null;
+                                    end: string;
+                                    /** @description 3i: not registered */
+                                    homeworkClassAverage: null;
+                                    /** @description 3f (Z-route only) */
+                                    languageHoursPerParticipant: number | null;
+                                    /** @description 3g */
+                                    localFacilities: string[];
+                                    /** @description 3f (Z-route only) */
+                                    participationHoursPerParticipant: number | null;
+                                    /** @description '2027-Q1' for a quarter, '2027' for the year (so far) */
+                                    period: string;
+                                    start: string;
+                                    /** @description The counts and averages hidden (R-MI-6) */
+                                    suppressed: string[];
+                                }[];
+                                /** @enum {string} */
+                                route: "b1" | "z";
+                            }[];
+                            scope: string;
+                            year: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/year-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 000 §4.3: the year report as XLSX or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The contract id, e.g. westfriesland */
+                    contractId: string;
+                    /** @description xlsx or pdf */
+                    format: "xlsx" | "pdf";
+                    /** @description 'region' (every municipality of the contract) or a municipality code, e.g. hoorn */
+                    scope?: string;
+                    /** @description The calendar year, e.g. 2027 */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

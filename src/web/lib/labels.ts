@@ -100,6 +100,9 @@ const progressCauseLabels: Record<string, string> = {
   'exam.passRateLow': 'Slagingspercentage onder de norm van het contract: analyse en plan van aanpak',
   // R-INV-4: earned products not yet on a sent invoice; the due date is the contract's invoice term.
   'invoice.sendDue': 'Verdiende onderdelen declareren',
+  // R-CON-8, R-MI-6: a periodic report (management information, content report, …) to submit.
+  'periodicReport.due': 'Rapportage indienen',
+  'periodicReport.late': 'Rapportage te laat: nog niet ingediend',
   // 001 §2.3.2: in the Z-route participation, a meeting with the municipality per 200 hours spent.
   'participation.meetingDue': 'Overleg met de gemeente plannen: weer 200 participatie-uren besteed',
   // 001 §3: the MAP's eight themes are done and the 40 practical hours met; the municipality holds the end conversation.
@@ -183,6 +186,7 @@ const auditEventLabels: Record<string, string> = {
   'portfolio.read': 'Portfolio bekeken',
   'portfolio.record': 'Portfolio aangevuld',
   'managementInformation.read': 'Managementinformatie bekeken',
+  'managementInformation.submit': 'Rapportage opgeslagen of ingediend',
 };
 
 export function auditEventLabel(name: string): string {

@@ -1,0 +1,58 @@
+// Issue #13 (R-MI-6): which function computes the figures of each report kind as a ReportDocument, and
+// which items of it the provider enters by hand. A kind without a builder here shows its instances'
+// status but no figures ("nog niet beschikbaar") — never a made-up figure.
+//
+// A builder runs in the room of the context it is given (reportRoomOf): the report submission always
+// gives it the owing provider's context, so a report shows that provider's own referrals (R-SEC-1), also
+// when a consultant looks at it later.
+import type { ReportDocument } from '../../domain/reports/document.js';
+import type { ReportKind } from '../../domain/reports/obligation-data.js';
+import type { ReportPeriod } from '../../domain/reports/periods.js';
+import type { RequestContext } from '../../platform/access.js';
+import type { AppDeps } from '../../platform/http/server.js';
+import { CONTENT_REPORT_ENTERED } from '../../domain/reports/content-report.js';
+import { MANAGEMENT_REPORT_ENTERED } from '../../domain/reports/management-report.js';
+import { YEAR_REPORT_ENTERED } from '../../domain/reports/year-report.js';
+import { MI_ENTERED, quarterlyMiDocument } from './mi-document.js';
+
+export type ReportDeps = Pick<AppDeps, 'db' | 'crypto' | 'contracts'>;
+
+export interface ReportBuildInput {
+  contractId: string;
+  period: ReportPeriod;
+  /** The instance's municipality (code), or null for the region. */
+  scope: { municipality: string | null };
+  /** The entered texts by item key (EnteredItem.key). */
+  entered: Readonly<Record<string, string>>;
+}
+
+export type ReportBuilder = (deps: ReportDeps, ctx: RequestContext, input: ReportBuildInput) => Promise<ReportDocument | undefined>;
+
+/** An item the provider writes (a qualitative section): key = the source's item number. */
+export interface EnteredItem {
+  key: string;
+  label: string;
+}
+
+export const REPORT_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {
+  quarterlyManagementInformation: quarterlyMiDocument,
+};
+
+export const REPORT_ENTERED: Record<ReportKind, readonly EnteredItem[]> = {
+  quarterlyManagementInformation: MI_ENTERED,
+  contentReport: CONTENT_REPORT_ENTERED,
+  managementReport: MANAGEMENT_REPORT_ENTERED,
+  yearReport: YEAR_REPORT_ENTERED,
+  educationQuarterlyReport: [],
+  deadlineCompliance: [],
+};
+
+/** Dutch names of the kinds (lists, mail subjects). */
+export const REPORT_KIND_NL: Record<ReportKind, string> = {
+  quarterlyManagementInformation: 'Kwartaalmanagementinformatie',
+  contentReport: 'Inhoudelijke rapportage',
+  managementReport: 'Managementrapportage',
+  yearReport: 'Jaarrapportage',
+  educationQuarterlyReport: 'Kwartaalrapportage Onderwijsroute',
+  deadlineCompliance: 'Termijnnaleving',
+};
