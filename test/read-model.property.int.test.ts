@@ -3,7 +3,7 @@
 // (one or two per participant and group, moved between referrals), attendance (minutes above the lesson
 // to test the cap, absences classified or not, make-up lessons), then random corrections straight in SQL
 // as any writer would make them — lesson minutes changed, lesson cancelled, moved to another day or
-// group, its kind changed, a placement ended, moved or deleted, attendance changed or deleted, and an
+// group, its kind or start (evening or not) changed, a placement ended, moved or deleted, attendance changed or deleted, and an
 // import (one multi-row INSERT ... ON CONFLICT DO UPDATE, the statement of src/features/imports/apply.ts).
 // After the facts and after every correction: the maintained model equals a rebuild from the raw rows,
 // and the readers on the model (unsafeQuarterlyMiFacts, listAttendanceRates) give the figures of the old
@@ -128,8 +128,8 @@ async function build(r: ReportRegion, f: Facts): Promise<Built> {
   const lessons: string[] = [];
   for (const l of f.lessons) {
     const id = randomUUID();
-    await r.db.query(`INSERT INTO lesson (id, group_id, date, start_time, minutes, kind, cancelled_by_provider) VALUES ($1, $2, $3, '09:00', $4, $5, $6)`, [
-      id, groups[l.group], dayOf(l.day), l.minutes, l.kind, l.cancelled,
+    await r.db.query(`INSERT INTO lesson (id, group_id, date, start_time, minutes, kind, cancelled_by_provider) VALUES ($1, $2, $3, $7, $4, $5, $6)`, [
+      id, groups[l.group], dayOf(l.day), l.minutes, l.kind, l.cancelled, l.evening ? '19:00' : '09:00',
     ]);
     lessons.push(id);
   }
@@ -173,6 +173,8 @@ async function correct(db: Db, b: Built, c: Correction): Promise<void> {
       return void (await db.query(`UPDATE lesson SET kind = CASE WHEN kind = 'makeUp' THEN 'language' ELSE 'makeUp' END WHERE id = $1`, [lesson]));
     case 'lessonGroup':
       return void (await db.query(`UPDATE lesson SET group_id = $2 WHERE id = $1`, [lesson, b.groups[c.value % b.groups.length]]));
+    case 'lessonStart':
+      return void (await db.query(`UPDATE lesson SET start_time = CASE WHEN start_time >= '18:00' THEN '09:00' ELSE '19:30' END WHERE id = $1`, [lesson]));
     case 'placementEnded':
       // Ended earlier, never later: a placement does not grow into the next one (no two on one day).
       if (placement) await db.query(`UPDATE group_member SET member_to = greatest(member_from, least(COALESCE(member_to, $2::date), $2::date)) WHERE id = $1`, [placement.id, dayOf(c.value)]);

@@ -28,7 +28,11 @@ SELECT a.participant_id, l.group_id, l.date, date_trunc('month', l.date)::date A
   CASE WHEN NOT l.cancelled_by_provider AND l.kind = 'makeUp' THEN a.minutes_attended ELSE 0 END AS made_up,
   CASE WHEN NOT l.cancelled_by_provider AND l.kind <> 'makeUp' AND NOT a.present AND a.classification = 'authorised' THEN 1 ELSE 0 END AS authorised,
   CASE WHEN NOT l.cancelled_by_provider AND l.kind <> 'makeUp' AND NOT a.present AND a.classification = 'unauthorised' THEN 1 ELSE 0 END AS unauthorised,
-  CASE WHEN NOT l.cancelled_by_provider AND l.kind <> 'makeUp' AND NOT a.present AND a.classification IS NULL THEN 1 ELSE 0 END AS unclassified
+  CASE WHEN NOT l.cancelled_by_provider AND l.kind <> 'makeUp' AND NOT a.present AND a.classification IS NULL THEN 1 ELSE 0 END AS unclassified,
+  -- The content report (000 §4.1 3f, 3h; src/features/reports/content-facts.ts): attended minutes of
+  -- language, KNM and make-up lessons, each capped at its lesson; the day of an evening lesson.
+  CASE WHEN NOT l.cancelled_by_provider AND l.kind IN ('language', 'knm', 'makeUp') THEN least(a.minutes_attended, l.minutes) ELSE 0 END AS language,
+  CASE WHEN NOT l.cancelled_by_provider AND l.start_time >= '18:00' THEN l.date END AS evening
 FROM attendance a JOIN lesson l ON l.id = a.lesson_id;
 COMMENT ON VIEW attendance_part IS 'Issue #13: one attendance row as the read model attendance_month counts it (R-ATT-3, R-ATT-5); readers use it for the days of a window that do not fill a month.';
 
@@ -44,10 +48,14 @@ CREATE TABLE attendance_month (
   authorised integer NOT NULL,
   unauthorised integer NOT NULL,
   unclassified integer NOT NULL,
+  language_minutes bigint NOT NULL,
+  first_evening date,
   rows integer NOT NULL
 );
 COMMENT ON TABLE attendance_month IS 'Issue #13 read model: the additive parts of the attendance arithmetic per participant, group, month, municipality (of the attendance row) and referral (of the placement on the lesson''s day, null when none). Maintained by triggers on attendance, lesson and group_member in the same transaction.';
 COMMENT ON COLUMN attendance_month.attended_minutes IS 'Attended minutes of regular lessons, each capped at its lesson; the make-up minutes are added by the reader with least(made_up, offered - attended) over its own grouping.';
+COMMENT ON COLUMN attendance_month.language_minutes IS 'Attended minutes of language, KNM and make-up lessons not cancelled, each capped at its lesson (000 §4.1 3f).';
+COMMENT ON COLUMN attendance_month.first_evening IS 'The first day in the month with a row of an evening lesson (start 18:00 or later) not cancelled (000 §4.1 3h).';
 COMMENT ON COLUMN attendance_month.rows IS 'The attendance rows counted; a row exists while at least one attendance row does, even when every minute is zero.';
 CREATE INDEX attendance_month_key ON attendance_month(participant_id, group_id, month);
 CREATE INDEX attendance_month_municipality ON attendance_month(municipality_id, month);
@@ -63,7 +71,8 @@ BEGIN
     WHERE am.participant_id = k.participant_id AND am.group_id = k.group_id AND am.month = k.month;
   INSERT INTO attendance_month
   SELECT ap.participant_id, ap.group_id, ap.month, ap.municipality_id, ap.referral_id,
-    sum(ap.offered), sum(ap.attended), sum(ap.made_up), sum(ap.authorised), sum(ap.unauthorised), sum(ap.unclassified), count(*)
+    sum(ap.offered), sum(ap.attended), sum(ap.made_up), sum(ap.authorised), sum(ap.unauthorised), sum(ap.unclassified),
+    sum(ap.language), min(ap.evening), count(*)
   FROM (SELECT DISTINCT * FROM unnest(participants, groups, months) AS k(participant_id, group_id, month)) k
   JOIN attendance_part ap ON ap.participant_id = k.participant_id AND ap.group_id = k.group_id
     AND ap.date >= k.month AND ap.date < (k.month + interval '1 month')::date
@@ -89,7 +98,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- lesson: a change of group, date, minutes, kind or cancellation moves its attendance rows' keys.
+-- lesson: a change of group, date, minutes, kind, start or cancellation moves its attendance rows' keys.
 -- (A lesson with attendance cannot be deleted: attendance.lesson_id restricts it.)
 CREATE FUNCTION attendance_month_on_lesson() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -98,7 +107,7 @@ BEGIN
   WITH changed AS (
     SELECT o.id, o.group_id AS old_group, o.date AS old_date, n.group_id AS new_group, n.date AS new_date
     FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE (o.group_id, o.date, o.minutes, o.kind, o.cancelled_by_provider) IS DISTINCT FROM (n.group_id, n.date, n.minutes, n.kind, n.cancelled_by_provider)
+    WHERE (o.group_id, o.date, o.minutes, o.kind, o.cancelled_by_provider, o.start_time) IS DISTINCT FROM (n.group_id, n.date, n.minutes, n.kind, n.cancelled_by_provider, n.start_time)
   ), k AS (
     SELECT a.participant_id, c.old_group AS group_id, date_trunc('month', c.old_date)::date AS month FROM changed c JOIN attendance a ON a.lesson_id = c.id
     UNION
@@ -158,7 +167,8 @@ ALTER TABLE group_member ENABLE ALWAYS TRIGGER attendance_month_member_delete;
 -- The rows that exist already.
 INSERT INTO attendance_month
 SELECT ap.participant_id, ap.group_id, ap.month, ap.municipality_id, ap.referral_id,
-  sum(ap.offered), sum(ap.attended), sum(ap.made_up), sum(ap.authorised), sum(ap.unauthorised), sum(ap.unclassified), count(*)
+  sum(ap.offered), sum(ap.attended), sum(ap.made_up), sum(ap.authorised), sum(ap.unauthorised), sum(ap.unclassified),
+    sum(ap.language), min(ap.evening), count(*)
 FROM attendance_part ap
 GROUP BY ap.participant_id, ap.group_id, ap.month, ap.municipality_id, ap.referral_id;
 ANALYZE attendance_month;

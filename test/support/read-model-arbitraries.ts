@@ -12,6 +12,7 @@ const LESSON = fc.record({
   minutes: fc.constantFrom(60, 120, 180),
   kind: fc.constantFrom('language', 'language', 'knm', 'makeUp'),
   cancelled: fc.constantFrom(false, false, false, true),
+  evening: fc.constantFrom(false, false, true),
 });
 
 const ATTENDANCE = fc.record({
@@ -58,6 +59,7 @@ export const CORRECTION = fc.oneof(
   fc.record({ op: fc.constant('lessonMoved' as const), index: fc.nat(40), value: fc.nat(DAYS) }),
   fc.record({ op: fc.constant('lessonKind' as const), index: fc.nat(40), value: fc.constant(0) }),
   fc.record({ op: fc.constant('lessonGroup' as const), index: fc.nat(40), value: fc.nat(1) }),
+  fc.record({ op: fc.constant('lessonStart' as const), index: fc.nat(40), value: fc.constant(0) }),
   fc.record({ op: fc.constant('placementEnded' as const), index: fc.nat(10), value: fc.nat(DAYS) }),
   fc.record({ op: fc.constant('placementMoved' as const), index: fc.nat(10), value: fc.constant(0) }),
   fc.record({ op: fc.constant('placementDeleted' as const), index: fc.nat(10), value: fc.constant(0) }),

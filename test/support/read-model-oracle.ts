@@ -73,10 +73,10 @@ export function oracleParticipants(q: Queryable, scope: Scope, from: string, to:
 export async function modelAgainstRebuild(q: Queryable): Promise<{ maintained: string[]; rebuilt: string[] }> {
   const cols = `participant_id, group_id, month::text, municipality_id, referral_id`;
   const maintained = await q.query<{ k: string }>(
-    `SELECT concat_ws('|', ${cols}, offered_minutes, attended_minutes, made_up_minutes, authorised, unauthorised, unclassified, rows) AS k FROM attendance_month ORDER BY 1`,
+    `SELECT concat_ws('|', ${cols}, offered_minutes, attended_minutes, made_up_minutes, authorised, unauthorised, unclassified, language_minutes, first_evening::text, rows) AS k FROM attendance_month ORDER BY 1`,
   );
   const rebuilt = await q.query<{ k: string }>(
-    `SELECT concat_ws('|', ${cols}, sum(offered), sum(attended), sum(made_up), sum(authorised), sum(unauthorised), sum(unclassified), count(*)) AS k
+    `SELECT concat_ws('|', ${cols}, sum(offered), sum(attended), sum(made_up), sum(authorised), sum(unauthorised), sum(unclassified), sum(language), min(evening)::text, count(*)) AS k
      FROM attendance_part GROUP BY participant_id, group_id, month, municipality_id, referral_id ORDER BY 1`,
   );
   return { maintained: maintained.map((r) => r.k), rebuilt: rebuilt.map((r) => r.k) };

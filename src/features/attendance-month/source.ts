@@ -4,7 +4,9 @@
 // the additive parts over its own grouping and applies least() for the make-up minutes itself:
 //   effective = attended + least(made_up, offered - attended)      (R-ATT-3, R-ATT-5)
 // Columns: participant_id, group_id, municipality_id, referral_id, month (date, the first day), offered,
-// attended, made_up, authorised, unauthorised, unclassified. Scope filters go on those columns, e.g.
+// attended, made_up, authorised, unauthorised, unclassified, language (attended minutes of language, KNM
+// and make-up lessons, capped: the content report's 3f), evening (the first day of an evening lesson: 3h;
+// combine with min()). Scope filters go on those columns, e.g.
 // attendanceInScope(scope, p, 'x', 'x') (the model row carries the attendance row's municipality and
 // participant and the lesson's group).
 import { splitByMonths } from '../../domain/month-window.js';
@@ -18,15 +20,16 @@ export function attendanceMonthSource(p: SqlParams, from: IsoDate, to: IsoDate):
   const split = splitByMonths(from, to);
   const parts: string[] = [];
   if (split.months !== undefined) {
-    parts.push(`SELECT ${COLUMNS}, offered_minutes AS offered, attended_minutes AS attended, made_up_minutes AS made_up, authorised, unauthorised, unclassified
+    parts.push(`SELECT ${COLUMNS}, offered_minutes AS offered, attended_minutes AS attended, made_up_minutes AS made_up, authorised, unauthorised, unclassified,
+        language_minutes AS language, first_evening AS evening
       FROM attendance_month WHERE month BETWEEN ${p.add(split.months.from)}::date AND ${p.add(split.months.to)}::date`);
   }
   for (const d of split.days) {
-    parts.push(`SELECT ${COLUMNS}, offered::bigint, attended::bigint, made_up::bigint, authorised, unauthorised, unclassified
+    parts.push(`SELECT ${COLUMNS}, offered::bigint, attended::bigint, made_up::bigint, authorised, unauthorised, unclassified, language::bigint, evening
       FROM attendance_part WHERE date BETWEEN ${p.add(d.from)}::date AND ${p.add(d.to)}::date`);
   }
   if (parts.length === 0) {
-    parts.push(`SELECT ${COLUMNS}, offered_minutes, attended_minutes, made_up_minutes, authorised, unauthorised, unclassified FROM attendance_month WHERE false`);
+    parts.push(`SELECT ${COLUMNS}, offered_minutes, attended_minutes, made_up_minutes, authorised, unauthorised, unclassified, language_minutes, first_evening FROM attendance_month WHERE false`);
   }
   return `(${parts.join('\n      UNION ALL\n      ')})`;
 }
