@@ -72,7 +72,8 @@ export function miDocument(mi: QuarterlyMi, c: MiDocumentContext): ReportDocumen
     }
     return {
       heading: `${nameOf(c.contract.municipalities, cell.municipality)} — ${nameOf(c.contract.products, cell.product)}`,
-      table: { columns: ['Onderdeel', ...mi.quarters], rows, decimals: [undefined, ...mi.quarters.map(() => 1)] },
+      // No decimals per column: the counts are whole, item 6 (a mean) has its decimals of the data.
+      table: { columns: ['Onderdeel', ...mi.quarters], rows },
     };
   });
   for (const e of MI_ENTERED) sections.push({ heading: e.label, text: c.entered[e.key] ?? null });

@@ -1,11 +1,13 @@
 // Reports computed from the registration (issue #13). This step: the quarterly management information.
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { registerContentReportRoutes } from './content-routes.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { QuarterlyMiQuery, QuarterlyMiResponse } from './schemas.js';
 import { quarterlyMi } from './service.js';
 import { registerReportSubmissionRoutes } from './submission-routes.js';
 
 export const registerReportRoutes: RouteRegistrar = (app, deps) => {
+  registerContentReportRoutes(app, deps);
   registerReportSubmissionRoutes(app, deps);
   app.get(
     '/api/v1/reports/quarterly-mi',

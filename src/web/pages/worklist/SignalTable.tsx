@@ -16,6 +16,8 @@ function SignalLink({ signal }: { signal: Signal }) {
   if (signal.referralId) to = `/aanmeldingen/${encodeURIComponent(signal.referralId)}`;
   // R-INV-4: earned products still to invoice are prepared on Declareren (issue #11).
   else if (signal.cause === 'invoice.sendDue') to = '/declareren';
+  // R-MI-6 (issue #13): a periodic report to submit, or late, is filled in and submitted from Rapportages.
+  else if (signal.cause === 'periodicReport.due' || signal.cause === 'periodicReport.late') to = '/rapportages';
   // 001 §3 (issue #12): the MAP end conversation is recorded on the participant's Deelname page.
   else if (signal.cause === 'map.endConversationDue' && signal.participant) to = `/deelname/${encodeURIComponent(signal.participant.id)}`;
   else if (signal.participant) {
