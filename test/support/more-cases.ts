@@ -3,11 +3,12 @@
 // invoicing API and issue #13's reports. Each file holds its own routes' cases.
 import { contentReportCases } from './content-report-cases.js';
 import { invoicingCases } from './invoicing-cases.js';
+import { kpiReportCases } from './kpi-report-cases.js';
 import type { Case } from './matrix.js';
 import { progressCases } from './progress-cases.js';
 import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...reportSubmissionCases(), ...contentReportCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases()];
 }

@@ -48,7 +48,7 @@ export function stepDueDate(s: DeadlineStepFact, versions: readonly ComplianceVe
   if (s.dueOn !== undefined) return s.dueOn;
   const name = CONTRACT_DEADLINE[s.deadline];
   const v = versions.find((x) => x.version === s.version);
-  const term = name === null ? undefined : (v?.deadlines[name]);
+  const term = name === null ? undefined : v?.deadlines[name];
   return v === undefined || term === undefined ? undefined : computeDeadline(s.from, term, v.holidayCalendar);
 }
 

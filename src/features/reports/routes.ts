@@ -5,10 +5,12 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { QuarterlyMiQuery, QuarterlyMiResponse } from './schemas.js';
 import { quarterlyMi } from './service.js';
 import { registerReportSubmissionRoutes } from './submission-routes.js';
+import { registerSteeringReportRoutes } from './steering-routes.js';
 
 export const registerReportRoutes: RouteRegistrar = (app, deps) => {
   registerContentReportRoutes(app, deps);
   registerReportSubmissionRoutes(app, deps);
+  registerSteeringReportRoutes(app, deps);
   app.get(
     '/api/v1/reports/quarterly-mi',
     {
