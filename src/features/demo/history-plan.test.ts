@@ -42,11 +42,6 @@ describe('the demo year (issue #13)', () => {
           if (r.outcome.type !== 'running') expect(compareDates(r.outcome.on, today)).toBeLessThan(0);
           if (r.outcome.type === 'onHold' && r.outcome.resumedOn !== null) expect(compareDates(r.outcome.on, r.outcome.resumedOn)).toBeLessThan(0);
           expect(compareDates(lastDayInGroup(r, today), r.startedOn)).toBeGreaterThanOrEqual(0);
-          if (r.participation !== null) {
-            expect(ordered(r.participation.lifecycle)).toBe(true);
-            expect(compareDates(r.participation.lifecycle.startedOn, r.participation.activity.startDate)).toBeLessThan(0);
-            expect(compareDates(r.participation.activity.endDate, today)).toBeLessThan(0);
-          }
           if (r.scaling !== null) expect(compareDates(r.scaling.decidedOn, today)).toBeLessThan(0);
         }
       }),

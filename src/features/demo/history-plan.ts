@@ -34,8 +34,6 @@ export interface HistoryRoute extends HistoryLifecycle {
   outcome: HistoryOutcome;
   /** Attendance: 'good' about 95%, 'low' about 65% (below the norm of 80%). */
   attendance: 'good' | 'low';
-  /** A participation or MAP route at WerkWijs beside the language route, with one work activity (KPI 1). */
-  participation: { lifecycle: HistoryLifecycle; activity: { kind: 'volunteering' | 'workExperience' | 'workOrientation'; startDate: IsoDate; endDate: IsoDate; localFacility: string | null } } | null;
   /** An approved scaling decision on one skill (content report 3d/3e, KPI 3). */
   scaling: { direction: 'down' | 'up'; skill: 'speaking' | 'writing'; requestedOn: IsoDate; decidedOn: IsoDate } | null;
 }
@@ -101,27 +99,13 @@ export function planHistory(rand: () => number, municipalities: readonly string[
     const provider = route === 'z' || rand() < 0.6 ? 'taalpunt-westfriesland' : 'leerhuis-noord';
     const municipality = index % 3 === 0 && municipalities.includes('hoorn') ? 'hoorn' : pick(rand, municipalities);
     const outcome = outcomeOf(rand, life.startedOn, last, route);
-    const participationLife = rand() < 0.6 ? lifecycleFrom(rand, addCalendarDays(life.startedOn, days(rand, 1, 10))) : null;
-    const activityStart = participationLife === null ? null : addCalendarDays(participationLife.startedOn, days(rand, 7, 120));
-    const participation =
-      participationLife !== null && activityStart !== null && within(addCalendarDays(activityStart, 28), last)
-        ? {
-            lifecycle: participationLife,
-            activity: {
-              kind: pick(rand, ['volunteering', 'workExperience', 'workOrientation'] as const),
-              startDate: activityStart,
-              endDate: addCalendarDays(activityStart, 28),
-              localFacility: rand() < 0.4 ? pick(rand, ['Bibliotheek Hoorn', 'Buurthuis De Kreek', 'Repair Café Enkhuizen']) : null,
-            },
-          }
-        : null;
     const requestedOn = addCalendarDays(life.startedOn, days(rand, 90, 180));
     const decidedOn = addCalendarDays(requestedOn, days(rand, 5, 15));
     const scaling =
       route === 'b1' && outcome.type === 'running' && rand() < 0.3 && within(decidedOn, last)
         ? { direction: rand() < 0.8 ? ('down' as const) : ('up' as const), skill: pick(rand, ['speaking', 'writing'] as const), requestedOn, decidedOn }
         : null;
-    out.push({ index, municipality, route, provider, ...life, outcome, attendance: rand() < 0.15 ? 'low' : 'good', participation, scaling });
+    out.push({ index, municipality, route, provider, ...life, outcome, attendance: rand() < 0.15 ? 'low' : 'good', scaling });
   }
   return out;
 }

@@ -1,7 +1,6 @@
 // Issue #13: writes the demo region's year (src/features/demo/history-plan.ts) — referrals with their
 // whole history to the start, language groups with a lesson twice a week and attendance, route ends,
-// drop-outs, holds and route changes, WerkWijs routes with a work activity, and approved scaling
-// decisions — so that the quarterly reports, KPIs 1–4 and the dashboard's trends show four quarters.
+// drop-outs, holds and route changes, and approved scaling decisions — so that the quarterly reports, KPIs 1–4 and the dashboard's trends show four quarters.
 // Loaded after the invoicing demo: its invoices stay as they were; these starts are earned, not invoiced.
 import { addCalendarDays, compareDates, dayOfWeek } from '../../domain/calendar.js';
 import { lastFourOfBsn } from '../../domain/bsn.js';
@@ -18,22 +17,18 @@ import { PARTICIPANT_COLUMNS, REFERRAL_COLUMNS, unusedBsn } from './rows.js';
 import { insertBatch, pick, seededRandom, seededUuid } from './seeded.js';
 import { lastDayInGroup, planHistory, type HistoryLifecycle, type HistoryRoute } from './history-plan.js';
 
-const WERKWIJS = 'werkwijs-participatie';
 const GROUPS = [
-  { provider: 'taalpunt-westfriesland', route: 'b1', name: 'B1 jaargroep', levelBand: 'a2b1', startTime: '09:00', location: 'Hoorn, Grote Noord 1' },
-  { provider: 'taalpunt-westfriesland', route: 'z', name: 'Z jaargroep', levelBand: 'z', startTime: '13:00', location: 'Hoorn, Grote Noord 1' },
+  // Names that no e2e test's keyboard search ('B1', 'Alfa') lands on first.
+  { provider: 'taalpunt-westfriesland', route: 'b1', name: 'Jaargroep B1', levelBand: 'a2b1', startTime: '09:00', location: 'Hoorn, Grote Noord 1' },
+  { provider: 'taalpunt-westfriesland', route: 'z', name: 'Jaargroep Z', levelBand: 'z', startTime: '13:00', location: 'Hoorn, Grote Noord 1' },
   // An evening group (000 §4.1 3h: "avondonderwijs").
-  { provider: 'leerhuis-noord', route: 'b1', name: 'B1 avond', levelBand: 'a2b1', startTime: '18:30', location: 'Enkhuizen, Westerstraat 40' },
+  { provider: 'leerhuis-noord', route: 'b1', name: 'Avondgroep B1', levelBand: 'a2b1', startTime: '18:30', location: 'Enkhuizen, Westerstraat 40' },
 ] as const;
 const LESSON_MINUTES = 150;
 const LESSON_DAYS = [2, 4]; // Tuesday and Thursday
 const EVENT_COLUMNS = ['id', 'referral_id', 'municipality_id', 'type', 'occurred_on', 'occurred_at', 'actor_user_id', 'details'];
 const PLAN_COLUMNS = ['id', 'referral_id', 'municipality_id', 'version', 'status', 'content', 'submitted_on', 'submitted_at', 'submitted_by', 'decided_on', 'decided_at', 'decided_by', 'remarks'];
 const ROUTE_EVENT_COLUMNS = ['id', 'participant_id', 'municipality_id', 'referral_id', 'type', 'on_date', 'details', 'recorded_by', 'recorded_at'];
-const ACTIVITY_COLUMNS = [
-  'id', 'activity_id', 'version', 'participant_id', 'referral_id', 'provider_id', 'municipality_id', 'kind', 'product_kind', 'organisation',
-  'local_facility', 'local_facility_name', 'start_date', 'end_date', 'minutes', 'note', 'recorded_by', 'recorded_at',
-];
 const at = (day: IsoDate, hour: number): Date => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 
 class Rows {
@@ -42,7 +37,6 @@ class Rows {
   events: unknown[][] = [];
   plans: unknown[][] = [];
   routeEvents: unknown[][] = [];
-  activities: unknown[][] = [];
 }
 
 interface Who {
@@ -94,32 +88,12 @@ export async function loadDemoHistory(tx: Tx, crypto: Crypto, contracts: Contrac
     if (referralId === undefined) continue;
     written.push({ route: r, participantId, referralId });
     addOutcome(rows, rand, r, participantId, referralId, coordinator);
-    const werkwijs = who.coordinators.get(WERKWIJS);
-    if (r.participation !== null && werkwijs !== undefined) {
-      const participationProduct = r.route === 'z' ? 'z_participation' : 'map';
-      const pId = addReferral(rows, contracts, rand, { participantId, municipality: r.municipality, provider: WERKWIJS, product: participationProduct, route: r.route, consultant, coordinator: werkwijs, life: r.participation.lifecycle });
-      if (pId !== undefined) {
-        const a = r.participation.activity;
-        rows.activities.push([
-          seededUuid(rand), seededUuid(rand), 1, participantId, pId, organisationId('provider', WERKWIJS), organisationId('municipality', r.municipality), a.kind,
-          r.route === 'z' ? 'participation' : 'map', pick(rand, ['Voedselbank West-Friesland', 'Zorgcentrum De Horn', 'Kringloop Hoorn']),
-          a.localFacility !== null, a.localFacility, a.startDate, a.endDate, (8 + Math.floor(rand() * 24)) * 60, null, werkwijs, at(a.endDate, 16),
-        ]);
-        // The participation route ends two weeks after its activity (when that lies before today): its
-        // hours and practical part are history, not today's work for WerkWijs.
-        const endOn = addCalendarDays(a.endDate, 14);
-        if (compareDates(endOn, addCalendarDays(today, -10)) <= 0) {
-          rows.routeEvents.push([seededUuid(rand), participantId, organisationId('municipality', r.municipality), pId, 'routeEnded', endOn, JSON.stringify({ note: 'Participatietraject afgerond.' }), werkwijs, at(endOn, 15)]);
-        }
-      }
-    }
   }
   await insertBatch(tx, 'participant', PARTICIPANT_COLUMNS, rows.participants);
   for (let i = 0; i < rows.referrals.length; i += 100) await insertBatch(tx, 'referral', REFERRAL_COLUMNS, rows.referrals.slice(i, i + 100));
   for (let i = 0; i < rows.events.length; i += 200) await insertBatch(tx, 'referral_event', EVENT_COLUMNS, rows.events.slice(i, i + 200));
   for (let i = 0; i < rows.plans.length; i += 200) await insertBatch(tx, 'learning_plan', PLAN_COLUMNS, rows.plans.slice(i, i + 200));
   await insertBatch(tx, 'route_event', ROUTE_EVENT_COLUMNS, rows.routeEvents);
-  await insertBatch(tx, 'participation_activity', ACTIVITY_COLUMNS, rows.activities);
   await addScaling(tx, written, who);
   await addGroups(tx, rand, written, who, today);
   return written.length;
