@@ -13,6 +13,7 @@ import type { AppDeps } from '../../platform/http/server.js';
 import { CONTENT_REPORT_ENTERED } from '../../domain/reports/content-report.js';
 import { MANAGEMENT_REPORT_ENTERED } from '../../domain/reports/management-report.js';
 import { YEAR_REPORT_ENTERED } from '../../domain/reports/year-report.js';
+import { EDUCATION_REPORT_ENTERED, educationReportDocument } from './education-service.js';
 import { MI_ENTERED, quarterlyMiDocument } from './mi-document.js';
 
 export type ReportDeps = Pick<AppDeps, 'db' | 'crypto' | 'contracts'>;
@@ -36,6 +37,7 @@ export interface EnteredItem {
 
 export const REPORT_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {
   quarterlyManagementInformation: quarterlyMiDocument,
+  educationQuarterlyReport: educationReportDocument, // 002 eis 17 (R-MI-5)
 };
 
 export const REPORT_ENTERED: Record<ReportKind, readonly EnteredItem[]> = {
@@ -43,7 +45,8 @@ export const REPORT_ENTERED: Record<ReportKind, readonly EnteredItem[]> = {
   contentReport: CONTENT_REPORT_ENTERED,
   managementReport: MANAGEMENT_REPORT_ENTERED,
   yearReport: YEAR_REPORT_ENTERED,
-  educationQuarterlyReport: [],
+  educationQuarterlyReport: EDUCATION_REPORT_ENTERED,
+  // No contract makes deadline compliance an obligation (R-CM-2): no instance, so no builder here.
   deadlineCompliance: [],
 };
 
