@@ -125,7 +125,19 @@ const sortMembers = (ms: Member[]): Member[] => ms.sort(compareMembers);
 
 /** The referrals of the cell: municipality (or every municipality for 'region') × route. */
 export function cellReferrals(facts: Pick<ContentReportFacts, 'referrals'>, contract: Pick<ContentContract, 'products'>, scope: string, route: ContentRoute): ReferralFact[] {
-  return facts.referrals.filter((r) => (scope === 'region' || r.municipality === scope) && contentRouteOf(contract, r.product) === route);
+  const routeOf = new Map(contract.products.map((p) => [p.code, contentRouteOf(contract, p.code)]));
+  return facts.referrals.filter((r) => (scope === 'region' || r.municipality === scope) && routeOf.get(r.product) === route);
+}
+
+/** A cell's referrals and their facts, sliced once and used for every window of the report. */
+export interface Cell {
+  referrals: readonly ReferralFact[];
+  facts: ContentReportFacts;
+}
+
+export function cellOf(facts: ContentReportFacts, contract: Pick<ContentContract, 'products'>, scope: string, route: ContentRoute): Cell {
+  const referrals = cellReferrals(facts, contract, scope, route);
+  return { referrals, facts: cellFacts(facts, referrals) };
 }
 
 /** The members behind one count item of one cell and window: the drill-down (R-MI-6). */
@@ -218,9 +230,8 @@ function droppedOut(es: readonly { r: ReferralFact; e: ContentRouteEventFact }[]
 }
 
 /** Every figure of one cell (scope × route) over one window (a quarter, or the year so far). */
-export function contentFigures(allFacts: ContentReportFacts, contract: ContentContract, scope: string, route: ContentRoute, w: ReportPeriod): ContentFigures {
-  const referrals = cellReferrals(allFacts, contract, scope, route);
-  const facts = cellFacts(allFacts, referrals);
+export function contentFigures(cell: Cell, contract: ContentContract, route: ContentRoute, w: ReportPeriod): ContentFigures {
+  const { referrals, facts } = cell;
   const ids = new Set(referrals.map((r) => r.id));
   const counts = Object.fromEntries(ContentCountItems.map((i) => [i, contentMembers(facts, referrals, w, i).length])) as Record<ContentCountItem, number>;
   const started = referrals.filter((r) => inWindow(firstStart(r), w));
@@ -312,7 +323,10 @@ export function contentReport(facts: ContentReportFacts, quarter: ReportPeriod, 
     year: quarter.id.slice(0, 4),
     scope,
     periods: windows.map((w) => w.id),
-    routes: ContentRoutes.map((route) => ({ route, columns: windows.map((w) => contentFigures(facts, contract, scope, route, w)) })),
+    routes: ContentRoutes.map((route) => {
+      const cell = cellOf(facts, contract, scope, route);
+      return { route, columns: windows.map((w) => contentFigures(cell, contract, route, w)) };
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 // Westfriesland, maar dan voor het gehele jaar. Met daarbij indien mogelijk een vergelijking van aantallen
 // ten opzichte van de voorgaande jaren." Every item of the content report (content-report.ts) over the
 // whole calendar year, with the previous years beside it (docs/reports.md §8). A pure function.
-import { CONTENT_REPORT_ENTERED, ContentRoutes, contentFigures, type ContentContract, type ContentReport, type ContentReportFacts } from './content-report.js';
+import { CONTENT_REPORT_ENTERED, ContentRoutes, cellOf, contentFigures, type ContentContract, type ContentReport, type ContentReportFacts } from './content-report.js';
 import type { ReportPeriod } from './periods.js';
 
 /** The years beside the year asked for (docs/reports.md §8: two, "indien mogelijk"). */
@@ -24,7 +24,10 @@ export function yearReport(facts: ContentReportFacts, year: number, contract: Co
     year: String(year),
     scope,
     periods: windows.map((w) => w.id),
-    routes: ContentRoutes.map((route) => ({ route, columns: windows.map((w) => contentFigures(facts, contract, scope, route, w)) })),
+    routes: ContentRoutes.map((route) => {
+      const cell = cellOf(facts, contract, scope, route);
+      return { route, columns: windows.map((w) => contentFigures(cell, contract, route, w)) };
+    }),
   };
 }
 
