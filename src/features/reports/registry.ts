@@ -13,6 +13,7 @@ import type { AppDeps } from '../../platform/http/server.js';
 import { CONTENT_REPORT_ENTERED } from '../../domain/reports/content-report.js';
 import { MANAGEMENT_REPORT_ENTERED } from '../../domain/reports/management-report.js';
 import { YEAR_REPORT_ENTERED } from '../../domain/reports/year-report.js';
+import { contentReportDocument, managementReportDocument, yearReportDocument } from './content-service.js';
 import { EDUCATION_REPORT_ENTERED, educationReportDocument } from './education-service.js';
 import { MI_ENTERED, quarterlyMiDocument } from './mi-document.js';
 
@@ -35,8 +36,16 @@ export interface EnteredItem {
   label: string;
 }
 
+/** H1's builders take the period id and the scope as 'region' or a municipality code. */
+const withScope = (
+  build: (deps: ReportDeps, ctx: RequestContext, args: { contractId: string; period: string; scope: string; entered: Readonly<Record<string, string>> }) => Promise<ReportDocument | undefined>,
+): ReportBuilder => (deps, ctx, input) => build(deps, ctx, { contractId: input.contractId, period: input.period.id, scope: input.scope.municipality ?? 'region', entered: input.entered });
+
 export const REPORT_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {
   quarterlyManagementInformation: quarterlyMiDocument,
+  contentReport: withScope(contentReportDocument), // 000 §4.1 (R-MI-2)
+  managementReport: withScope(managementReportDocument), // 000 §4.2 (R-MI-3)
+  yearReport: withScope(yearReportDocument), // 000 §4.3 (R-MI-4)
   educationQuarterlyReport: educationReportDocument, // 002 eis 17 (R-MI-5)
 };
 
