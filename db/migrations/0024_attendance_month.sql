@@ -11,7 +11,7 @@
 -- A change names the (participant, group, month) keys it touches; those keys are recomputed from the
 -- raw facts (delete and insert), never patched with deltas. The triggers are ENABLE ALWAYS so that a
 -- bulk load with session_replication_role = replica (bench/support/attendance-dataset.ts) keeps the
--- model too. docs/reports.md §7.
+-- model too. docs/reports.md §11.
 
 -- One attendance row as the read model counts it. A lesson cancelled by the provider offers nothing;
 -- attended minutes are capped at the lesson; a make-up lesson (kind makeUp) only makes up. The referral

@@ -81,3 +81,32 @@ export async function modelAgainstRebuild(q: Queryable): Promise<{ maintained: s
   );
   return { maintained: maintained.map((r) => r.k), rebuilt: rebuilt.map((r) => r.k) };
 }
+
+/** The content report's attendance over the raw rows (readContentAttendance of content-facts.ts as written by helper H1). */
+export function oracleContentMonths(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<(MonthRow & { languageMinutes: number; firstEveningOn: string | null })[]> {
+  const p = new SqlParams();
+  const LANGUAGE = `NOT l.cancelled_by_provider AND l.kind IN ('language', 'knm', 'makeUp')`;
+  const EVENING = `NOT l.cancelled_by_provider AND l.start_time >= '18:00'`;
+  const referrals = `SELECT r.id FROM referral r WHERE r.contract_id = ${p.add(contractId)} AND r.referred_on <= ${p.add(to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
+  return q.query(
+    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
+       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
+       f.language::int AS "languageMinutes", f.first_evening::text AS "firstEveningOn"
+     FROM (
+       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
+         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
+         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
+         COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
+         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${LANGUAGE}), 0) AS language,
+         min(l.date) FILTER (WHERE ${EVENING}) AS first_evening
+       FROM attendance a JOIN lesson l ON l.id = a.lesson_id
+       JOIN group_member gm ON gm.group_id = l.group_id AND gm.participant_id = a.participant_id
+         AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
+       WHERE l.date BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date
+         AND gm.referral_id IN (${referrals})
+       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
+     ) f
+     ORDER BY f.referral_id, f.month`,
+    p.values,
+  );
+}
