@@ -8,7 +8,8 @@
 // So for Arnhem — B1-route taal in 2027-Q1: 1a = 2, 1b = 1, 1c = 1, 5 = 1, 6 = 22.0; every earlier column 0.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileReportSignals } from '../src/features/reports/report-signals.js';
+import { runSignalEngine } from '../src/features/referrals/signal-engine.js';
+import { reconcileReportSignals, withReportSignals } from '../src/features/reports/report-signals.js';
 import { aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 import { aReportReferral, type BuiltReferral } from './support/report-builders.js';
 
@@ -194,6 +195,9 @@ describe(`report submission on ${DB_KIND}`, () => {
     expect(again.raised).toBe(0);
     // On 20 April the five are late: five late signals raised, the five due ones resolved (the late one replaces them).
     await t.koers.db.transaction((tx) => reconcileReportSignals(tx, t.koers.contracts, '2027-04-20'));
+    expect(await cg()).toEqual([{ cause: 'periodicReport.due', status: 'resolved', n: 5 }, { cause: 'periodicReport.late', status: 'open', n: 29 }]);
+    // The scheduled run (src/app.ts composes the extension the same way) finds nothing new on the same day.
+    await runSignalEngine(t.koers.db, t.koers.contracts, '2027-04-20', withReportSignals(t.koers.contracts));
     expect(await cg()).toEqual([{ cause: 'periodicReport.due', status: 'resolved', n: 5 }, { cause: 'periodicReport.late', status: 'open', n: 29 }]);
   });
 });
