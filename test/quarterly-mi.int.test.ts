@@ -194,8 +194,10 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
     const du = await duiven.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q1`);
     expect(du.body.cells.map((c: Cell) => c.municipality)).toEqual(PRODUCTS.map(() => 'duiven'));
     expect(cellOf(du.body, 'duiven', 'b1_language')?.quarters.at(-1)).toEqual(figures('2027-Q1', 'b1_language', { startedRunning: 1, startedInStartClass: 1, averageWaitingDays: 34, inMilestone1A: 1 }));
-    // The contract manager waits for the suppression (R-MI-6): not this route yet.
-    expect((await manager.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q1`)).status).toBe(404);
+    // The contract manager gets the counts suppressed (R-MI-6): Duiven's one participant is not shown.
+    const cm = await manager.get(`/api/v1/reports/quarterly-mi?contractId=${CG}&quarter=2027-Q1`);
+    expect([cm.status, cm.body.audience]).toEqual([200, 'aggregate']);
+    expect(cellOf(cm.body, 'duiven', 'b1_language')?.quarters.at(-1)).toMatchObject({ startedRunning: null, startedInStartClass: null, averageWaitingDays: null, inMilestone1A: null });
   });
 
   it('the reader aggregates attendance per referral and month in SQL exactly as attendanceRate() does over the raw lessons', async () => {

@@ -88,6 +88,8 @@ export const router = createBrowserRouter([
           // Issue #13: the report instances and one report (R-MI-6): due, submitted, late; filled in and submitted by the provider.
           { path: '/rapportages', lazy: async () => ({ Component: (await import('./pages/reports/ReportsPage')).ReportsPage }) },
           { path: '/rapportages/:id', lazy: async () => ({ Component: (await import('./pages/reports/ReportInstancePage')).ReportInstancePage }) },
+          // Issue #13, R-MI-1: the quarterly management information per municipality × product (suppressed for aggregate readers).
+          { path: '/managementinformatie', lazy: async () => ({ Component: (await import('./pages/reports/mi/ManagementInfoPage')).ManagementInfoPage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

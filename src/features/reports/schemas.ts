@@ -11,7 +11,9 @@ export const QuarterlyMiQuery = z.object({
 });
 export type QuarterlyMiQuery = z.infer<typeof QuarterlyMiQuery>;
 
-const Count = z.number().int();
+// R-MI-6: for the contract manager and the policy officer a count can be hidden (null, and named in
+// `hidden`); for them a null is "niet getoond" where `hidden` names it, else "not applicable".
+const Count = z.number().int().nullable();
 const Ladder = z.object({ 1: Count, 2: Count, 3: Count, 4: Count, 5: Count, 6: Count });
 
 export const QuarterlyMiFiguresSchema = z.object({
@@ -36,11 +38,20 @@ export const QuarterlyMiFiguresSchema = z.object({
   transferredToUnknown: Count.describe('Item 15'),
   ladder: z.object({ atReferral: Ladder, raisedDuring: Ladder, atEnd: Ladder }).nullable().describe('Item 16; null for a language product'),
   remarks: z.string().nullable().describe('Item 17; not registered yet'),
+  hidden: z
+    .array(z.string())
+    .optional()
+    .describe("Aggregate readers only (R-MI-6): the figures hidden to protect small counts — primary or secondary, never said which — as paths ('registered', 'runningGroups.a2b1', 'ladder.atEnd.3', 'averageWaitingDays'); each is null"),
 });
 
 export const QuarterlyMiResponse = z.object({
   contractId: z.string(),
   quarter: z.string(),
   quarters: z.array(z.string()).describe('Oldest first; the last is the quarter asked for'),
+  audience: z.enum(['personal', 'aggregate']).describe("'aggregate' (contract manager, policy officer): counts suppressed (R-MI-6)"),
   cells: z.array(z.object({ municipality: z.string().describe('Municipality code'), product: z.string(), quarters: z.array(QuarterlyMiFiguresSchema) })),
+  regionTotals: z
+    .array(z.object({ product: z.string(), quarters: z.array(QuarterlyMiFiguresSchema) }))
+    .optional()
+    .describe('Aggregate readers only: per product the SUM of the municipality cells shown (a person in two municipalities counts twice), suppressed with them; item 6 is null'),
 });

@@ -1,12 +1,14 @@
 // The quarterly management information (issue #13, R-MI-1) for the consultant — the cells of its own
 // municipality — and the provider's coordinator — every cell of the contract, counting its own referrals
-// only (R-SEC-1: "a provider: only its own"). The contract manager and the policy officer get it once
-// small cells are suppressed (R-MI-6), not in this step: the permission is not theirs. Outside the room
+// only (R-SEC-1: "a provider: only its own"). The contract manager (its region) and the policy officer
+// (its municipality) get the counts suppressed (R-MI-6, suppressQuarterlyMi): per quarter and count one
+// table municipality × product, with the region total per product as the sum of the cells. Outside the room
 // (a municipality or provider the contract does not name) the answer is 404, audited. The figures are
 // counts, but they come from personal data: the read is audited as one aggregate line in the same
 // transaction, without data subjects.
 import { periodContaining } from '../../domain/reports/periods.js';
 import { quarterlyManagementInformation, quartersUpTo } from '../../domain/reports/quarterly-mi.js';
+import { suppressQuarterlyMi, waitsEnded } from '../../domain/reports/quarterly-mi-suppressed.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
@@ -27,8 +29,7 @@ export async function quarterlyMi(deps: Deps, ctx: RequestContext, query: Quarte
   if (year < 2000 || year > 2100) throw unprocessable('quarter', 'outOfRange', 'Kies een kwartaal tussen 2000 en 2100.');
   const quarter = periodContaining('quarter', `${String(year)}-${String(q * 3 - 2).padStart(2, '0')}-01`);
   const room = await reportRoomOf(deps.db, ctx, contract);
-  // Aggregate readers get the suppressed quarterly figures in a later step of issue #13; until then 404.
-  if (room === undefined || room.audience === 'aggregate') {
+  if (room === undefined) {
     await recordAudit(deps.db, deps.crypto, ctx, { name: 'managementInformation.read', status: 'error', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: "outside the actor's scope" });
     throw notFound();
   }
@@ -36,7 +37,11 @@ export async function quarterlyMi(deps: Deps, ctx: RequestContext, query: Quarte
   return deps.db.transaction(async (tx) => {
     const facts = await unsafeQuarterlyMiFacts(tx, room.factScope, { contractId: contract.id, from, to: quarter.end });
     const mi = quarterlyManagementInformation(facts, quarter, { ...contract, municipalities: room.municipalities }, PREVIOUS_QUARTERS);
-    await recordAudit(tx, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only` });
-    return { contractId: contract.id, ...mi };
+    const aggregate = room.audience === 'aggregate';
+    await recordAudit(tx, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only${aggregate ? ', suppressed' : ''}` });
+    if (!aggregate) return { contractId: contract.id, audience: room.audience, ...mi };
+    // R-MI-6: counts only, every count through suppressTable; item 6 needs its number of waits.
+    const waits = quartersUpTo(quarter, PREVIOUS_QUARTERS).map((q) => waitsEnded(facts.referrals, q));
+    return { contractId: contract.id, audience: room.audience, ...suppressQuarterlyMi(mi, waits) };
   });
 }

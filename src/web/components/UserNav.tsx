@@ -49,6 +49,7 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'invoice.totals')) items.push({ to: '/factuurtotalen', label: 'Factuurtotalen' });
   // Issue #13: the reports the contract asks for, with their status (R-MI-6).
   if (can(user, 'report.read')) items.push({ to: '/rapportages', label: 'Rapportages' });
+  if (can(user, 'report.read')) items.push({ to: '/managementinformatie', label: 'Managementinformatie' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.
