@@ -1,15 +1,16 @@
 // The readers of the content report, the year report and the management report (issue #13, R-MI-2): the
 // facts of one contract's referrals in the room's scope (referralInReportScope) for a window of days, read
-// from the registration. Attendance is aggregated in SQL per referral and calendar month in ONE function,
+// from the registration. Attendance is aggregated per referral and calendar month in ONE function,
 // readContentAttendance (the attendanceRate arithmetic of facts.ts readAttendance, plus the language
-// minutes of 3f and the first evening lesson of 3h), so a read model can take its place; no attendance
-// row reaches JavaScript. Unscoped by name: the caller passes the scope it decided (room.ts).
+// minutes of 3f and the first evening lesson of 3h), on the read model attendance_month (issue #13); no
+// attendance row reaches JavaScript. Unscoped by name: the caller passes the scope it decided (room.ts).
 import type { IsoDate } from '../../domain/contract.js';
 import type { ActivityFact, CancelledLessonsFact, ContentAttendanceMonthFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
 import type { GroupMembershipFact, ReferralFact } from '../../domain/reports/facts.js';
 import type { InvoiceLinesFact, ManagementReportFacts } from '../../domain/reports/management-report.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
+import { contentAttendanceFromModel } from '../attendance-month/content.js';
 
 type Scope = PersonalScope | AggregateScope;
 
@@ -59,39 +60,14 @@ function readReferrals(q: Queryable, scope: Scope, w: ContentWindow): Promise<Re
   );
 }
 
-const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
-const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
-const LANGUAGE = `NOT l.cancelled_by_provider AND l.kind IN ('language', 'knm', 'makeUp')`;
-const EVENING = `NOT l.cancelled_by_provider AND l.start_time >= '18:00'`;
-
 /**
- * The one attendance read (a read model may replace it with the same rows): per referral and month the
- * minutes offered and attended by attendanceRate's arithmetic (as facts.ts readAttendance), the attended
- * minutes of language, KNM and make-up lessons (3f), and the first evening lesson with a row (3h).
+ * The one attendance read: per referral and month the minutes offered and attended by attendanceRate's
+ * arithmetic (as facts.ts readAttendance), the attended minutes of language, KNM and make-up lessons (3f),
+ * and the first evening lesson with a row (3h) — from the read model attendance_month (issue #13,
+ * src/features/attendance-month/content.ts; docs/reports.md §11), not the 26 M attendance rows.
  */
 export function readContentAttendance(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentAttendanceMonthFact[]> {
-  const p = new SqlParams();
-  return q.query<ContentAttendanceMonthFact>(
-    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
-       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
-       f.language::int AS "languageMinutes", f.first_evening::text AS "firstEveningOn"
-     FROM (
-       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
-         COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
-         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
-         COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
-         COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${LANGUAGE}), 0) AS language,
-         min(l.date) FILTER (WHERE ${EVENING}) AS first_evening
-       FROM attendance a JOIN lesson l ON l.id = a.lesson_id
-       JOIN group_member gm ON gm.group_id = l.group_id AND gm.participant_id = a.participant_id
-         AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
-       WHERE l.date BETWEEN ${p.add(w.from)}::date AND ${p.add(w.to)}::date
-         AND gm.referral_id IN ${REFERRAL_IDS(scope, p, w)}
-       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
-     ) f
-     ORDER BY f.referral_id, f.month`,
-    p.values,
-  );
+  return contentAttendanceFromModel(q, scope, w);
 }
 
 function readRouteEvents(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentRouteEventFact[]> {
