@@ -86,7 +86,9 @@ async function compute(deps: Deps, ctx: RequestContext, l: Located, entered: Rea
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-const NO_FIGURES_NOTE = 'De cijfers van deze rapportage gaan over inburgeraars van meer gemeenten en worden hier niet getoond. De geaggregeerde cijfers, met kleine aantallen verborgen, staan op de rapportagepagina’s.';
+const REGION_NOTE = 'De cijfers van deze rapportage gaan over inburgeraars van meer gemeenten en worden hier niet getoond. De cijfers van uw gemeente staan op de rapportagepagina’s.';
+const AGGREGATE_NOTE = 'U ziet van deze rapportage de status, de datums, de inhoudshash en de toelichting van de aanbieder. De cijfers, met kleine aantallen verborgen, staan op de rapportagepagina’s.';
+const noFiguresNote = (room: ReportRoom): string => (room.audience === 'aggregate' ? AGGREGATE_NOTE : REGION_NOTE);
 
 function submissionView(s: SubmissionRow) {
   return { sequence: s.sequence, submittedAt: s.submittedAt, submittedBy: s.submittedBy, contractVersion: s.contractVersion, computedAt: s.computedAt, contentHash: s.contentHash, correctionReason: s.correctionReason, intact: sha256(s.content) === s.contentHash };
@@ -120,7 +122,7 @@ export async function instanceDetail(deps: Deps, ctx: RequestContext, id: string
     current,
     differences,
     figuresShown: l.figuresShown,
-    figuresNote: l.figuresShown ? (l.view.figuresAvailable ? null : 'Voor deze rapportage berekent Koers de cijfers nog niet: nog niet beschikbaar.') : NO_FIGURES_NOTE,
+    figuresNote: l.figuresShown ? (l.view.figuresAvailable ? null : 'Voor deze rapportage berekent Koers de cijfers nog niet: nog niet beschikbaar.') : noFiguresNote(l.room),
   };
 }
 
@@ -128,7 +130,7 @@ export async function instanceDetail(deps: Deps, ctx: RequestContext, id: string
 export async function frozenDocument(deps: Deps, ctx: RequestContext, id: string): Promise<ReportDocument> {
   const l = await locate(deps, ctx, id);
   const latest = (await unsafeSubmissionsOf(deps.db, id)).at(-1);
-  if (!l.figuresShown || latest === undefined) throw unprocessable('id', 'notSubmitted', l.figuresShown ? 'Deze rapportage is nog niet ingediend; alleen een ingediende rapportage kan worden gedownload.' : NO_FIGURES_NOTE);
+  if (!l.figuresShown || latest === undefined) throw unprocessable('id', 'notSubmitted', l.figuresShown ? 'Deze rapportage is nog niet ingediend; alleen een ingediende rapportage kan worden gedownload.' : noFiguresNote(l.room));
   const frozen = JSON.parse(latest.content) as Frozen;
   await recordAudit(deps.db, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'reportSubmission', objectId: id, summary: `submission ${String(latest.sequence)} exported, aggregates only` });
   const stamp = `Ingediend op ${latest.submittedAt.slice(0, 10)} door ${latest.submittedBy}${latest.sequence > 1 ? ` (correctie ${String(latest.sequence - 1)}: ${latest.correctionReason ?? ''})` : ''}; inhoudshash sha-256 ${latest.contentHash}.`;

@@ -113,6 +113,19 @@ function InstanceView({ detail, title }: { detail: InstanceDetail; title: string
         </section>
       )}
       {owner && i.figuresAvailable && <EnteredForm detail={detail} onDone={done} />}
+      {!detail.figuresShown && detail.submittedEntered && detail.entered.length > 0 && (
+        <section aria-labelledby="toelichting-aanbieder" className="koers-section">
+          <Heading level={2} id="toelichting-aanbieder">
+            Toelichting van de aanbieder
+          </Heading>
+          {detail.entered.map((e) => (
+            <div key={e.key}>
+              <Heading level={3}>{e.label}</Heading>
+              <Paragraph className="koers-report-text">{detail.submittedEntered?.[e.key] || 'Niet ingevuld.'}</Paragraph>
+            </div>
+          ))}
+        </section>
+      )}
       {detail.submitted ? (
         <section aria-labelledby="rapportage-ingediend" className="koers-section">
           <Heading level={2} id="rapportage-ingediend">
