@@ -1,7 +1,8 @@
 // The home of the policy officer and the contract manager (issue #10 item 5; SPEC §0: aggregates only):
 // per municipality the referrals in preparation and started and this month's attendance. For the
 // contract manager cells under the threshold are not shown, nor the cells that would let the total row
-// give them away (R-MI-6, suppressTable on the server). Later issues add KPIs and reports.
+// give them away (R-MI-6, suppressTable on the server). Issue #13: the dashboard (KPIs with their trend,
+// reports due, submitted and late, deadline compliance per provider) comes first, this month's figures below.
 import {
   Heading,
   Paragraph,
@@ -14,6 +15,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useFigures } from '../../api/home';
+import { Dashboard } from '../dashboard/Dashboard';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../lib/dates';
@@ -87,7 +89,13 @@ export function FiguresHome() {
     <>
       <Heading level={1}>Overzicht</Heading>
       <Paragraph>Cijfers zonder persoonsgegevens: alleen aantallen en percentages.</Paragraph>
-      {body}
+      <Dashboard />
+      <section aria-labelledby="figures-this-month" className="koers-section">
+        <Heading level={2} id="figures-this-month">
+          Deze maand per gemeente
+        </Heading>
+        {body}
+      </section>
     </>
   );
 }
