@@ -11,7 +11,9 @@
 //  (a') the report's attendance reader alone: unsafeQuarterlyMiFacts().attendance on the model against the
 //      old reader's SQL on the raw rows (test/support/read-model-oracle.ts), every municipality, equal rows.
 //  (b) the content report's attendance (000 §4.1 3f, 3h): contentAttendanceFromModel against the same
-//      aggregate over the raw rows, every municipality, equal rows.
+//      aggregate over the raw rows, every municipality, equal rows; and the whole content report of every
+//      municipality over HTTP (GET /api/v1/reports/content-report as its consultant) against that raw
+//      aggregate (its attendance part, the part that reads the 26 M rows).
 // Run: BENCH_DATABASE_URL=... BENCH_ROUNDS=2 npx tsx bench/reports-national.ts (see docs/benchmarks.md).
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
       clients.set(m.code, c);
     }
 
-    const t = { app: [] as number[], sql: [] as number[], reader: [] as number[], raw: [] as number[], content: [] as number[], contentRaw: [] as number[] };
+    const t = { app: [] as number[], sql: [] as number[], reader: [] as number[], raw: [] as number[], content: [] as number[], contentRaw: [] as number[], contentHttp: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       // (a) every municipality through HTTP, then the one hand-written statement.
       let s = performance.now();
@@ -100,6 +102,14 @@ async function main(): Promise<void> {
         for (const [k, v] of shown) console.log(`    ${k}: ${v} = ${sql.get(k)}`);
       }
 
+      // (b) the content report of every municipality over HTTP (the running year up to 2026-Q4).
+      s = performance.now();
+      for (const m of municipalities) {
+        const res = await clients.get(m.code)!.get(`/api/v1/reports/content-report?contractId=${CONTRACT}&quarter=${QUARTER}&scope=${m.code}`);
+        if (res.status !== 200) throw new Error(`content-report ${m.code}: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      t.contentHttp.push(performance.now() - s);
+
       // (a') and (b): the attendance readers alone, per municipality, model against raw; equal rows.
       for (const m of municipalities) {
         const scope = { kind: 'municipality' as const, municipalityId: m.id };
@@ -121,15 +131,15 @@ async function main(): Promise<void> {
       }
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const perRound = (xs: number[]) => xs.length / ROUNDS;
     const line = (name: string, a: number[], b: number[]) => {
       const [x, y] = [sum(a) / ROUNDS, sum(b) / ROUNDS];
-      console.log(`${name}: ${ms(x)} against ${ms(y)} per round (${perRound(a)} calls) — ratio ${(x / y).toFixed(3)}x`);
+      console.log(`${name}: ${ms(x)} against ${ms(y)} per round (${municipalities.length} municipalities) — ratio ${(x / y).toFixed(3)}x`);
     };
     console.log(`${ROUNDS} rounds, ${QUARTER} with the three quarters before (${FROM}..${TO}), mean per round:`);
     line('(a)  quarterly MI, every municipality over HTTP vs one hand-written statement over the raw tables', t.app, t.sql);
     line("(a') the MI's attendance reader on the model vs the old reader on the raw rows", t.reader, t.raw);
     line('(b)  the content report\'s attendance on the model vs the same aggregate on the raw rows', t.content, t.contentRaw);
+    line('(b)  the content report, every municipality over HTTP vs the hand-written aggregate of its attendance on the raw rows', t.contentHttp, t.contentRaw);
     console.log(`rounds (ms): app ${t.app.map((x) => x.toFixed(0)).join(', ')}; hand-written ${t.sql.map((x) => x.toFixed(0)).join(', ')}`);
   } finally {
     await ds.close();
