@@ -86,9 +86,13 @@ const months = (w: ReportPeriod): Set<string> => {
   return out;
 };
 /** The first start, in a start class or regular (R-REF-4). */
-export const firstStart = (r: ReferralFact): IsoDate | null => [r.startClassStartedOn, r.startedOn].filter((d): d is IsoDate => d !== null).sort()[0] ?? null;
+export const firstStart = (r: ReferralFact): IsoDate | null => {
+  const a = r.startClassStartedOn;
+  const b = r.startedOn;
+  return a === null ? b : b === null || a <= b ? a : b;
+};
 /** Running on some day of the window: started on or before its last day and not ended before its first. */
-export const runningIn = (r: ReferralFact, w: ReportPeriod): boolean => onOrBefore(firstStart(r), w.end) && !onOrBefore(r.endedOn, addCalendarDays(w.start, -1));
+export const runningIn = (r: ReferralFact, w: ReportPeriod): boolean => onOrBefore(firstStart(r), w.end) && !(r.endedOn !== null && r.endedOn < w.start);
 /** Running at the end of the day: started on or before it and not ended on or before it. */
 export const runningAtEndOf = (r: ReferralFact, d: IsoDate): boolean => onOrBefore(firstStart(r), d) && !onOrBefore(r.endedOn, d);
 const round1 = (n: number): number => Math.round(n * 10) / 10;
