@@ -31,7 +31,9 @@ export const registerMiExportRoute: RouteRegistrar = (app, deps) => {
       if (contract === undefined) throw new Error('contract vanished');
       const municipalities = [...new Set(view.cells.map((c) => c.municipality))];
       const only = municipalities.length === 1 ? contract.municipalities.find((m) => m.code === municipalities[0]) : undefined;
-      const scopeName = only !== undefined ? `Gemeente ${only.name}` : `Regio ${contract.region.name}`;
+      // A provider reads its own referrals: its name says so; otherwise the municipality or the region.
+      const place = only !== undefined ? `Gemeente ${only.name}` : `Regio ${contract.region.name}`;
+      const scopeName = ctx.scope.kind === 'provider' ? `${ctx.organisation.name} · ${place}` : place;
       return sendReportDocument(reply, miViewDocument(view, contract, scopeName), format, 'kwartaal-mi', deps.clock.today());
     },
   );
