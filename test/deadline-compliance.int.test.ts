@@ -4,7 +4,7 @@
 // Enkhuizen to Taalpunt and Leerhuis Noord, with reports and invoices — and "today" 10 April 2027. The
 // due dates worked out on paper on Westfriesland's calendar (westfriesland.yaml: acknowledgement 5, intake
 // invitation 10, learning plan 5 working days, invoice 6 weeks; New Year's Day, Christmas and Easter
-// Monday 29 March 2027 are no working days, Good Friday is). Definitions: docs/reports-education-compliance.md §2.
+// Monday 29 March 2027 are no working days, Good Friday is). Definitions: docs/reports.md §13.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
 import { acknowledge, aLearningPlanSubmitted, anEarnedProduct, anInvoice, aReferralEvent, aSubmittedReport } from './support/kpi-builders.js';

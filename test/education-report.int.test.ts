@@ -2,7 +2,7 @@
 // GET /api/v1/reports/education-report, read from the tables (src/features/reports/education-facts.ts) on
 // PGlite and PostgreSQL. A small Onderwijsroute region built by hand — twelve referrals in Den Haag and
 // Leiden to Voorbereidend Jaar Leiden — with every figure of 2027-Q1 (1 Jan – 31 Mar) computed on paper
-// below (docs/reports-education-compliance.md §1). The room (R-SEC-1, R-MI-6): the consultant its own
+// below (docs/reports.md §12). The room (R-SEC-1, R-MI-6): the consultant its own
 // municipality, the provider every municipality with its own referrals, the contract manager and the
 // policy officer suppressed counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 // on time and invoices within 6 weeks — from the registered dates. The terms are the contract's
 // deadlines (R-CON-3) in the version the referral was made under (R-CON-10), on its working-day calendar
 // with the Dutch public holidays (R-CON-4): computeDeadline of src/domain/deadline.ts, never a second copy.
-// Window: a step counts in the quarter its due date falls in (docs/reports-education-compliance.md §2).
+// Window: a step counts in the quarter its due date falls in (docs/reports.md §13).
 import { compareDates } from '../calendar.js';
 import type { ContractVersion, DeadlineName, IsoDate } from '../contract.js';
 import { computeDeadline } from '../deadline.js';

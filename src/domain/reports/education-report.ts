@@ -1,6 +1,6 @@
 // R-MI-5: the Onderwijsroute quarterly management report of 002 eis 17, per municipality and for the
 // region, as a pure function of plain facts and the contract. The source's bullets are numbered here
-// 1–7 in their order (docs/reports-education-compliance.md §1 has every definition and choice):
+// 1–7 in their order (docs/reports.md §12 has every definition and choice):
 //   1 "aantal deelnemers … volgens planning / … een risico loopt / … achterlopen"
 //   2 "aantal lopende trajecten"    3 "instroom"    4 "doorlooptijd"
 //   5 "uitstroom met reden en resultaat"    6 "doorstroom (andere route) met reden"

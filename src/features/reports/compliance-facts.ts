@@ -1,6 +1,6 @@
 // The reader of deadline compliance (R-CM-2): the steps the providers owed under one contract whose term
 // started in the year before the quarter's end, with the day each was done, in five statements. Which
-// dates count (docs/reports-education-compliance.md §2):
+// dates count (docs/reports.md §13):
 // - acknowledgement: from referral.referred_on, due referral.acknowledgement_due_date (stored when
 //   referred, R-CON-10), done referral.acknowledged_on;
 // - intakeInvitation: from referred_on, done on the first referral_event 'intakeInvited' (else, without

@@ -1,5 +1,5 @@
 // Request and response schemas of deadline compliance per provider and quarter (issue #13, R-CM-2).
-// Definitions: docs/reports-education-compliance.md §2.
+// Definitions: docs/reports.md §13.
 import { z } from 'zod';
 import { ComplianceDeadlines } from '../../domain/reports/deadline-compliance.js';
 import { ReportFormat } from './render/index.js';

@@ -1,6 +1,6 @@
 // Request and response schemas of the Onderwijsroute quarterly report (issue #13, R-MI-5; 002 eis 17).
 // Every count is null when it is suppressed for an aggregate reader (R-MI-6); definitions:
-// docs/reports-education-compliance.md §1.
+// docs/reports.md §12.
 import { z } from 'zod';
 import { Route } from '../../domain/contract.js';
 import { OutflowReasons, OutflowResults } from '../../domain/reports/education-report.js';
