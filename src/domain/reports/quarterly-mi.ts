@@ -8,6 +8,7 @@ import { isB1Route, isEducationRoute } from '../route-change.js';
 import type { IsoDate, Route } from '../contract.js';
 import { LevelBands, reportVersionOn, type AttendanceMonthFact, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
+import { groupBy } from '../group-by.js';
 
 export interface QuarterlyMiFacts {
   referrals: readonly ReferralFact[];
@@ -80,14 +81,24 @@ export function quartersUpTo(quarter: ReportPeriod, previous: number): ReportPer
 export function quarterlyManagementInformation(facts: QuarterlyMiFacts, quarter: ReportPeriod, contract: ReportContract, previousQuarters = 3): QuarterlyMi {
   const quarters = quartersUpTo(quarter, previousQuarters);
   const cells: QuarterlyMiCell[] = [];
+  // Each cell reads only its own referrals' facts, indexed once (at national scale a municipality has
+  // 200,000 attendance months: scanning them for each of 4 products × 4 quarters was most of a request).
+  const byCell = groupBy(facts.referrals, (r) => `${r.municipality}/${r.product}`);
+  const attendance = groupBy(facts.attendance, (a) => a.referralId);
+  const groups = groupBy(facts.groups, (g) => g.referralId);
+  const routeChanges = groupBy(facts.routeChanges, (c) => c.referralId);
+  const ladder = groupBy(facts.ladder, (l) => l.referralId);
   for (const m of contract.municipalities) {
     for (const product of m.products) {
-      const referrals = facts.referrals.filter((r) => r.municipality === m.code && r.product === product);
-      cells.push({ municipality: m.code, product, quarters: quarters.map((q) => figuresOf(facts, referrals, m.code, product, q, contract)) });
+      const referrals = byCell.get(`${m.code}/${product}`) ?? [];
+      const of = <T>(index: Map<string, T[]>): T[] => referrals.flatMap((r) => index.get(r.id) ?? []);
+      const cellFacts: QuarterlyMiFacts = { referrals, attendance: of(attendance), groups: of(groups), routeChanges: of(routeChanges), ladder: of(ladder), ...(facts.remarks === undefined ? {} : { remarks: facts.remarks }) };
+      cells.push({ municipality: m.code, product, quarters: quarters.map((q) => figuresOf(cellFacts, referrals, m.code, product, q, contract)) });
     }
   }
   return { quarter: quarter.id, quarters: quarters.map((q) => q.id), cells };
 }
+
 
 function figuresOf(facts: QuarterlyMiFacts, referrals: readonly ReferralFact[], municipality: string, product: string, q: ReportPeriod, contract: ReportContract): QuarterlyMiFigures {
   const version = reportVersionOn(contract, q.end);
@@ -198,8 +209,9 @@ function ladderCounts(ladder: readonly LadderStepFact[], referrals: readonly Ref
   // A participant with two referrals in the cell counts once, by the first qualifying referral in the
   // order of referral (date, then id), so that the figures do not depend on the order of the facts.
   const ordered = [...referrals].sort((x, y) => compareDates(x.referredOn, y.referredOn) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const byReferral = groupBy(ladder, (l) => l.referralId);
   for (const r of ordered) {
-    const latest = latestLadderSteps(ladder.filter((l) => l.referralId === r.id && onOrBefore(l.recordedOn, q.end)));
+    const latest = latestLadderSteps((byReferral.get(r.id) ?? []).filter((l) => onOrBefore(l.recordedOn, q.end)));
     if (latest.atReferral && inPeriod(r.referredOn, q)) count(atReferral, seen.atReferral, r.participantId, latest.atReferral.step);
     if (latest.during && latest.atReferral && inPeriod(latest.during.recordedOn, q) && latest.during.step > latest.atReferral.step) count(raisedDuring, seen.raisedDuring, r.participantId, latest.during.step);
     if (latest.atEnd && inPeriod(latest.atEnd.recordedOn, q)) count(atEnd, seen.atEnd, r.participantId, latest.atEnd.step);
