@@ -4,6 +4,7 @@
 // (numerator, denominator, window, which date counts, the choices) is in docs/reports.md §2 under the same
 // item numbers as the comments below. Every count is the length of its member list (the participants or
 // referrals behind it, with the date that counted), so the drill-down (R-MI-6) and the figure cannot differ.
+import { groupBy } from '../group-by.js';
 import { addCalendarDays, addMonths } from '../calendar.js';
 import type { IsoDate, Route } from '../contract.js';
 import { isB1Route } from '../route-change.js';
@@ -209,10 +210,12 @@ function scalings(facts: ContentReportFacts, byId: ReadonlyMap<string, ReferralF
 
 function onHoldAt(facts: ContentReportFacts, referrals: readonly ReferralFact[], day: IsoDate): Member[] {
   const out: Member[] = [];
+  // Indexed once: a region cell has tens of thousands of referrals and of route events.
+  const holds = groupBy(facts.routeEvents.filter((e) => e.type === 'onHold' || e.type === 'resumed'), (e) => e.referralId);
   for (const r of referrals) {
     if (onOrBefore(r.endedOn, day)) continue;
-    const last = facts.routeEvents
-      .filter((e) => e.referralId === r.id && (e.type === 'onHold' || e.type === 'resumed') && onOrBefore(e.on, day))
+    const last = (holds.get(r.id) ?? [])
+      .filter((e) => onOrBefore(e.on, day))
       .sort((a, b) => compareDates(a.on, b.on) || (a.type === b.type ? 0 : a.type === 'onHold' ? -1 : 1))
       .at(-1);
     if (last?.type === 'onHold') out.push({ participantId: r.participantId, referralId: r.id, on: last.on });
