@@ -1,4 +1,4 @@
-// Issue #13, R-KPI-1..4: KPIs 1–4 of 000 §2.2 through GET /api/v1/reports/kpis, read from the tables
+// Issue #13, R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: KPIs 1–4 of 000 §2.2 through GET /api/v1/reports/kpis, read from the tables
 // (src/features/reports/kpi-facts.ts) on PGlite and PostgreSQL. A small Westfriesland region built by
 // hand — seven Hoorn referrals to Taalpunt — with every value of 2026-Q4 and 2027-Q1 computed on paper
 // below (docs/reports.md §3). Targets from westfriesland.yaml: KPI 1 80%, KPI 2 75% (B1) and 80% (Z).

@@ -1,5 +1,5 @@
 // Isolation cases of issue #13: the Onderwijsroute quarterly report (R-MI-5), deadline compliance (R-CM-2)
-// and KPIs 1–4 (R-KPI-1..4), JSON and export (R-SEC-1, R-MI-6). The fixture is a Hoorn participant referred
+// and KPIs 1–4 (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4), JSON and export (R-SEC-1, R-MI-6). The fixture is a Hoorn participant referred
 // to Taalpunt on 1 December 2026 and not acknowledged by the 20th: a late acknowledgement of 2026-Q4 in
 // Taalpunt's row for its own consultant and its own provider; Enkhuizen's consultant and the other
 // provider see no such step. The aggregate readers get counts (200) but never a person: suppressed, so

@@ -1,4 +1,4 @@
-// The reader of KPIs 1–4 (R-KPI-1..4, 000 §2.2; src/domain/reports/kpis.ts): the facts of one contract's
+// The reader of KPIs 1–4 (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4, 000 §2.2; src/domain/reports/kpis.ts): the facts of one contract's
 // B1- and Z-route referrals up to a day, in five statements. A referral's route is its product's
 // (contract.products[].routes: b1 or b1_entree → B1, z → Z); products of no such route (MAP) are left out.
 // Unscoped by name: the room's fact scope lands in SQL (referralInReportScope).
@@ -28,7 +28,7 @@ export function kpiRoutesOf(contract: Pick<Contract, 'products'>): Map<string, K
   return out;
 }
 
-/** R-KPI-1..4: the facts of the contract's B1 and Z referrals in the scope, up to `to`. */
+/** R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: the facts of the contract's B1 and Z referrals in the scope, up to `to`. */
 export async function unsafeKpiFacts(q: Queryable, scope: Scope | AggregateScope, contract: Pick<Contract, 'id' | 'products' | 'tariffs' | 'staffels'>, to: IsoDate): Promise<KpiFacts> {
   const routes = kpiRoutesOf(contract);
   const inScope = (p: SqlParams): string =>

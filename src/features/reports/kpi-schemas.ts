@@ -1,4 +1,4 @@
-// Request and response schemas of KPIs 1–4 with their trend (issue #13, R-KPI-1..4; 000 §2.2).
+// Request and response schemas of KPIs 1–4 with their trend (issue #13, R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4; 000 §2.2).
 // Definitions: docs/reports.md §3 and docs/reports.md §14.
 import { z } from 'zod';
 import { KpiName, KpiRoute } from '../../domain/reports/kpi-data.js';

@@ -1,4 +1,4 @@
-// KPIs 1–4 of 000 §2.2 (issue #13, R-KPI-1..4) for the reader's room, for the quarter asked for and the
+// KPIs 1–4 of 000 §2.2 (issue #13, R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4) for the reader's room, for the quarter asked for and the
 // quarters before it (the trend), against the targets of the contract version in force at each quarter's
 // end. The consultant and the provider see the true counts; the contract manager and the policy officer
 // a share only where its numerator and denominator are not small counts (1–4 hidden, R-MI-6). KPI 2's

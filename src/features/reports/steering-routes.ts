@@ -1,5 +1,5 @@
 // Issue #13: the reports a contract is steered on — the Onderwijsroute quarterly report (R-MI-5, 002
-// eis 17), deadline compliance per provider (R-CM-2) and KPIs 1–4 with their trend (R-KPI-1..4) — as
+// eis 17), deadline compliance per provider (R-CM-2) and KPIs 1–4 with their trend (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4) — as
 // JSON and as XLSX/PDF (sendReportDocument). Permission report.read; who sees which figures is the room's
 // decision (src/features/reports/room.ts), the same for the JSON and the export.
 import { ctxOf } from '../../platform/http/access-hook.js';
@@ -45,7 +45,7 @@ export const registerSteeringReportRoutes: RouteRegistrar = (app, deps) => {
       return sendReportDocument(reply, complianceDocument(answer, nameOf(deps.contracts, answer.contractId)), req.query.format, 'termijnnaleving', deps.clock.today());
     },
   );
-  const kpis = 'R-KPI-1..4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract\'s target';
+  const kpis = 'R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract\'s target';
   app.get(
     '/api/v1/reports/kpis',
     { config: { permission: 'report.read' }, schema: { tags, summary: kpis, querystring: KpiQuery, response: { 200: KpiResponse } } },

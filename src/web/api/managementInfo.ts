@@ -1,4 +1,4 @@
-// Issue #13 (R-MI-1, R-MI-6, R-KPI-1..4, R-CM-2) as the MI page and the figures dashboard read it: the
+// Issue #13 (R-MI-1, R-MI-6, R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4, R-CM-2) as the MI page and the figures dashboard read it: the
 // contracts whose reports reach the user, the quarterly management information (suppressed for the
 // contract manager and the policy officer), KPIs with their trend and deadline compliance per provider.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';

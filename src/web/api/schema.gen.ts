@@ -9506,7 +9506,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R-KPI-1..4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target */
+        /** R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target */
         get: {
             parameters: {
                 query: {
@@ -9580,7 +9580,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R-KPI-1..4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target, as XLSX or PDF */
+        /** R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: KPIs 1–4 of 000 §2.2 per route for the quarter and the quarters before it, each numerator / denominator / share against the contract's target, as XLSX or PDF */
         get: {
             parameters: {
                 query: {

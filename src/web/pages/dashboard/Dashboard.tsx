@@ -1,6 +1,6 @@
 // Issue #13: the dashboard of the contract manager and the policy officer (their home, above the
 // Overzicht of FiguresHome): the quarter to look at (in the address, with the contract), KPIs 1–4 against
-// their targets with the trend over four quarters (R-KPI-1..4), the reports due, submitted and late
+// their targets with the trend over four quarters (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4), the reports due, submitted and late
 // (R-MI-6) and deadline compliance per provider (R-CM-2). Every chart has its table; a panel whose data
 // does not come shows "nog geen gegevens" — never made-up numbers. Counts are suppressed on the server.
 import { lazy, Suspense } from 'react';

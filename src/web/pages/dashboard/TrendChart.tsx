@@ -1,4 +1,4 @@
-// Issue #13 (R-KPI-1..4): a KPI's share per quarter as a line with its target as a dashed line. Loaded
+// Issue #13 (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4): a KPI's share per quarter as a line with its target as a dashed line. Loaded
 // lazily (its own chunk), like HoursChart; the same numbers are in the table beside it (KpiPanel).
 import { useEffect, useRef } from 'react';
 import { LineChart } from 'echarts/charts';
