@@ -1,4 +1,4 @@
-// Browser test of issue #13 (R-KPI-1..4, R-MI-1, R-MI-6): the contract manager of Westfriesland lands on
+// Browser test of issue #13 (R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4, R-MI-1, R-MI-6): the contract manager of Westfriesland lands on
 // the dashboard, reads a KPI's trend (the chart and its table alternative), opens the management
 // information page and downloads it as XLSX (opened with exceljs: the title cell and a known row) and as
 // PDF (its text holds the title). axe-core on the dashboard and on the MI page.
