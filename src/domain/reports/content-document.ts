@@ -2,6 +2,7 @@
 // the same cells on the page, in the XLSX and in the PDF. Per route: the counts (items 1–5) with a column
 // per quarter of the year so far and the cumulative year, the averages (1 decimal), then the entered text
 // under its item (keys of CONTENT_REPORT_ENTERED). A fact Koers does not register reads "niet geregistreerd".
+import { ROUTE_NAMES } from '../route-names.js';
 import type { ContentCountItem, ContentRoute } from './content-report.js';
 import { CONTENT_REPORT_ENTERED } from './content-report.js';
 import type { ShownContentFigures, ShownContentReport } from './content-suppression.js';
@@ -9,7 +10,7 @@ import { SUPPRESSED, type ReportCell, type ReportDocument, type ReportSection } 
 
 export const NOT_REGISTERED_TEXT = 'niet geregistreerd';
 
-const ROUTE_NL: Record<ContentRoute, string> = { b1: 'B1-route', z: 'Z-route' };
+const ROUTE_NL: Record<ContentRoute, string> = { b1: ROUTE_NAMES.b1.nl, z: ROUTE_NAMES.z.nl };
 
 /** The count rows in the source's order and words (000 §4.1). */
 const COUNT_ROWS: readonly { item: ContentCountItem | '3a'; label: string }[] = [

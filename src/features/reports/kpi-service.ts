@@ -3,6 +3,7 @@
 // end. The consultant and the provider see the true counts; the contract manager and the policy officer
 // a share only where its numerator and denominator are not small counts (1–4 hidden, R-MI-6). KPI 2's
 // numerator is not registered (docs/reports.md §3): null, with the reason. Outside the room: 404, audited.
+import { ROUTE_NAMES } from '../../domain/route-names.js';
 import { findVersionInForce, type Contract } from '../../domain/contract.js';
 import type { ReportCell, ReportDocument } from '../../domain/reports/document.js';
 import { SUPPRESSED } from '../../domain/reports/document.js';
@@ -27,7 +28,7 @@ const KPI_NL: Record<KpiName, string> = {
   downscalingB1: 'KPI 3 Afschaling binnen de B1-route naar A2 (monitoringsindicator)',
   completedWithinRoutePrice: 'KPI 4 Leerroute afgerond binnen de trajectprijs',
 };
-const ROUTE_NL: Record<KpiRoute, string> = { b1: 'B1-route', z: 'Z-route' };
+const ROUTE_NL: Record<KpiRoute, string> = { b1: ROUTE_NAMES.b1.nl, z: ROUTE_NAMES.z.nl };
 const DUTY_NOT_REGISTERED = 'Niet geregistreerd: Koers legt niet vast wanneer de inburgeringsplicht is voldaan (dat besluit DUO). Alleen het aantal deelnemers van wie de termijn afliep is bekend.';
 
 const LINES: [KpiName, KpiRoute][] = [

@@ -5,6 +5,7 @@
 // the submission's transaction; no BSN and no person's name: the report, the period, the provider (an
 // organisation) and a link path.
 import type { Contract } from '../../domain/contract.js';
+import { findVersionInForce } from '../../domain/contract.js';
 import type { InstanceKey } from '../../domain/reports/submission.js';
 import type { Queryable } from '../../platform/db.js';
 import { enqueueMail } from '../../platform/outbox.js';
@@ -27,7 +28,8 @@ export function recipientMunicipalities(contract: Contract, key: InstanceKey, re
 
 /** Enqueues the mail of a submission (or correction); returns the rows written. */
 export async function notifySubmission(tx: Queryable, contract: Contract, key: InstanceKey, view: InstanceView, sequence: number, today: string): Promise<number> {
-  const version = contract.versions.find((v) => v.validFrom <= view.period.end && (v.validTo === undefined || view.period.end <= v.validTo));
+  // R-CON-10: the version in force at the period's end, by the one lookup.
+  const version = findVersionInForce(contract, view.period.end);
   const recipients = version?.reports?.find((r) => r.report === key.kind && (r.scope === 'region') === (key.municipality === null))?.recipients ?? [];
   const addresses = await unsafeRecipientAddresses(tx, recipients.includes('contractManager') ? contract.region.code : null, recipientMunicipalities(contract, key, recipients));
   const what = sequence === 1 ? 'ingediend' : `gecorrigeerd (correctie ${String(sequence - 1)})`;
