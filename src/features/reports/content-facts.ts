@@ -4,9 +4,10 @@
 // readContentAttendance (the attendanceRate arithmetic of facts.ts readAttendance, plus the language
 // minutes of 3f and the first evening lesson of 3h), on the read model attendance_month (issue #13); no
 // attendance row reaches JavaScript. Unscoped by name: the caller passes the scope it decided (room.ts).
+import { readReferrals } from './facts.js';
 import type { IsoDate } from '../../domain/contract.js';
 import type { ActivityFact, CancelledLessonsFact, ContentAttendanceMonthFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
-import type { GroupMembershipFact, ReferralFact } from '../../domain/reports/facts.js';
+import type { GroupMembershipFact } from '../../domain/reports/facts.js';
 import type { InvoiceLinesFact, ManagementReportFacts } from '../../domain/reports/management-report.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
@@ -44,20 +45,6 @@ export async function unsafeContentReportFacts(q: Queryable, scope: Scope, w: Co
 export async function unsafeManagementReportFacts(q: Queryable, scope: Scope, w: ContentWindow): Promise<ManagementReportFacts> {
   const [referrals, invoiceLines] = await Promise.all([readReferrals(q, scope, w), readInvoiceLines(q, scope, w)]);
   return { referrals, invoiceLines };
-}
-
-function readReferrals(q: Queryable, scope: Scope, w: ContentWindow): Promise<ReferralFact[]> {
-  const p = new SqlParams();
-  // The end: the first routeEnded, droppedOut or movedAway of the referral (docs/reports.md, "End").
-  return q.query<ReferralFact>(
-    `SELECT r.id, r.participant_id AS "participantId", m.code AS municipality, r.product_code AS product,
-       r.referred_on::text AS "referredOn", r.intake_held_on::text AS "intakeHeldOn",
-       r.start_class_started_on::text AS "startClassStartedOn", r.started_on::text AS "startedOn",
-       (SELECT min(e.on_date)::text FROM route_event e WHERE e.referral_id = r.id AND e.type IN ('routeEnded', 'droppedOut', 'movedAway')) AS "endedOn"
-     FROM referral r JOIN municipality m ON m.id = r.municipality_id WHERE ${inWindow(scope, p, w)}
-     ORDER BY r.referred_on, r.id`,
-    p.values,
-  );
 }
 
 /**

@@ -41,7 +41,8 @@ export async function unsafeQuarterlyMiFacts(q: Queryable, scope: Scope, w: Fact
   return { referrals, attendance, groups, routeChanges, ladder };
 }
 
-function readReferrals(q: Queryable, scope: Scope, w: FactWindow): Promise<ReferralFact[]> {
+/** The contract's referrals in the scope up to the window's end, with their end; also read by content-facts.ts. */
+export function readReferrals(q: Queryable, scope: Scope, w: FactWindow): Promise<ReferralFact[]> {
   const p = new SqlParams();
   // The end: the first routeEnded, droppedOut or movedAway of the referral (docs/reports.md, "End").
   return q.query<ReferralFact>(
