@@ -16,6 +16,22 @@ const wanted = (step) => only.length === 0 || only.includes(step);
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** What failed, by name, repeated at the end: CI shows only the tail of this output. */
+const failedTests = [];
+
+/** The failed files and tests of a vitest JSON report, each with the first line of its message. */
+function failedOf(label, report) {
+  const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+  const out = [];
+  for (const file of report.testResults ?? []) {
+    const name = path.relative(root, file.name);
+    const bad = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    // A file that failed outside its tests (an import, a hook) has a message and maybe no failed test.
+    if (file.status === 'failed' && bad.length === 0) out.push(`${label} · ${name}: ${firstLine(file.message)}`);
+    for (const a of bad) out.push(`${label} · ${name} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
+  return out;
+}
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n━━ ${label}`);
@@ -33,6 +49,7 @@ function vitest(label, project, env = {}, extra = []) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     if (report.numTotalTests === 0) failures.push(`${label}: no tests ran`);
+    failedTests.push(...failedOf(label, report));
   } else {
     failures.push(`${label}: no report`);
   }
@@ -78,6 +95,11 @@ if (wanted('e2e')) {
 }
 
 console.log('\n━━ Samenvatting');
+if (failedTests.length > 0) {
+  console.log(`Mislukte tests (${failedTests.length}):`);
+  for (const line of failedTests.slice(0, 60)) console.log(`  ✗ ${line}`);
+  if (failedTests.length > 60) console.log(`  … en ${failedTests.length - 60} meer`);
+}
 if (failures.length > 0) console.log(`Mislukt: ${failures.join('; ')}`);
 console.log(`Tests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length === 0 && failed === 0 ? 0 : 1);
