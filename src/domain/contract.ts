@@ -9,6 +9,8 @@ import { ROUTE_CODES_DOC } from './route-names.js';
 import { LifecycleEvents, StepNames } from './step-names.js';
 import { KpiTarget } from './reports/kpi-data.js';
 import { ReportObligation } from './reports/obligation-data.js';
+import { ContractManagement } from './contract-management/contract-data.js';
+import { QualityRules } from './quality/contract-data.js';
 
 // The one date schema (years 1900–2199, a real calendar date) is shared with the API (issue #9).
 export { IsoDate };
@@ -272,6 +274,8 @@ export const ContractVersion = z.object({
   reports: z.array(ReportObligation).optional(),
   /** R-KPI-1, R-KPI-2, R-KPI-3, R-KPI-4: the KPI targets (000 §2.2); absent where the source sets none. */
   kpiTargets: z.array(KpiTarget).optional(),
+  /** R-QLT-1, R-QLT-2, R-QLT-3: the provider quality rules (issue #14); absent where the source sets none. */
+  quality: QualityRules.optional(),
   note: z.string().optional(),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
@@ -297,6 +301,8 @@ export const Contract = z
     paymentTerm: PaymentTerm.optional(),
     /** 002 eis 12: invoices per half year, with a pro-forma round through the centre municipalities. */
     invoicingCadence: InvoicingCadence.optional(),
+    /** R-CM-1, R-ESC-2 (issue #14): meeting types, the contract-level ladder and its patterns; absent where the source has none. */
+    contractManagement: ContractManagement.optional(),
     /** Free-text list of every value assumed where the source is silent (R-CON-9). */
     assumptions: z.array(z.string().min(1)),
   })
