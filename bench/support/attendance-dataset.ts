@@ -14,6 +14,7 @@ import { organisationId } from '../../src/features/organisations/store.js';
 import { SettableClock } from '../../src/platform/clock.js';
 import { startPostgres } from '../../scripts/pg-server.mjs';
 import { freshPostgresDatabase, portOf, testConfig } from '../../test/support/koers.js';
+import { attendanceOutcomes } from './attendance-outcomes.js';
 
 /** The business date of the benchmarks: the whole dataset year (2026) lies in the past. */
 export const BENCH_TODAY = '2027-01-15';
@@ -196,25 +197,17 @@ async function buildAttendance(c: pg.Client): Promise<void> {
   )).rows;
   for (const i of indexes) await c.query(`DROP INDEX ${i.name}`);
   for (const k of constraints) await c.query(`ALTER TABLE attendance DROP CONSTRAINT ${k.name}`);
-  // A row per member per lesson held, month by month: mostly present; some late (half the minutes);
-  // about one in ten absent with or without a reason, a part of them classified by the municipality;
-  // a make-up class attended by three in ten.
+  // A row per member per lesson held, month by month; each row draws its own outcome (attendance-outcomes.ts).
   for (let month = 1; month <= 12; month++) {
     const from = `2026-${String(month).padStart(2, '0')}-01`;
+    const rows = `(SELECT l.id AS lesson_id, l.date, l.minutes, l.kind, gm.participant_id, gm.municipality_id
+       FROM lesson l JOIN class_group g ON g.id = l.group_id AND g.name LIKE 'bench %' JOIN group_member gm ON gm.group_id = l.group_id
+       WHERE l.date >= $1::date AND l.date < $2::date AND NOT l.cancelled_by_provider)`;
     await step(
       c,
       `attendance ${from.slice(0, 7)}`,
       `INSERT INTO attendance (lesson_id, participant_id, municipality_id, present, minutes_attended, reason, called_in, classification, version, recorded_by, recorded_at)
-       SELECT l.id, gm.participant_id, gm.municipality_id, x.present,
-         CASE WHEN NOT x.present THEN 0 WHEN x.r < 0.15 THEN l.minutes / 2 ELSE l.minutes END,
-         CASE WHEN x.present OR x.r < 0.03 THEN NULL ELSE (ARRAY['ziek', 'medische afspraak', 'kinderopvang', 'mantelzorg'])[1 + floor(random() * 4)::int] END,
-         NOT x.present AND x.r >= 0.02,
-         CASE WHEN x.present THEN NULL WHEN x.r < 0.04 THEN 'unauthorised' WHEN x.r < 0.07 THEN 'authorised' END,
-         1, $3::uuid, l.date + time '16:00'
-       FROM lesson l JOIN class_group g ON g.id = l.group_id AND g.name LIKE 'bench %' JOIN group_member gm ON gm.group_id = l.group_id
-       CROSS JOIN LATERAL (SELECT random() AS r) r0
-       CROSS JOIN LATERAL (SELECT r0.r, CASE WHEN l.kind = 'makeUp' THEN r0.r < 0.3 ELSE r0.r >= 0.1 END AS present) x
-       WHERE l.date >= $1::date AND l.date < $2::date AND NOT l.cancelled_by_provider`,
+       ${attendanceOutcomes(rows, '$3::uuid')}`,
       [from, month === 12 ? '2027-01-01' : `2026-${String(month + 1).padStart(2, '0')}-01`, creator],
     );
   }
