@@ -6,9 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
-import { scheduledInvoicing } from './features/invoicing/sweep.js';
-import { runSignalEngine } from './features/referrals/signal-engine.js';
-import { withReportSignals } from './features/reports/report-signals.js';
+import { runScheduled } from './features/scheduled-run.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
 import { mfaRolesOf, type Config } from './platform/config.js';
 import { loadContracts, type ContractRegistry } from './platform/contracts.js';
@@ -116,7 +114,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
       // Issue #11: the same run records the billable events the facts have earned (src/features/invoicing/sweep.ts).
-      const tick = () => void runSignalEngine(db, contracts, clock.today(), withReportSignals(contracts, scheduledInvoicing(contracts, { crypto, clock }))).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+      const tick = () => void runScheduled(db, contracts, clock.today(), { crypto, clock }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();
       timer = setInterval(tick, HOUR);
       timer.unref();

@@ -4,8 +4,9 @@ import { createKoers } from '../app.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
 import { ContractFileError, loadContracts } from '../platform/contracts.js';
-import { runSignalEngine, runSignalEngineInTx } from '../features/referrals/signal-engine.js';
-import { systemClock } from '../platform/clock.js';
+import { runScheduled, runScheduledInTx } from '../features/scheduled-run.js';
+import { SettableClock, systemClock } from '../platform/clock.js';
+import { createCrypto } from '../platform/crypto.js';
 import { openPostgres } from '../platform/db.js';
 import { APP_ROLE } from '../platform/migrate.js';
 
@@ -38,8 +39,8 @@ async function start(): Promise<void> {
 }
 
 /**
- * `koers run-signals [--no-lock]`: one run of the signal engine against the configured database (ops,
- * and the concurrency test). --no-lock skips the advisory lock to prove the unique key alone holds.
+ * `koers run-signals [--no-lock]`: one scheduled run (signals, the invoicing sweep, the report signals)
+ * against the configured database (ops, e.g. from cron, and the concurrency test). --no-lock skips the advisory lock to prove the unique key alone holds.
  */
 async function runSignals(noLock: boolean): Promise<void> {
   const config = loadConfig();
@@ -47,8 +48,11 @@ async function runSignals(noLock: boolean): Promise<void> {
   const contracts = loadContracts(config.contractsDir);
   const db = openPostgres(config.databaseUrl, { role: APP_ROLE });
   try {
-    const today = config.today ?? systemClock.today();
-    const result = noLock ? await db.transaction((tx) => runSignalEngineInTx(tx, contracts, today)) : await runSignalEngine(db, contracts, today);
+    // The same run as a server's hourly one (src/features/scheduled-run.ts), at KOERS_TODAY when set.
+    const clock = config.today !== undefined ? new SettableClock(config.today) : systemClock;
+    const deps = { crypto: createCrypto(config.secret), clock };
+    const today = clock.today();
+    const result = noLock ? await db.transaction((tx) => runScheduledInTx(tx, contracts, today, deps)) : await runScheduled(db, contracts, today, deps);
     console.log(JSON.stringify(result));
   } finally {
     await db.close();

@@ -4,9 +4,7 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { IsoDate } from '../../domain/contract.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
-import { scheduledInvoicing } from '../invoicing/sweep.js';
-import { runSignalEngine } from '../referrals/signal-engine.js';
-import { withReportSignals } from '../reports/report-signals.js';
+import { runScheduled } from '../scheduled-run.js';
 
 const DemoDate = IsoDate.refine((s) => {
   const year = Number(s.slice(0, 4));
@@ -56,7 +54,7 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
       if (!deps.demo || clock === undefined) throw notFound();
       clock.setToday(req.body.today);
       // Issue #11: with crypto and clock the run also records what the facts have earned by the new date.
-      await runSignalEngine(deps.db, deps.contracts, clock.today(), withReportSignals(deps.contracts, scheduledInvoicing(deps.contracts, { crypto: deps.crypto, clock: deps.clock })));
+      await runScheduled(deps.db, deps.contracts, clock.today(), { crypto: deps.crypto, clock: deps.clock });
       return { today: clock.today() };
     },
   );
