@@ -14,6 +14,9 @@ import type { ReferralFact } from './facts.js';
 import type { ReportPeriod } from './periods.js';
 import type { QuarterlyMi, QuarterlyMiFigures } from './quarterly-mi.js';
 import { suppressTable } from './suppression.js';
+import { valueAt } from './mi-items.js';
+
+export { valueAt };
 
 /** A count that may be hidden: the same shape with every count number | null. */
 type Shown<T> = T extends number ? number | null : T extends string | null ? T : T extends object ? { [K in keyof T]: Shown<T[K]> } : T;
@@ -47,11 +50,6 @@ export function miCountPaths(f: QuarterlyMiFigures): string[] {
 
 type Tree = Record<string, unknown>;
 
-export function valueAt(f: object, path: string): number | null {
-  let node: unknown = f;
-  for (const key of path.split('.')) node = node === null || typeof node !== 'object' ? null : (node as Tree)[key];
-  return typeof node === 'number' ? node : null;
-}
 
 function setAt(f: object, path: string, value: number | null): void {
   const keys = path.split('.');

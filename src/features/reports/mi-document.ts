@@ -5,9 +5,9 @@
 // text the provider enters (MI_ENTERED). Definitions: docs/reports.md §1.
 import { findVersionInForce, type Contract } from '../../domain/contract.js';
 import type { ReportCell, ReportDocument, ReportSection } from '../../domain/reports/document.js';
-import { LevelBands, type LevelBand } from '../../domain/reports/facts.js';
+import { miItemsFor, valueAt } from '../../domain/reports/mi-items.js';
 import type { ReportPeriod } from '../../domain/reports/periods.js';
-import { quarterlyManagementInformation, quartersUpTo, type QuarterlyMi, type QuarterlyMiFigures } from '../../domain/reports/quarterly-mi.js';
+import { quarterlyManagementInformation, quartersUpTo, type QuarterlyMi } from '../../domain/reports/quarterly-mi.js';
 import { recordAudit } from '../../platform/audit.js';
 import { unsafeQuarterlyMiFacts } from './facts.js';
 import type { ReportBuilder } from './registry.js';
@@ -17,40 +17,6 @@ import { reportRoomOf } from './room.js';
 export const MI_ENTERED = [{ key: '17', label: '17 Algemeen vak voor toelichtingen en/of opmerkingen' }] as const;
 
 const PREVIOUS_QUARTERS = 3;
-
-const BAND_NL: Record<LevelBand, string> = { fastAlfa: '(snelle) Alfa', a0a1: 'A0 – A1', a1a2: 'A1 – A2', a2b1: 'A2 – B1', z: 'Z', exam: 'Examengroep', map: 'MAP' };
-const BAND_LETTER: Record<LevelBand, string> = { fastAlfa: 'a', a0a1: 'b', a1a2: 'c', a2b1: 'd', z: 'e', exam: 'f', map: 'g' };
-
-type Item = [label: string, pick: (f: QuarterlyMiFigures) => ReportCell];
-
-// Bijlage 5's wording, item by item (001 Bijlage 5).
-const ITEMS: Item[] = [
-  ['1a Aantal aangemeld', (f) => f.registered],
-  ['1b Aantal intake gehad', (f) => f.intakeHeld],
-  ['1c Aantal gestart in reguliere klas of opstartklas en dus lopende trajecten', (f) => f.startedRunning],
-  ['2 Aantal daadwerkelijk gestarte inburgeringsplichtigen in opstartklas/instreamklas', (f) => f.startedInStartClass],
-  ['3 Aantal inburgeringsplichtigen met < 80% aanwezigheid', (f) => f.belowAttendanceNorm],
-  ...LevelBands.map((b): Item => [`4${BAND_LETTER[b]} Aantal lopende groepen: ${BAND_NL[b]}`, (f) => f.runningGroups[b]]),
-  ['5 Aantal inburgeringsplichtigen op wachtlijst', (f) => f.waiting],
-  ['6 Gemiddelde tijd op wachtlijst (kalenderdagen)', (f) => f.averageWaitingDays],
-  ['7 Aantal inburgeringsplichtigen actief in de eerste mijlpaal (1A)', (f) => f.inMilestone1A],
-  ['8 Aantal inburgeringsplichtigen actief in de tweede mijlpaal (1B)', (f) => f.inMilestone1B],
-  ['9 Aantal overgestapt naar de B1-route', (f) => f.transferredToB1],
-  ['10 Aantal overgestapt van de B1-route', (f) => f.transferredFromB1],
-  ['11 Aantal overgestapt naar de Z-route', (f) => f.transferredToZ],
-  ['12 Aantal overgestapt van de Z-route', (f) => f.transferredFromZ],
-  ['13 Aantal overgestapt naar een andere onderwijsroute', (f) => f.transferredToEducation],
-  ['14 Aantal overgestapt van een andere onderwijsroute', (f) => f.transferredFromEducation],
-  ['15 Aantal overgestapt waarvan het vervolgtraject onbekend is', (f) => f.transferredToUnknown],
-];
-
-const LADDER: [string, 'atReferral' | 'raisedDuring' | 'atEnd'][] = [
-  ['16a', 'atReferral'],
-  ['16b', 'raisedDuring'],
-  ['16c', 'atEnd'],
-];
-const LADDER_NL = { atReferral: 'bij aanmelding', raisedDuring: 'verhoogd tijdens traject', atEnd: 'einde traject' } as const;
-const STEPS = [1, 2, 3, 4, 5, 6] as const;
 
 export interface MiDocumentContext {
   contract: Pick<Contract, 'name' | 'municipalities' | 'products'>;
@@ -65,11 +31,8 @@ export interface MiDocumentContext {
 export function miDocument(mi: QuarterlyMi, c: MiDocumentContext): ReportDocument {
   const nameOf = (list: readonly { code: string; name: string }[], code: string): string => list.find((x) => x.code === code)?.name ?? code;
   const sections: ReportSection[] = mi.cells.map((cell) => {
-    const rows: ReportCell[][] = ITEMS.map(([label, pick]) => [label, ...cell.quarters.map(pick)]);
     // Item 16 "(niet voor taalaanbieders)": only where the product has the ladder (not null).
-    if (cell.quarters.some((q) => q.ladder !== null)) {
-      for (const [n, part] of LADDER) for (const s of STEPS) rows.push([`${n} Trede ${String(s)} ${LADDER_NL[part]}`, ...cell.quarters.map((q) => q.ladder?.[part][s] ?? null)]);
-    }
+    const rows: ReportCell[][] = miItemsFor(cell.quarters).map((item) => [item.label, ...cell.quarters.map((q) => valueAt(q, item.path))]);
     return {
       heading: `${nameOf(c.contract.municipalities, cell.municipality)} — ${nameOf(c.contract.products, cell.product)}`,
       // No decimals per column: the counts are whole, item 6 (a mean) has its decimals of the data.

@@ -6,8 +6,7 @@
 // product follow. (src/features/reports/mi-document.ts is the provider's own report instance.)
 import type { Contract } from '../../domain/contract.js';
 import { SUPPRESSED, type ReportCell, type ReportDocument, type ReportSection } from '../../domain/reports/document.js';
-import { LevelBands, type LevelBand } from '../../domain/reports/facts.js';
-import { valueAt } from '../../domain/reports/quarterly-mi-suppressed.js';
+import { miItemsFor, valueAt } from '../../domain/reports/mi-items.js';
 
 interface ViewFigures {
   quarter: string;
@@ -26,35 +25,6 @@ export interface MiView {
   regionTotals?: { product: string; quarters: ViewFigures[] }[];
 }
 
-const BAND: Record<LevelBand, [string, string]> = { fastAlfa: ['a', '(snelle) Alfa'], a0a1: ['b', 'A0 – A1'], a1a2: ['c', 'A1 – A2'], a2b1: ['d', 'A2 – B1'], z: ['e', 'Z'], exam: ['f', 'Examengroep'], map: ['g', 'MAP'] };
-const LADDER = [
-  ['a', 'atReferral', 'bij aanmelding'],
-  ['b', 'raisedDuring', 'verhoogd tijdens traject'],
-  ['c', 'atEnd', 'einde traject'],
-] as const;
-
-/** Bijlage 5's items with the path of their figure (001 Bijlage 5; docs/reports.md §1). */
-export const MI_ROWS: readonly { path: string; label: string; decimals?: number }[] = [
-  { path: 'registered', label: '1a Aantal aangemeld' },
-  { path: 'intakeHeld', label: '1b Aantal intake gehad' },
-  { path: 'startedRunning', label: '1c Aantal gestart in reguliere klas of opstartklas en dus lopende trajecten' },
-  { path: 'startedInStartClass', label: '2 Aantal daadwerkelijk gestarte inburgeringsplichtigen in opstartklas/instreamklas' },
-  { path: 'belowAttendanceNorm', label: '3 Aantal inburgeringsplichtigen met < 80% aanwezigheid' },
-  ...LevelBands.map((b) => ({ path: `runningGroups.${b}`, label: `4${BAND[b][0]} Aantal lopende groepen: ${BAND[b][1]}` })),
-  { path: 'waiting', label: '5 Aantal inburgeringsplichtigen op wachtlijst' },
-  { path: 'averageWaitingDays', label: '6 Gemiddelde tijd op wachtlijst (kalenderdagen)', decimals: 1 },
-  { path: 'inMilestone1A', label: '7 Aantal inburgeringsplichtigen actief in de eerste mijlpaal (1A)' },
-  { path: 'inMilestone1B', label: '8 Aantal inburgeringsplichtigen actief in de tweede mijlpaal (1B)' },
-  { path: 'transferredToB1', label: '9 Aantal overgestapt naar de B1-route' },
-  { path: 'transferredFromB1', label: '10 Aantal overgestapt van de B1-route' },
-  { path: 'transferredToZ', label: '11 Aantal overgestapt naar de Z-route' },
-  { path: 'transferredFromZ', label: '12 Aantal overgestapt van de Z-route' },
-  { path: 'transferredToEducation', label: '13 Aantal overgestapt naar een andere onderwijsroute' },
-  { path: 'transferredFromEducation', label: '14 Aantal overgestapt van een andere onderwijsroute' },
-  { path: 'transferredToUnknown', label: '15 Aantal overgestapt waarvan het vervolgtraject onbekend is' },
-  ...LADDER.flatMap(([letter, moment, nl]) => [1, 2, 3, 4, 5, 6].map((s) => ({ path: `ladder.${moment}.${String(s)}`, label: `16${letter} Trede ${String(s)} ${nl}` }))),
-];
-
 /** One figure as a document cell: hidden → SUPPRESSED, not applicable → null. */
 export function miCell(f: ViewFigures, path: string): ReportCell {
   if (f.hidden?.includes(path) === true) return SUPPRESSED;
@@ -63,7 +33,7 @@ export function miCell(f: ViewFigures, path: string): ReportCell {
 
 function table(quarters: string[], figures: ViewFigures[]): ReportSection['table'] {
   // Item 16 only where it applies (not for a language product): a row of n.v.t. only would be noise.
-  const rows = MI_ROWS.filter((r) => !r.path.startsWith('ladder.') || figures.some((f) => (f as unknown as { ladder: unknown }).ladder !== null));
+  const rows = miItemsFor(figures);
   return {
     columns: ['Onderdeel', ...quarters],
     rows: rows.map((r) => [r.label, ...figures.map((f) => miCell(f, r.path))]),
