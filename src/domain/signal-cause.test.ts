@@ -40,6 +40,8 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'invoice.sendDue': 'provider',
       'periodicReport.due': 'provider',
       'periodicReport.late': 'provider',
+      // Issue #14 (R-CM-1): the provider owns an overdue action of a contract meeting.
+      'meetingAction.overdue': 'provider',
     });
   });
 

@@ -22,7 +22,10 @@ export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
  * R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. R-INV-4 (001 §4.1.2, 002
  * eis 12): an earned product is not on a sent invoice within the contract's invoice term.
  */
-export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue' | PeriodicReportCause;
+export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue' | PeriodicReportCause | MeetingActionCause;
+
+/** R-CM-1 (issue #14): an action item of a contract meeting that the provider owns is past its due date and not done. */
+export type MeetingActionCause = 'meetingAction.overdue';
 
 /** R-CON-8, R-MI-6 (issue #13): a periodic report the provider owes is due soon, or late (not submitted by its due date). */
 export type PeriodicReportCause = 'periodicReport.due' | 'periodicReport.late';
@@ -75,6 +78,7 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'invoice.sendDue': { subject: 'provider', addressee: 'provider', period: 'the day the products were earned and the municipality (YYYY-MM-DD:<municipality id>)' },
   'periodicReport.due': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
   'periodicReport.late': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
+  'meetingAction.overdue': { subject: 'provider', addressee: 'provider', period: 'the action item id' },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];

@@ -11,10 +11,11 @@ import type { Db, Queryable } from '../platform/db.js';
 import { scheduledInvoicing, type InvoicingSweepDeps } from './invoicing/sweep.js';
 import { runSignalEngine, runSignalEngineInTx, type EngineResult } from './referrals/signal-engine.js';
 import { withReportSignals } from './reports/report-signals.js';
+import { withActionSignals } from './contract-management/action-signals.js';
 
-/** The extension every scheduled run passes to the engine: the invoicing sweep, then the report signals. */
+/** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, then the overdue meeting actions (issue #14). */
 export function scheduledWork(contracts: ContractRegistry, deps: InvoicingSweepDeps): (tx: Queryable, today: IsoDate) => Promise<EngineResult> {
-  return withReportSignals(contracts, scheduledInvoicing(contracts, deps));
+  return withActionSignals(contracts, withReportSignals(contracts, scheduledInvoicing(contracts, deps)));
 }
 
 /** One scheduled run under the engine's advisory lock ('skipped' when another instance holds it). */

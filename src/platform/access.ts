@@ -63,7 +63,13 @@ export type Permission =
   /** Issue #13: the participants behind a figure (drill-down, R-MI-6): a consultant its municipality's, a provider its own; never aggregate readers. */
   | 'report.participants'
   /** Issue #13: the provider fills in a report's qualitative sections and submits it (R-MI-2, R-MI-6). */
-  | 'report.submit';
+  | 'report.submit'
+  /** Issue #14 (R-CM-1): contract meetings and their actions — the contract manager its region's, a provider's coordinator the meetings it is party to. */
+  | 'meeting.read'
+  /** Issue #14 (R-CM-1, R-ESC-2): the contract manager plans meetings, keeps agenda, minutes and actions, and decides the contract-level ladder. */
+  | 'meeting.manage'
+  /** Issue #14: mark an action done — a provider's coordinator its own provider's, the contract manager any of its meetings. */
+  | 'meeting.actionDone';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -126,13 +132,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.participants',
     'report.submit',
+    'meeting.read',
+    'meeting.actionDone',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
   // coordinator's (the roster shows the names a teacher needs).
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
-  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'meeting.read', 'meeting.manage', 'meeting.actionDone'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).

@@ -76,7 +76,9 @@ export type AuditOperation =
   // Issue #13: a report's figures read (counts only: a line without data subjects, R-MI-1).
   | 'managementInformation.read'
   // Issue #13: a periodic report's draft saved or submitted (frozen) by the provider (R-MI-6).
-  | 'managementInformation.submit';
+  | 'managementInformation.submit'
+  // Issue #14: contract meetings, their agenda, minutes and actions, and the contract-level ladder changed (R-CM-1, R-ESC-2).
+  | 'contractManagement.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -141,6 +143,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'portfolio.record': 'koers:verwerking/participatie',
   'managementInformation.read': 'koers:verwerking/managementinformatie',
   'managementInformation.submit': 'koers:verwerking/managementinformatie',
+  'contractManagement.record': 'koers:verwerking/managementinformatie',
 };
 
 export interface AuditSubject {

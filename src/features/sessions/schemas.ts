@@ -52,6 +52,9 @@ const everyPermission: Record<Permission, true> = {
   'report.read': true,
   'report.participants': true,
   'report.submit': true,
+  'meeting.read': true,
+  'meeting.manage': true,
+  'meeting.actionDone': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

@@ -20,10 +20,10 @@ const OPERATIONS: Record<AuditOperation, true> = {
   'billable.record': true, 'invoice.prepare': true, 'invoice.check': true, 'invoice.status': true, 'invoice.credit': true,
   'billable.list': true, 'invoice.read': true, 'invoice.evidence': true,
   'participation.read': true, 'participation.record': true,
-  'portfolio.read': true, 'portfolio.record': true, 'managementInformation.read': true, 'managementInformation.submit': true,
+  'portfolio.read': true, 'portfolio.record': true, 'managementInformation.read': true, 'managementInformation.submit': true, 'contractManagement.record': true,
 };
 const ABSENCE: Record<AbsenceCause, true> = { 'absence.firstNoShow': true, 'absence.repeatedNoShow': true, 'absence.frequent': true, 'absence.warnParticipant': true, 'attendance.belowNorm': true, 'absence.longerThanWeek': true };
-const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'periodicReport.due', 'periodicReport.late', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue'];
+const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'periodicReport.due', 'periodicReport.late', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue', 'meetingAction.overdue'];
 
 describe('Dutch labels', () => {
   it.each(Object.keys(OPERATIONS))('audit operation %s', (name) => {

@@ -103,6 +103,8 @@ const progressCauseLabels: Record<string, string> = {
   // R-CON-8, R-MI-6: a periodic report (management information, content report, …) to submit.
   'periodicReport.due': 'Rapportage indienen',
   'periodicReport.late': 'Rapportage te laat: nog niet ingediend',
+  // R-CM-1 (issue #14): an action item of a contract meeting, owned by the provider, past its date.
+  'meetingAction.overdue': 'Actiepunt uit het contractoverleg over de datum',
   // 001 §2.3.2: in the Z-route participation, a meeting with the municipality per 200 hours spent.
   'participation.meetingDue': 'Overleg met de gemeente plannen: weer 200 participatie-uren besteed',
   // 001 §3: the MAP's eight themes are done and the 40 practical hours met; the municipality holds the end conversation.
@@ -187,6 +189,7 @@ const auditEventLabels: Record<string, string> = {
   'portfolio.record': 'Portfolio aangevuld',
   'managementInformation.read': 'Managementinformatie bekeken',
   'managementInformation.submit': 'Rapportage opgeslagen of ingediend',
+  'contractManagement.record': 'Contractoverleg of escalatie bijgewerkt',
 };
 
 export function auditEventLabel(name: string): string {
