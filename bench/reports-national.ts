@@ -20,7 +20,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { contentAttendanceFromModel } from '../src/features/attendance-month/content.js';
 import { unsafeQuarterlyMiFacts } from '../src/features/reports/facts.js';
 import { Client } from '../test/support/koers.js';
-import { oracleContentMonths, oracleReferralMonths } from '../test/support/read-model-oracle.js';
+import { oracleContentQuarters, oracleReferralQuarters } from '../test/support/read-model-oracle.js';
 import { openAttendanceDataset } from './support/attendance-dataset.js';
 import { ms } from './support/stats.js';
 
@@ -117,17 +117,17 @@ async function main(): Promise<void> {
         const onModel = (await unsafeQuarterlyMiFacts(ds.koers.db, scope, { contractId: CONTRACT, from: FROM, to: TO })).attendance;
         t.reader.push(performance.now() - s);
         s = performance.now();
-        const onRaw = await oracleReferralMonths(ds.koers.db, scope, CONTRACT, FROM, TO);
+        const onRaw = await oracleReferralQuarters(ds.koers.db, scope, CONTRACT, FROM, TO);
         t.raw.push(performance.now() - s);
-        if (!isDeepStrictEqual(onModel, onRaw)) throw new Error(`(a') ${m.code}: the model's ${onModel.length} referral months differ from the raw ${onRaw.length}`);
+        if (!isDeepStrictEqual(onModel, onRaw)) throw new Error(`(a') ${m.code}: the model's ${onModel.length} referral quarters differ from the raw ${onRaw.length}`);
         s = performance.now();
         const content = await contentAttendanceFromModel(ds.koers.db, scope, { contractId: CONTRACT, from: FROM, to: TO });
         t.content.push(performance.now() - s);
         s = performance.now();
-        const contentRaw = await oracleContentMonths(ds.koers.db, scope, CONTRACT, FROM, TO);
+        const contentRaw = await oracleContentQuarters(ds.koers.db, scope, CONTRACT, FROM, TO);
         t.contentRaw.push(performance.now() - s);
-        if (!isDeepStrictEqual(content, contentRaw)) throw new Error(`(b) ${m.code}: the model's ${content.length} content months differ from the raw ${contentRaw.length}`);
-        if (round === 0) console.log(`    ${m.code}: ${onModel.length} referral months, equal; content months equal`);
+        if (!isDeepStrictEqual(content, contentRaw)) throw new Error(`(b) ${m.code}: the model's ${content.length} content quarters differ from the raw ${contentRaw.length}`);
+        if (round === 0) console.log(`    ${m.code}: ${onModel.length} referral quarters, equal; content quarters equal`);
       }
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 // Issue #13, R-MI-1: the quarterly management information through GET /api/v1/reports/quarterly-mi, read
-// from the tables (src/features/reports/facts.ts, attendance aggregated per referral and month in SQL) on
+// from the tables (src/features/reports/facts.ts, attendance aggregated per referral and quarter in SQL) on
 // PGlite and PostgreSQL. A small region of Centraal Gelderland built by hand — seven participants in
 // Arnhem and Duiven, two providers — with every cell of 2026-Q4 (1 Oct – 31 Dec) and 2027-Q1 (1 Jan –
 // 31 Mar) computed on paper below (docs/reports.md §1 has the definitions). The room (R-SEC-1): the
@@ -200,22 +200,26 @@ describe(`quarterly management information on ${DB_KIND}`, () => {
     expect(cellOf(cm.body, 'duiven', 'b1_language')?.quarters.at(-1)).toMatchObject({ startedRunning: null, startedInStartClass: null, averageWaitingDays: null, inMilestone1A: null });
   });
 
-  it('the reader aggregates attendance per referral and month in SQL exactly as attendanceRate() does over the raw lessons', async () => {
+  it('the reader aggregates attendance per referral and quarter in SQL exactly as attendanceRate() does over each month of the raw lessons', async () => {
     const lesson = (date: string, scheduledMinutes: number, attendedMinutes: number, over: Partial<AttendanceFact> = {}): AttendanceFact => ({
       sessionId: date, date, scheduledMinutes, attendedMinutes, present: attendedMinutes > 0, calledIn: true, reason: null, makeUp: false, cancelledByProvider: false, ...over,
     });
     // Referral a's lessons as built above.
     const raw = [lesson('2026-11-10', 240, 240), lesson('2026-12-08', 240, 120), lesson('2026-12-15', 60, 60, { makeUp: true }), lesson('2027-01-12', 240, 180), lesson('2027-02-09', 240, 0, { cancelledByProvider: true })];
     const facts = await unsafeQuarterlyMiFacts(t.koers.db, { kind: 'municipality', municipalityId: organisationId('municipality', 'arnhem') }, { contractId: CG, from: '2026-04-01', to: '2027-03-31' });
-    const months: [string, string, string][] = [['2026-11', '2026-11-01', '2026-11-30'], ['2026-12', '2026-12-01', '2026-12-31'], ['2027-01', '2027-01-01', '2027-01-31'], ['2027-02', '2027-02-01', '2027-02-28']];
+    // Make-up minutes make up missed minutes of their own month (R-ATT-5): each month by attendanceRate, summed per quarter.
+    const quarters: [string, [string, string][]][] = [
+      ['2026-Q4', [['2026-10-01', '2026-10-31'], ['2026-11-01', '2026-11-30'], ['2026-12-01', '2026-12-31']]],
+      ['2027-Q1', [['2027-01-01', '2027-01-31'], ['2027-02-01', '2027-02-28'], ['2027-03-01', '2027-03-31']]],
+    ];
     expect(facts.attendance.filter((m) => m.referralId === referralA)).toEqual(
-      months.map(([month, from, to]) => {
-        const rate = attendanceRate(raw, from, to);
-        return { referralId: referralA, month, offeredMinutes: rate.offeredMinutes, attendedMinutes: rate.attendedMinutes };
+      quarters.map(([quarter, months]) => {
+        const rates = months.map(([from, to]) => attendanceRate(raw, from, to));
+        return { referralId: referralA, quarter, offeredMinutes: rates.reduce((n, r) => n + r.offeredMinutes, 0), attendedMinutes: rates.reduce((n, r) => n + r.attendedMinutes, 0) };
       }),
     );
-    // Dec: 120 attended + 60 made up of the 120 missed; Feb: the cancelled lesson offers nothing.
-    expect(facts.attendance.filter((m) => m.referralId === referralA).map((m) => [m.month, m.offeredMinutes, m.attendedMinutes])).toEqual([['2026-11', 240, 240], ['2026-12', 240, 180], ['2027-01', 240, 180], ['2027-02', 0, 0]]);
+    // Q4: Nov 240 of 240 + Dec 120 attended and 60 made up of the 120 missed; Q1: Jan 180 of 240, Feb's cancelled lesson offers nothing.
+    expect(facts.attendance.filter((m) => m.referralId === referralA).map((m) => [m.quarter, m.offeredMinutes, m.attendedMinutes])).toEqual([['2026-Q4', 480, 420], ['2027-Q1', 240, 180]]);
   });
 
   it('a bad quarter or contract is a problem with a Dutch reason, and each read is audited as one aggregate line', async () => {

@@ -51,7 +51,7 @@ describe(`the attendance read model on ${DB_KIND}`, () => {
     const item = res.items.find((i: any) => i.participantId === who[name]?.participantId);
     return { offered: item?.offeredMinutes, attended: item?.attendedMinutes, rate: item?.rate };
   };
-  const months = async (name: string) =>
+  const quarters = async (name: string) =>
     (await unsafeQuarterlyMiFacts(t.koers.db, { kind: 'municipality', municipalityId: HOORN }, { contractId, from: '2027-01-01', to: '2027-06-30' })).attendance.filter(
       (f) => f.referralId === who[name]?.referralId,
     );
@@ -119,10 +119,11 @@ describe(`the attendance read model on ${DB_KIND}`, () => {
   });
 
   it('the readers apply the make-up rule on the model: within the month for the management information, over the window for the rates page', async () => {
-    // Quarterly MI, per referral and month: March 250 + min(90, 300 − 250) = 300 of 300; April 100 of 200.
-    expect(await months('a')).toEqual([
-      { referralId: who.a?.referralId, month: '2027-03', offeredMinutes: 300, attendedMinutes: 300 },
-      { referralId: who.a?.referralId, month: '2027-04', offeredMinutes: 200, attendedMinutes: 100 },
+    // Quarterly MI, per referral and quarter of its months: Q1 (March) 250 + min(90, 300 − 250) = 300 of
+    // 300; Q2 (April) 100 of 200.
+    expect(await quarters('a')).toEqual([
+      { referralId: who.a?.referralId, quarter: '2027-Q1', offeredMinutes: 300, attendedMinutes: 300 },
+      { referralId: who.a?.referralId, quarter: '2027-Q2', offeredMinutes: 200, attendedMinutes: 100 },
     ]);
     // Rates page, 1 March – 30 April: offered 500; 350 + min(90, 150) = 440 → 88 %.
     expect(await rateOf('a')).toEqual({ offered: 500, attended: 440, rate: 88 });
@@ -141,7 +142,7 @@ describe(`the attendance read model on ${DB_KIND}`, () => {
       { month: '2027-03', referral: who.a?.referralId, offered: 300, attended: 250, madeUp: 90, unclassified: 0, rows: 4 },
       { month: '2027-04', referral: null, offered: 200, attended: 100, madeUp: 0, unclassified: 0, rows: 1 },
     ]);
-    expect(await months('a')).toEqual([{ referralId: who.a?.referralId, month: '2027-03', offeredMinutes: 300, attendedMinutes: 300 }]);
+    expect(await quarters('a')).toEqual([{ referralId: who.a?.referralId, quarter: '2027-Q1', offeredMinutes: 300, attendedMinutes: 300 }]);
     expect(await rateOf('a')).toEqual({ offered: 500, attended: 440, rate: 88 });
   });
 

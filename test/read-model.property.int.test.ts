@@ -18,7 +18,7 @@ import { unsafeQuarterlyMiFacts } from '../src/features/reports/facts.js';
 import type { Scope } from '../src/platform/access.js';
 import type { Db } from '../src/platform/db.js';
 import { aUser, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
-import { modelAgainstRebuild, oracleContentMonths, oracleParticipants, oracleReferralMonths } from './support/read-model-oracle.js';
+import { modelAgainstRebuild, oracleContentQuarters, oracleParticipants, oracleReferralQuarters } from './support/read-model-oracle.js';
 import { aReportReferral, type BuiltReferral, type ReportRegion } from './support/report-builders.js';
 import { CORRECTION, FACTS, dayOf, type Correction, type Facts } from './support/read-model-arbitraries.js';
 
@@ -57,8 +57,8 @@ describe(`the attendance read model against the raw facts on ${DB_KIND}`, () => 
     for (const [from, to] of full ? WINDOWS : WINDOWS.slice(1, 2)) {
       for (const scope of full ? [aggregate, ...SCOPES] : [aggregate]) {
         const facts = await unsafeQuarterlyMiFacts(db, scope, { contractId: CG, from, to });
-        expect(facts.attendance, `${step}: referral months ${scope.kind} ${from}..${to}`).toEqual(await oracleReferralMonths(db, scope, CG, from, to));
-        expect(await contentAttendanceFromModel(db, scope, { contractId: CG, from, to }), `${step}: content months ${scope.kind} ${from}..${to}`).toEqual(await oracleContentMonths(db, scope, CG, from, to));
+        expect(facts.attendance, `${step}: referral quarters ${scope.kind} ${from}..${to}`).toEqual(await oracleReferralQuarters(db, scope, CG, from, to));
+        expect(await contentAttendanceFromModel(db, scope, { contractId: CG, from, to }), `${step}: content quarters ${scope.kind} ${from}..${to}`).toEqual(await oracleContentQuarters(db, scope, CG, from, to));
       }
       for (const scope of full ? SCOPES : [SCOPES[0]!, SCOPES[3]!]) {
         const listed = await listAttendanceRates(db, scope, { from, to, norms: NORMS, belowNorm: undefined, sort: 'name', page: 1, pageSize: 1000 });

@@ -1,28 +1,30 @@
 // The oracle of the read-model tests (issue #13): the attendance SQL as it was before the read model
-// attendance_month (commit 0c96fdf), straight over the raw attendance and lesson rows. The readers now
-// read the model (src/features/attendance-month/source.ts); these statements say what they must give.
+// attendance_month (commit 0c96fdf), straight over the raw attendance and lesson rows, with the months
+// summed per quarter as the readers now hand them over (issue #13: the reports sum whole quarters). The
+// readers read the model (src/features/attendance-month/source.ts); these statements say what they must give.
 import { attendanceInScope, referralInReportScope, SqlParams, type AggregateScope, type Scope } from '../../src/platform/access.js';
 import type { Queryable } from '../../src/platform/db.js';
 
 const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
 const MAKE_UP = `NOT l.cancelled_by_provider AND l.kind = 'makeUp'`;
 
-export interface MonthRow {
+export interface QuarterRow {
   referralId: string;
-  month: string;
+  /** 'YYYY-Qn'. */
+  quarter: string;
   offeredMinutes: number;
   attendedMinutes: number;
 }
 
-/** The old readAttendance of src/features/reports/facts.ts: per referral and month. */
-export function oracleReferralMonths(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<MonthRow[]> {
+/** The old readAttendance of src/features/reports/facts.ts per referral and month, summed per quarter. */
+export function oracleReferralQuarters(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<QuarterRow[]> {
   const p = new SqlParams();
   const referrals = `referral r WHERE r.contract_id = ${p.add(contractId)} AND r.referred_on <= ${p.add(to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
-  return q.query<MonthRow>(
-    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
-       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes"
+  return q.query<QuarterRow>(
+    `SELECT f.referral_id AS "referralId", f.quarter, sum(f.offered)::int AS "offeredMinutes",
+       sum(f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes"
      FROM (
-       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
+       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month, extract(year FROM l.date) || '-Q' || extract(quarter FROM l.date) AS quarter,
          COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
          COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
          COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up
@@ -31,9 +33,10 @@ export function oracleReferralMonths(q: Queryable, scope: Scope | AggregateScope
          AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
        WHERE l.date BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date
          AND gm.referral_id IN (SELECT r.id FROM ${referrals})
-       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
+       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM'), 3
      ) f
-     ORDER BY f.referral_id, f.month`,
+     GROUP BY f.referral_id, f.quarter
+     ORDER BY 1, 2`,
     p.values,
   );
 }
@@ -82,18 +85,18 @@ export async function modelAgainstRebuild(q: Queryable): Promise<{ maintained: s
   return { maintained: maintained.map((r) => r.k), rebuilt: rebuilt.map((r) => r.k) };
 }
 
-/** The content report's attendance over the raw rows (readContentAttendance of content-facts.ts as written by helper H1). */
-export function oracleContentMonths(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<(MonthRow & { languageMinutes: number; firstEveningOn: string | null })[]> {
+/** The content report's attendance over the raw rows (readContentAttendance of content-facts.ts as written by helper H1), summed per quarter. */
+export function oracleContentQuarters(q: Queryable, scope: Scope | AggregateScope, contractId: string, from: string, to: string): Promise<(QuarterRow & { languageMinutes: number; firstEveningOn: string | null })[]> {
   const p = new SqlParams();
   const LANGUAGE = `NOT l.cancelled_by_provider AND l.kind IN ('language', 'knm', 'makeUp')`;
   const EVENING = `NOT l.cancelled_by_provider AND l.start_time >= '18:00'`;
   const referrals = `SELECT r.id FROM referral r WHERE r.contract_id = ${p.add(contractId)} AND r.referred_on <= ${p.add(to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
   return q.query(
-    `SELECT f.referral_id AS "referralId", f.month, f.offered::int AS "offeredMinutes",
-       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
-       f.language::int AS "languageMinutes", f.first_evening::text AS "firstEveningOn"
+    `SELECT f.referral_id AS "referralId", f.quarter, sum(f.offered)::int AS "offeredMinutes",
+       sum(f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
+       sum(f.language)::int AS "languageMinutes", min(f.first_evening)::text AS "firstEveningOn"
      FROM (
-       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month,
+       SELECT gm.referral_id, to_char(l.date, 'YYYY-MM') AS month, extract(year FROM l.date) || '-Q' || extract(quarter FROM l.date) AS quarter,
          COALESCE(sum(l.minutes) FILTER (WHERE ${REGULAR}), 0) AS offered,
          COALESCE(sum(least(a.minutes_attended, l.minutes)) FILTER (WHERE ${REGULAR}), 0) AS attended,
          COALESCE(sum(a.minutes_attended) FILTER (WHERE ${MAKE_UP}), 0) AS made_up,
@@ -104,9 +107,10 @@ export function oracleContentMonths(q: Queryable, scope: Scope | AggregateScope,
          AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date)
        WHERE l.date BETWEEN ${p.add(from)}::date AND ${p.add(to)}::date
          AND gm.referral_id IN (${referrals})
-       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM')
+       GROUP BY gm.referral_id, to_char(l.date, 'YYYY-MM'), 3
      ) f
-     ORDER BY f.referral_id, f.month`,
+     GROUP BY f.referral_id, f.quarter
+     ORDER BY 1, 2`,
     p.values,
   );
 }

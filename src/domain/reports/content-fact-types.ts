@@ -2,14 +2,14 @@
 // (src/features/reports/content-facts.ts names the table and column behind each field), and the per-cell
 // slice of them. A read model may hand them over pre-aggregated as long as the rows are the same.
 import type { IsoDate, ProductKind, Route } from '../contract.js';
-import type { AttendanceMonthFact, GroupMembershipFact, ReferralFact, ReportContractVersion } from './facts.js';
+import type { AttendanceQuarterFact, GroupMembershipFact, ReferralFact, ReportContractVersion } from './facts.js';
 import type { z } from 'zod';
 
-/** Attendance of a referral in a month (AttendanceMonthFact) plus what items 3f and 3h read of the same rows. */
-export interface ContentAttendanceMonthFact extends AttendanceMonthFact {
+/** Attendance of a referral in a quarter (AttendanceQuarterFact) plus what items 3f and 3h read of the same rows. */
+export interface ContentAttendanceQuarterFact extends AttendanceQuarterFact {
   /** 3f: attendance.minutes_attended on lessons of kind language, knm or makeUp (not cancelled by the provider). */
   languageMinutes: number;
-  /** 3h: the first lesson of the month starting at 18:00 or later with an attendance row of the referral; null if none. */
+  /** 3h: the first lesson of the quarter starting at 18:00 or later with an attendance row of the referral; null if none. */
   firstEveningOn: IsoDate | null;
 }
 
@@ -63,7 +63,7 @@ export interface CancelledLessonsFact {
 
 export interface ContentReportFacts {
   referrals: readonly ReferralFact[];
-  attendance: readonly ContentAttendanceMonthFact[];
+  attendance: readonly ContentAttendanceQuarterFact[];
   routeEvents: readonly ContentRouteEventFact[];
   scalings: readonly ScalingFact[];
   activities: readonly ActivityFact[];
@@ -105,7 +105,7 @@ export function cellFacts(facts: ContentReportFacts, referrals: readonly Referra
   for (const r of referrals) {
     const s = index.get(r.id);
     if (s === undefined) continue;
-    (out.attendance as ContentAttendanceMonthFact[]).push(...s.attendance);
+    (out.attendance as ContentAttendanceQuarterFact[]).push(...s.attendance);
     (out.routeEvents as ContentRouteEventFact[]).push(...s.routeEvents);
     (out.scalings as ScalingFact[]).push(...s.scalings);
     (out.activities as ActivityFact[]).push(...s.activities);

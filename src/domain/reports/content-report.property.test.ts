@@ -104,7 +104,7 @@ describe('content report — properties', () => {
 
   it('the MI drill-down lists (1a, 1b, 1c, 2, 3, 5) are as long as the quarterly management information figures', () => {
     const contract: ReportContract = { municipalities: [{ code: 'hoorn', products: ['b1_language'] }], products: [{ code: 'b1_language', kind: 'language' }], versions: [{ version: 1, validFrom: '2026-01-01' }] };
-    const attendance = fc.array(fc.record({ referralId: fc.integer({ min: 0, max: 14 }).map((i) => `r${i}`), month: fc.constantFrom('2027-01', '2027-02', '2027-03'), offeredMinutes: fc.integer({ min: 0, max: 10 }).map((n) => n * 60), attendedMinutes: fc.integer({ min: 0, max: 600 }) }), { maxLength: 10 });
+    const attendance = fc.array(fc.record({ referralId: fc.integer({ min: 0, max: 14 }).map((i) => `r${i}`), quarter: fc.constantFrom('2026-Q4', '2027-Q1', '2027-Q2'), offeredMinutes: fc.integer({ min: 0, max: 10 }).map((n) => n * 60), attendedMinutes: fc.integer({ min: 0, max: 600 }) }), { maxLength: 10 });
     fc.assert(
       fc.property(facts, attendance, (f, att) => {
         const referrals = f.referrals.map((r) => ({ ...r, municipality: 'hoorn', product: 'b1_language' }));

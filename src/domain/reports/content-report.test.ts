@@ -2,7 +2,7 @@
 // from the definitions of docs/reports.md §2.
 import { describe, expect, it } from 'vitest';
 import { contentMembers, contentReport, contentRouteOf, cellReferrals, runningYearWindows, type ContentContract, type ContentReportFacts } from './content-report.js';
-import type { ReferralFact } from './facts.js';
+import { quarterIdsOf, type ReferralFact } from './facts.js';
 import { periodContaining } from './periods.js';
 import { yearReport } from './year-report.js';
 
@@ -52,10 +52,11 @@ const FACTS: ContentReportFacts = {
     { referralId: 'r4', productKind: 'participation', startDate: '2027-03-25', endDate: '2027-04-05', minutes: 120, localFacility: null, isLocalFacility: false },
   ],
   hours: [{ referralId: 'r4', month: '2027-01', kind: 'participation', minutes: 60 }],
+  // Per referral and quarter (each of these the one month that had lessons: January, February, April).
   attendance: [
-    { referralId: 'r3', month: '2027-01', offeredMinutes: 1200, attendedMinutes: 900, languageMinutes: 900, firstEveningOn: '2027-01-12' },
-    { referralId: 'r1', month: '2027-02', offeredMinutes: 400, attendedMinutes: 400, languageMinutes: 400, firstEveningOn: null },
-    { referralId: 'r1', month: '2027-04', offeredMinutes: 400, attendedMinutes: 200, languageMinutes: 200, firstEveningOn: null },
+    { referralId: 'r3', quarter: '2027-Q1', offeredMinutes: 1200, attendedMinutes: 900, languageMinutes: 900, firstEveningOn: '2027-01-12' },
+    { referralId: 'r1', quarter: '2027-Q1', offeredMinutes: 400, attendedMinutes: 400, languageMinutes: 400, firstEveningOn: null },
+    { referralId: 'r1', quarter: '2027-Q2', offeredMinutes: 400, attendedMinutes: 200, languageMinutes: 200, firstEveningOn: null },
   ],
   groups: [
     { groupId: 'g1', levelBand: 'a2b1', referralId: 'r1', from: '2027-02-01', to: null },
@@ -161,5 +162,13 @@ describe('content report (R-MI-2, 000 §4.1)', () => {
     expect(z.map((c) => c.counts['1a'])).toEqual([0, 1, 0]);
     // 2a at 31 Dec: 2026 r3, r4 running; 2027 r3, r4 still running.
     expect(z.map((c) => c.counts['2a'])).toEqual([0, 2, 2]);
+  });
+
+  it('reads the quarter facts of a window of whole quarters only', () => {
+    expect([...quarterIdsOf(runningYearWindows(periodContaining('quarter', '2027-08-15')).at(-1) as { start: string; end: string })]).toEqual(['2027-Q1', '2027-Q2', '2027-Q3']);
+    expect([...quarterIdsOf({ start: '2026-01-01', end: '2026-12-31' })]).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    // A window cut inside a quarter would count days outside it: refused.
+    expect(() => quarterIdsOf({ start: '2027-01-15', end: '2027-03-31' })).toThrow('not a window of whole quarters');
+    expect(() => quarterIdsOf({ start: '2027-01-01', end: '2027-05-31' })).toThrow('not a window of whole quarters');
   });
 });

@@ -8,11 +8,11 @@ import { groupBy } from '../group-by.js';
 import { addCalendarDays, addMonths } from '../calendar.js';
 import type { IsoDate, Route } from '../contract.js';
 import { isB1Route } from '../route-change.js';
-import { reportVersionOn, type ReferralFact } from './facts.js';
-import { cellFacts, type ContentAttendanceMonthFact, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
+import { quarterIdsOf, reportVersionOn, type ReferralFact } from './facts.js';
+import { cellFacts, type ContentAttendanceQuarterFact, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 
-export type { ActivityFact, CancelledLessonsFact, ContentAttendanceMonthFact, ContentContract, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from './content-fact-types.js';
+export type { ActivityFact, CancelledLessonsFact, ContentAttendanceQuarterFact, ContentContract, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from './content-fact-types.js';
 export { cellFacts } from './content-fact-types.js';
 
 export const ContentRoutes = ['b1', 'z'] as const;
@@ -180,8 +180,8 @@ export function contentMembers(facts: ContentReportFacts, referrals: readonly Re
         }),
       );
     case '3h': { // an attendance row on a lesson starting at 18:00 or later in the window; the date is the first such lesson
-      const ms = months(w);
-      return perParticipant(facts.attendance.flatMap((a) => { const r = byId.get(a.referralId); return r !== undefined && ms.has(a.month) && a.firstEveningOn !== null ? [of(r, a.firstEveningOn)] : []; }));
+      const qs = quarterIdsOf(w);
+      return perParticipant(facts.attendance.flatMap((a) => { const r = byId.get(a.referralId); return r !== undefined && qs.has(a.quarter) && a.firstEveningOn !== null ? [of(r, a.firstEveningOn)] : []; }));
     }
     case '3k': // referrals ended by routeEnded in the window
       return perReferral(events((e) => e.type === 'routeEnded' && inWindow(e.on, w)).map(({ r, e }) => of(r, e.on)));
@@ -285,7 +285,9 @@ function zHours(facts: ContentReportFacts, referrals: readonly ReferralFact[], w
     if (h.kind === 'participation') participation += h.minutes;
     else language += h.minutes;
   }
-  for (const a of facts.attendance) if (ids.has(a.referralId) && ms.has(a.month)) language += a.languageMinutes;
+  // The attendance facts are per quarter (the windows are whole quarters: runningYearWindows, yearWindows).
+  const qs = quarterIdsOf(w);
+  for (const a of facts.attendance) if (ids.has(a.referralId) && qs.has(a.quarter)) language += a.languageMinutes;
   if (participants === 0) return { participation: null, language: null, participants };
   return { participation: round1(participation / 60 / participants), language: round1(language / 60 / participants), participants };
 }
@@ -300,13 +302,13 @@ function cancelledPerGroup(facts: ContentReportFacts, ids: ReadonlySet<string>, 
 }
 
 /** 5b: the mean over participants with minutes offered of 100 − their attendance % over the window (each participant weighs equally). */
-function averageAbsence(attendance: readonly ContentAttendanceMonthFact[], referrals: readonly ReferralFact[], w: ReportPeriod): { percent: number | null; participants: number } {
+function averageAbsence(attendance: readonly ContentAttendanceQuarterFact[], referrals: readonly ReferralFact[], w: ReportPeriod): { percent: number | null; participants: number } {
   const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
-  const ms = months(w);
+  const qs = quarterIdsOf(w);
   const sums = new Map<string, { offered: number; attended: number }>();
   for (const a of attendance) {
     const p = participantOf.get(a.referralId);
-    if (p === undefined || !ms.has(a.month)) continue;
+    if (p === undefined || !qs.has(a.quarter)) continue;
     const s = sums.get(p) ?? { offered: 0, attended: 0 };
     sums.set(p, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes });
   }

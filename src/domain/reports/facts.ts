@@ -1,9 +1,11 @@
 // The smallest fact records the report computations need (issue #13). Plain data, already read from the
 // registration (docs/reports.md names the table and column behind every field); a read model may hand
 // them over pre-aggregated (attendance per month) as long as the figures stay the same.
+import { addCalendarDays } from '../calendar.js';
 import { findVersionInForce, type IsoDate, type ProductKind, type Route } from '../contract.js';
 import type { LadderRecord } from '../participation.js';
 import type { z } from 'zod';
+import { periodContaining } from './periods.js';
 
 /** One referral of a participant to a provider for one product (table referral, with route_event for the end). */
 export interface ReferralFact {
@@ -23,15 +25,36 @@ export interface ReferralFact {
   endedOn: IsoDate | null;
 }
 
-/** Attendance of one referral in one calendar month (attendance × lesson via group_member), in minutes. */
-export interface AttendanceMonthFact {
+/**
+ * Attendance of one referral in one calendar quarter (attendance × lesson via group_member), in minutes:
+ * the sums over the quarter's months of each month's figures (issue #13: the reports only ever sum whole
+ * quarters, so the reader hands over a third of the rows). Make-up minutes make up missed minutes of their
+ * own month only (R-ATT-5), so a quarter's attended minutes are the sum of the months' and can be summed again.
+ */
+export interface AttendanceQuarterFact {
   referralId: string;
-  /** 'YYYY-MM'. */
-  month: string;
+  /** 'YYYY-Qn', the id of the quarter's ReportPeriod. */
+  quarter: string;
   /** Minutes scheduled in lessons not cancelled by the provider, make-up lessons excluded (attendanceRate). */
   offeredMinutes: number;
-  /** Attended minutes, each lesson capped at its length, plus make-up up to the missed minutes (attendanceRate). */
+  /** Attended minutes, each lesson capped at its length, plus per month make-up up to the missed minutes (attendanceRate). */
   attendedMinutes: number;
+}
+
+/**
+ * The ids of the quarters a window of whole quarters is made of (a quarter, the year so far, a whole year):
+ * the window of quarter facts. Throws on a window that starts or ends inside a quarter, where quarter
+ * facts would count days outside it.
+ */
+export function quarterIdsOf(w: { start: IsoDate; end: IsoDate }): Set<string> {
+  const out = new Set<string>();
+  for (let d = w.start; d <= w.end; ) {
+    const q = periodContaining('quarter', d);
+    if (q.start !== d || q.end > w.end) throw new Error(`${w.start}..${w.end} is not a window of whole quarters`);
+    out.add(q.id);
+    d = addCalendarDays(q.end, 1);
+  }
+  return out;
 }
 
 /** class_group.level_band: 001 Bijlage 5 item 4 a–g. */

@@ -3,7 +3,7 @@
 // (municipality × product) and quarter, each with the date that made it count — by the definitions of
 // docs/reports.md §1, the same as quarterly-mi.ts; mi-members.test.ts holds each list's length against
 // quarterlyManagementInformation's figure for random fact sets.
-import { addCalendarDays, addMonths, compareDates } from '../calendar.js';
+import { addCalendarDays, compareDates } from '../calendar.js';
 import type { IsoDate } from '../contract.js';
 import { firstStart, type Member } from './content-report.js';
 import type { ReferralFact } from './facts.js';
@@ -44,11 +44,10 @@ export function miMembers(facts: Pick<QuarterlyMiFacts, 'attendance'>, referrals
       return each((r) => (onOrBefore(r.referredOn, q.end) && !onOrBefore(firstStart(r), q.end) && !onOrBefore(r.endedOn, q.end) ? r.referredOn : null));
     case '3': { // attendance over the quarter's three months below the norm; the date is the quarter's last day
       const byId = new Map(referrals.map((r) => [r.id, r]));
-      const months = new Set([0, 1, 2].map((i) => addMonths(q.start, i).slice(0, 7)));
       const sums = new Map<string, { offered: number; attended: number; referralId: string }>();
       for (const a of facts.attendance) {
         const r = byId.get(a.referralId);
-        if (r === undefined || !months.has(a.month)) continue;
+        if (r === undefined || a.quarter !== q.id) continue;
         const s = sums.get(r.participantId) ?? { offered: 0, attended: 0, referralId: r.id };
         sums.set(r.participantId, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes, referralId: s.referralId < r.id ? s.referralId : r.id });
       }

@@ -6,13 +6,13 @@ import { addCalendarDays, addMonths, compareDates } from '../calendar.js';
 import { latestLadderSteps, type LadderStep } from '../participation.js';
 import { isB1Route, isEducationRoute } from '../route-change.js';
 import type { IsoDate, Route } from '../contract.js';
-import { LevelBands, reportVersionOn, type AttendanceMonthFact, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
+import { LevelBands, reportVersionOn, type AttendanceQuarterFact, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 import { groupBy } from '../group-by.js';
 
 export interface QuarterlyMiFacts {
   referrals: readonly ReferralFact[];
-  attendance: readonly AttendanceMonthFact[];
+  attendance: readonly AttendanceQuarterFact[];
   groups: readonly GroupMembershipFact[];
   routeChanges: readonly RouteChangeFact[];
   ladder: readonly LadderStepFact[];
@@ -138,14 +138,14 @@ function figuresOf(facts: QuarterlyMiFacts, referrals: readonly ReferralFact[], 
   };
 }
 
-/** Item 3: participants whose attendance over the quarter's three months is below the contract's norm (R-ATT-3). */
-function belowNormCount(attendance: readonly AttendanceMonthFact[], referrals: readonly ReferralFact[], q: ReportPeriod, normPercent: number): number {
+/** Item 3: participants whose attendance over the quarter (its three months) is below the contract's norm (R-ATT-3). */
+function belowNormCount(attendance: readonly AttendanceQuarterFact[], referrals: readonly ReferralFact[], q: ReportPeriod, normPercent: number): number {
   const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
-  const months = new Set([0, 1, 2].map((i) => addMonths(q.start, i).slice(0, 7)));
+  // A participant's referrals in the cell are summed: the norm is the participant's.
   const sums = new Map<string, { offered: number; attended: number }>();
   for (const a of attendance) {
     const p = participantOf.get(a.referralId);
-    if (p === undefined || !months.has(a.month)) continue;
+    if (p === undefined || a.quarter !== q.id) continue;
     const s = sums.get(p) ?? { offered: 0, attended: 0 };
     sums.set(p, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes });
   }

@@ -1,17 +1,18 @@
 // Issue #13: the content report's attendance (000 §4.1 3f, 3h; readContentAttendance in
 // src/features/reports/content-facts.ts) from the read model attendance_month instead of the raw rows —
-// the same rows: per referral and month the minutes offered and attended by attendanceRate's arithmetic
-// (make-up within the referral's month), the attended minutes of language, KNM and make-up lessons
-// (each capped at its lesson) and the first evening lesson with a row. bench/reports-national.ts holds
+// the same rows: per referral and quarter the minutes offered and attended by attendanceRate's arithmetic
+// (make-up within the referral's month, then the months summed), the attended minutes of language, KNM
+// and make-up lessons (each capped at its lesson) and the first evening lesson with a row. bench/reports-national.ts holds
 // the two equal on the national dataset; a drop-in for readContentAttendance.
 import type { IsoDate } from '../../domain/iso-date.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 import { attendanceMonthSource } from './source.js';
 
-export interface ContentAttendanceMonthRow {
+export interface ContentAttendanceQuarterRow {
   referralId: string;
-  month: string;
+  /** 'YYYY-Qn'. */
+  quarter: string;
   offeredMinutes: number;
   attendedMinutes: number;
   languageMinutes: number;
@@ -19,13 +20,13 @@ export interface ContentAttendanceMonthRow {
 }
 
 /** The contract's referrals in the scope (as content-facts.ts: referred on or before the window's end). */
-export function contentAttendanceFromModel(q: Queryable, scope: Scope | AggregateScope, w: { contractId: string; from: IsoDate; to: IsoDate }): Promise<ContentAttendanceMonthRow[]> {
+export function contentAttendanceFromModel(q: Queryable, scope: Scope | AggregateScope, w: { contractId: string; from: IsoDate; to: IsoDate }): Promise<ContentAttendanceQuarterRow[]> {
   const p = new SqlParams();
   const referrals = `SELECT r.id FROM referral r WHERE r.contract_id = ${p.add(w.contractId)} AND r.referred_on <= ${p.add(w.to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
-  return q.query<ContentAttendanceMonthRow>(
-    `SELECT f.referral_id AS "referralId", to_char(f.month, 'YYYY-MM') AS month, f.offered::int AS "offeredMinutes",
-       (f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
-       f.language::int AS "languageMinutes", f.first_evening::text AS "firstEveningOn"
+  return q.query<ContentAttendanceQuarterRow>(
+    `SELECT f.referral_id AS "referralId", to_char(f.month, 'YYYY-"Q"Q') AS quarter, sum(f.offered)::int AS "offeredMinutes",
+       sum(f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
+       sum(f.language)::int AS "languageMinutes", min(f.first_evening)::text AS "firstEveningOn"
      FROM (
        SELECT x.referral_id, x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up,
          sum(x.language) AS language, min(x.evening) AS first_evening
@@ -33,7 +34,8 @@ export function contentAttendanceFromModel(q: Queryable, scope: Scope | Aggregat
        WHERE x.referral_id IN (${referrals})
        GROUP BY x.referral_id, x.month
      ) f
-     ORDER BY f.referral_id, f.month`,
+     GROUP BY f.referral_id, to_char(f.month, 'YYYY-"Q"Q')
+     ORDER BY 1, 2`,
     p.values,
   );
 }

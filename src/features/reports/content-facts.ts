@@ -1,12 +1,12 @@
 // The readers of the content report, the year report and the management report (issue #13, R-MI-2): the
 // facts of one contract's referrals in the room's scope (referralInReportScope) for a window of days, read
-// from the registration. Attendance is aggregated per referral and calendar month in ONE function,
+// from the registration. Attendance is aggregated per referral and calendar quarter in ONE function,
 // readContentAttendance (the attendanceRate arithmetic of facts.ts readAttendance, plus the language
 // minutes of 3f and the first evening lesson of 3h), on the read model attendance_month (issue #13); no
 // attendance row reaches JavaScript. Unscoped by name: the caller passes the scope it decided (room.ts).
 import { readReferrals } from './facts.js';
 import type { IsoDate } from '../../domain/contract.js';
-import type { ActivityFact, CancelledLessonsFact, ContentAttendanceMonthFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
+import type { ActivityFact, CancelledLessonsFact, ContentAttendanceQuarterFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
 import type { GroupMembershipFact } from '../../domain/reports/facts.js';
 import type { InvoiceLinesFact, ManagementReportFacts } from '../../domain/reports/management-report.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
@@ -48,12 +48,12 @@ export async function unsafeManagementReportFacts(q: Queryable, scope: Scope, w:
 }
 
 /**
- * The one attendance read: per referral and month the minutes offered and attended by attendanceRate's
+ * The one attendance read: per referral and quarter the minutes offered and attended by attendanceRate's
  * arithmetic (as facts.ts readAttendance), the attended minutes of language, KNM and make-up lessons (3f),
  * and the first evening lesson with a row (3h) — from the read model attendance_month (issue #13,
  * src/features/attendance-month/content.ts; docs/reports.md §11), not the 26 M attendance rows.
  */
-export function readContentAttendance(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentAttendanceMonthFact[]> {
+export function readContentAttendance(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentAttendanceQuarterFact[]> {
   return contentAttendanceFromModel(q, scope, w);
 }
 
