@@ -5,11 +5,12 @@ import { contentReportCases } from './content-report-cases.js';
 import { invoicingCases } from './invoicing-cases.js';
 import { miViewCases } from './mi-view-cases.js';
 import { kpiReportCases } from './kpi-report-cases.js';
+import { meetingCases } from './meeting-cases.js';
 import type { Case } from './matrix.js';
 import { progressCases } from './progress-cases.js';
 import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases()];
 }
