@@ -586,6 +586,618 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contract-meeting-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions of the meetings the actor sees: open, overdue, done or all */
+        get: {
+            parameters: {
+                query?: {
+                    contractId?: string;
+                    status?: "open" | "overdue" | "done" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contractId: string;
+                                description: string;
+                                done: boolean;
+                                doneOn: string | null;
+                                dueOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The actor owns the action (a provider its own) or runs the meeting */
+                                mayMarkDone: boolean;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingQuarter: string;
+                                /** @enum {string} */
+                                meetingType: "execution" | "contract" | "progress";
+                                overdue: boolean;
+                                owner: {
+                                    code: string | null;
+                                    /** @enum {string} */
+                                    kind: "contractManager" | "provider";
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meeting-actions/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Marks an action done (or open again): a provider its own, the contract manager any; done answers its overdue signal */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        done: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string;
+                            done: boolean;
+                            doneOn: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The actor owns the action (a provider its own) or runs the meeting */
+                            mayMarkDone: boolean;
+                            /** Format: uuid */
+                            meetingId: string;
+                            overdue: boolean;
+                            owner: {
+                                code: string | null;
+                                /** @enum {string} */
+                                kind: "contractManager" | "provider";
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CM-1: the meetings the actor sees — the contract manager its region's, a provider those it is party to — searched, sorted and paged */
+        get: {
+            parameters: {
+                query?: {
+                    contractId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Searches type, quarter, contract and provider names */
+                    q?: string;
+                    sort?: "heldOn" | "-heldOn" | "quarter" | "-quarter" | "type" | "-type";
+                    type?: "execution" | "contract" | "progress";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contractId: string;
+                                contractName: string;
+                                /** @description The last day the meeting is due by the contract (000 §3); null on request */
+                                dueOn: string | null;
+                                heldOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                municipalities: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                openActions: number;
+                                overdueActions: number;
+                                plannedLate: boolean;
+                                providers: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                quarter: string;
+                                /** @enum {string} */
+                                type: "execution" | "contract" | "progress";
+                                typeName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** R-CM-1: the contract manager plans a meeting (type, quarter it is about, date, parties); a date after the contract's due date is recorded and shown as late */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        heldOn: string;
+                        /** @description The municipalities taking part (contract codes) */
+                        municipalities: string[];
+                        /** @description The providers taking part (contract codes); at least one */
+                        providers: string[];
+                        /** @description The quarter the meeting is about (the contract management meeting: the quarter before it) */
+                        quarter: string;
+                        /** @enum {string} */
+                        type: "execution" | "contract" | "progress";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CM-1: one meeting with its agenda, minutes and actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                done: boolean;
+                                doneOn: string | null;
+                                dueOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The actor owns the action (a provider its own) or runs the meeting */
+                                mayMarkDone: boolean;
+                                /** Format: uuid */
+                                meetingId: string;
+                                overdue: boolean;
+                                owner: {
+                                    code: string | null;
+                                    /** @enum {string} */
+                                    kind: "contractManager" | "provider";
+                                    name: string;
+                                };
+                            }[];
+                            agenda: {
+                                detail: string;
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                source: "reports" | "kpi" | "compliance" | "ladder" | "action" | "own";
+                                sourceKey: string | null;
+                                title: string;
+                            }[];
+                            contractId: string;
+                            contractName: string;
+                            /** @description The last day the meeting is due by the contract (000 §3); null on request */
+                            dueOn: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            mayManage: boolean;
+                            minutes: {
+                                text: string;
+                                /** @description 0: none yet; send it back to save the next */
+                                version: number;
+                            };
+                            municipalities: {
+                                code: string;
+                                name: string;
+                            }[];
+                            openActions: number;
+                            overdueActions: number;
+                            plannedLate: boolean;
+                            providers: {
+                                code: string;
+                                name: string;
+                            }[];
+                            quarter: string;
+                            /** @enum {string} */
+                            type: "execution" | "contract" | "progress";
+                            typeName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-CM-1: records an action item with its owner (the contract manager or a provider taking part) and due date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        dueOn: string;
+                        owner: {
+                            /** @enum {string} */
+                            kind: "contractManager";
+                        } | {
+                            /** @enum {string} */
+                            kind: "provider";
+                            provider: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a proposed item (by its key) or an own item to the agenda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A proposal's key: its title and detail are taken from the proposal now */
+                        sourceKey: string;
+                    } | {
+                        /** @default  */
+                        detail?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}/agenda-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Takes an item off the agenda (kept, with who and when) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Saves the minutes as a new version; 409 when the version read is not the latest */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @description The version read; 409 when another save came first */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-CM-1: the proposed agenda — reports due, submitted and late, KPIs off target, deadline compliance below the norm, open contract-level cases, overdue actions — as aggregates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                detail: string;
+                                onAgenda: boolean;
+                                /** @enum {string} */
+                                source: "reports" | "kpi" | "compliance" | "ladder" | "action" | "own";
+                                sourceKey: string;
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            meetingId: string;
+                            quarter: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-EXC-3: the same list as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    contractId?: string;
+                    format: "xlsx" | "csv";
+                    /** @description Searches type, quarter, contract and provider names */
+                    q?: string;
+                    sort?: "heldOn" | "-heldOn" | "quarter" | "-quarter" | "type" | "-type";
+                    type?: "execution" | "contract" | "progress";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-accounts": {
         parameters: {
             query?: never;
@@ -704,6 +1316,199 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ESC-2: the contract-level ladder per provider — steps taken, the next step, and the proposal with the patterns that triggered it (never one participant) */
+        get: {
+            parameters: {
+                query: {
+                    contractId: string;
+                    /** @description The quarter the patterns are judged on */
+                    quarter: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contractId: string;
+                            ladder: {
+                                name: string;
+                                requiresTerm: boolean;
+                                /** @enum {string} */
+                                step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
+                            }[];
+                            patternsWithoutFacts: {
+                                kind: string;
+                                reason: string;
+                            }[];
+                            providers: {
+                                caseId: string | null;
+                                closedOn: string | null;
+                                name: string;
+                                nextStep: {
+                                    name: string;
+                                    requiresTerm: boolean;
+                                    /** @enum {string} */
+                                    step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
+                                } | null;
+                                proposal: {
+                                    name: string;
+                                    patterns: {
+                                        detail: string;
+                                        /** @enum {string} */
+                                        kind: "kpiBelowTarget" | "deadlineComplianceBelowNorm" | "complaintsRising";
+                                        provider: string | null;
+                                        quarters: string[];
+                                        route: string | null;
+                                    }[];
+                                    /** @enum {string} */
+                                    step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
+                                } | null;
+                                provider: string;
+                                steps: {
+                                    decidedOn: string;
+                                    decision: string;
+                                    grounds: string;
+                                    name: string;
+                                    patterns: {
+                                        detail: string;
+                                        /** @enum {string} */
+                                        kind: "kpiBelowTarget" | "deadlineComplianceBelowNorm" | "complaintsRising";
+                                        provider: string | null;
+                                        quarters: string[];
+                                        route: string | null;
+                                    }[];
+                                    position: number;
+                                    /** @enum {string} */
+                                    step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
+                                    termUntil: string | null;
+                                }[];
+                            }[];
+                            quarter: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ESC-2: closes a provider's case with its grounds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        closedOn: string;
+                        grounds: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** R-ESC-2: the contract manager opens the next step for a provider with date, decision, grounds and (where the step has one) the term; steps go in order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        decidedOn: string;
+                        decision: string;
+                        grounds: string;
+                        provider: string;
+                        /** @description The quarter whose patterns are frozen with the step */
+                        quarter: string;
+                        /** @enum {string} */
+                        step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
+                        /** @default null */
+                        termUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10321,7 +11126,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -10383,7 +11188,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -10543,7 +11348,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -10646,7 +11451,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
