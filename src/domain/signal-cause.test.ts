@@ -42,6 +42,9 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'periodicReport.late': 'provider',
       // Issue #14 (R-CM-1): the provider owns an overdue action of a contract meeting.
       'meetingAction.overdue': 'provider',
+      'quality.markConcern': 'contractManager',
+      'quality.teacherNorm': 'contractManager',
+      'quality.providerExcluded': 'municipality',
     });
   });
 

@@ -22,10 +22,16 @@ export type ScalingCause = 'scaling.decisionDue' | 'scaling.levelDue';
  * R-LVL-5 (002 eis 44): an Onderwijsroute provider's pass rate stayed low. R-INV-4 (001 §4.1.2, 002
  * eis 12): an earned product is not on a sent invoice within the contract's invoice term.
  */
-export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue' | PeriodicReportCause | MeetingActionCause;
+export type ProviderCause = 'exam.passRateLow' | 'invoice.sendDue' | PeriodicReportCause | QualityCause | MeetingActionCause;
 
 /** R-CM-1 (issue #14): an action item of a contract meeting that the provider owns is past its due date and not done. */
 export type MeetingActionCause = 'meetingAction.overdue';
+
+/** R-QLT-2, R-QLT-3 (issue #14): to the region's contract manager — a quality mark too young, expired or withdrawn (003 art. 5.1–5.2, 14.3); a breach of the contract's teacher norm (003 art. 5.3, 002 eis 66). */
+export type QualityCause = 'quality.markConcern' | 'quality.teacherNorm';
+
+/** R-QLT-3 (003 art. 4.4, 15): the participant's provider is excluded from the covenant; the consultant advises a switch. */
+export type ExclusionCause = 'quality.providerExcluded';
 
 /** R-CON-8, R-MI-6 (issue #13): a periodic report the provider owes is due soon, or late (not submitted by its due date). */
 export type PeriodicReportCause = 'periodicReport.due' | 'periodicReport.late';
@@ -36,13 +42,16 @@ export type ParticipationCause = 'participation.meetingDue';
 /** R-MAP-1 (001 §3): the MAP is ready (eight themes done, 40 practical hours) and no end conversation is planned yet. */
 export type MapCause = 'map.endConversationDue';
 
-export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause;
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause | ExclusionCause;
+
+/** Who a signal is addressed to: a party of the referral, or the region's contract manager (issue #14, quality register). */
+export type Addressee = Party | 'contractManager';
 export type SignalCause = ReferralStepCause | ParticipantCause | ProviderCause;
 
 interface CauseRule<S extends SignalSubjectType> {
   subject: S;
   /** Null where the party depends on the step (referral steps, src/domain/steps.ts). */
-  addressee: S extends 'referral' ? null : Party;
+  addressee: S extends 'referral' ? null : Addressee;
   /** What the period of the identity (cause, subject, period) holds: one signal per such value. */
   period: string;
 }
@@ -79,6 +88,9 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'periodicReport.due': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
   'periodicReport.late': { subject: 'provider', addressee: 'provider', period: 'the report instance without its provider (contract~kind~period~municipality or region)' },
   'meetingAction.overdue': { subject: 'provider', addressee: 'provider', period: 'the action item id' },
+  'quality.markConcern': { subject: 'provider', addressee: 'contractManager', period: 'contract, concern and mark (<contract>:<concern>:<mark id or none>)' },
+  'quality.teacherNorm': { subject: 'provider', addressee: 'contractManager', period: 'contract and the day the breach was first seen (<contract>:<YYYY-MM-DD>)' },
+  'quality.providerExcluded': { subject: 'participant', addressee: 'municipality', period: 'the exclusion (its covenant_membership id)' },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];
@@ -99,7 +111,7 @@ export function stepOfCause(cause: string): StepName | null {
 }
 
 /** The party a participant or provider signal is addressed to (referral steps carry their own). */
-export function addresseeOf(cause: ParticipantCause | ProviderCause): Party {
+export function addresseeOf(cause: ParticipantCause | ProviderCause): Addressee {
   return SIGNAL_CAUSES[cause].addressee;
 }
 

@@ -16,6 +16,7 @@ import { registerParticipantRoutes } from './participants/routes.js';
 import { registerParticipationRoutes } from './participation/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPortfolioRoutes } from './portfolio/routes.js';
+import { registerQualityRoutes } from './quality/routes.js';
 import { registerProgressRoutes } from './progress/routes.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
@@ -24,4 +25,4 @@ import { registerSignalCountRoutes } from './signals/counts.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes];

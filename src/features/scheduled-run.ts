@@ -12,10 +12,11 @@ import { scheduledInvoicing, type InvoicingSweepDeps } from './invoicing/sweep.j
 import { runSignalEngine, runSignalEngineInTx, type EngineResult } from './referrals/signal-engine.js';
 import { withReportSignals } from './reports/report-signals.js';
 import { withActionSignals } from './contract-management/action-signals.js';
+import { withQualitySignals } from './quality/signals.js';
 
-/** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, then the overdue meeting actions (issue #14). */
+/** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, the overdue meeting actions and the quality register's signals (issue #14). */
 export function scheduledWork(contracts: ContractRegistry, deps: InvoicingSweepDeps): (tx: Queryable, today: IsoDate) => Promise<EngineResult> {
-  return withActionSignals(contracts, withReportSignals(contracts, scheduledInvoicing(contracts, deps)));
+  return withQualitySignals(contracts, withActionSignals(contracts, withReportSignals(contracts, scheduledInvoicing(contracts, deps))));
 }
 
 /** One scheduled run under the engine's advisory lock ('skipped' when another instance holds it). */

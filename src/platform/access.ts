@@ -64,6 +64,12 @@ export type Permission =
   | 'report.participants'
   /** Issue #13: the provider fills in a report's qualitative sections and submits it (R-MI-2, R-MI-6). */
   | 'report.submit'
+  /** Issue #14 (R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4): the provider quality register — the contract manager its region's, a provider's coordinator its own record. */
+  | 'quality.read'
+  /** Issue #14: the contract manager records marks, screenings, findings, decisions, membership, satisfaction results and class visits. */
+  | 'quality.manage'
+  /** Issue #14: the provider's coordinator answers its screening's findings and keeps its teacher register. */
+  | 'quality.respond'
   /** Issue #14 (R-CM-1): contract meetings and their actions — the contract manager its region's, a provider's coordinator the meetings it is party to. */
   | 'meeting.read'
   /** Issue #14 (R-CM-1, R-ESC-2): the contract manager plans meetings, keeps agenda, minutes and actions, and decides the contract-level ladder. */
@@ -132,6 +138,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.participants',
     'report.submit',
+    'quality.read',
+    'quality.respond',
     'meeting.read',
     'meeting.actionDone',
   ],
@@ -140,7 +148,8 @@ const grants: Record<Role, readonly Permission[]> = {
   // coordinator's (the roster shows the names a teacher needs).
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
-  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'meeting.read', 'meeting.manage', 'meeting.actionDone'],
+  // Issue #14: and the provider quality register of its region (providers, never participants).
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).
@@ -319,7 +328,8 @@ export function signalInScope(scope: Scope, p: SqlParams, alias = 's'): string {
   switch (scope.kind) {
     case 'municipality':
       // A consultant sees every signal about its municipality's participants: who waits for whom.
-      return `${alias}.municipality_id = ${p.add(scope.municipalityId)}`;
+      // Issue #14: not the contract manager's (addressee 'contractManager', signalInRegion).
+      return `(${alias}.municipality_id = ${p.add(scope.municipalityId)} AND ${alias}.addressee <> 'contractManager')`;
     case 'provider':
       return `(${alias}.provider_id = ${p.add(scope.providerId)} AND ${alias}.addressee = 'provider')`;
     // The provider's signals (first no-show talk, R-ATT-4) go to the coordinator, not to each teacher.
@@ -328,6 +338,14 @@ export function signalInScope(scope: Scope, p: SqlParams, alias = 's'): string {
     case 'none':
       return 'false';
   }
+}
+
+/**
+ * Issue #14 (R-QLT-2, R-QLT-3): the contract manager's signals — addressed to it, about a municipality of
+ * its region (the quality register's; no participant is ever their subject).
+ */
+export function signalInRegion(regionId: string, p: SqlParams, alias = 's'): string {
+  return `(${alias}.addressee = 'contractManager' AND ${alias}.municipality_id IN (SELECT scope_m.id FROM municipality scope_m WHERE scope_m.region_id = ${p.add(regionId)}))`;
 }
 
 function taughtBy(scope: { providerId: string; userId: string }, p: SqlParams, groupAlias: string): string {

@@ -77,6 +77,9 @@ export type AuditOperation =
   | 'managementInformation.read'
   // Issue #13: a periodic report's draft saved or submitted (frozen) by the provider (R-MI-6).
   | 'managementInformation.submit'
+  // Issue #14: the provider quality register read or changed (providers and their teachers, no participant).
+  | 'quality.read'
+  | 'quality.record'
   // Issue #14: contract meetings, their agenda, minutes and actions, and the contract-level ladder changed (R-CM-1, R-ESC-2).
   | 'contractManagement.record';
 
@@ -144,6 +147,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'managementInformation.read': 'koers:verwerking/managementinformatie',
   'managementInformation.submit': 'koers:verwerking/managementinformatie',
   'contractManagement.record': 'koers:verwerking/managementinformatie',
+  'quality.read': 'koers:verwerking/kwaliteitsregister',
+  'quality.record': 'koers:verwerking/kwaliteitsregister',
 };
 
 export interface AuditSubject {

@@ -58,6 +58,8 @@ export const ReferralPage = z.object({ items: z.array(Referral), total: z.number
 export const ReferralOptions = z.object({
   products: z.array(z.object({ code: z.string(), name: z.string() })),
   providers: z.array(z.object({ id: z.uuid(), name: z.string(), productCodes: z.array(z.string()) })),
+  /** R-QLT-3 (issue #14): contracted providers that cannot be chosen now, with the reason (an exclusion from the covenant). */
+  unavailable: z.array(z.object({ id: z.uuid(), name: z.string(), reason: z.string() })),
 });
 
 // R-REF-6: the learning plan's content.

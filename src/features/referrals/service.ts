@@ -10,6 +10,7 @@ import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findProvider, productName } from '../organisations/store.js';
+import { exclusionReason, exclusionsOf } from '../quality/exclusion.js';
 import { insertEvent, loadTimeline } from './lifecycle-store.js';
 import { recordLifecycleEventInTx } from './lifecycle.js';
 import { runSignalEngineForReferral } from './signal-engine.js';
@@ -57,6 +58,9 @@ export async function referInTx(
     const field = decision.refusal.reason === 'productNotTaken' ? 'productCode' : 'providerId';
     throw unprocessable(`${fieldPrefix}${field}`, decision.refusal.reason, decision.refusal.message);
   }
+  // R-QLT-3 (003 art. 4.4, 15): an excluded covenant provider takes no new participants.
+  const excluded = (await exclusionsOf(tx, [decision.plan.contractId])).find((e) => e.providerId === provider.id);
+  if (excluded !== undefined) throw unprocessable(`${fieldPrefix}providerId`, 'providerExcluded', exclusionReason(excluded));
   if (await hasOpenReferral(tx, participant.id, target.productCode)) {
     throw new AppError('conflict', 'Deze inburgeraar is al aangemeld voor dit perceel.', [
       { name: `${fieldPrefix}productCode`, code: 'alreadyReferred', reason: 'Deze inburgeraar is al aangemeld voor dit perceel.' },
@@ -155,10 +159,10 @@ export async function acknowledgeReferral(deps: Deps, ctx: RequestContext, id: s
 
 /** What a consultant may refer to today: the products its municipality takes and who is contracted. */
 export async function referralOptions(deps: Deps, ctx: RequestContext) {
-  if (ctx.scope.kind !== 'municipality') return { products: [], providers: [] };
+  if (ctx.scope.kind !== 'municipality') return { products: [], providers: [], unavailable: [] };
   const rows = await deps.db.query<{ code: string }>('SELECT code FROM municipality WHERE id = $1', [ctx.scope.municipalityId]);
   const code = rows[0]?.code;
-  if (code === undefined) return { products: [], providers: [] };
+  if (code === undefined) return { products: [], providers: [], unavailable: [] };
   const inForce = versionsInForce(deps.contracts, code, deps.clock.today());
   const productCodes = new Set(inForce.flatMap(({ contract }) => contract.municipalities.find((m) => m.code === code)?.products ?? []));
   const byProvider = new Map<string, Set<string>>();
@@ -170,11 +174,17 @@ export async function referralOptions(deps: Deps, ctx: RequestContext) {
     }
   }
   const providers = await deps.db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM provider WHERE code = ANY($1) ORDER BY name', [[...byProvider.keys()]]);
+  // R-QLT-3: an excluded covenant provider is not offered; it is named apart with the reason.
+  const exclusions = await exclusionsOf(deps.db, inForce.map(({ contract }) => contract.id));
+  const offered = providers.map((p) => ({ id: p.id, name: p.name, productCodes: [...(byProvider.get(p.code) ?? [])] })).filter((p) => p.productCodes.length > 0);
+  const exclusionOf = (id: string) => exclusions.find((e) => e.providerId === id);
   return {
     products: [...productCodes].map((c) => ({ code: c, name: productName(deps.contracts, c) })),
-    providers: providers
-      .map((p) => ({ id: p.id, name: p.name, productCodes: [...(byProvider.get(p.code) ?? [])] }))
-      .filter((p) => p.productCodes.length > 0),
+    providers: offered.filter((p) => exclusionOf(p.id) === undefined),
+    unavailable: offered.flatMap((p) => {
+      const e = exclusionOf(p.id);
+      return e === undefined ? [] : [{ id: p.id, name: p.name, reason: exclusionReason(e) }];
+    }),
   };
 }
 

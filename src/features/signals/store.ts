@@ -7,8 +7,7 @@
 // so raising what exists already is a no-op and every raiser may re-run after any change.
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../domain/contract.js';
-import type { Party } from '../../domain/lifecycle.js';
-import type { ParticipantCause, ProviderCause, ReferralStepCause, SignalCause, SignalResolution, SignalSubjectType } from '../../domain/signal-cause.js';
+import type { Addressee, ParticipantCause, ProviderCause, ReferralStepCause, SignalCause, SignalResolution, SignalSubjectType } from '../../domain/signal-cause.js';
 import type { Queryable } from '../../platform/db.js';
 
 export interface SignalSubject {
@@ -22,7 +21,7 @@ interface SignalFields<C extends SignalCause> {
   cause: C;
   subject: { type: SubjectTypeOf<C>; id: string };
   period: string;
-  addressee: Party;
+  addressee: Addressee;
   dueDate: IsoDate;
   /** The municipality the signal concerns (and the distribution key, ARCHITECTURE §2.10). */
   municipalityId: string;

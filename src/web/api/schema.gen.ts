@@ -8557,6 +8557,2998 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's record under a contract: KvK, marks, membership, screenings, teachers and compliance, satisfaction, class visits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/class-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A class visit (003 art. 1.4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        announced: boolean;
+                        findings: string;
+                        visitedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/kvk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Chamber of Commerce data as checked (003 art. 4.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        address?: string | null;
+                        /** @description The day the Chamber of Commerce data were checked */
+                        checkedOn: string;
+                        kvkNumber: string;
+                        /** @default null */
+                        legalForm?: string | null;
+                        tradeName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Blik op Werk quality mark: since and valid until (003 art. 5.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Held since (003 art. 5.1) */
+                        since: string;
+                        /** @description Valid until, inclusive */
+                        validUntil: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/marks/{markId}/audit-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An audit report behind the mark (003 art. 5.1 "kan haar audit overleggen") */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    markId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        auditedOn: string;
+                        /** @default null */
+                        summary?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/marks/{markId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mark suspended or withdrawn (003 art. 4.4, 14.3); once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    markId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        withdrawnOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Covenant membership: applied, admitted (a mark of a year, or the conversation of 003 art. 5.2), excluded (with grounds and the registered letter) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 003 art. 5.2: the conversation with the Projectgroep that admits a provider whose mark is younger than a year
+                         * @default null
+                         */
+                        conversationOn?: string | null;
+                        /** @default  */
+                        grounds?: string;
+                        /**
+                         * @description 003 art. 4.7, 14.4: the registered letter of an exclusion (required then)
+                         * @default null
+                         */
+                        letterSentOn?: string | null;
+                        /** @description The day the state takes effect */
+                        on: string;
+                        /** @enum {string} */
+                        state: "applied" | "admitted" | "excluded";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer satisfaction result (003 art. 16.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        conductedBy: "blikOpWerk" | "municipality";
+                        /** @default null */
+                        respondents?: number | null;
+                        /** @default null */
+                        score?: number | null;
+                        summary: string;
+                        surveyedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a screening (003 art. 4.1, 4.5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        startedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/screenings/{screeningId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The decision, once, after the provider answered every finding; 422 before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                    screeningId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn: string;
+                        grounds: string;
+                        /** @enum {string} */
+                        outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/screenings/{screeningId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A finding made known to the provider (003 art. 4.3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                    screeningId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        foundOn: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/screenings/{screeningId}/findings/{findingId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's answer to a finding (hoor en wederhoor, 003 art. 4.5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    findingId: string;
+                    providerCode: string;
+                    screeningId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/screenings/{screeningId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A requested item received (003 art. 4.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                    screeningId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                        /** @default null */
+                        note?: string | null;
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/teachers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A teacher added to the register (R-QLT-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alfaSpecialised: boolean;
+                        name: string;
+                        /** @enum {string} */
+                        qualification: "certified" | "inTraining" | "otherSpecialist";
+                        /** @description The day the teacher joins the register */
+                        registeredOn: string;
+                        /**
+                         * @description The date of the certificate of conduct (VOG)
+                         * @default null
+                         */
+                        vogOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/contracts/{contractId}/providers/{providerCode}/teachers/{teacherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A teacher's facts changed: a new version; 409 when the version read is not the latest */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    providerCode: string;
+                    teacherId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alfaSpecialised: boolean;
+                        /**
+                         * @description The teacher left: kept, no longer counted
+                         * @default null
+                         */
+                        leftOn?: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        qualification: "certified" | "inTraining" | "otherSpecialist";
+                        /** @description The version read; 409 when another save came first */
+                        version: number;
+                        /**
+                         * @description The date of the certificate of conduct (VOG)
+                         * @default null
+                         */
+                        vogOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            classVisits: {
+                                announced: boolean;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                visitedOn: string;
+                            }[];
+                            compliance: {
+                                breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                certified: number;
+                                certifiedPercent: number | null;
+                                /** @description Null without teachers, or when the contract sets no norm */
+                                compliant: boolean | null;
+                                inTraining: number;
+                                inTrainingPercent: number | null;
+                                otherSpecialist: number;
+                                total: number;
+                            } | null;
+                            contractId: string;
+                            contractName: string;
+                            kvk: {
+                                address: string | null;
+                                checkedOn: string;
+                                kvkNumber: string;
+                                legalForm: string | null;
+                                recordedBy: string;
+                                tradeName: string;
+                            } | null;
+                            markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                            marks: {
+                                auditReports: {
+                                    auditedOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string | null;
+                                    title: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                state: "valid" | "notYetValid" | "expired" | "withdrawn";
+                                validUntil: string;
+                                withdrawalReason: string | null;
+                                withdrawnOn: string | null;
+                            }[];
+                            membership: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            } | null;
+                            membershipHistory: {
+                                conversationOn: string | null;
+                                grounds: string;
+                                letterSentOn: string | null;
+                                on: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                state: "applied" | "admitted" | "excluded";
+                            }[];
+                            provider: {
+                                code: string;
+                                name: string;
+                            };
+                            rules: {
+                                covenant: boolean;
+                                qualityMark: {
+                                    conversationMayAdmit: boolean;
+                                    minHeldMonths: number;
+                                    source: string;
+                                } | null;
+                                screeningItems: ("kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList")[];
+                                teacherNorm: {
+                                    maxInTrainingPercent: number;
+                                    minCertifiedPercent: number;
+                                    source: string;
+                                } | null;
+                                vogMaxAgeYears: number | null;
+                            };
+                            satisfaction: {
+                                /** @enum {string} */
+                                conductedBy: "blikOpWerk" | "municipality";
+                                /** Format: uuid */
+                                id: string;
+                                respondents: number | null;
+                                score: number | null;
+                                summary: string;
+                                surveyedOn: string;
+                            }[];
+                            screenings: {
+                                decision: {
+                                    decidedOn: string;
+                                    grounds: string;
+                                    /** @enum {string} */
+                                    outcome: "noRisks" | "improvementsAgreed" | "exclusion";
+                                } | null;
+                                findings: {
+                                    foundOn: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    responses: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        recordedBy: string;
+                                        respondedOn: string;
+                                        text: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    /** @enum {string} */
+                                    item: "kvk" | "auditReports" | "inspectionRiskCheck" | "nt2TeacherList";
+                                    note: string | null;
+                                    receivedOn: string | null;
+                                }[];
+                                reason: string;
+                                startedOn: string;
+                            }[];
+                            teachers: {
+                                alfaSpecialised: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                qualification: "certified" | "inTraining" | "otherSpecialist";
+                                registeredOn: string;
+                                version: number;
+                                vogOn: string | null;
+                                vogValid: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quality register: the providers in the actor's room per contract, with membership, quality mark and teacher compliance; search, sort, page */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this contract */
+                    contract?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the provider's name or code */
+                    q?: string;
+                    sort?: "provider" | "contract" | "membership" | "markValidUntil" | "compliance";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                compliance: {
+                                    breaches: ("certifiedBelowNorm" | "inTrainingAboveNorm")[];
+                                    certified: number;
+                                    certifiedPercent: number | null;
+                                    /** @description Null without teachers, or when the contract sets no norm */
+                                    compliant: boolean | null;
+                                    inTraining: number;
+                                    inTrainingPercent: number | null;
+                                    otherSpecialist: number;
+                                    total: number;
+                                } | null;
+                                contractId: string;
+                                contractName: string;
+                                markConcern: ("markExpired" | "markWithdrawn" | "markTooYoung" | "noMark") | null;
+                                markState: ("valid" | "notYetValid" | "expired" | "withdrawn") | null;
+                                markValidUntil: string | null;
+                                membership: ("applied" | "admitted" | "excluded") | null;
+                                membershipOn: string | null;
+                                /** @description Findings of undecided screenings without an answer */
+                                openFindings: number;
+                                providerCode: string;
+                                providerName: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/providers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered quality register as XLSX or CSV (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only this contract */
+                    contract?: string;
+                    format: "xlsx" | "csv";
+                    /** @description Part of the provider's name or code */
+                    q?: string;
+                    sort?: "provider" | "contract" | "membership" | "markValidUntil" | "compliance";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referral-options": {
         parameters: {
             query?: never;
@@ -8590,6 +11582,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 productCodes: string[];
+                            }[];
+                            unavailable: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                reason: string;
                             }[];
                         };
                     };
@@ -11126,7 +14124,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -11188,7 +14186,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -11348,7 +14346,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -11451,7 +14449,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

@@ -105,6 +105,10 @@ const progressCauseLabels: Record<string, string> = {
   'periodicReport.late': 'Rapportage te laat: nog niet ingediend',
   // R-CM-1 (issue #14): an action item of a contract meeting, owned by the provider, past its date.
   'meetingAction.overdue': 'Actiepunt uit het contractoverleg over de datum',
+  // R-QLT-2, R-QLT-3 (issue #14): the quality register's signals.
+  'quality.markConcern': 'Keurmerk Blik op Werk korter dan een jaar, verlopen of ingetrokken',
+  'quality.teacherNorm': 'Docenten voldoen niet aan de norm van het contract',
+  'quality.providerExcluded': 'Aanbieder uitgesloten van het convenant: adviseer de inburgeraar over te stappen',
   // 001 §2.3.2: in the Z-route participation, a meeting with the municipality per 200 hours spent.
   'participation.meetingDue': 'Overleg met de gemeente plannen: weer 200 participatie-uren besteed',
   // 001 §3: the MAP's eight themes are done and the 40 practical hours met; the municipality holds the end conversation.
@@ -190,6 +194,8 @@ const auditEventLabels: Record<string, string> = {
   'managementInformation.read': 'Managementinformatie bekeken',
   'managementInformation.submit': 'Rapportage opgeslagen of ingediend',
   'contractManagement.record': 'Contractoverleg of escalatie bijgewerkt',
+  'quality.read': 'Kwaliteitsregister bekeken',
+  'quality.record': 'Kwaliteitsregister bijgewerkt',
 };
 
 export function auditEventLabel(name: string): string {
