@@ -52,15 +52,24 @@ describe(`contract management on ${DB_KIND}`, () => {
     expect(late.status).toBe(201);
     const list = await seen(manager, 'GET', `/api/v1/contract-meetings?contractId=${WF}&sort=quarter`);
     expect(list.status).toBe(200);
-    expect(list.body.items.map((m: { quarter: string; dueOn: string; plannedLate: boolean }) => [m.quarter, m.dueOn, m.plannedLate])).toEqual([
+    const ours = new Set([meetingId, late.body.id]);
+    expect(list.body.items.filter((m: { id: string }) => ours.has(m.id)).map((m: { quarter: string; dueOn: string; plannedLate: boolean }) => [m.quarter, m.dueOn, m.plannedLate])).toEqual([
       ['2026-Q3', '2026-10-25', false],
       // 2026-Q4 ends Thursday 31 December: due Sunday 24 January 2027, so the 25th is late (recorded, shown).
       ['2026-Q4', '2027-01-24', true],
     ]);
-    expect((await seen(manager, 'GET', '/api/v1/contract-meetings?q=leerhuis')).body.total).toBe(1);
+    // The demo's own meeting of last quarter (src/features/demo/contract-meetings.ts) has every provider.
+    expect((await seen(manager, 'GET', '/api/v1/contract-meetings?q=leerhuis')).body.items.map((m: { id: string }) => m.id)).not.toContain(meetingId);
     const csv = await seen(manager, 'GET', '/api/v1/contract-meetings/export?format=csv');
     expect(csv.status).toBe(200);
     expect(String(csv.body).split('\n')[0]).toContain('Overleg');
+  });
+
+  it("the demo region holds last quarter's contract management meeting, held before its due date, with one action overdue", async () => {
+    const demo = (await manager.get(`/api/v1/contract-meetings?contractId=${WF}&type=contract`)).body.items.filter((m: { id: string; quarter: string }) => m.id !== meetingId && m.quarter === '2026-Q3');
+    expect(demo).toHaveLength(1);
+    expect(demo[0]).toMatchObject({ heldOn: '2026-10-20', dueOn: '2026-10-25', plannedLate: false, openActions: 2, overdueActions: 1 });
+    expect(demo[0].providers).toHaveLength(3);
   });
 
   it('refuses bad input with the field and a Dutch reason', async () => {
@@ -123,9 +132,15 @@ describe(`contract management on ${DB_KIND}`, () => {
       [actionId, true, true],
       [ownActionId, false, false],
     ]);
-    expect((await seen(taalpunt, 'GET', '/api/v1/contract-meeting-actions?status=overdue')).body.items.map((x: { id: string }) => x.id)).toEqual([actionId]);
+    // Its overdue actions: this one and the demo meeting's (src/features/demo/contract-meetings.ts), never the contract manager's.
+    const overdue = (await seen(taalpunt, 'GET', '/api/v1/contract-meeting-actions?status=overdue')).body.items.map((x: { id: string }) => x.id);
+    expect(overdue).toContain(actionId);
+    expect(overdue).not.toContain(ownActionId);
+    expect(overdue).toHaveLength(2);
     for (const c of [leerhuis, consultant, officer, otherManager]) expect((await c.get(`/api/v1/contract-meetings/${meetingId}`)).status).toBe(404);
-    expect((await leerhuis.get('/api/v1/contract-meetings')).body.total).toBe(1); // only the Q4 meeting it takes part in
+    const leerhuisSees = (await leerhuis.get('/api/v1/contract-meetings')).body.items.map((m: { id: string }) => m.id);
+    expect(leerhuisSees).not.toContain(meetingId); // not a party; the Q4 meeting and the demo's it takes part in
+    expect(leerhuisSees.length).toBeGreaterThan(0);
     expect((await taalpunt.get(`/api/v1/contract-meetings/${meetingId}/proposal`)).status).toBe(404);
     expect((await taalpunt.request('PUT', `/api/v1/contract-meeting-actions/${ownActionId}/done`, { done: true })).status).toBe(404);
     expect((await leerhuis.request('PUT', `/api/v1/contract-meeting-actions/${actionId}/done`, { done: true })).status).toBe(404);
@@ -138,9 +153,10 @@ describe(`contract management on ${DB_KIND}`, () => {
     // The server's scheduled run (src/features/scheduled-run.ts) does it too, and again raises nothing new.
     await runScheduled(t.koers.db, t.koers.contracts, '2026-12-23', { crypto: t.koers.crypto, clock: t.koers.clock });
     expect(await count()).toEqual({ n: 1, open: 1 });
-    // The contract manager's own action is not overdue yet and would raise none anyway (no work list).
-    const all = await t.koers.db.query(`SELECT 1 FROM signal WHERE cause = 'meetingAction.overdue'`);
-    expect(all).toHaveLength(1);
+    // The contract manager's own action raises none (no work list); the demo's overdue one its own, once.
+    const all = await t.koers.db.query<{ period: string }>(`SELECT period FROM signal WHERE cause = 'meetingAction.overdue'`);
+    expect(all.map((s) => s.period)).not.toContain(ownActionId);
+    expect(new Set(all.map((s) => s.period)).size).toBe(all.length);
     const signals = await taalpunt.get('/api/v1/signals?status=unresolved');
     expect(signals.body.items.some((s: { cause: string }) => s.cause === 'meetingAction.overdue')).toBe(true);
     const done = await seen(taalpunt, 'PUT', `/api/v1/contract-meeting-actions/${actionId}/done`, { done: true });
@@ -179,7 +195,7 @@ describe(`contract management on ${DB_KIND}`, () => {
     expect(tp.steps.map((s: { step: string; grounds: string }) => [s.step, s.grounds])).toEqual([['intensifiedMeetings', 'Twee kwartalen onder de norm voor de ontvangstbevestiging']]);
     expect(tp.nextStep.step).toBe('formalWarning');
     // The open case is proposed for the next meeting's agenda.
-    const other = (await manager.get(`/api/v1/contract-meetings?contractId=${WF}&sort=-quarter`)).body.items[0].id;
+    const other = (await manager.get(`/api/v1/contract-meetings?contractId=${WF}&sort=-quarter`)).body.items.find((m: { quarter: string }) => m.quarter === '2026-Q4').id;
     expect((await seen(manager, 'GET', `/api/v1/contract-meetings/${other}/proposal`)).body.items.some((i: { sourceKey: string }) => i.sourceKey === `case:${opened.body.id}`)).toBe(true);
     for (const c of [taalpunt, consultant, officer, otherManager]) expect((await c.get(`/api/v1/escalations?contractId=${WF}&quarter=2026-Q3`)).status).toBe(404);
     expect((await taalpunt.post('/api/v1/escalations/steps', { ...step, step: 'formalWarning', grounds: 'Poging van een aanbieder' })).status).toBe(404);

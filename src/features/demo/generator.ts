@@ -18,6 +18,7 @@ import { loadDemoParticipation } from './participation.js';
 import { loadDemoPortfolio } from './portfolio.js';
 import { loadDemoEndConversation } from './map-end-conversation.js';
 import { loadDemoHistory } from './history.js';
+import { loadDemoContractMeetings } from './contract-meetings.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
@@ -81,6 +82,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     if (participation > 0) await loadDemoEndConversation(tx, options.today);
     // Issue #13: a year of referrals, lessons and route ends, so every quarterly figure has four quarters.
     const history = await loadDemoHistory(tx, crypto, contracts, contract, options.today, options.seed ?? 2026);
+    // Issue #14: last quarter's contract management meeting with its actions, one overdue (src/features/demo/contract-meetings.ts).
+    await loadDemoContractMeetings(tx, contract, options.today, options.seed ?? 2026);
     return { loaded: true, participants: options.size + invoicing + participation + history };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
