@@ -6,15 +6,18 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import pg from 'pg';
 import { createKoers, type Koers, type KoersOptions } from '../../src/app.js';
+import { loadDemoRegion } from '../../src/features/demo/generator.js';
 import { generateValidBsn } from '../../src/domain/bsn.js';
 import type { IsoDate } from '../../src/domain/contract.js';
-import { organisationId } from '../../src/features/organisations/store.js';
+import { organisationId, syncOrganisations } from '../../src/features/organisations/store.js';
 import { hashPassword } from '../../src/features/sessions/service.js';
 import type { Role } from '../../src/platform/access.js';
 import { SettableClock } from '../../src/platform/clock.js';
 import type { Config } from '../../src/platform/config.js';
+import { loadContracts } from '../../src/platform/contracts.js';
+import { createCrypto } from '../../src/platform/crypto.js';
 import { pgliteDump } from '../../src/platform/db.js';
-import { migrate } from '../../src/platform/migrate.js';
+import { APP_ROLE, migrate } from '../../src/platform/migrate.js';
 
 export const DB_KIND: 'pglite' | 'postgres' = process.env.KOERS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,24 +64,95 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
 let template: Promise<Blob> | undefined;
 export function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
-    const dir = path.join(ROOT, 'db', 'migrations');
     const hash = createHash('sha256');
-    hash.update(JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(path.join(dir, f)));
-    const cacheDir = path.join(ROOT, '.tmp', 'pglite-template');
-    const file = path.join(cacheDir, `${hash.digest('hex').slice(0, 16)}.tar`);
-    try {
-      return new Blob([readFileSync(file)]);
-    } catch {
-      const dump = await pgliteDump((db) => migrate(db));
-      mkdirSync(cacheDir, { recursive: true });
-      const part = `${file}.${process.pid}.part`;
-      writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
-      renameSync(part, file);
-      return dump;
-    }
+    hashMigrations(hash);
+    return cachedDump('pglite-template', hash, (db) => migrate(db));
   })();
   return template;
+}
+
+/** The PGlite version and the migrations: what a migrated dump is made of. */
+function hashMigrations(hash: ReturnType<typeof createHash>): void {
+  const dir = path.join(ROOT, 'db', 'migrations');
+  hash.update(JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version);
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(path.join(dir, f)));
+}
+
+/** The dump in .tmp/<kind>/<hash>.tar, made by `prepare` when it is not there (temp name, then renamed). */
+async function cachedDump(kind: string, hash: ReturnType<typeof createHash>, prepare: Parameters<typeof pgliteDump>[0]): Promise<Blob> {
+  const cacheDir = path.join(ROOT, '.tmp', kind);
+  const file = path.join(cacheDir, `${hash.digest('hex').slice(0, 16)}.tar`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    const dump = await pgliteDump(prepare);
+    mkdirSync(cacheDir, { recursive: true });
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
+    renameSync(part, file);
+    return dump;
+  }
+}
+
+/**
+ * The secret of every server started from a demo template: the demo region encrypts BSNs and keys their
+ * hashes with `config.secret`, so a server that loads the dump must hold the secret it was made with.
+ * A test value, never a deployment's.
+ */
+export const DEMO_TEMPLATE_SECRET = 'e2e-demo-template-secret-0123456789abcdef0123456789abcdef';
+
+export interface DemoTemplateOptions {
+  today: IsoDate;
+  demoSize: number;
+  contractsDir: string;
+}
+
+/**
+ * A migrated PGlite database with the demo region loaded (the year of history, its signals and all),
+ * for the browser tests: the demo load costs seconds a server, loading the dump a fraction of one
+ * (issue #13's suite budget). A server started from it with config.demo finds the demo users and loads
+ * nothing (loadDemoRegion is idempotent), so each browser file still starts on its own fresh copy of the
+ * demo a fresh load would give. The steps are createKoers's before the HTTP server (migrate, then as the
+ * app role: organisations, demo). Keyed by everything the demo is made from: the migrations, the server's
+ * sources (src/ without the web app: the demo, the domain rules and the signal engine it runs), the
+ * lockfile, the contracts, the date, the size, and the real date (tables default created_at to now()).
+ */
+const demoTemplates = new Map<string, Promise<Blob>>();
+export function pgliteDemoTemplate(options: DemoTemplateOptions): Promise<Blob> {
+  const key = JSON.stringify(options);
+  let dump = demoTemplates.get(key);
+  if (dump === undefined) {
+    dump = (async () => {
+      const hash = createHash('sha256');
+      hashMigrations(hash);
+      hash.update(key).update(new Date().toISOString().slice(0, 10)).update(DEMO_TEMPLATE_SECRET);
+      hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+      for (const f of filesUnder(path.join(ROOT, 'src'), (rel) => !rel.startsWith(`web${path.sep}`) && rel.endsWith('.ts') && !rel.endsWith('.test.ts'))) hash.update(f.rel).update(readFileSync(f.abs));
+      for (const f of filesUnder(options.contractsDir, () => true)) hash.update(f.rel).update(readFileSync(f.abs));
+      const contracts = loadContracts(options.contractsDir);
+      const clock = new SettableClock(options.today);
+      return cachedDump('pglite-demo-template', hash, async (db) => {
+        await migrate(db);
+        await db.exec(`SET ROLE ${APP_ROLE}`);
+        await syncOrganisations(db, contracts);
+        await loadDemoRegion(db, createCrypto(DEMO_TEMPLATE_SECRET), contracts, { size: options.demoSize, today: clock.today(), now: clock.now() });
+      });
+    })();
+    demoTemplates.set(key, dump);
+  }
+  return dump;
+}
+
+/** The files under `dir` (recursively) whose relative path passes `keep`, in a fixed order. */
+function filesUnder(dir: string, keep: (rel: string) => boolean): { rel: string; abs: string }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const abs = path.join(d.parentPath, d.name);
+      return { rel: path.relative(dir, abs), abs };
+    })
+    .filter((f) => keep(f.rel))
+    .sort((a, b) => (a.rel < b.rel ? -1 : 1));
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
