@@ -138,6 +138,10 @@ describe(`the quality register on ${DB_KIND}`, () => {
     await run();
     await run();
     expect(await signals('quality.teacherNorm')).toEqual([expect.objectContaining({ period: `${TW}:2026-06-01`, status: 'open', addressee: 'contractManager' })]);
+    // The contract manager sees it on the provider's page; the provider does not.
+    expect((await manager.get(rec(OOST))).body.signals.map((s: { cause: string }) => s.cause)).toEqual(['quality.teacherNorm']);
+    expect((await oost.get(rec(OOST))).body.signals).toEqual([]);
+    expect((await otherManager.get(rec(OOST))).status).toBe(404);
     const bad = await put(oost, `${rec(OOST)}/teachers/${randomUUID()}`, { name: 'X', qualification: 'certified', alfaSpecialised: false, version: 1 });
     expect(bad.status).toBe(404);
     const t0 = trainee.body.teachers.find((x: { name: string }) => x.name === 'Stagiair');

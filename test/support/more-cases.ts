@@ -8,9 +8,10 @@ import { kpiReportCases } from './kpi-report-cases.js';
 import { meetingCases } from './meeting-cases.js';
 import type { Case } from './matrix.js';
 import { progressCases } from './progress-cases.js';
+import { qualityCases } from './quality-cases.js';
 import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases()];
 }

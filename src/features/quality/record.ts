@@ -5,6 +5,8 @@ import type { QualityRules } from '../../domain/quality/contract-data.js';
 import { qualityMarkConcern, qualityMarkState, type QualityMarkFacts } from '../../domain/quality/quality-mark.js';
 import { teacherCompliance, vogValid } from '../../domain/quality/teachers.js';
 import type { Queryable } from '../../platform/db.js';
+import { organisationId } from '../organisations/store.js';
+import { openRegionSignals } from '../signals/region-signals.js';
 import { rulesOf, type QualityRoom } from './room.js';
 import type { QualityRecord, RegisterItem } from './schemas.js';
 import { auditReportsOf, kvkOf, marksOf, membershipsOf, satisfactionOf, screeningsOf, teachersOf, visitsOf, type MarkRow, type MembershipRow, type TeacherRow } from './store.js';
@@ -36,7 +38,7 @@ export function complianceOf(rules: QualityRules, teachers: readonly TeacherRow[
 export async function readRecord(q: Queryable, room: QualityRoom, today: IsoDate): Promise<QualityRecord> {
   const { contract, provider, providerId } = room;
   const rules = rulesOf(contract, today);
-  const [kvk, marks, reports, memberships, screening, teachers, satisfaction, visits] = await Promise.all([
+  const [kvk, marks, reports, memberships, screening, teachers, satisfaction, visits, signals] = await Promise.all([
     kvkOf(q, providerId),
     marksOf(q, [providerId]),
     auditReportsOf(q, providerId),
@@ -45,6 +47,7 @@ export async function readRecord(q: Queryable, room: QualityRoom, today: IsoDate
     teachersOf(q, [providerId]),
     satisfactionOf(q, contract.id, providerId),
     visitsOf(q, contract.id, providerId),
+    room.side === 'contractManager' ? openRegionSignals(q, organisationId('region', contract.region.code), providerId) : Promise.resolve([]),
   ]);
   const membership = memberships.at(-1);
   const toMembership = (m: MembershipRow) => ({ sequence: m.sequence, state: m.state, on: m.on, grounds: m.grounds, conversationOn: m.conversationOn, letterSentOn: m.letterSentOn, recordedAt: iso(m.recordedAt), recordedBy: m.recordedBy });
@@ -96,6 +99,7 @@ export async function readRecord(q: Queryable, room: QualityRoom, today: IsoDate
     compliance: complianceOf(rules, teachers),
     satisfaction,
     classVisits: visits,
+    signals,
   };
 }
 

@@ -140,5 +140,6 @@ export const QualityRecord = z.object({
   compliance: Compliance.nullable(),
   satisfaction: z.array(z.object({ id: z.uuid(), surveyedOn: z.string(), conductedBy: z.enum(['blikOpWerk', 'municipality']), score: z.number().nullable(), respondents: z.number().int().nullable(), summary: z.string() })),
   classVisits: z.array(z.object({ id: z.uuid(), visitedOn: z.string(), announced: z.boolean(), findings: z.string() })),
+  signals: z.array(z.object({ id: z.uuid(), cause: z.string(), status: z.enum(['open', 'acknowledged']), raisedOn: z.string() })).describe("The contract manager's open quality signals about this provider; empty for the provider"),
 });
 export type QualityRecord = z.infer<typeof QualityRecord>;

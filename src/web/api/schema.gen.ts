@@ -8712,6 +8712,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -8902,6 +8911,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -9097,6 +9115,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -9286,6 +9313,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -9478,6 +9514,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -9666,6 +9711,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -9869,6 +9923,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -10063,6 +10126,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -10250,6 +10322,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -10442,6 +10523,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -10631,6 +10721,15 @@ export interface paths {
                                 reason: string;
                                 startedOn: string;
                             }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
+                            }[];
                             teachers: {
                                 alfaSpecialised: boolean;
                                 /** Format: uuid */
@@ -10819,6 +10918,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -11011,6 +11119,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -11208,6 +11325,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
@@ -11410,6 +11536,15 @@ export interface paths {
                                 }[];
                                 reason: string;
                                 startedOn: string;
+                            }[];
+                            /** @description The contract manager's open quality signals about this provider; empty for the provider */
+                            signals: {
+                                cause: string;
+                                /** Format: uuid */
+                                id: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                status: "open" | "acknowledged";
                             }[];
                             teachers: {
                                 alfaSpecialised: boolean;
