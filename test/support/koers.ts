@@ -2,7 +2,7 @@
 // a new database on the throw-away PostgreSQL server that scripts/test.mjs starts — and a real Koers
 // listening on a free port, driven over real HTTP. Data is made by builders with random values.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createKoers, type Koers, type KoersOptions } from '../../src/app.js';
@@ -78,6 +78,8 @@ function hashMigrations(hash: ReturnType<typeof createHash>): void {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(path.join(dir, f)));
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The dump in .tmp/<kind>/<hash>.tar, made by `prepare` when it is not there (temp name, then renamed). */
 async function cachedDump(kind: string, hash: ReturnType<typeof createHash>, prepare: Parameters<typeof pgliteDump>[0]): Promise<Blob> {
   const cacheDir = path.join(ROOT, '.tmp', kind);
@@ -90,6 +92,15 @@ async function cachedDump(kind: string, hash: ReturnType<typeof createHash>, pre
     const part = `${file}.${process.pid}.part`;
     writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
     renameSync(part, file);
+    // Every changed source makes a new 45 MB dump: the ones no run has made for a day go.
+    for (const old of readdirSync(cacheDir).filter((n) => n.endsWith('.tar'))) {
+      const at = path.join(cacheDir, old);
+      try {
+        if (Date.now() - statSync(at).mtimeMs > DAY_MS) rmSync(at, { force: true });
+      } catch {
+        /* a parallel worker removed it first */
+      }
+    }
     return dump;
   }
 }
