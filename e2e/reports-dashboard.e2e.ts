@@ -65,8 +65,16 @@ describe('the contract manager reads the dashboard and downloads the management 
   it('the MI page: the table per municipality × product, downloaded as XLSX and PDF with the same title', async () => {
     await openFromMenu(page, 'Managementinformatie', 'Managementinformatie');
     await settled(page);
-    await page.getByRole('heading', { level: 2, name: /^Hoorn — / }).first().waitFor();
+    // The region's sums first; a municipality is chosen in the address-backed chooser, by keyboard.
+    await page.getByRole('heading', { level: 2, name: /^Regio, som van de gemeenten — / }).first().waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /^Hoorn — / }).count()).toBe(0);
     await checkA11y(page, 'managementinformatie van de contractmanager');
+    const chooser = page.getByLabel('Gemeente', { exact: true });
+    await chooser.focus();
+    await chooser.selectOption({ label: 'Hoorn' });
+    await page.getByRole('heading', { level: 2, name: /^Hoorn — / }).first().waitFor();
+    expect(new URL(page.url()).searchParams.get('gemeente')).toBe('hoorn');
+    expect(await page.getByRole('heading', { level: 2, name: /^Regio, som van de gemeenten — / }).count()).toBe(0);
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als Excel (XLSX)', exact: true }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`kwartaal-mi-${TODAY}.xlsx`);

@@ -1,7 +1,7 @@
 // Issue #13, R-MI-1: the quarterly management information of 001 Bijlage 5 per municipality × product with
 // the three quarters before it, for the consultant (its municipality), the provider's coordinator (its own
-// referrals), the contract manager and the policy officer (counts suppressed, R-MI-6). Contract and
-// quarter live in the address (?contract=…&kwartaal=…); the same cells download as XLSX and PDF.
+// referrals), the contract manager and the policy officer (counts suppressed, R-MI-6). Contract, quarter
+// and municipality live in the address (?contract=…&kwartaal=…&gemeente=…); every cell downloads as XLSX and PDF.
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 import { quarterOf, recentQuarters, useQuarterlyMi, useReportContracts, type ReportContract } from '../../../api/managementInfo';
@@ -46,12 +46,35 @@ export function Choosers({ contracts, contract, quarter, options, set }: { contr
   );
 }
 
+const ALL = 'alle';
+const REGION = 'regio';
+
+/**
+ * The municipality chooser's options: every municipality with cells, the region's sums where the reader
+ * gets them, and all at once. A region has up to 28 tables of 60 rows: shown one municipality (or the
+ * region) at a time they can be read; the downloads always hold all of them.
+ */
+function placeOptions(places: readonly string[], nameOf: (code: string) => string): [string, string][] {
+  const unique = [...new Set(places)];
+  const municipalities = unique.filter((p) => p !== REGION).map((p): [string, string] => [p, nameOf(p)]);
+  return [...(unique.includes(REGION) ? [[REGION, 'Regio (som van de gemeenten)'] as [string, string]] : []), ...municipalities, [ALL, 'Alle gemeenten']];
+}
+
+/** The region's sums first for the contract manager and the policy officer, else the first municipality. */
+const defaultPlace = (options: readonly [string, string][]): string => options[0]?.[0] ?? ALL;
+
 export function ManagementInfoPage() {
   useDocumentTitle(TITLE);
   const contracts = useReportContracts();
   const today = useToday();
   const choice = useContractAndQuarter(contracts.data, today.data);
   const mi = useQuarterlyMi(choice.contract?.id, choice.quarter);
+  const [params, setParams] = useSearchParams();
+  const setPlace = (value: string) => {
+    const next = new URLSearchParams(params);
+    next.set('gemeente', value);
+    setParams(next, { replace: true });
+  };
 
   let body;
   if (contracts.isPending || today.isPending) body = <Loading what="Contracten" />;
@@ -63,18 +86,27 @@ export function ManagementInfoPage() {
     const c = choice.contract;
     const nameOf = (list: readonly { code: string; name: string }[], code: string) => list.find((x) => x.code === code)?.name ?? code;
     const aggregate = mi.data.audience === 'aggregate';
-    const sections = [
-      ...mi.data.cells.map((cell) => ({ key: `${cell.municipality}/${cell.product}`, heading: `${nameOf(c.municipalities, cell.municipality)} — ${nameOf(c.products, cell.product)}`, quarters: cell.quarters })),
-      ...(mi.data.regionTotals ?? []).map((t) => ({ key: `regio/${t.product}`, heading: `Regio, som van de gemeenten — ${nameOf(c.products, t.product)}`, quarters: t.quarters })),
+    const all = [
+      ...mi.data.cells.map((cell) => ({ key: `${cell.municipality}/${cell.product}`, place: cell.municipality, heading: `${nameOf(c.municipalities, cell.municipality)} — ${nameOf(c.products, cell.product)}`, quarters: cell.quarters })),
+      ...(mi.data.regionTotals ?? []).map((t) => ({ key: `regio/${t.product}`, place: REGION, heading: `Regio, som van de gemeenten — ${nameOf(c.products, t.product)}`, quarters: t.quarters })),
     ];
+    const places = placeOptions(all.map((x) => x.place), (code) => nameOf(c.municipalities, code));
+    const place = places.some(([code]) => code === params.get('gemeente')) ? (params.get('gemeente') ?? ALL) : defaultPlace(places);
+    const sections = place === ALL ? all : all.filter((x) => x.place === place);
     body = (
       <>
         <Choosers contracts={contracts.data} {...choice} />
+        {places.length > 2 && (
+          <form className="koers-inline-form" aria-label="Gemeente kiezen" onSubmit={(event) => event.preventDefault()}>
+            <SelectField name="gemeente" label="Gemeente" options={places} value={place} onChange={(event) => setPlace(event.target.value)} />
+          </form>
+        )}
         <Paragraph>
           {mi.data.quarter} en de {mi.data.quarters.length - 1} kwartalen ervoor, berekend uit de registratie.
           {aggregate &&
             ' Alleen aantallen. Een aantal van 1 tot en met 4 wordt niet getoond, en soms ook een groter aantal, zodat een klein aantal niet uit de andere aantallen en de totalen is af te leiden. Het regiototaal is de som van de gemeenten.'}
         </Paragraph>
+        <Paragraph>De downloads bevatten alle gemeenten en producten.</Paragraph>
         <ul className="koers-download-links" aria-label="Downloaden">
           <li>
             <a className="utrecht-link" href={exportHref(c.id, mi.data.quarter, 'xlsx')} download>
