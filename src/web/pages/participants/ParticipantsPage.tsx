@@ -60,9 +60,11 @@ function ParticipantList({ showNewReferral }: { showNewReferral: boolean }) {
         </FormLabel>
       </div>
       <div aria-live="polite" aria-busy={list_.isFetching}>
-        {list_.isPending && <Loading what="Inburgeraars" />}
+        {(list_.isPending || list_.isPlaceholderData) && <Loading what="Inburgeraars" />}
         {list_.isError && <LoadError error={list_.error} />}
-        {list_.data && (
+        {/* The count only once it answers the search and segment in the address: the previous answer
+            stays on screen while the next loads, and "90 inburgeraars onder 27 jaar" would be untrue. */}
+        {list_.data && !list_.isPlaceholderData && (
           <Paragraph>
             {list_.data.total === 1 ? '1 inburgeraar' : `${list_.data.total} inburgeraars`}
             {list.q ? ` gevonden voor “${list.q}”` : ''}
