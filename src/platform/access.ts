@@ -75,7 +75,13 @@ export type Permission =
   /** Issue #14 (R-CM-1, R-ESC-2): the contract manager plans meetings, keeps agenda, minutes and actions, and decides the contract-level ladder. */
   | 'meeting.manage'
   /** Issue #14: mark an action done — a provider's coordinator its own provider's, the contract manager any of its meetings. */
-  | 'meeting.actionDone';
+  | 'meeting.actionDone'
+  /** Issue #14 (R-CM-3): the complaints register — a provider's coordinator its own, a consultant those of its municipality's participants. */
+  | 'complaint.read'
+  /** Issue #14 (R-CM-3): the provider's coordinator registers its complaints and records their handling. */
+  | 'complaint.register'
+  /** Issue #14 (R-CM-3): the complaints counted per provider and quarter, never a complainant (the contract manager). */
+  | 'complaint.totals';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -109,6 +115,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'participation.read',
     'report.read',
     'report.participants',
+    'complaint.read',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   // Issue #13: report.read gives them the reports as suppressed aggregates (ReportRoom, R-MI-6).
@@ -142,6 +149,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'quality.respond',
     'meeting.read',
     'meeting.actionDone',
+    'complaint.read',
+    'complaint.register',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -149,7 +158,7 @@ const grants: Record<Role, readonly Permission[]> = {
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   // Issue #14: and the provider quality register of its region (providers, never participants).
-  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).

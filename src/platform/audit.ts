@@ -81,7 +81,10 @@ export type AuditOperation =
   | 'quality.read'
   | 'quality.record'
   // Issue #14: contract meetings, their agenda, minutes and actions, and the contract-level ladder changed (R-CM-1, R-ESC-2).
-  | 'contractManagement.record';
+  | 'contractManagement.record'
+  // Issue #14 (R-CM-3): the complaints register read or changed (a participant's complaint names its data subject).
+  | 'complaint.read'
+  | 'complaint.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -149,6 +152,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'contractManagement.record': 'koers:verwerking/managementinformatie',
   'quality.read': 'koers:verwerking/kwaliteitsregister',
   'quality.record': 'koers:verwerking/kwaliteitsregister',
+  'complaint.read': 'koers:verwerking/klachtenregister',
+  'complaint.record': 'koers:verwerking/klachtenregister',
 };
 
 export interface AuditSubject {

@@ -58,6 +58,9 @@ const everyPermission: Record<Permission, true> = {
   'meeting.read': true,
   'meeting.manage': true,
   'meeting.actionDone': true,
+  'complaint.read': true,
+  'complaint.register': true,
+  'complaint.totals': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

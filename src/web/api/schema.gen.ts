@@ -586,6 +586,419 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints register: the provider's own, or the complaints of the consultant's municipality's participants; search, status, sort, page */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this contract */
+                    contract?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the subject, the organisation's or the participant's name */
+                    q?: string;
+                    sort?: "receivedOn" | "-receivedOn" | "subject" | "status" | "provider";
+                    status?: "open" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedOn: string | null;
+                                contractId: string;
+                                contractName: string;
+                                from: {
+                                    /** @enum {string} */
+                                    kind: "participant" | "organisation";
+                                    /** @description The participant's or the organisation's name */
+                                    name: string;
+                                    participantId: string | null;
+                                    referralId: string | null;
+                                };
+                                handledBy: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                measures: string;
+                                outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                                outcomeNote: string | null;
+                                providerCode: string;
+                                providerName: string;
+                                receivedOn: string;
+                                subject: string;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A complaint received by the provider: from a participant (one of its referrals) or an organisation (002 eis 36, 003 art. 13.6) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An organisation's complaint: the contract it is under (a participant's is its referral's) */
+                        contractId?: string;
+                        from: {
+                            /** @enum {string} */
+                            kind: "participant";
+                            /**
+                             * Format: uuid
+                             * @description The participant's referral to this provider the complaint is about
+                             */
+                            referralId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "organisation";
+                            name: string;
+                        };
+                        /** @default null */
+                        handledBy?: string | null;
+                        /** @default  */
+                        measures?: string;
+                        /** @description The day the provider received the complaint */
+                        receivedOn: string;
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            contractId: string;
+                            contractName: string;
+                            from: {
+                                /** @enum {string} */
+                                kind: "participant" | "organisation";
+                                /** @description The participant's or the organisation's name */
+                                name: string;
+                                participantId: string | null;
+                                referralId: string | null;
+                            };
+                            handledBy: string | null;
+                            history: {
+                                closedOn: string | null;
+                                handledBy: string | null;
+                                measures: string;
+                                outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                                outcomeNote: string | null;
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: string;
+                            outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                            outcomeNote: string | null;
+                            providerCode: string;
+                            providerName: string;
+                            receivedOn: string;
+                            subject: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with every version of its handling */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            contractId: string;
+                            contractName: string;
+                            from: {
+                                /** @enum {string} */
+                                kind: "participant" | "organisation";
+                                /** @description The participant's or the organisation's name */
+                                name: string;
+                                participantId: string | null;
+                                referralId: string | null;
+                            };
+                            handledBy: string | null;
+                            history: {
+                                closedOn: string | null;
+                                handledBy: string | null;
+                                measures: string;
+                                outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                                outcomeNote: string | null;
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: string;
+                            outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                            outcomeNote: string | null;
+                            providerCode: string;
+                            providerName: string;
+                            receivedOn: string;
+                            subject: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The handling changed — handler, measures, closed with its outcome: a new version; 409 when the version read is not the latest, 422 once closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Closed on this day (with an outcome); a closed complaint stays closed
+                         * @default null
+                         */
+                        closedOn?: string | null;
+                        /** @default null */
+                        handledBy?: string | null;
+                        /** @default  */
+                        measures?: string;
+                        /** @default null */
+                        outcome?: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                        /** @default null */
+                        outcomeNote?: string | null;
+                        /** @description The version read; 409 when another save came first */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            contractId: string;
+                            contractName: string;
+                            from: {
+                                /** @enum {string} */
+                                kind: "participant" | "organisation";
+                                /** @description The participant's or the organisation's name */
+                                name: string;
+                                participantId: string | null;
+                                referralId: string | null;
+                            };
+                            handledBy: string | null;
+                            history: {
+                                closedOn: string | null;
+                                handledBy: string | null;
+                                measures: string;
+                                outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                                outcomeNote: string | null;
+                                recordedAt: string;
+                                recordedBy: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: string;
+                            outcome: ("upheld" | "partlyUpheld" | "notUpheld" | "withdrawn" | "resolved") | null;
+                            outcomeNote: string | null;
+                            providerCode: string;
+                            providerName: string;
+                            receivedOn: string;
+                            subject: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered complaints register as XLSX or CSV (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only this contract */
+                    contract?: string;
+                    format: "xlsx" | "csv";
+                    /** @description Part of the subject, the organisation's or the participant's name */
+                    q?: string;
+                    sort?: "receivedOn" | "-receivedOn" | "subject" | "status" | "provider";
+                    status?: "open" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract manager's counts per contract, provider and quarter of receipt: no complainant, no subject (002 eis 37) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Received on or after; default the start of the contract term */
+                    from?: string;
+                    /** @description Received on or before; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closed: number;
+                                contractId: string;
+                                contractName: string;
+                                fromOrganisations: number;
+                                fromParticipants: number;
+                                providerCode: string;
+                                providerName: string;
+                                /** @description The quarter of receipt, 2026-Q2 */
+                                quarter: string;
+                                received: number;
+                                /** @description Closed as upheld or partly upheld */
+                                upheld: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contract-meeting-actions": {
         parameters: {
             query?: never;
@@ -14259,7 +14672,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14321,7 +14734,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14481,7 +14894,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14584,7 +14997,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

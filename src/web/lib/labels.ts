@@ -196,6 +196,8 @@ const auditEventLabels: Record<string, string> = {
   'contractManagement.record': 'Contractoverleg of escalatie bijgewerkt',
   'quality.read': 'Kwaliteitsregister bekeken',
   'quality.record': 'Kwaliteitsregister bijgewerkt',
+  'complaint.read': 'Klachtenregister bekeken',
+  'complaint.record': 'Klacht geregistreerd of bijgewerkt',
 };
 
 export function auditEventLabel(name: string): string {
