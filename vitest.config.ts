@@ -7,7 +7,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          // One module graph per worker, as below: measured 2026-12-02, 109 files, 46 s shared against 92 s
+          // (quiet) to 271 s (loaded) isolated. The few tests that stub globals or fake timers undo it in afterEach.
+          isolate: false,
+        },
+      },
       {
         test: {
           name: 'integration',
