@@ -90,6 +90,17 @@ export const router = createBrowserRouter([
           { path: '/rapportages/:id', lazy: async () => ({ Component: (await import('./pages/reports/ReportInstancePage')).ReportInstancePage }) },
           // Issue #13, R-MI-1: the quarterly management information per municipality × product (suppressed for aggregate readers).
           { path: '/managementinformatie', lazy: async () => ({ Component: (await import('./pages/reports/mi/ManagementInfoPage')).ManagementInfoPage }) },
+          // Issue #14 (R-CM-1, R-ESC-2): the contract manager's Contract section; the provider reads its meetings as Overleg.
+          { path: '/contract', lazy: async () => ({ Component: (await import('./pages/contract/ContractPage')).ContractPage }) },
+          { path: '/contract/escalatie', lazy: async () => ({ Component: (await import('./pages/contract/EscalationPage')).EscalationPage }) },
+          { path: '/contract/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
+          { path: '/overleg', lazy: async () => ({ Component: (await import('./pages/contract/ContractPage')).ContractPage }) },
+          { path: '/overleg/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
+          // Issue #14 (R-QLT-1..4): the contract manager's quality register; the provider's own record as Kwaliteit.
+          { path: '/kwaliteitsregister', lazy: async () => ({ Component: (await import('./pages/quality/RegisterPage')).RegisterPage }) },
+          { path: '/kwaliteitsregister/:contractId/:providerCode', lazy: async () => ({ Component: (await import('./pages/quality/RecordPage')).RecordPage }) },
+          { path: '/kwaliteit', lazy: async () => ({ Component: (await import('./pages/quality/RegisterPage')).RegisterPage }) },
+          { path: '/kwaliteit/:contractId/:providerCode', lazy: async () => ({ Component: (await import('./pages/quality/RecordPage')).RecordPage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },
