@@ -326,41 +326,4 @@ export function aParticipantInput(overrides: Record<string, unknown> = {}): Reco
   };
 }
 
-/** Counts rows of the tables a request could change, to prove a refused request changed nothing. */
-export async function snapshot(t: TestKoers): Promise<Record<string, number>> {
-  const tables = ['participant', 'referral', 'referral_event', 'learning_plan', 'signal', 'app_user', 'document', 'outbox', 'class_group', 'group_member', 'lesson', 'attendance', 'attendance_version', 'attendance_import', 'hours_batch', 'hours_entry', 'level_record', 'progress_test', 'progress_report', 'status_override', 'scaling_request', 'exam_attempt', 'route_event', 'api_key', 'billable_event', 'invoice', 'invoice_line', 'invoice_line_change', 'outbox_attachment', 'participation_activity', 'participation_ladder_step', 'map_theme_progress', 'portfolio_item', 'portfolio_file', 'portfolio_annex', 'map_end_conversation'];
-  const out: Record<string, number> = {};
-  for (const table of tables) {
-    const rows = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-    out[table] = rows[0]?.n ?? -1;
-  }
-  const changed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE status <> 'referred'`);
-  out['referral.acknowledged'] = changed[0]?.n ?? -1;
-  // A MAP theme's status changes in place (issue #12): its hash shows a refused change did not land.
-  const themes = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(hashtext(participant_id::text || theme || status || COALESCE(note, ''))), 0) AS n FROM map_theme_progress`);
-  out['map_theme_progress.hash'] = themes[0]?.n ?? -1;
-  const locks = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(lock_version), 0)::int AS n FROM referral`);
-  out['referral.lockVersions'] = locks[0]?.n ?? -1;
-  const seen = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signal WHERE status <> 'open'`);
-  out['signal.notOpen'] = seen[0]?.n ?? -1;
-  // Changes that keep the row counts: a closed membership, an edited lesson, a corrected attendance row.
-  const closed = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_member WHERE member_to IS NOT NULL`);
-  out['group_member.closed'] = closed[0]?.n ?? -1;
-  const lessons = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(hashtext(id::text || date || start_time || minutes || kind || cancelled_by_provider)), 0) AS n FROM lesson`);
-  out['lesson.hash'] = lessons[0]?.n ?? -1;
-  const versions = await t.koers.db.query<{ n: number }>(`SELECT COALESCE(sum(version), 0)::int AS n FROM attendance`);
-  out['attendance.versions'] = versions[0]?.n ?? -1;
-  // Issue #5 changes that keep the row counts: a saved or submitted report, a decision, an exam result, a route.
-  const progress = await t.koers.db.query<{ n: string }>(
-    `SELECT (SELECT COALESCE(sum(lock_version), 0) FROM progress_report) || '/' || (SELECT count(*) FROM progress_report WHERE invoice_decision IS NOT NULL) || '/' ||
-       (SELECT count(*) FROM scaling_request WHERE status <> 'requested') || '/' || (SELECT count(*) FROM exam_attempt WHERE result <> 'pending') || '/' ||
-       (SELECT COALESCE(sum(hashtext(id::text || route)), 0) FROM participant) || '/' || (SELECT count(*) FROM api_key WHERE revoked_at IS NOT NULL) AS n`,
-  );
-  out['progress.hash'] = Number(progress[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
-  // Issue #11 changes that keep the row counts: an invoice's status, a line checked or credited.
-  const invoicing = await t.koers.db.query<{ n: string }>(
-    `SELECT (SELECT COALESCE(sum(hashtext(id::text || status)), 0) FROM invoice) || '/' || (SELECT COALESCE(sum(hashtext(id::text || status || coalesce(dispute_reason, ''))), 0) FROM invoice_line) AS n`,
-  );
-  out['invoicing.hash'] = Number(invoicing[0]?.n.split('/').reduce((a, b) => a + Number(b), 0) ?? -1);
-  return out;
-}
+export { snapshot } from './snapshot.js';
