@@ -122,6 +122,43 @@ describe(`the complaints register on ${DB_KIND}`, () => {
     expect(audited[0]?.n).toBeGreaterThan(0);
   });
 
+  it("feeds the content report's 5a and the management report's item 6 from the register (000 §4.1, 002 eis 17, 37)", async () => {
+    // The content report is Westfriesland's (000 §4.1; Twente's product serves no B1 or Z route): a B1 referral there.
+    const hoorn = await aUser(t, 'consultant', 'hoorn');
+    const wf = await aReportReferral({ db: t.koers.db, userId: hoorn.id, contractId: 'westfriesland' }, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2026-01-12', startedOn: '2026-02-02' });
+    const taalpunt = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland'));
+    const column = async (period: string) => {
+      const res = await taalpunt.get(`/api/v1/reports/content-report?contractId=westfriesland&quarter=2026-Q2&scope=hoorn`);
+      expect(res.status).toBe(200);
+      return res.body.routes.find((r: { route: string }) => r.route === 'b1').columns.find((c: { period: string }) => c.period === period).complaints;
+    };
+    expect(await column('2026-Q2')).toBe(0);
+    for (const receivedOn of ['2026-03-30', '2026-04-02', '2026-05-11']) {
+      expect((await taalpunt.post('/api/v1/complaints', { receivedOn, from: { kind: 'participant', referralId: wf.referralId }, subject: 'Rooster' })).status).toBe(200);
+    }
+    // The organisation's complaint belongs to no referral: not in 5a (docs/complaints.md).
+    await taalpunt.post('/api/v1/complaints', { receivedOn: '2026-04-02', from: { kind: 'organisation', name: 'Buurthuis' }, subject: 'Zaal' });
+    expect([await column('2026-Q1'), await column('2026-Q2')]).toEqual([1, 2]);
+    // The contract-level ladder's "rise in complaints" (R-ESC-2): distinct complainants, never one person.
+    const wfManager = await Client.loggedIn(t, await aUser(t, 'contractManager', 'westfriesland'));
+    const rising = async () => {
+      const res = await wfManager.get('/api/v1/escalations?contractId=westfriesland&quarter=2026-Q2');
+      expect(res.status).toBe(200);
+      managerBodies.push(JSON.stringify(res.body));
+      const row = res.body.providers.find((x: { provider: string }) => x.provider === 'taalpunt-westfriesland');
+      expect(row).toBeDefined();
+      return (row.proposal?.patterns ?? []).filter((x: { kind: string }) => x.kind === 'complaintsRising');
+    };
+    // Q1 one complainant, Q2 two (the participant twice, Buurthuis): below the minimum of three.
+    expect(await rising()).toEqual([]);
+    await taalpunt.post('/api/v1/complaints', { receivedOn: '2026-05-20', from: { kind: 'organisation', name: 'Wijkteam' }, subject: 'Geen terugkoppeling' });
+    expect(await rising()).toEqual([expect.objectContaining({ provider: 'taalpunt-westfriesland', quarters: ['2026-Q1', '2026-Q2'], detail: expect.stringContaining('3 klagers in 2026-Q2, 1 in 2026-Q1') })]);
+    const management = await school.get(`/api/v1/reports/management-report?contractId=${TW}&quarter=2026-Q2`);
+    expect(management.status).toBe(200);
+    expect(management.body.rows.find((r: { scope: string }) => r.scope === 'enschede')?.complaints).toBe(1);
+    expect((await school.get(`/api/v1/reports/management-report?contractId=${TW}&quarter=2026-Q1`)).body.rows.find((r: { scope: string }) => r.scope === 'enschede')?.complaints).toBe(0);
+  });
+
   it('gives the contract manager counts per provider and quarter, and no complainant in any body', async () => {
     const totals = await asManager('/api/v1/complaints/totals');
     expect(totals.status).toBe(200);

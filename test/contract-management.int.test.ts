@@ -172,7 +172,8 @@ describe(`contract management on ${DB_KIND}`, () => {
     const overview = await seen(manager, 'GET', `/api/v1/escalations?contractId=${WF}&quarter=2026-Q3`);
     expect(overview.status).toBe(200);
     expect(overview.body.ladder.map((s: { step: string }) => s.step)).toEqual(['intensifiedMeetings', 'formalWarning', 'legalSteps']);
-    expect(overview.body.patternsWithoutFacts.map((p: { kind: string }) => p.kind)).toEqual(['complaintsRising']);
+    // Every pattern has its facts now: the complaints come from the register (R-CM-3).
+    expect(overview.body.patternsWithoutFacts).toEqual([]);
     for (const p of overview.body.providers) {
       expect(p.nextStep.step).toBe('intensifiedMeetings');
       // A proposal exists only with patterns, and lists them.

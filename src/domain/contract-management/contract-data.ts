@@ -67,8 +67,12 @@ export const EscalationPattern = z.discriminatedUnion('kind', [
     source: Source,
     assumption: Assumption,
   }),
-  /** No facts yet: Koers registers no complaints (R-CM-3 is not built); the pattern is kept and never fires. */
-  z.object({ kind: z.literal('complaintsRising'), source: Source, assumption: Assumption }),
+  /**
+   * From the complaints register (R-CM-3): a provider's complainants in the quarter more than in the one
+   * before, and at least `minComplainants` of them (default 3) — distinct complainants, so one person
+   * complaining often never proposes a step (000 §5 "niet om individuele inburgeraars").
+   */
+  z.object({ kind: z.literal('complaintsRising'), minComplainants: z.number().int().min(2).optional(), source: Source, assumption: Assumption }),
 ]);
 export type EscalationPattern = z.infer<typeof EscalationPattern>;
 

@@ -100,7 +100,18 @@ describe('the patterns and the proposal', () => {
     expect(proposeStep(LADDER, undefined, forL)).toBeNull();
     expect(proposeStep(LADDER, caseOf(record('intensifiedMeetings', '2027-01-20')), forT)?.step.step).toBe('formalWarning');
   });
-  it('complaints have no facts yet: the pattern never fires', () => {
+  it('complaints: no complaint figures, no pattern', () => {
     expect(triggeredPatterns([{ kind: 'complaintsRising', source: 's' }], { quarter: '2026-Q2', kpis: [kpi([[0, 100], [0, 100]])], compliance: [{ provider: 't', label: 'x', share: 0, denominator: 100 }] })).toEqual([]);
+  });
+  it('complaints rising: more distinct complainants than the quarter before and at least the minimum (3 by default)', () => {
+    const series = (before: number, now: number) => [{ provider: 't', label: 'Taalpunt', values: [{ quarter: '2026-Q1', complainants: before }, { quarter: '2026-Q2', complainants: now }] }];
+    const run = (before: number, now: number, min?: number) =>
+      triggeredPatterns([{ kind: 'complaintsRising', source: 's', ...(min === undefined ? {} : { minComplainants: min }) }], { quarter: '2026-Q2', kpis: [], compliance: [], complaints: series(before, now) });
+    expect(run(2, 3)).toEqual([{ kind: 'complaintsRising', provider: 't', route: null, quarters: ['2026-Q1', '2026-Q2'], detail: 'Taalpunt: 3 klagers in 2026-Q2, 2 in 2026-Q1.' }]);
+    expect(run(0, 2)).toEqual([]); // below the default minimum
+    expect(run(3, 3)).toEqual([]); // no rise
+    expect(run(0, 2, 2)).toHaveLength(1);
+    // Only the quarter looked at counts: a series ending in another quarter proposes nothing.
+    expect(triggeredPatterns([{ kind: 'complaintsRising', source: 's' }], { quarter: '2026-Q3', kpis: [], compliance: [], complaints: series(0, 9) })).toEqual([]);
   });
 });

@@ -35,11 +35,23 @@ export interface ComplianceFigure {
   denominator: number | null;
 }
 
+/** A provider's distinct complainants per quarter of receipt (R-CM-3), oldest first; the last is the quarter looked at. */
+export interface ComplaintSeries {
+  provider: string;
+  label: string;
+  values: readonly { quarter: string; complainants: number }[];
+}
+
 export interface PatternFacts {
   quarter: string;
   kpis: readonly KpiSeries[];
   compliance: readonly ComplianceFigure[];
+  /** Absent: no complaint figures read (the pattern then never holds). */
+  complaints?: readonly ComplaintSeries[];
 }
+
+/** 'complaintsRising' without a minimum in the contract file: three complainants (assumption, docs/complaints.md). */
+export const DEFAULT_MIN_COMPLAINANTS = 3;
 
 const pct = (n: number): string => `${(Math.round(n * 1000) / 10).toLocaleString('nl-NL')}%`;
 
@@ -47,7 +59,7 @@ const pct = (n: number): string => `${(Math.round(n * 1000) / 10).toLocaleString
  * The patterns that hold in the facts. A KPI: below target in each of the last `quartersRunning`
  * quarters, each with at least `minCases` in its denominator (a suppressed figure has none, so it never
  * counts). Deadline compliance: the quarter's share below the norm over at least `minCases` steps.
- * Complaints: no facts yet (R-CM-3 not built), never.
+ * Complaints: the quarter's distinct complainants more than the quarter before's, and at least the minimum.
  */
 export function triggeredPatterns(patterns: readonly EscalationPattern[], facts: PatternFacts): TriggeredPattern[] {
   const out: TriggeredPattern[] = [];
@@ -62,6 +74,13 @@ export function triggeredPatterns(patterns: readonly EscalationPattern[], facts:
       for (const c of facts.compliance) {
         if (c.share === null || (c.denominator ?? 0) < p.minCases || c.share >= p.normShare) continue;
         out.push({ kind: p.kind, provider: c.provider, route: null, quarters: [facts.quarter], detail: `${c.label}: ${pct(c.share)} op tijd in ${facts.quarter}, norm ${pct(p.normShare)}.` });
+      }
+    } else {
+      const min = p.minComplainants ?? DEFAULT_MIN_COMPLAINANTS;
+      for (const c of facts.complaints ?? []) {
+        const [before, now] = c.values.slice(-2);
+        if (before === undefined || now === undefined || now.quarter !== facts.quarter || now.complainants < min || now.complainants <= before.complainants) continue;
+        out.push({ kind: p.kind, provider: c.provider, route: null, quarters: [before.quarter, now.quarter], detail: `${c.label}: ${String(now.complainants)} klagers in ${now.quarter}, ${String(before.complainants)} in ${before.quarter}.` });
       }
     }
   }

@@ -13,7 +13,7 @@ export const NOT_REGISTERED_TEXT = 'niet geregistreerd';
 const ROUTE_NL: Record<ContentRoute, string> = { b1: ROUTE_NAMES.b1.nl, z: ROUTE_NAMES.z.nl };
 
 /** The count rows in the source's order and words (000 §4.1). */
-const COUNT_ROWS: readonly { item: ContentCountItem | '3a'; label: string }[] = [
+const COUNT_ROWS: readonly { item: ContentCountItem | '3a' | '5a'; label: string }[] = [
   { item: '1a', label: '1a Aantal nieuwe aanmeldingen' },
   { item: '1b', label: '1b Aantal gestarte trajecten' },
   { item: '1c', label: '1c Aantal wachtenden' },
@@ -33,21 +33,23 @@ const COUNT_ROWS: readonly { item: ContentCountItem | '3a'; label: string }[] = 
   { item: '4b.moved', label: '4b Uitval: verhuizing' },
   { item: '4b.other', label: '4b Uitval: andere reden' },
   { item: '4c', label: '4c Aantal trajecten die zijn hervat' },
+  { item: '5a', label: '5a Aantal ontvangen klachten' },
 ];
 
-type AverageKey = 'averageWaitingDays' | 'participationHoursPerParticipant' | 'languageHoursPerParticipant' | 'homeworkClassAverage' | 'cancelledLessonsPerGroup' | 'complaints' | 'averageAbsencePercent';
+type AverageKey = 'averageWaitingDays' | 'participationHoursPerParticipant' | 'languageHoursPerParticipant' | 'homeworkClassAverage' | 'cancelledLessonsPerGroup' | 'averageAbsencePercent';
 const AVERAGE_ROWS: readonly { key: AverageKey; label: string; route?: ContentRoute; notRegistered?: true }[] = [
   { key: 'averageWaitingDays', label: '1c Gemiddelde wachttijd (kalenderdagen)' },
   { key: 'participationHoursPerParticipant', label: '3f Gemiddeld aantal participatie-uren per inburgeraar', route: 'z' },
   { key: 'languageHoursPerParticipant', label: '3f Gemiddeld aantal gevolgde taaluren per inburgeraar', route: 'z' },
   { key: 'homeworkClassAverage', label: '3i Gemiddeld aantal inburgeraars huiswerkklas', notRegistered: true },
   { key: 'cancelledLessonsPerGroup', label: '3j Gemiddeld aantal uitgevallen lessen per lopende groep' },
-  { key: 'complaints', label: '5a Aantal ontvangen klachten', notRegistered: true },
   { key: 'averageAbsencePercent', label: '5b Gemiddeld verzuimpercentage' },
 ];
 
-function countCell(c: ShownContentFigures, item: ContentCountItem | '3a'): ReportCell {
+function countCell(c: ShownContentFigures, item: ContentCountItem | '3a' | '5a'): ReportCell {
   if (item === '3a') return NOT_REGISTERED_TEXT;
+  // 5a from the complaints register (R-CM-3, issue #14).
+  if (item === '5a') return c.complaints === null ? SUPPRESSED : c.complaints;
   const v = c.counts[item];
   return v === null ? SUPPRESSED : v;
 }

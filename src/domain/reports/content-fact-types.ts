@@ -61,6 +61,12 @@ export interface CancelledLessonsFact {
   lessons: number;
 }
 
+/** R-CM-3 (issue #14): a participant's complaint about a referral, by the day it was received (complaint, migration 0028). */
+export interface ComplaintFact {
+  referralId: string;
+  receivedOn: IsoDate;
+}
+
 export interface ContentReportFacts {
   referrals: readonly ReferralFact[];
   attendance: readonly ContentAttendanceQuarterFact[];
@@ -70,6 +76,8 @@ export interface ContentReportFacts {
   hours: readonly HoursMonthFact[];
   groups: readonly GroupMembershipFact[];
   cancelledLessons: readonly CancelledLessonsFact[];
+  /** 5a: the complaints about these referrals; absent: none read (a fact set built before the register). */
+  complaints?: readonly ComplaintFact[];
 }
 
 /** The contract data the content report reads; a parsed Contract satisfies it. */
@@ -79,7 +87,7 @@ export interface ContentContract {
   versions: readonly ReportContractVersion[];
 }
 
-type PerReferral = Omit<ContentReportFacts, 'referrals' | 'cancelledLessons'>;
+type PerReferral = Omit<ContentReportFacts, 'referrals' | 'cancelledLessons' | 'complaints'>;
 const INDEX = new WeakMap<ContentReportFacts, Map<string, { [K in keyof PerReferral]: PerReferral[K][number][] }>>();
 
 /** The facts of these referrals only (an index per fact set, built once), so a cell reads its own rows, not the region's. */
@@ -113,6 +121,8 @@ export function cellFacts(facts: ContentReportFacts, referrals: readonly Referra
     (out.groups as GroupMembershipFact[]).push(...s.groups);
   }
   const groupIds = new Set(out.groups.map((g) => g.groupId));
-  return { ...out, cancelledLessons: facts.cancelledLessons.filter((c) => groupIds.has(c.groupId)) };
+  const ids = new Set(referrals.map((r) => r.id));
+  const sliced = { ...out, cancelledLessons: facts.cancelledLessons.filter((c) => groupIds.has(c.groupId)) };
+  return facts.complaints === undefined ? sliced : { ...sliced, complaints: facts.complaints.filter((c) => ids.has(c.referralId)) };
 }
 

@@ -12,7 +12,7 @@ import { quarterIdsOf, reportVersionOn, type ReferralFact } from './facts.js';
 import { cellFacts, type ContentAttendanceQuarterFact, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 
-export type { ActivityFact, CancelledLessonsFact, ContentAttendanceQuarterFact, ContentContract, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from './content-fact-types.js';
+export type { ActivityFact, CancelledLessonsFact, ComplaintFact, ContentAttendanceQuarterFact, ContentContract, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from './content-fact-types.js';
 export { cellFacts } from './content-fact-types.js';
 
 export const ContentRoutes = ['b1', 'z'] as const;
@@ -49,7 +49,7 @@ export interface ContentFigures {
   localFacilities: string[]; // 3g
   homeworkClassAverage: null; // 3i: not registered
   cancelledLessonsPerGroup: number | null; // 3j
-  complaints: null; // 5a: not registered
+  complaints: number; // 5a: the participants' complaints about the cell's referrals received in the window (R-CM-3)
   averageAbsencePercent: number | null; // 5b
   /** What the averages are taken over (1c: referrals started; 3f: Z participants running; 3j: groups running; 5b: participants with minutes offered); null for aggregate readers. */
   denominators: ContentDenominators | null;
@@ -268,7 +268,7 @@ export function contentFigures(cell: Cell, contract: ContentContract, route: Con
     localFacilities: [...new Set(facts.activities.filter((a) => ids.has(a.referralId) && a.isLocalFacility && a.localFacility !== null && onOrBefore(a.startDate, w.end) && compareDates(a.endDate, w.start) >= 0).map((a) => a.localFacility as string))].sort(), // 3g
     homeworkClassAverage: null, // 3i: not registered
     cancelledLessonsPerGroup: groups.perGroup, // 3j
-    complaints: null, // 5a: not registered
+    complaints: (facts.complaints ?? []).filter((c) => ids.has(c.referralId) && compareDates(c.receivedOn, w.start) >= 0 && onOrBefore(c.receivedOn, w.end)).length, // 5a
     averageAbsencePercent: absence.percent, // 5b
     denominators: { started: started.length, zParticipantsRunning: hours.participants, runningGroups: groups.groups, participantsWithLessons: absence.participants },
   };

@@ -13,8 +13,10 @@ import { SMALL_CELL_THRESHOLD } from '../small-cells.js';
 import { suppressTable } from './suppression.js';
 import { ContentCountItems, DropOutReasons, type ContentCountItem, type ContentFigures, type ContentReport, type ContentRoute } from './content-report.js';
 
-export interface ShownContentFigures extends Omit<ContentFigures, 'counts'> {
+export interface ShownContentFigures extends Omit<ContentFigures, 'counts' | 'complaints'> {
   counts: Record<ContentCountItem, number | null>;
+  /** 5a; null when suppressed. */
+  complaints: number | null;
   /** The counts and averages hidden (R-MI-6); empty for a personal reader. */
   suppressed: string[];
 }
@@ -100,6 +102,23 @@ export function suppressContentReports(
       REASONS.forEach((r, k) => set(regionCols, p, r, t.columnTotals[k] ?? null));
       set(regionCols, p, '4b', t.grandTotal);
     }
+    // 5a (R-CM-3): a complaint counts in the quarter it was received, so the running year is the row
+    // total, as the per-referral flows; whole years side by side are columns of their own.
+    const complaint = (m: number, p: number): number => col(m)[p]?.complaints ?? 0;
+    const setComplaints = (cols: ShownContentFigures[], p: number, v: number | null): void => {
+      const c = cols[p];
+      if (c === undefined) return;
+      c.complaints = v;
+      if (v === null && !c.suppressed.includes('complaints')) c.suppressed.push('complaints');
+    };
+    const ps = columns === 'years' ? all : all.slice(0, quarters);
+    const ct = suppressTable({ cells: rows.map((m) => ps.map((p) => complaint(m, p))) }, threshold);
+    rows.forEach((m) => {
+      ps.forEach((p, k) => setComplaints(col(m), p, ct.cells[m]?.[k] ?? null));
+      if (columns === 'runningYear') setComplaints(col(m), quarters, ct.rowTotals[m] ?? null);
+    });
+    ps.forEach((p, k) => setComplaints(regionCols, p, ct.columnTotals[k] ?? null));
+    if (columns === 'runningYear') setComplaints(regionCols, quarters, ct.grandTotal);
     /** One table municipality × the given periods, the region the column sums. */
     function writeColumns(item: ContentCountItem, ps: number[]): void {
       const t = suppressTable({ cells: rows.map((m) => ps.map((p) => value(m, p, item))) }, threshold);

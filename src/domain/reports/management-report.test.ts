@@ -32,25 +32,32 @@ describe('management report (000 §4.2)', () => {
       { municipality: 'enkhuizen', kind: 'invoice' as const, issueDate: '2027-02-15', earnedOn: '2027-01-01', lines: 1, amountCents: 50_000 },
       { municipality: 'hoorn', kind: 'creditNote' as const, issueDate: '2027-03-01', earnedOn: '2027-01-02', lines: 1, amountCents: 100_000 },
     ],
+    // Item 6 (R-CM-3): two complaints about Hoorn's referral a in Q1, one about d on the quarter's last day, one after Q1.
+    complaints: [
+      { referralId: 'a', receivedOn: '2027-01-01' },
+      { referralId: 'a', receivedOn: '2027-02-10' },
+      { referralId: 'd', receivedOn: '2027-03-31' },
+      { referralId: 'd', receivedOn: '2027-04-01' },
+    ],
   };
 
-  it('unique participants (4), turnover (5), the invoicing term (14); complaints not registered (6)', () => {
+  it('unique participants (4), turnover (5), the invoicing term (14), complaints received in the quarter (6)', () => {
     const r = managementReport(facts, Q1, ['hoorn', 'enkhuizen'], VERSION, true);
     expect(r.rows).toEqual([
-      { scope: 'hoorn', uniqueParticipants: 1, invoicedCents: 300_000, creditedCents: 100_000, turnoverCents: 200_000 }, // P1
-      { scope: 'enkhuizen', uniqueParticipants: 2, invoicedCents: 50_000, creditedCents: 0, turnoverCents: 50_000 }, // P3, P1
-      { scope: 'region', uniqueParticipants: 2, invoicedCents: 350_000, creditedCents: 100_000, turnoverCents: 250_000 }, // P1, P3: distinct
+      { scope: 'hoorn', uniqueParticipants: 1, invoicedCents: 300_000, creditedCents: 100_000, turnoverCents: 200_000, complaints: 2 }, // P1
+      { scope: 'enkhuizen', uniqueParticipants: 2, invoicedCents: 50_000, creditedCents: 0, turnoverCents: 50_000, complaints: 1 }, // P3, P1
+      { scope: 'region', uniqueParticipants: 2, invoicedCents: 350_000, creditedCents: 100_000, turnoverCents: 250_000, complaints: 3 }, // P1, P3: distinct
     ]);
     // 4 invoice lines: 3 within 6 weeks, 1 late; mean days (3 × 42 + 45) / 4 = 42.75 → 42.8.
     expect(r.invoicingTerm).toEqual({ deadline: { amount: 6, unit: 'weeks' }, lines: 4, withinTerm: 3, late: 1, averageDays: 42.8 });
-    expect(r.complaints).toBeNull();
   });
 
   it('aggregate readers: unique participants suppressed with the region as the sum, turnover of the region only, the term over too few lines hidden', () => {
     const r = suppressManagementReport(managementReport(facts, Q1, ['hoorn', 'enkhuizen'], VERSION, true));
     expect(r.rows.map((x) => [x.scope, x.uniqueParticipants, x.turnoverCents])).toEqual([['hoorn', null, null], ['enkhuizen', null, null], ['region', null, 250_000]]);
     expect(r.invoicingTerm.lines).toBeNull();
-    expect(r.suppressed).toEqual(['hoorn.uniqueParticipants', 'enkhuizen.uniqueParticipants', 'region.uniqueParticipants', 'invoicingTerm']);
+    expect(r.rows.map((x) => x.complaints)).toEqual([null, null, null]);
+    expect(r.suppressed).toEqual(['hoorn.uniqueParticipants', 'hoorn.complaints', 'enkhuizen.uniqueParticipants', 'enkhuizen.complaints', 'region.uniqueParticipants', 'region.complaints', 'invoicingTerm']);
   });
 
   it('the document: the computed items among the entered ones, in the source order and words', () => {
@@ -58,7 +65,7 @@ describe('management report (000 §4.2)', () => {
     const doc = managementReportDocumentOf(r, { contractName: 'Westfriesland', scopeName: 'Gemeente Hoorn', audience: 'personal', nameOf: (s) => s }, { '1': 'Toets gehaald in 2026.' });
     expect(doc.sections.map((s) => s.heading).slice(0, 5)).toEqual(["1 Kwaliteitstoets 'Blik op Werk'", '2 Voldoen medewerkers aan beroepseisen', '3 Overlegstructuur', '4 Aantal unieke cursisten', '4 Aantal unieke cursisten: toelichting']);
     expect(doc.sections[0]?.text).toBe('Toets gehaald in 2026.');
-    expect(doc.sections.find((s) => s.heading === '6 Aantal ontvangen klachten')?.table?.rows).toEqual([['Aantal ontvangen klachten', NOT_REGISTERED_TEXT]]);
+    expect(doc.sections.find((s) => s.heading === '6 Aantal ontvangen klachten')?.table?.rows).toEqual([['hoorn', 2]]);
     expect(MANAGEMENT_REPORT_ENTERED.map((e) => e.key)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15']);
   });
 });

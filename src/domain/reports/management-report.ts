@@ -1,14 +1,13 @@
 // R-MI-2, 000 §4.2: the management report — "Opdrachtnemer levert elk kwartaal een managementrapportage
 // aan" — items 1–15. Koers computes what it knows: 4 the unique participants, 5 the turnover from the
-// invoices (issue #11), 14 the invoicing term against the contract's invoice deadline; 6 complaints are
-// "not registered yet" (issue #14 builds the register). The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
+// invoices (issue #11), 14 the invoicing term against the contract's invoice deadline; 6 the complaints
+// received, from the complaints register (R-CM-3, issue #14). The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
 // A pure function; the definitions are in docs/reports.md §7.
 import { compareDates } from '../calendar.js';
 import type { Deadline, HolidayCalendar, IsoDate } from '../contract.js';
 import { computeDeadline } from '../deadline.js';
 import { SMALL_CELL_THRESHOLD } from '../small-cells.js';
-import { NOT_REGISTERED_TEXT as NOT_REGISTERED } from './content-document.js';
-import { firstStart, runningIn, type Member } from './content-report.js';
+import { firstStart, runningIn, type ComplaintFact, type Member } from './content-report.js';
 import { SUPPRESSED, type ReportCell, type ReportDocument, type ReportSection } from './document.js';
 import type { ReferralFact } from './facts.js';
 import type { ReportPeriod } from './periods.js';
@@ -29,6 +28,8 @@ export interface ManagementReportFacts {
   referrals: readonly ReferralFact[];
   /** Lines of sent invoices and credit notes issued in the quarter. */
   invoiceLines: readonly InvoiceLinesFact[];
+  /** Item 6: the participants' complaints about these referrals (R-CM-3); absent: none read. */
+  complaints?: readonly ComplaintFact[];
 }
 
 export interface ManagementVersion {
@@ -44,6 +45,7 @@ export interface ManagementRow {
   invoicedCents: number | null; // 5
   creditedCents: number | null; // 5
   turnoverCents: number | null; // 5: invoiced − credited
+  complaints: number | null; // 6: the participants' complaints about the scope's referrals received in the quarter (R-CM-3)
 }
 
 export interface InvoicingTerm {
@@ -62,7 +64,6 @@ export interface ManagementReport {
   rows: ManagementRow[];
   /** Item 14, over the invoices (not credit notes) issued in the quarter. */
   invoicingTerm: InvoicingTerm;
-  complaints: null; // 6: not registered yet (issue #14)
   /** The counts and amounts hidden for aggregate readers, as `${scope}.${field}`. */
   suppressed: string[];
 }
@@ -89,10 +90,12 @@ export function managementReport(facts: ManagementReportFacts, q: ReportPeriod, 
     const lines = facts.invoiceLines.filter((l) => scope === 'region' || l.municipality === scope);
     const invoiced = lines.filter((l) => l.kind === 'invoice').reduce((s, l) => s + l.amountCents, 0);
     const credited = lines.filter((l) => l.kind === 'creditNote').reduce((s, l) => s + l.amountCents, 0);
-    return { scope, uniqueParticipants: uniqueParticipantMembers(refs, q).length, invoicedCents: invoiced, creditedCents: credited, turnoverCents: invoiced - credited };
+    const ids = new Set(refs.map((r) => r.id));
+    const complaints = (facts.complaints ?? []).filter((c) => ids.has(c.referralId) && compareDates(c.receivedOn, q.start) >= 0 && compareDates(c.receivedOn, q.end) <= 0).length;
+    return { scope, uniqueParticipants: uniqueParticipantMembers(refs, q).length, invoicedCents: invoiced, creditedCents: credited, turnoverCents: invoiced - credited, complaints };
   };
   const rows = [...municipalities.map(rowOf), ...(regionComplete ? [rowOf('region')] : [])];
-  return { quarter: q.id, contractVersion: version?.version ?? 0, rows, invoicingTerm: invoicingTerm(facts.invoiceLines, version), complaints: null, suppressed: [] };
+  return { quarter: q.id, contractVersion: version?.version ?? 0, rows, invoicingTerm: invoicingTerm(facts.invoiceLines, version), suppressed: [] };
 }
 
 function invoicingTerm(all: readonly InvoiceLinesFact[], version: ManagementVersion | undefined): InvoicingTerm {
@@ -118,16 +121,21 @@ function invoicingTerm(all: readonly InvoiceLinesFact[], version: ManagementVers
 export function suppressManagementReport(report: ManagementReport, threshold = SMALL_CELL_THRESHOLD): ManagementReport {
   const municipalities = report.rows.filter((r) => r.scope !== 'region');
   const t = suppressTable({ cells: municipalities.map((r) => [r.uniqueParticipants ?? 0]) }, threshold);
+  // Item 6 the same way: municipality × 1, the region the sum.
+  const c = suppressTable({ cells: municipalities.map((r) => [r.complaints ?? 0]) }, threshold);
   const suppressed: string[] = [];
   const rows: ManagementRow[] = municipalities.map((r, i) => {
     const n = t.cells[i]?.[0] ?? null;
+    const complaints = c.cells[i]?.[0] ?? null;
     if (n === null) suppressed.push(`${r.scope}.uniqueParticipants`);
-    return { scope: r.scope, uniqueParticipants: n, invoicedCents: null, creditedCents: null, turnoverCents: null };
+    if (complaints === null) suppressed.push(`${r.scope}.complaints`);
+    return { scope: r.scope, uniqueParticipants: n, invoicedCents: null, creditedCents: null, turnoverCents: null, complaints };
   });
   const region = report.rows.find((r) => r.scope === 'region');
   if (region !== undefined) {
     if (t.grandTotal === null) suppressed.push('region.uniqueParticipants');
-    rows.push({ ...region, uniqueParticipants: t.grandTotal });
+    if (c.grandTotal === null) suppressed.push('region.complaints');
+    rows.push({ ...region, uniqueParticipants: t.grandTotal, complaints: c.grandTotal });
   }
   const term = report.invoicingTerm;
   const enough = (term.lines ?? 0) >= threshold;
@@ -183,7 +191,11 @@ export function managementReportDocumentOf(
         table: { columns: ['Gemeente', 'Gefactureerd', 'Gecrediteerd', 'Omzet'], rows: rows.map((r) => [meta.nameOf(r.scope), euros(r.invoicedCents), euros(r.creditedCents), euros(r.turnoverCents)]), decimals: [undefined, 2, 2, 2] },
       });
     } else if (key === '6') {
-      sections.push({ heading: '6 Aantal ontvangen klachten', table: { columns: ['Onderdeel', 'Waarde'], rows: [['Aantal ontvangen klachten', NOT_REGISTERED]] } });
+      // From the complaints register (R-CM-3, issue #14).
+      sections.push({
+        heading: '6 Aantal ontvangen klachten',
+        table: { columns: ['Gemeente', 'Aantal ontvangen klachten'], rows: report.rows.map((r) => [meta.nameOf(r.scope), r.complaints === null || hidden(`${r.scope}.complaints`) ? SUPPRESSED : r.complaints]) },
+      });
     } else if (key === '14') {
       const t = report.invoicingTerm;
       const term = t.deadline === null ? null : `${String(t.deadline.amount)} ${(UNIT_NL[t.deadline.unit] ?? ['', ''])[t.deadline.amount === 1 ? 0 : 1]}`;

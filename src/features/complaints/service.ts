@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { handlingRefusal, registrationRefusal, type Refusal } from '../../domain/complaints/handling.js';
 import type { Contract } from '../../domain/contract.js';
-import { periodContaining } from '../../domain/reports/periods.js';
+import type { ComplaintSeries } from '../../domain/contract-management/ladder.js';
+import { periodContaining, type ReportPeriod } from '../../domain/reports/periods.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditSubject } from '../../platform/audit.js';
-import type { Tx } from '../../platform/db.js';
+import type { Queryable, Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { organisationId } from '../organisations/store.js';
@@ -190,6 +191,21 @@ export function complaintTotals(deps: Deps, ctx: RequestContext, f: z.infer<type
     const from = f.from ?? room.contracts.map((c) => c.term.start).sort()[0] ?? periodContaining('quarter', today).start;
     const counts = await complaintCounts(tx, { contractIds: room.contracts.map((c) => c.id), from, to: f.to ?? today });
     await recordAudit(tx, deps.crypto, ctx, { name: 'complaint.read', status: 'ok', subjects: [], objectType: 'complaintTotals', summary: `${counts.length} rows` });
-    return counts.map(({ providerId, ...c }) => ({ ...c, ...providerOf(room.contracts, c.contractId, providerId) }));
+    return counts.map(({ providerId, complainants: _, ...c }) => ({ ...c, ...providerOf(room.contracts, c.contractId, providerId) }));
+  });
+}
+
+/**
+ * R-ESC-2's "rise in complaints": each provider's distinct complainants in these quarters (oldest first),
+ * counts only. The caller has decided the contract manager's room (contract-management/room.ts).
+ */
+export async function complaintSeries(q: Queryable, contract: Contract, quarters: readonly ReportPeriod[]): Promise<ComplaintSeries[]> {
+  const first = quarters[0];
+  const last = quarters.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const counts = await complaintCounts(q, { contractIds: [contract.id], from: first.start, to: last.end });
+  return contract.providers.map((p) => {
+    const id = organisationId('provider', p.code);
+    return { provider: p.code, label: p.name, values: quarters.map((qt) => ({ quarter: qt.id, complainants: counts.find((c) => c.providerId === id && c.quarter === qt.id)?.complainants ?? 0 })) };
   });
 }

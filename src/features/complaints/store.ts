@@ -107,6 +107,8 @@ export interface ComplaintCount {
   /** Received in the quarter and closed by today. */
   closed: number;
   upheld: number;
+  /** Distinct complainants: a participant, or an organisation by its name (the ladder's pattern, R-ESC-2). */
+  complainants: number;
 }
 
 /**
@@ -121,7 +123,8 @@ export function complaintCounts(q: Queryable, f: { contractIds: readonly string[
   return q.query<ComplaintCount>(
     `SELECT c.contract_id AS "contractId", c.provider_id AS "providerId", to_char(c.received_on, 'YYYY-"Q"Q') AS quarter, count(*)::int AS received,
        count(*) FILTER (WHERE c.complainant_kind = 'participant')::int AS "fromParticipants", count(*) FILTER (WHERE c.complainant_kind = 'organisation')::int AS "fromOrganisations",
-       count(*) FILTER (WHERE v.closed_on IS NOT NULL)::int AS closed, count(*) FILTER (WHERE v.outcome IN ('upheld', 'partlyUpheld'))::int AS upheld
+       count(*) FILTER (WHERE v.closed_on IS NOT NULL)::int AS closed, count(*) FILTER (WHERE v.outcome IN ('upheld', 'partlyUpheld'))::int AS upheld,
+       count(DISTINCT COALESCE(c.participant_id::text, 'org:' || lower(c.organisation_name)))::int AS complainants
      FROM complaint c JOIN LATERAL (SELECT closed_on, outcome FROM complaint_version x WHERE x.complaint_id = c.id ORDER BY x.version DESC LIMIT 1) v ON true
      WHERE ${where.join(' AND ')}
      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,

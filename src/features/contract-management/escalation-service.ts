@@ -1,6 +1,7 @@
 // Issue #14 (R-ESC-2, 000 §5): the contract-level ladder per provider of a contract — its case with the
 // steps taken, the next step, and Koers' proposal with the patterns that call for it (a KPI below target
-// quarters running, deadline compliance below the norm; complaints have no facts yet). The patterns are
+// quarters running, deadline compliance below the norm, a rise in distinct complainants from the complaints
+// register, counts only: src/features/complaints/service.ts complaintSeries). The patterns are
 // judged on the report services' figures as the contract manager sees them (figures.ts): aggregates,
 // suppressed below the threshold, so no pattern ever rests on one participant. The contract manager
 // decides; each step keeps date, decision, grounds and the patterns shown, frozen.
@@ -13,6 +14,9 @@ import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { contractOf, quarterOf } from '../reports/steering-input.js';
+import { addCalendarDays } from '../../domain/calendar.js';
+import { periodContaining } from '../../domain/reports/periods.js';
+import { complaintSeries } from '../complaints/service.js';
 import { kpiRoutesOf, meetingFigures } from './figures.js';
 import type { Deps } from './meetings-service.js';
 import { requireRoom } from './room.js';
@@ -22,7 +26,7 @@ import { caseById, casesOf, closeCase, insertCase, insertStep, type CaseRow } fr
 const NO_FACTS: Record<TriggeredPattern['kind'], string | null> = {
   kpiBelowTarget: null,
   deadlineComplianceBelowNorm: null,
-  complaintsRising: 'Klachten worden in Koers nog niet geregistreerd (R-CM-3): dit patroon heeft nog geen gegevens en stelt nooit een stap voor.',
+  complaintsRising: null,
 };
 
 const caseOf = (row: CaseRow | undefined): LadderCase | undefined => (row === undefined ? undefined : { steps: row.steps, closedOn: row.closedOn });
@@ -39,7 +43,9 @@ async function patternsByProvider(deps: Deps, ctx: RequestContext, contract: Con
   const quarter = quarterOf(quarterId);
   const running = Math.max(1, ...cm.patterns.map((p) => (p.kind === 'kpiBelowTarget' ? p.quartersRunning : 1)));
   const figures = await meetingFigures(deps, ctx, contract, quarter, running);
-  const triggered = triggeredPatterns(cm.patterns, { quarter: quarter.id, kpis: figures.kpiSeries, compliance: figures.compliance });
+  // The complaints register (R-CM-3): the quarter and the one before, distinct complainants per provider.
+  const complaints = await complaintSeries(deps.db, contract, [periodContaining('quarter', addCalendarDays(quarter.start, -1)), quarter]);
+  const triggered = triggeredPatterns(cm.patterns, { quarter: quarter.id, kpis: figures.kpiSeries, compliance: figures.compliance, complaints });
   return new Map(contract.providers.map((p) => [p.code, patternsFor(triggered, p.code, kpiRoutesOf(contract, p.code, quarter))]));
 }
 

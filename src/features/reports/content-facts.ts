@@ -6,7 +6,7 @@
 // attendance row reaches JavaScript. Unscoped by name: the caller passes the scope it decided (room.ts).
 import { readReferrals } from './facts.js';
 import type { IsoDate } from '../../domain/contract.js';
-import type { ActivityFact, CancelledLessonsFact, ContentAttendanceQuarterFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
+import type { ActivityFact, CancelledLessonsFact, ComplaintFact, ContentAttendanceQuarterFact, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from '../../domain/reports/content-report.js';
 import type { GroupMembershipFact } from '../../domain/reports/facts.js';
 import type { InvoiceLinesFact, ManagementReportFacts } from '../../domain/reports/management-report.js';
 import { referralInReportScope, SqlParams, type AggregateScope, type Scope as PersonalScope } from '../../platform/access.js';
@@ -28,7 +28,7 @@ const REFERRAL_IDS = (scope: Scope, p: SqlParams, w: ContentWindow): string => `
 
 /** R-MI-2: every fact of the content report (and the year report) for the window. */
 export async function unsafeContentReportFacts(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentReportFacts> {
-  const [referrals, attendance, routeEvents, scalings, activities, hours, groups, cancelledLessons] = await Promise.all([
+  const [referrals, attendance, routeEvents, scalings, activities, hours, groups, cancelledLessons, complaints] = await Promise.all([
     readReferrals(q, scope, w),
     readContentAttendance(q, scope, w),
     readRouteEvents(q, scope, w),
@@ -37,14 +37,15 @@ export async function unsafeContentReportFacts(q: Queryable, scope: Scope, w: Co
     readHours(q, scope, w),
     readGroups(q, scope, w),
     readCancelledLessons(q, scope, w),
+    readComplaints(q, scope, w),
   ]);
-  return { referrals, attendance, routeEvents, scalings, activities, hours, groups, cancelledLessons };
+  return { referrals, attendance, routeEvents, scalings, activities, hours, groups, cancelledLessons, complaints };
 }
 
 /** 000 §4.2 items 4 and 5: the referrals (every product) and the lines of the sent invoices and credit notes issued in the window. */
 export async function unsafeManagementReportFacts(q: Queryable, scope: Scope, w: ContentWindow): Promise<ManagementReportFacts> {
-  const [referrals, invoiceLines] = await Promise.all([readReferrals(q, scope, w), readInvoiceLines(q, scope, w)]);
-  return { referrals, invoiceLines };
+  const [referrals, invoiceLines, complaints] = await Promise.all([readReferrals(q, scope, w), readInvoiceLines(q, scope, w), readComplaints(q, scope, w)]);
+  return { referrals, invoiceLines, complaints };
 }
 
 /**
@@ -55,6 +56,17 @@ export async function unsafeManagementReportFacts(q: Queryable, scope: Scope, w:
  */
 export function readContentAttendance(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentAttendanceQuarterFact[]> {
   return contentAttendanceFromModel(q, scope, w);
+}
+
+/** 5a and management item 6 (R-CM-3): the participants' complaints about the scope's referrals, received in the window (migration 0028). */
+function readComplaints(q: Queryable, scope: Scope, w: ContentWindow): Promise<ComplaintFact[]> {
+  const p = new SqlParams();
+  return q.query<ComplaintFact>(
+    `SELECT c.referral_id AS "referralId", c.received_on::text AS "receivedOn" FROM complaint c
+     WHERE c.received_on BETWEEN ${p.add(w.from)}::date AND ${p.add(w.to)}::date AND c.referral_id IN ${REFERRAL_IDS(scope, p, w)}
+     ORDER BY c.received_on, c.id`,
+    p.values,
+  );
 }
 
 function readRouteEvents(q: Queryable, scope: Scope, w: ContentWindow): Promise<ContentRouteEventFact[]> {

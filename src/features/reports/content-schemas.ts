@@ -45,7 +45,7 @@ const ContentFiguresSchema = z.object({
   localFacilities: z.array(z.string()).describe('3g'),
   homeworkClassAverage: z.null().describe('3i: not registered'),
   cancelledLessonsPerGroup: Average.describe('3j'),
-  complaints: z.null().describe('5a: not registered'),
+  complaints: z.number().int().nullable().describe("5a: the participants' complaints about the cell's referrals received in the period, from the complaints register (R-CM-3); null when suppressed"),
   averageAbsencePercent: Average.describe('5b'),
   denominators: z.object({ started: Count, zParticipantsRunning: Count, runningGroups: Count, participantsWithLessons: Count }).nullable().describe('What the averages are taken over; null for aggregate readers'),
   suppressed: z.array(z.string()).describe('The counts and averages hidden (R-MI-6)'),
@@ -73,6 +73,7 @@ export const ManagementReportResponse = z.object({
       invoicedCents: Count.nullable().describe('Item 5: sent invoices issued in the quarter, excl. VAT'),
       creditedCents: Count.nullable(),
       turnoverCents: Count.nullable(),
+      complaints: Count.nullable().describe("Item 6: the participants' complaints about the scope's referrals received in the quarter, from the complaints register (R-CM-3); null when suppressed"),
     }),
   ),
   invoicingTerm: z.object({
@@ -82,7 +83,6 @@ export const ManagementReportResponse = z.object({
     late: Count.nullable(),
     averageDays: Average,
   }).describe('Item 14'),
-  complaints: z.null().describe('Item 6: not registered yet'),
   suppressed: z.array(z.string()),
 });
 

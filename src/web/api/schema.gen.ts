@@ -13023,8 +13023,8 @@ export interface paths {
                                     changesB1ToZReasons: string[];
                                     /** @description 3b: the registered reasons (not shown to aggregate readers) */
                                     changesZToB1Reasons: string[];
-                                    /** @description 5a: not registered */
-                                    complaints: null;
+                                    /** @description 5a: the participants' complaints about the cell's referrals received in the period, from the complaints register (R-CM-3); null when suppressed */
+                                    complaints: number | null;
                                     /** @description 3a: not registered */
                                     completedPvt: null;
                                     contractVersion: number;
@@ -13998,8 +13998,6 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             audience: "personal" | "aggregate";
-                            /** @description Item 6: not registered yet */
-                            complaints: null;
                             contractId: string;
                             contractVersion: number;
                             /** @description Item 14 */
@@ -14015,6 +14013,8 @@ export interface paths {
                             };
                             quarter: string;
                             rows: {
+                                /** @description Item 6: the participants' complaints about the scope's referrals received in the quarter, from the complaints register (R-CM-3); null when suppressed */
+                                complaints: number | null;
                                 creditedCents: number | null;
                                 /** @description Item 5: sent invoices issued in the quarter, excl. VAT */
                                 invoicedCents: number | null;
@@ -14450,8 +14450,8 @@ export interface paths {
                                     changesB1ToZReasons: string[];
                                     /** @description 3b: the registered reasons (not shown to aggregate readers) */
                                     changesZToB1Reasons: string[];
-                                    /** @description 5a: not registered */
-                                    complaints: null;
+                                    /** @description 5a: the participants' complaints about the cell's referrals received in the period, from the complaints register (R-CM-3); null when suppressed */
+                                    complaints: number | null;
                                     /** @description 3a: not registered */
                                     completedPvt: null;
                                     contractVersion: number;
