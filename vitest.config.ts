@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slow-first-sequencer.js';
 
 // Unit and integration tests are kept apart by file name (STYLE 14):
 //   *.test.ts      pure, no I/O            -> project "unit"
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 //   e2e/*.e2e.ts   real Chromium against a real server -> "e2e"
 export default defineConfig({
   test: {
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {
