@@ -45,10 +45,16 @@ function IncomingReferrals({ mayAcknowledge }: { mayAcknowledge: boolean }) {
     const { total, items } = referrals.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 aanmelding' : `${total} aanmeldingen`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {referrals.isPlaceholderData ? (
+          <Loading what="Aanmeldingen" />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 aanmelding' : `${total} aanmeldingen`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <ReferralTable
           caption="Aanmeldingen"
           referrals={items}

@@ -41,10 +41,16 @@ export function EarnedList() {
     const { items, total } = earned.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 product' : `${total} producten`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {earned.isPlaceholderData ? (
+          <Loading what="Verdiende producten" />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 product' : `${total} producten`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <DataTable
           id="verdiend"
           caption="Verdiende producten, nog niet gefactureerd"

@@ -75,10 +75,16 @@ export function InvoiceList({ id, views, showProvider, showMunicipality, empty }
     const { items, total } = invoices.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 factuur' : `${total} facturen`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {invoices.isPlaceholderData ? (
+          <Loading what="Facturen" />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 factuur' : `${total} facturen`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <DataTable
           id={id}
           caption={`Facturen: ${view.label.toLowerCase()}`}
