@@ -4,16 +4,15 @@
 // municipality's consultant and the other provider see none; the contract manager gets counts per
 // provider and quarter, and every body it receives is scanned for the complainant (name, BSN, client
 // number, ids) and the subjects: none may appear. Today is Monday 1 June 2026.
-import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationId } from '../src/features/organisations/store.js';
 import { aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+import { aNamedParticipant } from './support/named-participant.js';
 import { aReportReferral, type BuiltReferral } from './support/report-builders.js';
 
 const TW = 'twente';
 const SCHOOL = 'taalschool-twente';
 const OOST = 'nt2-centrum-oost';
-const NAME = { given: 'Zeynep', family: 'Klachtindienster' };
+const NAME = { bsn: '123454567', clientNumber: 'ENS-K4L7', given: 'Zeynep', family: 'Klachtindienster' };
 const SUBJECT = 'Lessen vielen drie weken uit zonder bericht';
 const ORG_SUBJECT = 'Stagebedrijf kreeg geen contactpersoon';
 
@@ -44,13 +43,7 @@ describe(`the complaints register on ${DB_KIND}`, () => {
     almelo = await Client.loggedIn(t, await aUser(t, 'consultant', 'almelo'));
     manager = await Client.loggedIn(t, await aUser(t, 'contractManager', TW));
     officer = await Client.loggedIn(t, await aUser(t, 'policyOfficer', 'enschede'));
-    const pid = randomUUID();
-    await t.koers.db.query(
-      `INSERT INTO participant (id, municipality_id, bsn_encrypted, bsn_hash, bsn_last_four, given_name, family_name, date_of_birth, gender, route, client_number,
-         impeding_health, impeding_justice, impeding_finances, created_at, created_by)
-       VALUES ($1, $2, $3, $4, '4567', $5, $6, '1991-04-05', 'female', 'b1', 'ENS-K4L7', false, false, false, now(), $7)`,
-      [pid, organisationId('municipality', 'enschede'), t.koers.crypto.encrypt('123454567'), randomBytes(16).toString('hex'), NAME.given, NAME.family, consultant.id],
-    );
+    const pid = await aNamedParticipant(t, 'enschede', NAME, consultant.id);
     referral = await aReportReferral({ db: t.koers.db, userId: consultant.id, contractId: TW }, 'enschede', SCHOOL, 'inburgering_language', { referredOn: '2026-02-02', startedOn: '2026-03-02' }, pid);
   });
   afterAll(async () => {
@@ -167,7 +160,7 @@ describe(`the complaints register on ${DB_KIND}`, () => {
     expect((await asManager(`/api/v1/complaints/${participantComplaint}`)).status).toBe(404);
     expect((await asManager('/api/v1/complaints/export?format=csv')).status).toBe(404);
     for (const c of [school, enschede, officer]) expect((await c.get('/api/v1/complaints/totals')).status).toBe(404);
-    const needles = [referral.participantId, referral.referralId, participantComplaint, orgComplaint, NAME.family, '123454567', 'ENS-K4L7', SUBJECT, ORG_SUBJECT, 'Stichting Werkplaats'];
+    const needles = [referral.participantId, referral.referralId, participantComplaint, orgComplaint, NAME.family, NAME.bsn, NAME.clientNumber, SUBJECT, ORG_SUBJECT, 'Stichting Werkplaats'];
     for (const body of managerBodies) for (const n of needles) expect(body, n).not.toContain(n);
   });
 });

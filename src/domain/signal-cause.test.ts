@@ -45,6 +45,7 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'quality.markConcern': 'contractManager',
       'quality.teacherNorm': 'contractManager',
       'quality.providerExcluded': 'municipality',
+      'participantEscalation.checkInOverdue': 'provider',
     });
   });
 

@@ -42,7 +42,10 @@ export type ParticipationCause = 'participation.meetingDue';
 /** R-MAP-1 (001 §3): the MAP is ready (eight themes done, 40 practical hours) and no end conversation is planned yet. */
 export type MapCause = 'map.endConversationDue';
 
-export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause | ExclusionCause;
+/** R-ESC-1 (issue #14): a weekly check-in of a participant-level improvement plan is past its due date and not held. */
+export type EscalationCause = 'participantEscalation.checkInOverdue';
+
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause | ExclusionCause | EscalationCause;
 
 /** Who a signal is addressed to: a party of the referral, or the region's contract manager (issue #14, quality register). */
 export type Addressee = Party | 'contractManager';
@@ -91,6 +94,8 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'quality.markConcern': { subject: 'provider', addressee: 'contractManager', period: 'contract, concern and mark (<contract>:<concern>:<mark id or none>)' },
   'quality.teacherNorm': { subject: 'provider', addressee: 'contractManager', period: 'contract and the day the breach was first seen (<contract>:<YYYY-MM-DD>)' },
   'quality.providerExcluded': { subject: 'participant', addressee: 'municipality', period: 'the exclusion (its covenant_membership id)' },
+  // 000 §5: the provider runs the plan with the municipality; addressed to the provider, the consultant sees it too.
+  'participantEscalation.checkInOverdue': { subject: 'participant', addressee: 'provider', period: 'the case and the due date (<escalation id>:<YYYY-MM-DD>)' },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];

@@ -6,6 +6,7 @@ import { registerFigureRoutes } from './figures/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerComplaintRoutes } from './complaints/routes.js';
+import { registerParticipantEscalationRoutes } from './participant-escalation/routes.js';
 import { registerContractManagementRoutes } from './contract-management/routes.js';
 import { registerHoursRoutes } from './hours/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
@@ -26,4 +27,4 @@ import { registerSignalCountRoutes } from './signals/counts.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes, registerParticipantEscalationRoutes];

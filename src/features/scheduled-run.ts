@@ -13,10 +13,11 @@ import { runSignalEngine, runSignalEngineInTx, type EngineResult } from './refer
 import { withReportSignals } from './reports/report-signals.js';
 import { withActionSignals } from './contract-management/action-signals.js';
 import { withQualitySignals } from './quality/signals.js';
+import { withCheckInSignals } from './participant-escalation/signals.js';
 
-/** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, the overdue meeting actions and the quality register's signals (issue #14). */
+/** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, the overdue meeting actions, the quality register's signals and the overdue check-ins of a participant-level improvement plan (issue #14). */
 export function scheduledWork(contracts: ContractRegistry, deps: InvoicingSweepDeps): (tx: Queryable, today: IsoDate) => Promise<EngineResult> {
-  return withQualitySignals(contracts, withActionSignals(contracts, withReportSignals(contracts, scheduledInvoicing(contracts, deps))));
+  return withCheckInSignals(withQualitySignals(contracts, withActionSignals(contracts, withReportSignals(contracts, scheduledInvoicing(contracts, deps)))));
 }
 
 /** One scheduled run under the engine's advisory lock ('skipped' when another instance holds it). */

@@ -76,12 +76,13 @@ export type Permission =
   | 'meeting.manage'
   /** Issue #14: mark an action done — a provider's coordinator its own provider's, the contract manager any of its meetings. */
   | 'meeting.actionDone'
-  /** Issue #14 (R-CM-3): the complaints register — a provider's coordinator its own, a consultant those of its municipality's participants. */
+  /** Issue #14 (R-CM-3): the complaints register — read (a provider's coordinator its own, a consultant its municipality's participants'), register and handle (the coordinator), totals (the contract manager: counts per provider and quarter, never a complainant). */
   | 'complaint.read'
-  /** Issue #14 (R-CM-3): the provider's coordinator registers its complaints and records their handling. */
   | 'complaint.register'
-  /** Issue #14 (R-CM-3): the complaints counted per provider and quarter, never a complainant (the contract manager). */
-  | 'complaint.totals';
+  | 'complaint.totals'
+  /** Issue #14 (R-ESC-1): the participant-level ladder — read (a consultant its municipality's cases, a coordinator its own, the contract manager those at the last step under a pseudonym); record (open, steps, check-ins, close: consultant and coordinator). */
+  | 'escalation.read'
+  | 'escalation.record';
 
 /** Declared on a route that needs no session (login, health, OpenAPI). */
 export type RoutePermission = Permission | 'public';
@@ -115,7 +116,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'participation.read',
     'report.read',
     'report.participants',
-    'complaint.read',
+    'complaint.read', 'escalation.read', 'escalation.record',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   // Issue #13: report.read gives them the reports as suppressed aggregates (ReportRoom, R-MI-6).
@@ -149,8 +150,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'quality.respond',
     'meeting.read',
     'meeting.actionDone',
-    'complaint.read',
-    'complaint.register',
+    'complaint.read', 'complaint.register', 'escalation.read', 'escalation.record',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -158,7 +158,7 @@ const grants: Record<Role, readonly Permission[]> = {
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   // Issue #14: and the provider quality register of its region (providers, never participants).
-  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals', 'escalation.read'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration and the mail outbox (which holds no BSN and no names).

@@ -84,7 +84,10 @@ export type AuditOperation =
   | 'contractManagement.record'
   // Issue #14 (R-CM-3): the complaints register read or changed (a participant's complaint names its data subject).
   | 'complaint.read'
-  | 'complaint.record';
+  | 'complaint.record'
+  // Issue #14 (R-ESC-1): a participant-level escalation case read or changed.
+  | 'participantEscalation.read'
+  | 'participantEscalation.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -154,6 +157,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'quality.record': 'koers:verwerking/kwaliteitsregister',
   'complaint.read': 'koers:verwerking/klachtenregister',
   'complaint.record': 'koers:verwerking/klachtenregister',
+  'participantEscalation.read': 'koers:verwerking/escalatie',
+  'participantEscalation.record': 'koers:verwerking/escalatie',
 };
 
 export interface AuditSubject {

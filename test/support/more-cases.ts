@@ -2,6 +2,7 @@
 // limit (as participation-family-cases.ts does for issue #12): issue #5's progress routes, issue #11's
 // invoicing API and issue #13's reports. Each file holds its own routes' cases.
 import { complaintCases } from './complaint-cases.js';
+import { escalationCases } from './escalation-cases.js';
 import { contentReportCases } from './content-report-cases.js';
 import { invoicingCases } from './invoicing-cases.js';
 import { miViewCases } from './mi-view-cases.js';
@@ -14,5 +15,5 @@ import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases()];
 }

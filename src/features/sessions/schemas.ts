@@ -61,6 +61,8 @@ const everyPermission: Record<Permission, true> = {
   'complaint.read': true,
   'complaint.register': true,
   'complaint.totals': true,
+  'escalation.read': true,
+  'escalation.record': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

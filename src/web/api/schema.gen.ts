@@ -4413,6 +4413,458 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participant-escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases in the actor's room; the contract manager's from the last step on, under a pseudonym */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                checkIns: {
+                                    dueOn: string;
+                                    heldOn: string | null;
+                                    note: string | null;
+                                    overdue: boolean;
+                                }[];
+                                closedOn: string | null;
+                                contractId: string;
+                                /** Format: uuid */
+                                id: string;
+                                nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                                /** @description Null for the contract manager: the case under its pseudonym only */
+                                person: {
+                                    name: string;
+                                    /** Format: uuid */
+                                    participantId: string;
+                                    /** Format: uuid */
+                                    referralId: string;
+                                } | null;
+                                providerCode: string;
+                                pseudonym: string;
+                                /** @description Null for the contract manager (it may describe the person) */
+                                reason: string | null;
+                                steps: {
+                                    actors: string;
+                                    decidedOn: string;
+                                    decision: string;
+                                    name: string;
+                                    planWeeks: number | null;
+                                    /** @enum {string} */
+                                    step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a case about a referral with its first step, signal and alignment (000 §5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actors: string;
+                        /** @description The day of the step */
+                        decidedOn: string;
+                        decision: string;
+                        reason: string;
+                        /** Format: uuid */
+                        referralId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its steps and check-ins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A weekly check-in of the plan held; answers its overdue signal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The check-in it is (one of the plan’s due dates) */
+                        dueOn: string;
+                        heldOn: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case, once; answers its open check-in signals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        closedOn: string;
+                        grounds: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next step with date, actors and decision; the improvement plan with its weeks of monitoring */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actors: string;
+                        /** @description The day of the step */
+                        decidedOn: string;
+                        decision: string;
+                        /**
+                         * @description The improvement plan only: its weekly check-ins
+                         * @default null
+                         */
+                        planWeeks?: number | null;
+                        /** @enum {string} */
+                        step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants": {
         parameters: {
             query?: never;
@@ -14672,7 +15124,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14734,7 +15186,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14894,7 +15346,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -14997,7 +15449,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

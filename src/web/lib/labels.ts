@@ -105,6 +105,7 @@ const progressCauseLabels: Record<string, string> = {
   'periodicReport.late': 'Rapportage te laat: nog niet ingediend',
   // R-CM-1 (issue #14): an action item of a contract meeting, owned by the provider, past its date.
   'meetingAction.overdue': 'Actiepunt uit het contractoverleg over de datum',
+  'participantEscalation.checkInOverdue': 'Wekelijkse monitoring van het verbeterplan niet gehouden',
   // R-QLT-2, R-QLT-3 (issue #14): the quality register's signals.
   'quality.markConcern': 'Keurmerk Blik op Werk korter dan een jaar, verlopen of ingetrokken',
   'quality.teacherNorm': 'Docenten voldoen niet aan de norm van het contract',
@@ -198,6 +199,8 @@ const auditEventLabels: Record<string, string> = {
   'quality.record': 'Kwaliteitsregister bijgewerkt',
   'complaint.read': 'Klachtenregister bekeken',
   'complaint.record': 'Klacht geregistreerd of bijgewerkt',
+  'participantEscalation.read': 'Escalatie bekeken',
+  'participantEscalation.record': 'Escalatie bijgewerkt',
 };
 
 export function auditEventLabel(name: string): string {

@@ -1,0 +1,35 @@
+// The participant-level ladder's API shapes (issue #14, R-ESC-1). The contract manager's answer carries
+// `person: null`: no name, BSN, client number, participant or referral id (test/participant-escalation.int.test.ts scans it).
+import { z } from 'zod';
+import { MAX_PLAN_WEEKS, ParticipantSteps } from '../../domain/escalation/participant-ladder.js';
+import { int, IsoDate, str } from '../../platform/http/input.js';
+
+const text = (empty: string, max: number) => str(empty).trim().min(1, empty).max(max, `Hoogstens ${max} tekens.`);
+const StepFields = {
+  decidedOn: IsoDate.describe('The day of the step'),
+  actors: text('Vul in wie erbij betrokken waren.', 500),
+  decision: text('Vul het besluit in.', 4000),
+};
+export const OpenInput = z.object({ referralId: z.uuid('Kies de aanmelding.'), reason: text('Vul de aanleiding in.', 2000), ...StepFields });
+export const StepInput = z.object({
+  step: z.enum(ParticipantSteps, 'Kies de stap.'),
+  ...StepFields,
+  planWeeks: int('Vul het aantal weken in.').min(1).max(MAX_PLAN_WEEKS, `Hoogstens ${MAX_PLAN_WEEKS} weken.`).nullable().default(null).describe('The improvement plan only: its weekly check-ins'),
+});
+export const CheckInInput = z.object({ dueOn: IsoDate.describe('The check-in it is (one of the plan’s due dates)'), heldOn: IsoDate, note: text('Vul in wat de monitoring opleverde.', 4000) });
+export const CloseInput = z.object({ closedOn: IsoDate, grounds: text('Vul de onderbouwing in.', 4000) });
+
+export const EscalationCase = z.object({
+  id: z.uuid(),
+  pseudonym: z.string(),
+  contractId: z.string(),
+  providerCode: z.string(),
+  person: z.object({ participantId: z.uuid(), name: z.string(), referralId: z.uuid() }).nullable().describe("Null for the contract manager: the case under its pseudonym only"),
+  reason: z.string().nullable().describe('Null for the contract manager (it may describe the person)'),
+  steps: z.array(z.object({ step: z.enum(ParticipantSteps), name: z.string(), decidedOn: z.string(), actors: z.string(), decision: z.string(), planWeeks: z.number().int().nullable() })),
+  nextStep: z.enum(ParticipantSteps).nullable(),
+  checkIns: z.array(z.object({ dueOn: z.string(), heldOn: z.string().nullable(), note: z.string().nullable(), overdue: z.boolean() })),
+  closedOn: z.string().nullable(),
+});
+export type EscalationCase = z.infer<typeof EscalationCase>;
+export const EscalationList = z.object({ items: z.array(EscalationCase) });
