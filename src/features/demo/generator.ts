@@ -19,6 +19,7 @@ import { loadDemoPortfolio } from './portfolio.js';
 import { loadDemoEndConversation } from './map-end-conversation.js';
 import { loadDemoHistory } from './history.js';
 import { loadDemoContractMeetings } from './contract-meetings.js';
+import { loadDemoQualityRegister } from './quality-register.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
@@ -84,6 +85,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     const history = await loadDemoHistory(tx, crypto, contracts, contract, options.today, options.seed ?? 2026);
     // Issue #14: last quarter's contract management meeting with its actions, one overdue (src/features/demo/contract-meetings.ts).
     await loadDemoContractMeetings(tx, contract, options.today, options.seed ?? 2026);
+    // Issue #14: Twente's quality register in every state, with its logins (src/features/demo/quality-register.ts).
+    await loadDemoQualityRegister(tx, contracts, options.today, options.seed ?? 2026, passwordHash);
     return { loaded: true, participants: options.size + invoicing + participation + history };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
