@@ -1,0 +1,137 @@
+// R-EXC-4: a DUO simulator for the PIP API (SDI014), built on DUO's own OpenAPI document
+// (duo-m2m/API/PIP/openapi.yml). Real HTTP (node:http), state in memory. It accepts exactly what the
+// document describes: every request is checked against the operation (src/features/duo/openapi.ts), and a
+// request the document does not allow gets 400 without a body — the document's 400 has none (PIP
+// CHANGELOG V1.1.2, V1.2.0: functional errors come as 403 with Foutmelding[]). It applies DUO's PIP rules
+// (src/domain/duo/pip-rules.ts, README "Het aanleveren van een PIP") and answers per the interaction
+// pattern melding-bevestiging (Interactiepatronen.md): 201 is the receipt, "oké, ik ga ermee aan de slag".
+// The source OIN (bron) must be a known municipality and the target OIN (doel) DUO's; a message id
+// (berichtId) seen before from the same source is answered as the first time and stores nothing new, so
+// a client may retry a delivery safely. Not yet here: mTLS, notifications, the other APIs (docs/duo.md).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { niveauVastgesteld, refusePip, type Pip } from '../../../src/domain/duo/pip-rules.js';
+import { duoDocument, type HttpMethod } from '../../../src/features/duo/openapi.js';
+
+/** A fictional OIN for DUO in the shape of a real one (as the contracts' municipality OINs, contracts/*.yaml). */
+export const SIMULATED_DUO_OIN = '00000001999999990000';
+const PIP_PATH = '/personen/{bsn}/PIP';
+/** README "Basis pad URI": https://{host}/{major version}; the document itself leaves it out. */
+const BASE = '/v1';
+
+export interface SimulatedPerson {
+  bsn: string;
+  /** The municipality the person lives in (gemeentecode, 4 digits). */
+  gemeentecode: string;
+  startInburgeringsplicht: string | null;
+  vestigingGemeente: string | null;
+  asielmigrant: boolean;
+}
+
+interface StoredPip {
+  gemeentecode: string;
+  pip: Pip;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+}
+
+export interface DuoSimulator {
+  url: string;
+  addPerson(person: SimulatedPerson): void;
+  /** Every PIP registered for a person, oldest first: what the tests count to see a delivery stored once. */
+  pips(bsn: string): readonly StoredPip[];
+  close(): Promise<void>;
+}
+
+export interface DuoSimulatorOptions {
+  /** Source OIN → gemeentecode of each municipality that may call. */
+  municipalities: Record<string, string>;
+  duoOin?: string;
+}
+
+export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<DuoSimulator> {
+  const doc = duoDocument('PIP');
+  const duoOin = options.duoOin ?? SIMULATED_DUO_OIN;
+  const persons = new Map<string, SimulatedPerson>();
+  const pips = new Map<string, StoredPip[]>();
+  // (bron, berichtId) → the answer given: the same message twice is answered alike and stored once.
+  const answered = new Map<string, Answer>();
+
+  const handle = (method: HttpMethod, bsn: string, headers: Record<string, string | undefined>, body: unknown): Answer => {
+    if (doc.validateRequest(method, PIP_PATH, { path: { bsn }, headers, body }).length > 0) return { status: 400 };
+    const gemeentecode = options.municipalities[headers.bron!];
+    const refused = (fouttekst: string): Answer => ({ status: 403, ...(method === 'post' ? { body: [{ fouttekst }] } : {}) });
+    if (headers.doel !== duoOin) return refused('Het doel OIN is niet dat van DUO.');
+    if (!gemeentecode) return refused('Het bron OIN is geen bekende gemeente.');
+    const person = persons.get(bsn);
+    if (!person) return { status: 404 };
+    const history = pips.get(bsn) ?? [];
+    const actueel = history.at(-1);
+    // README "Scope": a resident of the municipality, or the current PIP is the municipality's (the COA
+    // link and the month after a move are not simulated).
+    if (person.gemeentecode !== gemeentecode && actueel?.gemeentecode !== gemeentecode) return refused('De persoon is niet relevant voor de gemeente.');
+    if (method === 'get') return actueel ? { status: 200, body: { gemeentecode: actueel.gemeentecode, pip: actueel.pip } } : { status: 404 };
+    const pip = body as Pip;
+    const refusals = refusePip(pip, {
+      startInburgeringsplicht: person.startInburgeringsplicht,
+      vestigingGemeente: person.vestigingGemeente,
+      initielePip: history[0]?.pip ?? null,
+      actuelePip: actueel?.pip ?? null,
+      asielmigrant: person.asielmigrant,
+    });
+    // The document allows at most 50 Foutmeldingen.
+    if (refusals.length > 0) return { status: 403, body: refusals.slice(0, 50).map((r) => ({ fouttekst: r.reason })) };
+    const niveau = niveauVastgesteld(pip);
+    pips.set(bsn, [...history, { gemeentecode, pip: { ...pip, ...(niveau ? { niveau } : {}) } }]);
+    return { status: 201 };
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+      const answer = route(req, headers, Buffer.concat(chunks).toString('utf8'));
+      const out: Record<string, string> = { 'API-Version': doc.version };
+      // The document: the answer carries the request's berichtId.
+      if (headers.berichtid) out.berichtId = headers.berichtid;
+      if (answer.body !== undefined) out['Content-Type'] = 'application/json';
+      res.writeHead(answer.status, out).end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    });
+  });
+
+  const route = (req: IncomingMessage, headers: Record<string, string | undefined>, raw: string): Answer => {
+    const m = /^\/v1\/personen\/([^/?]+)\/PIP$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const method = (req.method ?? '').toLowerCase();
+    if (!m || (method !== 'get' && method !== 'post')) return { status: 404 };
+    let body: unknown;
+    if (method === 'post') {
+      if (!/^application\/json\b/.test(headers['content-type'] ?? '')) return { status: 400 };
+      try {
+        body = JSON.parse(raw) as unknown;
+      } catch {
+        return { status: 400 };
+      }
+    }
+    const bsn = decodeURIComponent(m[1]!);
+    const key = headers.berichtid && headers.bron ? `${headers.bron} ${headers.berichtid}` : null;
+    const seen = method === 'post' && key ? answered.get(key) : undefined;
+    if (seen) return seen;
+    const answer = handle(method, bsn, { bron: headers.bron, doel: headers.doel, berichtId: headers.berichtid }, body);
+    // Only a well-formed message is remembered: a 400 names no message DUO accepted.
+    if (method === 'post' && key && answer.status !== 400) answered.set(key, answer);
+    return answer;
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${BASE}`,
+    addPerson: (p) => void persons.set(p.bsn, p),
+    pips: (bsn) => pips.get(bsn) ?? [],
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
