@@ -3,17 +3,19 @@
 // first contract-level step for a provider; Taalpunt reads the meeting. In Twente (the covenant with the
 // screening) the contract manager records a finding and Taalschool Twente's coordinator answers it
 // (hoor en wederhoor) under Kwaliteit.
+// Taalpunt registers and closes a participant's complaint (R-CM-3), which Hoorn's consultant then reads.
 // axe-core once on every page; the forms are opened and sent with the keyboard.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { heading, logIn, logOut, openFromMenu, settled } from './helpers.js';
+import { apiAs, heading, logIn, logOut, ok, openFromMenu, settled } from './helpers.js';
 
 const TODAY = '2026-12-23';
 const MANAGER = 'contractmanager.nwo@koers.demo';
 const PROVIDER = 'coordinator.taalpunt@koers.demo';
 const TWENTE_MANAGER = 'contractmanager.twente@koers.demo';
 const TWENTE_PROVIDER = 'coordinator.taalschool@koers.demo';
+const CONSULTANT = 'consultant.hoorn@koers.demo';
 const QUARTER = '2026-Q3';
 const MEETING = `Contractmanagementgesprek ${QUARTER}`;
 
@@ -187,5 +189,55 @@ describe('the contract manager prepares a meeting and opens a step; the provider
     await page.getByText(/^Reactie van Daan Mulder op 23-12-2026: Beide docenten zijn in november begonnen; de lijst is aangevuld\.$/).waitFor();
     await page.getByRole('status').filter({ hasText: 'Uw reactie is vastgelegd.' }).waitFor();
     await checkA11y(page, 'het eigen kwaliteitsdossier van de aanbieder');
+  });
+
+  it("the provider registers a participant's complaint and closes it; the participant's consultant reads it (R-CM-3)", async () => {
+    if (!koers) throw new Error('Koers did not start');
+    await logOut(page);
+    // A referral of a Hoorn participant at Taalpunt: the consultant of Hoorn reads the complaint after.
+    const { api } = await apiAs(koers.url, CONSULTANT);
+    const referrals = await ok<{ items: { id: string; provider: { name: string }; participant: { givenName: string; familyName: string } }[] }>(api.get('/api/v1/referrals?pageSize=100'), 'referrals of Hoorn');
+    await api.dispose();
+    const referral = referrals.items.find((r) => r.provider.name === 'Taalpunt Westfriesland');
+    if (referral === undefined) throw new Error('the demo has no Hoorn referral at Taalpunt');
+
+    await logIn(page, PROVIDER);
+    await openFromMenu(page, 'Klachten', 'Klachten');
+    await settled(page);
+    await checkA11y(page, 'het klachtenregister van de aanbieder');
+    await openByKeyboard(page, 'Klacht registreren');
+    const form = page.getByRole('form', { name: 'Klacht registreren' });
+    // Sent without a subject: refused next to the field, in Dutch.
+    await form.getByLabel('Aanmelding van de inburgeraar').selectOption(referral.id);
+    await form.getByRole('button', { name: 'Registreren' }).press('Enter');
+    await form.getByText('Vul onderwerp in.').waitFor();
+    await form.getByLabel('Onderwerp').fill('De les begon drie keer te laat.');
+    await form.getByRole('button', { name: 'Registreren' }).press('Enter');
+    await page.getByRole('status').filter({ hasText: 'De klacht is geregistreerd.' }).waitFor();
+    const list = page.getByRole('table', { name: 'Klachten' });
+    await list.getByRole('link', { name: 'De les begon drie keer te laat.' }).click();
+    await heading(page, 'Klacht van 23-12-2026');
+    await settled(page);
+    await checkA11y(page, 'een klacht bij de aanbieder');
+
+    const handling = page.getByRole('form', { name: 'Behandeling bijwerken' });
+    await handling.getByLabel('Behandeld door').fill('Coördinator Taalpunt');
+    await handling.getByLabel('Maatregelen').fill('Roostertijden met de docent besproken.');
+    await handling.getByLabel('Afgesloten op').fill('2026-12-23');
+    await handling.getByLabel(/^Uitkomst/).selectOption({ label: 'Gegrond' });
+    await handling.getByRole('button', { name: 'Opslaan' }).press('Enter');
+    await page.getByText('Afgesloten op 23-12-2026: gegrond').waitFor();
+    // A closed complaint stays closed: its form is gone.
+    expect(await page.getByRole('form', { name: 'Behandeling bijwerken' }).count()).toBe(0);
+    await logOut(page);
+
+    await logIn(page, CONSULTANT);
+    await openFromMenu(page, 'Klachten', 'Klachten');
+    const row = page.getByRole('table', { name: 'Klachten' }).getByRole('row').filter({ hasText: 'De les begon drie keer te laat.' });
+    await row.getByText(`${referral.participant.givenName} ${referral.participant.familyName}`, { exact: false }).waitFor();
+    await row.getByText('Afgesloten 23-12-2026 (gegrond)').waitFor();
+    // The consultant reads; registering is the provider's.
+    expect(await page.locator('summary', { hasText: 'Klacht registreren' }).count()).toBe(0);
+    await checkA11y(page, 'de klachten van de inburgeraars van de gemeente');
   });
 });

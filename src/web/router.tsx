@@ -96,11 +96,14 @@ export const router = createBrowserRouter([
           { path: '/contract/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
           { path: '/overleg', lazy: async () => ({ Component: (await import('./pages/contract/ContractPage')).ContractPage }) },
           { path: '/overleg/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
-          // Issue #14 (R-QLT-1..4): the contract manager's quality register; the provider's own record as Kwaliteit.
+          // Issue #14 (R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4): the contract manager's quality register; the provider's own record as Kwaliteit.
           { path: '/kwaliteitsregister', lazy: async () => ({ Component: (await import('./pages/quality/RegisterPage')).RegisterPage }) },
           { path: '/kwaliteitsregister/:contractId/:providerCode', lazy: async () => ({ Component: (await import('./pages/quality/RecordPage')).RecordPage }) },
           { path: '/kwaliteit', lazy: async () => ({ Component: (await import('./pages/quality/RegisterPage')).RegisterPage }) },
           { path: '/kwaliteit/:contractId/:providerCode', lazy: async () => ({ Component: (await import('./pages/quality/RecordPage')).RecordPage }) },
+          // Issue #14 (R-CM-3): the provider's complaints register; the consultant reads those of its participants.
+          { path: '/klachten', lazy: async () => ({ Component: (await import('./pages/complaints/ComplaintsPage')).ComplaintsPage }) },
+          { path: '/klachten/:id', lazy: async () => ({ Component: (await import('./pages/complaints/ComplaintPage')).ComplaintPage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

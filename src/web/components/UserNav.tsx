@@ -51,11 +51,13 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'report.read')) items.push({ to: '/rapportages', label: 'Rapportages' });
   if (can(user, 'report.read')) items.push({ to: '/managementinformatie', label: 'Managementinformatie' });
   // Issue #14: the contract manager runs the meetings and the ladder (R-CM-1, R-ESC-2) and keeps the quality
-  // register (R-QLT-1..4); a provider reads the meetings it is party to and keeps its own quality record.
+  // register (R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4); a provider reads the meetings it is party to and keeps its own quality record.
   if (can(user, 'meeting.manage')) items.push({ to: '/contract', label: 'Contract' });
   else if (can(user, 'meeting.read')) items.push({ to: '/overleg', label: 'Overleg' });
   if (can(user, 'quality.manage')) items.push({ to: '/kwaliteitsregister', label: 'Kwaliteitsregister' });
   else if (can(user, 'quality.respond')) items.push({ to: '/kwaliteit', label: 'Kwaliteit' });
+  // Issue #14 (R-CM-3): the provider registers and handles complaints; the consultant reads its participants'.
+  if (can(user, 'complaint.read')) items.push({ to: '/klachten', label: 'Klachten' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.

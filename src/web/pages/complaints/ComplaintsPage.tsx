@@ -1,7 +1,6 @@
 // The complaints register (issue #14, R-CM-3; 002 eis 36–37): the provider's coordinator sees its own
 // complaints and registers new ones; a consultant reads those of its municipality's participants.
-// Searched, filtered on open/closed, sorted, paged and exported with the shared list. Not routed yet:
-// the lead adds the route (docs/complaints.md names the path, the menu line and the permission).
+// Searched, filtered on open/closed, sorted, paged and exported with the shared list.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useComplaints, useRegisterComplaint, type ComplaintItem, type ComplaintQuery, type ComplaintSort } from '../../api/complaints';
 import { useReferralPage } from '../../api/lists';
@@ -51,10 +50,16 @@ function Complaints({ register }: { register: boolean }) {
     const { total, items } = complaints.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 klacht' : `${String(total)} klachten`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {complaints.isPlaceholderData ? (
+          <Loading what={TITLE} />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 klacht' : `${String(total)} klachten`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <DataTable
           id="klachten"
           caption={TITLE}

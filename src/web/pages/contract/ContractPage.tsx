@@ -58,10 +58,16 @@ function Meetings({ title, manage }: { title: string; manage: boolean }) {
     const { total, items } = meetings.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 overleg' : `${String(total)} overleggen`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {meetings.isPlaceholderData ? (
+          <Loading what="Overleggen" />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 overleg' : `${String(total)} overleggen`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <DataTable
           id="overleggen"
           caption="Overleggen"

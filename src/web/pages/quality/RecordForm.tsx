@@ -1,4 +1,4 @@
-// One record of the quality register (issue #14, R-QLT-1..4) behind a disclosure: the form opens on
+// One record of the quality register (issue #14, R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4) behind a disclosure: the form opens on
 // demand (native details/summary: keyboard-operable, no script), sends its body to one route and the
 // answer — the whole record — replaces the page's copy (useRecordChange).
 import { isApiError } from '../../api/client';

@@ -1,4 +1,4 @@
-// `/kwaliteitsregister/:contractId/:providerCode` (issue #14, R-QLT-1..4): one provider's record under a
+// `/kwaliteitsregister/:contractId/:providerCode` (issue #14, R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4): one provider's record under a
 // contract — KvK, quality marks with audit reports, covenant membership with its history, screenings
 // (items, findings, the provider's answers, the decision), the teacher register with compliance,
 // customer satisfaction and class visits, and the contract manager's open quality signals. The

@@ -71,10 +71,16 @@ function Register({ title, manage }: { title: string; manage: boolean }) {
     const { total, items } = register.data;
     body = (
       <>
-        <Paragraph aria-live="polite">
-          {total === 1 ? '1 aanbieder per contract' : `${String(total)} aanbieders per contract`}
-          {list.q ? ` gevonden voor “${list.q}”` : ''}.
-        </Paragraph>
+        {/* The count only once it answers the search in the address: while the next page loads the previous
+            answer stays on screen, and its count under the new search term would be untrue. */}
+        {register.isPlaceholderData ? (
+          <Loading what={title} />
+        ) : (
+          <Paragraph aria-live="polite">
+            {total === 1 ? '1 aanbieder per contract' : `${String(total)} aanbieders per contract`}
+            {list.q ? ` gevonden voor “${list.q}”` : ''}.
+          </Paragraph>
+        )}
         <DataTable
           id="kwaliteitsregister"
           caption={title}
