@@ -68,6 +68,29 @@ describe('management report (000 §4.2)', () => {
     expect(doc.sections.find((s) => s.heading === '6 Aantal ontvangen klachten')?.table?.rows).toEqual([['hoorn', 2]]);
     expect(MANAGEMENT_REPORT_ENTERED.map((e) => e.key)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15']);
   });
+
+  it('items 1, 8, 11 from the quality register (R-QLT-4): per provider, before the entered text, and whole for aggregate readers', () => {
+    const quality = [
+      {
+        providerCode: 'a',
+        providerName: 'Aanbieder A',
+        mark: { since: '2026-01-01', validUntil: '2028-12-31', withdrawnOn: null },
+        classVisits: [{ visitedOn: '2027-02-01', announced: true, findings: 'Rustige les' }],
+        satisfaction: [{ surveyedOn: '2027-03-01', conductedBy: 'municipality' as const, score: 7.5, respondents: 20, summary: 'Tevreden' }],
+      },
+      { providerCode: 'b', providerName: 'Aanbieder B', mark: null, classVisits: [], satisfaction: [] },
+    ];
+    const r = managementReport({ ...facts, quality }, Q1, ['hoorn', 'enkhuizen'], VERSION, true);
+    expect(suppressManagementReport(r).quality).toEqual(quality);
+    const doc = managementReportDocumentOf(r, { contractName: 'Twente', scopeName: 'Regio', audience: 'personal', nameOf: (s) => s }, { '11': 'Toelichting.' });
+    const at = (prefix: string) => doc.sections.findIndex((s) => s.heading.startsWith(prefix));
+    expect(doc.sections[at('1 Keurmerk')]?.table?.rows).toEqual([['Aanbieder A', '2026-01-01', '2028-12-31', null], ['Aanbieder B', 'Geen keurmerk geregistreerd', null, null]]);
+    expect(doc.sections[at('8 Lesbezoeken')]?.table?.rows).toEqual([['Aanbieder A', '2027-02-01', 'ja', 'Rustige les'], ['Aanbieder B', null, 'Geen lesbezoek in het kwartaal', null]]);
+    expect(doc.sections[at('11 Klanttevredenheid:')]?.table?.rows).toEqual([['Aanbieder A', '2027-03-01', 'Gemeente', 7.5, 20, 'Tevreden'], ['Aanbieder B', null, 'Geen onderzoek in het kwartaal', null, null, null]]);
+    // The register's table first, the provider's text after it.
+    expect(at('11 Klanttevredenheidsonderzoek')).toBe(at('11 Klanttevredenheid:') + 1);
+    expect(doc.sections[at('11 Klanttevredenheidsonderzoek')]?.text).toBe('Toelichting.');
+  });
 });
 
 describe('content report for aggregate readers (R-MI-6)', () => {

@@ -1,7 +1,9 @@
 // R-MI-2, 000 §4.2: the management report — "Opdrachtnemer levert elk kwartaal een managementrapportage
 // aan" — items 1–15. Koers computes what it knows: 4 the unique participants, 5 the turnover from the
 // invoices (issue #11), 14 the invoicing term against the contract's invoice deadline; 6 the complaints
-// received, from the complaints register (R-CM-3, issue #14). The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
+// received, from the complaints register (R-CM-3, issue #14); from the quality register (R-QLT-1, R-QLT-4,
+// issue #14) 1 the Blik op Werk mark in force at the quarter's end, 8 the class visits and 11 the customer
+// satisfaction results of the quarter, per provider. The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
 // A pure function; the definitions are in docs/reports.md §7.
 import { compareDates } from '../calendar.js';
 import type { Deadline, HolidayCalendar, IsoDate } from '../contract.js';
@@ -30,6 +32,23 @@ export interface ManagementReportFacts {
   invoiceLines: readonly InvoiceLinesFact[];
   /** Item 6: the participants' complaints about these referrals (R-CM-3); absent: none read. */
   complaints?: readonly ComplaintFact[];
+  /** Items 1, 8, 11 (R-QLT-1, R-QLT-4): per provider of the report, already cut to the quarter; absent: none read. */
+  quality?: readonly ProviderQualityFact[];
+}
+
+/**
+ * One provider's quality-register facts for a quarter (000 §4.2 items 1, 8, 11; 003 art. 1.4, 5, 16). Per
+ * provider, never per person: no suppression applies, every reader of the report sees them whole.
+ */
+export interface ProviderQualityFact {
+  providerCode: string;
+  providerName: string;
+  /** Item 1: the latest mark started by the quarter's end, its withdrawal only if on or before that day; null: none registered. */
+  mark: { since: IsoDate; validUntil: IsoDate; withdrawnOn: IsoDate | null } | null;
+  /** Item 8: the class visits of the quarter (003 art. 16.2), oldest first. */
+  classVisits: { visitedOn: IsoDate; announced: boolean; findings: string }[];
+  /** Item 11: the customer satisfaction results surveyed in the quarter (003 art. 16.1), oldest first. */
+  satisfaction: { surveyedOn: IsoDate; conductedBy: 'blikOpWerk' | 'municipality'; score: number | null; respondents: number | null; summary: string }[];
 }
 
 export interface ManagementVersion {
@@ -64,6 +83,8 @@ export interface ManagementReport {
   rows: ManagementRow[];
   /** Item 14, over the invoices (not credit notes) issued in the quarter. */
   invoicingTerm: InvoicingTerm;
+  /** Items 1, 8, 11, per provider (ProviderQualityFact). */
+  quality: ProviderQualityFact[];
   /** The counts and amounts hidden for aggregate readers, as `${scope}.${field}`. */
   suppressed: string[];
 }
@@ -95,7 +116,7 @@ export function managementReport(facts: ManagementReportFacts, q: ReportPeriod, 
     return { scope, uniqueParticipants: uniqueParticipantMembers(refs, q).length, invoicedCents: invoiced, creditedCents: credited, turnoverCents: invoiced - credited, complaints };
   };
   const rows = [...municipalities.map(rowOf), ...(regionComplete ? [rowOf('region')] : [])];
-  return { quarter: q.id, contractVersion: version?.version ?? 0, rows, invoicingTerm: invoicingTerm(facts.invoiceLines, version), suppressed: [] };
+  return { quarter: q.id, contractVersion: version?.version ?? 0, rows, invoicingTerm: invoicingTerm(facts.invoiceLines, version), quality: [...(facts.quality ?? [])], suppressed: [] };
 }
 
 function invoicingTerm(all: readonly InvoiceLinesFact[], version: ManagementVersion | undefined): InvoicingTerm {
@@ -169,6 +190,27 @@ export const MANAGEMENT_REPORT_ENTERED: readonly { key: string; label: string }[
 
 const UNIT_NL: Record<string, [string, string]> = { workingDays: ['werkdag', 'werkdagen'], calendarDays: ['dag', 'dagen'], weeks: ['week', 'weken'], months: ['maand', 'maanden'] };
 const euros = (cents: number | null): ReportCell => (cents === null ? SUPPRESSED : cents / 100);
+const BY_NL = { blikOpWerk: 'Blik op Werk', municipality: 'Gemeente' } as const;
+
+/** Items 1, 8, 11 from the quality register (R-QLT-1, R-QLT-4); a provider without any row says so in a row of its own. */
+function qualitySection(key: string, quality: readonly ProviderQualityFact[]): ReportSection | undefined {
+  if (quality.length === 0) return undefined; // none read: the entered text alone, as before the register
+  if (key === '1') {
+    const rows = quality.map((p): ReportCell[] => (p.mark === null ? [p.providerName, 'Geen keurmerk geregistreerd', null, null] : [p.providerName, p.mark.since, p.mark.validUntil, p.mark.withdrawnOn]));
+    return { heading: "1 Keurmerk 'Blik op Werk' op de laatste dag van het kwartaal", table: { columns: ['Aanbieder', 'Sinds', 'Geldig tot en met', 'Ingetrokken op'], rows } };
+  }
+  if (key === '8') {
+    const rows = quality.flatMap((p): ReportCell[][] => (p.classVisits.length === 0 ? [[p.providerName, null, 'Geen lesbezoek in het kwartaal', null]] : p.classVisits.map((v) => [p.providerName, v.visitedOn, v.announced ? 'ja' : 'nee', v.findings])));
+    return { heading: '8 Lesbezoeken in het kwartaal', table: { columns: ['Aanbieder', 'Datum', 'Aangekondigd', 'Bevindingen'], rows } };
+  }
+  if (key === '11') {
+    const rows = quality.flatMap((p): ReportCell[][] =>
+      p.satisfaction.length === 0 ? [[p.providerName, null, 'Geen onderzoek in het kwartaal', null, null, null]] : p.satisfaction.map((s) => [p.providerName, s.surveyedOn, BY_NL[s.conductedBy], s.score, s.respondents, s.summary]),
+    );
+    return { heading: '11 Klanttevredenheid: uitkomsten in het kwartaal', table: { columns: ['Aanbieder', 'Datum', 'Uitgevoerd door', 'Cijfer', 'Respondenten', 'Uitkomst'], rows, decimals: [undefined, undefined, undefined, 1] } };
+  }
+  return undefined;
+}
 
 /** The management report's document: the computed items in their place among the entered ones (keys of MANAGEMENT_REPORT_ENTERED). */
 export function managementReportDocumentOf(
@@ -209,9 +251,11 @@ export function managementReportDocumentOf(
         },
       });
     }
+    const fromRegister = qualitySection(key, report.quality);
+    if (fromRegister !== undefined) sections.push(fromRegister);
     sections.push({ heading: `${key} ${label}`, text: entered[key] ?? null });
   }
-  const notes = ['Berekend uit wat in Koers is geregistreerd (docs/reports.md §7): unieke cursisten uit de verwijzingen, omzet uit de verzonden facturen en creditnota\'s van het kwartaal.'];
+  const notes = ['Berekend uit wat in Koers is geregistreerd (docs/reports.md §7): unieke cursisten uit de verwijzingen, omzet uit de verzonden facturen en creditnota\'s van het kwartaal; keurmerk, lesbezoeken en klanttevredenheid uit het kwaliteitsregister.'];
   if (meta.audience === 'aggregate') notes.push('Het totaal voor de regio is de som van de gemeenten.');
   return { title: `Managementrapportage ${meta.contractName} — ${report.quarter}`, subtitle: `${meta.scopeName}; contractversie ${String(report.contractVersion)}`, notes, sections };
 }

@@ -45,7 +45,7 @@ export const registerContentReportRoutes: RouteRegistrar = (app, deps) => {
   );
   app.get(
     '/api/v1/reports/management-report',
-    { config: read, schema: { tags, summary: "000 §4.2: the management report's computed items — unique participants (4), turnover from the invoices (5), invoicing term (14); complaints (6) not registered yet", querystring: ManagementReportQuery, response: { 200: ManagementReportResponse } } },
+    { config: read, schema: { tags, summary: "000 §4.2: the management report's computed items — quality mark (1), class visits (8) and satisfaction (11) from the quality register, unique participants (4), turnover from the invoices (5), complaints (6), invoicing term (14)", querystring: ManagementReportQuery, response: { 200: ManagementReportResponse } } },
     (req) => managementReportRead(deps, ctxOf(req), req.query),
   );
   app.get(

@@ -76,6 +76,19 @@ export const ManagementReportResponse = z.object({
       complaints: Count.nullable().describe("Item 6: the participants' complaints about the scope's referrals received in the quarter, from the complaints register (R-CM-3); null when suppressed"),
     }),
   ),
+  quality: z
+    .array(
+      z.object({
+        providerCode: z.string(),
+        providerName: z.string(),
+        mark: z.object({ since: z.string(), validUntil: z.string(), withdrawnOn: z.string().nullable() }).nullable().describe("Item 1: the Blik op Werk mark in force on the quarter's last day (R-QLT-1); null: none registered"),
+        classVisits: z.array(z.object({ visitedOn: z.string(), announced: z.boolean(), findings: z.string() })).describe('Item 8: the class visits of the quarter (R-QLT-4, 003 art. 16.2)'),
+        satisfaction: z
+          .array(z.object({ surveyedOn: z.string(), conductedBy: z.enum(['blikOpWerk', 'municipality']), score: z.number().nullable(), respondents: Count.nullable(), summary: z.string() }))
+          .describe('Item 11: the customer satisfaction results of the quarter (R-QLT-4, 003 art. 16.1)'),
+      }),
+    )
+    .describe('Items 1, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed'),
   invoicingTerm: z.object({
     deadline: z.object({ amount: Count, unit: z.string() }).nullable(),
     lines: Count.nullable(),

@@ -14426,7 +14426,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 000 §4.2: the management report's computed items — unique participants (4), turnover from the invoices (5), invoicing term (14); complaints (6) not registered yet */
+        /** 000 §4.2: the management report's computed items — quality mark (1), class visits (8) and satisfaction (11) from the quality register, unique participants (4), turnover from the invoices (5), complaints (6), invoicing term (14) */
         get: {
             parameters: {
                 query: {
@@ -14463,6 +14463,32 @@ export interface paths {
                                 lines: number | null;
                                 withinTerm: number | null;
                             };
+                            /** @description Items 1, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed */
+                            quality: {
+                                /** @description Item 8: the class visits of the quarter (R-QLT-4, 003 art. 16.2) */
+                                classVisits: {
+                                    announced: boolean;
+                                    findings: string;
+                                    visitedOn: string;
+                                }[];
+                                /** @description Item 1: the Blik op Werk mark in force on the quarter's last day (R-QLT-1); null: none registered */
+                                mark: {
+                                    since: string;
+                                    validUntil: string;
+                                    withdrawnOn: string | null;
+                                } | null;
+                                providerCode: string;
+                                providerName: string;
+                                /** @description Item 11: the customer satisfaction results of the quarter (R-QLT-4, 003 art. 16.1) */
+                                satisfaction: {
+                                    /** @enum {string} */
+                                    conductedBy: "blikOpWerk" | "municipality";
+                                    respondents: number | null;
+                                    score: number | null;
+                                    summary: string;
+                                    surveyedOn: string;
+                                }[];
+                            }[];
                             quarter: string;
                             rows: {
                                 /** @description Item 6: the participants' complaints about the scope's referrals received in the quarter, from the complaints register (R-CM-3); null when suppressed */
