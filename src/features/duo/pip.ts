@@ -4,6 +4,7 @@
 // came from so the consultant knows what to change. The PIP is the approved learning plan (R-REF-6,
 // src/features/referrals/schemas.ts LearningPlanContent) dated on its approval.
 import { randomUUID } from 'node:crypto';
+import { duoHttp, type DuoTls } from './transport.js';
 import { refusePip, type Leerroute, type NiveauPip, type Pip, type PipFacts } from '../../domain/duo/pip-rules.js';
 import type { CefrLevel } from '../../domain/levels.js';
 import { CefrLevels, Skills } from '../../domain/levels.js';
@@ -99,6 +100,8 @@ export interface PipDelivery {
   pip: Pip;
   /** The message id; the same id on a retry makes DUO store the delivery once. */
   berichtId?: string;
+  /** Mutual TLS: the municipality's certificate and key, and the CA of DUO's server (issue #15). */
+  tls?: DuoTls;
 }
 
 export type PipDeliveryResult =
@@ -108,17 +111,20 @@ export type PipDeliveryResult =
 
 /**
  * Delivers a PIP (melding-bevestiging): 201 is DUO's receipt; 403 carries DUO's reasons (Foutmelding), shown
- * as DUO gives them; anything else is a failure to retry with the same berichtId. No mTLS and no outbox yet
- * (docs/duo.md "Next"): a caller must not treat a thrown network error as "not received".
+ * as DUO gives them; anything else is a failure to retry with the same berichtId. Over mutual TLS when `tls`
+ * is given. No outbox yet (docs/duo.md "Next"): a caller must not treat a thrown network error (a refused
+ * handshake included) as "not received".
  */
 export async function sendPip(d: PipDelivery): Promise<PipDeliveryResult> {
   const berichtId = d.berichtId ?? randomUUID();
-  const res = await fetch(`${d.baseUrl}/personen/${encodeURIComponent(d.bsn)}/PIP`, {
+  const res = await duoHttp({
     method: 'POST',
+    url: `${d.baseUrl}/personen/${encodeURIComponent(d.bsn)}/PIP`,
     headers: { 'content-type': 'application/json', bron: d.bron, doel: d.doel, berichtId },
     body: JSON.stringify(d.pip),
+    ...(d.tls ? { tls: d.tls } : {}),
   });
-  const text = await res.text();
+  const { text } = res;
   if (res.status === 201) return { outcome: 'received', berichtId };
   if (res.status === 403) {
     const body = text ? (JSON.parse(text) as { fouttekst?: unknown }[]) : [];

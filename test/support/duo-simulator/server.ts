@@ -7,8 +7,13 @@
 // pattern melding-bevestiging (Interactiepatronen.md): 201 is the receipt, "oké, ik ga ermee aan de slag".
 // The source OIN (bron) must be a known municipality and the target OIN (doel) DUO's; a message id
 // (berichtId) seen before from the same source is answered as the first time and stores nothing new, so
-// a client may retry a delivery safely. Not yet here: mTLS, notifications, the other APIs (docs/duo.md).
+// a client may retry a delivery safely. With `tls` it serves HTTPS and asks for the client's certificate
+// (issue #15: "the simulator checks the client certificate"): one not issued by the CA never completes the
+// handshake, and one whose OIN (subject serialNumber, as in PKIoverheid) is not the bron is refused with 403
+// — a municipality cannot send with another's OIN. Not yet here: notifications, the other APIs (docs/duo.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { niveauVastgesteld, refusePip, type Pip } from '../../../src/domain/duo/pip-rules.js';
 import { duoDocument, type HttpMethod } from '../../../src/features/duo/openapi.js';
@@ -50,6 +55,15 @@ export interface DuoSimulatorOptions {
   /** Source OIN → gemeentecode of each municipality that may call. */
   municipalities: Record<string, string>;
   duoOin?: string;
+  /** Serve HTTPS with mutual TLS: the simulator's certificate and key, and the CA its clients must come from. */
+  tls?: { cert: string; key: string; ca: string };
+}
+
+/** The OIN a client certificate is for: PKIoverheid puts it in the subject's serialNumber. */
+function certificateOin(req: IncomingMessage): string | undefined {
+  const subject = (req.socket as TLSSocket).getPeerCertificate?.()?.subject as Record<string, string | string[] | undefined> | undefined;
+  const oin = subject?.serialNumber;
+  return Array.isArray(oin) ? undefined : oin;
 }
 
 export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<DuoSimulator> {
@@ -89,7 +103,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     return { status: 201 };
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -101,7 +115,10 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
       if (answer.body !== undefined) out['Content-Type'] = 'application/json';
       res.writeHead(answer.status, out).end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
     });
-  });
+  };
+  const { tls } = options;
+  // rejectUnauthorized: a client without a certificate from the CA is refused in the handshake itself.
+  const server = tls ? createTlsServer({ ...tls, requestCert: true, rejectUnauthorized: true }, onRequest) : createServer(onRequest);
 
   const route = (req: IncomingMessage, headers: Record<string, string | undefined>, raw: string): Answer => {
     const m = /^\/v1\/personen\/([^/?]+)\/PIP$/.exec((req.url ?? '').split('?')[0] ?? '');
@@ -116,6 +133,8 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
         return { status: 400 };
       }
     }
+    // Before the message-id memory: another municipality's certificate learns nothing of a message sent under this bron.
+    if (tls && certificateOin(req) !== headers.bron) return { status: 403, ...(method === 'post' ? { body: [{ fouttekst: 'Het certificaat hoort niet bij het bron OIN.' }] } : {}) };
     const bsn = decodeURIComponent(m[1]!);
     const key = headers.berichtid && headers.bron ? `${headers.bron} ${headers.berichtid}` : null;
     const seen = method === 'post' && key ? answered.get(key) : undefined;
@@ -129,7 +148,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${BASE}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${BASE}`,
     addPerson: (p) => void persons.set(p.bsn, p),
     pips: (bsn) => pips.get(bsn) ?? [],
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
