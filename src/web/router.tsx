@@ -93,6 +93,10 @@ export const router = createBrowserRouter([
           // Issue #14 (R-CM-1, R-ESC-2): the contract manager's Contract section; the provider reads its meetings as Overleg.
           { path: '/contract', lazy: async () => ({ Component: (await import('./pages/contract/ContractPage')).ContractPage }) },
           { path: '/contract/escalatie', lazy: async () => ({ Component: (await import('./pages/contract/EscalationPage')).EscalationPage }) },
+          // Issue #14 (R-ESC-1, R-CM-3): the contract manager's participant-level cases under their pseudonym, and the complaint totals.
+          { path: '/contract/escalaties-inburgeraars', lazy: async () => ({ Component: (await import('./pages/escalation/EscalationsPage')).EscalationsPage }) },
+          { path: '/contract/escalaties-inburgeraars/:id', lazy: async () => ({ Component: (await import('./pages/escalation/EscalationCasePage')).EscalationCasePage }) },
+          { path: '/contract/klachten', lazy: async () => ({ Component: (await import('./pages/escalation/ComplaintTotalsPage')).ComplaintTotalsPage }) },
           { path: '/contract/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
           { path: '/overleg', lazy: async () => ({ Component: (await import('./pages/contract/ContractPage')).ContractPage }) },
           { path: '/overleg/:id', lazy: async () => ({ Component: (await import('./pages/contract/MeetingPage')).MeetingPage }) },
@@ -104,6 +108,9 @@ export const router = createBrowserRouter([
           // Issue #14 (R-CM-3): the provider's complaints register; the consultant reads those of its participants.
           { path: '/klachten', lazy: async () => ({ Component: (await import('./pages/complaints/ComplaintsPage')).ComplaintsPage }) },
           { path: '/klachten/:id', lazy: async () => ({ Component: (await import('./pages/complaints/ComplaintPage')).ComplaintPage }) },
+          // Issue #14 (R-ESC-1): the participant-level ladder of the consultant and the provider's coordinator.
+          { path: '/escalaties', lazy: async () => ({ Component: (await import('./pages/escalation/EscalationsPage')).EscalationsPage }) },
+          { path: '/escalaties/:id', lazy: async () => ({ Component: (await import('./pages/escalation/EscalationCasePage')).EscalationCasePage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },

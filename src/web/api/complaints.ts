@@ -55,3 +55,9 @@ function useChange<V>(call: (body: V) => Promise<ComplaintDetail>) {
 
 export const useRegisterComplaint = () => useChange((body: RegisterBody) => ok(koers.POST('/api/v1/complaints', { body })));
 export const useHandleComplaint = (id: string) => useChange((body: HandlingBody) => ok(koers.POST('/api/v1/complaints/{id}/handling', { params: { path: { id } }, body })));
+
+// The contract manager's counts per contract, provider and quarter of receipt (002 eis 37): no complainant, no subject.
+export type ComplaintTotalsRow = ItemOf<Answer<'/api/v1/complaints/totals', 'get'>['items']>;
+export function useComplaintTotals() {
+  return useQuery({ queryKey: ['complaint-totals'] as const, queryFn: ({ signal }) => ok(koers.GET('/api/v1/complaints/totals', { signal })) });
+}

@@ -58,6 +58,8 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   else if (can(user, 'quality.respond')) items.push({ to: '/kwaliteit', label: 'Kwaliteit' });
   // Issue #14 (R-CM-3): the provider registers and handles complaints; the consultant reads its participants'.
   if (can(user, 'complaint.read')) items.push({ to: '/klachten', label: 'Klachten' });
+  // Issue #14 (R-ESC-1): the participant-level ladder; the contract manager reads its cases under Contract.
+  if (can(user, 'escalation.record')) items.push({ to: '/escalaties', label: 'Escalaties' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.

@@ -99,6 +99,7 @@ function Meetings({ title, manage }: { title: string; manage: boolean }) {
       {manage && (
         <Paragraph>
           <RouterLink to="/contract/escalatie">Escalatie op contractniveau per aanbieder</RouterLink>
+          {' · '}<RouterLink to="/contract/escalaties-inburgeraars">Escalaties inburgeraars</RouterLink>{' · '}<RouterLink to="/contract/klachten">Klachten</RouterLink>
         </Paragraph>
       )}
       <section aria-labelledby="overleggen-lijst" className="koers-section">

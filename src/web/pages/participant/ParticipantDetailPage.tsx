@@ -12,6 +12,7 @@ import { AttendanceSection } from './AttendanceSection';
 import { AuditLog } from './AuditLog';
 import { HoursSection } from './HoursSection';
 import { ParticipantTimelines } from './ParticipantTimelines';
+import { ParticipantEscalations } from '../escalation/ParticipantEscalations';
 import { PersonalData } from './PersonalData';
 import { can, canSeeProgressOfOthers } from '../../lib/permissions';
 
@@ -90,6 +91,7 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
       {can(user, 'attendance.read') && <AttendanceSection participantId={participant.id} mayClassify={can(user, 'attendance.classify')} />}
       <HoursSection participantId={participant.id} />
       {can(user, 'referral.read') && <ParticipantTimelines referrals={participant.referrals} />}
+      {can(user, 'escalation.record') && <ParticipantEscalations participant={participant} record />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>
   );
