@@ -10,19 +10,35 @@
 // a client may retry a delivery safely. With `tls` it serves HTTPS and asks for the client's certificate
 // (issue #15: "the simulator checks the client certificate"): one not issued by the CA never completes the
 // handshake, and one whose OIN (subject serialNumber, as in PKIoverheid) is not the bron is refused with 403
-// — a municipality cannot send with another's OIN. Not yet here: notifications, the other APIs (docs/duo.md).
+// — a municipality cannot send with another's OIN. The queries (raadpleging) Inburgeringsplicht and
+// Inburgeringstermijn answer from the state the test seeds, after the same header, OIN and scope checks.
+// Not yet here: notifications, the other APIs (docs/duo.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { niveauVastgesteld, refusePip, type Pip } from '../../../src/domain/duo/pip-rules.js';
-import { duoDocument, type HttpMethod } from '../../../src/features/duo/openapi.js';
+import { duoDocument, type DuoApi, type HttpMethod } from '../../../src/features/duo/openapi.js';
+import { INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Inburgeringsplicht, type Inburgeringstermijn } from '../../../src/features/duo/queries.js';
 
 /** A fictional OIN for DUO in the shape of a real one (as the contracts' municipality OINs, contracts/*.yaml). */
 export const SIMULATED_DUO_OIN = '00000001999999990000';
 const PIP_PATH = '/personen/{bsn}/PIP';
 /** README "Basis pad URI": https://{host}/{major version}; the document itself leaves it out. */
 const BASE = '/v1';
+
+/** The operations served: the PIP (melding-bevestiging) and the queries (raadpleging), each per its document. */
+interface Operation {
+  api: DuoApi;
+  template: string;
+  pattern: RegExp;
+  methods: readonly HttpMethod[];
+}
+const OPERATIONS: readonly Operation[] = [
+  { api: 'PIP', template: PIP_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/PIP$/, methods: ['get', 'post'] },
+  { api: 'Inburgeringsplicht', template: INBURGERINGSPLICHT_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/inburgeringsplicht$/, methods: ['get'] },
+  { api: 'Inburgeringstermijn', template: INBURGERINGSTERMIJN_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/inburgeringstermijn$/, methods: ['get'] },
+];
 
 export interface SimulatedPerson {
   bsn: string;
@@ -31,6 +47,9 @@ export interface SimulatedPerson {
   startInburgeringsplicht: string | null;
   vestigingGemeente: string | null;
   asielmigrant: boolean;
+  /** What the queries answer; absent → 404 (DUO holds no such fact). Seeded by the test. */
+  inburgeringsplicht?: Inburgeringsplicht;
+  inburgeringstermijn?: Inburgeringstermijn;
 }
 
 interface StoredPip {
@@ -67,15 +86,14 @@ function certificateOin(req: IncomingMessage): string | undefined {
 }
 
 export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<DuoSimulator> {
-  const doc = duoDocument('PIP');
   const duoOin = options.duoOin ?? SIMULATED_DUO_OIN;
   const persons = new Map<string, SimulatedPerson>();
   const pips = new Map<string, StoredPip[]>();
   // (bron, berichtId) → the answer given: the same message twice is answered alike and stored once.
   const answered = new Map<string, Answer>();
 
-  const handle = (method: HttpMethod, bsn: string, headers: Record<string, string | undefined>, body: unknown): Answer => {
-    if (doc.validateRequest(method, PIP_PATH, { path: { bsn }, headers, body }).length > 0) return { status: 400 };
+  const handle = (op: Operation, method: HttpMethod, bsn: string, headers: Record<string, string | undefined>, body: unknown): Answer => {
+    if (duoDocument(op.api).validateRequest(method, op.template, { path: { bsn }, headers, body }).length > 0) return { status: 400 };
     const gemeentecode = options.municipalities[headers.bron!];
     const refused = (fouttekst: string): Answer => ({ status: 403, ...(method === 'post' ? { body: [{ fouttekst }] } : {}) });
     if (headers.doel !== duoOin) return refused('Het doel OIN is niet dat van DUO.');
@@ -87,6 +105,10 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     // README "Scope": a resident of the municipality, or the current PIP is the municipality's (the COA
     // link and the month after a move are not simulated).
     if (person.gemeentecode !== gemeentecode && actueel?.gemeentecode !== gemeentecode) return refused('De persoon is niet relevant voor de gemeente.');
+    if (op.api !== 'PIP') {
+      const fact = op.api === 'Inburgeringsplicht' ? person.inburgeringsplicht : person.inburgeringstermijn;
+      return fact ? { status: 200, body: fact } : { status: 404 };
+    }
     if (method === 'get') return actueel ? { status: 200, body: { gemeentecode: actueel.gemeentecode, pip: actueel.pip } } : { status: 404 };
     const pip = body as Pip;
     const refusals = refusePip(pip, {
@@ -108,8 +130,10 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
-      const answer = route(req, headers, Buffer.concat(chunks).toString('utf8'));
-      const out: Record<string, string> = { 'API-Version': doc.version };
+      const op = operationOf(req);
+      const answer = op ? route(op, req, headers, Buffer.concat(chunks).toString('utf8')) : { status: 404 };
+      // An unknown path answers in the PIP document's version: it has no document of its own.
+      const out: Record<string, string> = { 'API-Version': duoDocument(op?.api ?? 'PIP').version };
       // The document: the answer carries the request's berichtId.
       if (headers.berichtid) out.berichtId = headers.berichtid;
       if (answer.body !== undefined) out['Content-Type'] = 'application/json';
@@ -120,10 +144,14 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
   // rejectUnauthorized: a client without a certificate from the CA is refused in the handshake itself.
   const server = tls ? createTlsServer({ ...tls, requestCert: true, rejectUnauthorized: true }, onRequest) : createServer(onRequest);
 
-  const route = (req: IncomingMessage, headers: Record<string, string | undefined>, raw: string): Answer => {
-    const m = /^\/v1\/personen\/([^/?]+)\/PIP$/.exec((req.url ?? '').split('?')[0] ?? '');
-    const method = (req.method ?? '').toLowerCase();
-    if (!m || (method !== 'get' && method !== 'post')) return { status: 404 };
+  const operationOf = (req: IncomingMessage): Operation | undefined => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    return OPERATIONS.find((o) => o.pattern.test(path) && o.methods.includes((req.method ?? '').toLowerCase() as HttpMethod));
+  };
+
+  const route = (op: Operation, req: IncomingMessage, headers: Record<string, string | undefined>, raw: string): Answer => {
+    const m = op.pattern.exec((req.url ?? '').split('?')[0] ?? '')!;
+    const method = (req.method ?? '').toLowerCase() as HttpMethod;
     let body: unknown;
     if (method === 'post') {
       if (!/^application\/json\b/.test(headers['content-type'] ?? '')) return { status: 400 };
@@ -139,7 +167,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     const key = headers.berichtid && headers.bron ? `${headers.bron} ${headers.berichtid}` : null;
     const seen = method === 'post' && key ? answered.get(key) : undefined;
     if (seen) return seen;
-    const answer = handle(method, bsn, { bron: headers.bron, doel: headers.doel, berichtId: headers.berichtid }, body);
+    const answer = handle(op, method, bsn, { bron: headers.bron, doel: headers.doel, berichtId: headers.berichtid }, body);
     // Only a well-formed message is remembered: a 400 names no message DUO accepted.
     if (method === 'post' && key && answer.status !== 400) answered.set(key, answer);
     return answer;
