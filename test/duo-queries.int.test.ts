@@ -1,11 +1,11 @@
-// R-EXC-4, issue #15: the queries (raadpleging) Inburgeringsplicht and Inburgeringstermijn, over mutual TLS
+// R-EXC-4, issue #15: the queries (raadpleging) Inburgeringsplicht, Inburgeringstermijn and Examen, over mutual TLS
 // against the simulator, answered from the state this test seeds. Every answer the simulator gives is
 // checked against its API's document here; the client's typed result is what DUO holds, and an answer the
 // document does not allow is a failure, not a fact.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duoDocument, type DuoApi } from '../src/features/duo/openapi.js';
-import { fetchInburgeringsplicht, fetchInburgeringstermijn, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type DuoConnection, type Inburgeringsplicht } from '../src/features/duo/queries.js';
+import { EXAMENRESULTATEN_PATH, fetchExamenresultaten, fetchInburgeringsplicht, fetchInburgeringstermijn, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type DuoConnection, type Examenresultaat, type Inburgeringsplicht } from '../src/features/duo/queries.js';
 import { duoHttp } from '../src/features/duo/transport.js';
 import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './support/duo-simulator/server.js';
 import { makeTestCa, type TestCa } from './support/duo-simulator/test-pki.js';
@@ -14,6 +14,10 @@ const ARNHEM = '00000001999900010000';
 const EDE = '00000001999900020000';
 const plicht: Inburgeringsplicht = { indicatorInburgeringsplicht: true, begindatum: '2026-01-05', datumKennisgevingInburgeringsplicht: '2026-01-06' };
 const termijn = { startdatum: '2026-01-05', einddatum: '2029-01-05', verlengingsgrondcode: '2', verlengingsgrondomschrijving: 'Ziekte' };
+const examens: Examenresultaat[] = [
+  { examendatum: '2026-09-14', resultaat: 'Geslaagd', onderdeel: 'LE', niveau: 'B1' },
+  { examendatum: '2026-09-14', resultaat: 'Geen', redenGeenResultaat: 'Absent', onderdeel: 'SP', niveau: 'B1' },
+];
 const base = { gemeentecode: '0202', startInburgeringsplicht: '2026-01-05', vestigingGemeente: '2026-01-12', asielmigrant: true };
 let pki: TestCa;
 let sim: DuoSimulator;
@@ -23,7 +27,7 @@ let ede: DuoConnection;
 beforeAll(async () => {
   pki = makeTestCa();
   sim = await startDuoSimulator({ municipalities: { [ARNHEM]: '0202', [EDE]: '0228' }, tls: { ...pki.server, ca: pki.ca } });
-  sim.addPerson({ bsn: '123456782', ...base, inburgeringsplicht: plicht, inburgeringstermijn: termijn });
+  sim.addPerson({ bsn: '123456782', ...base, inburgeringsplicht: plicht, inburgeringstermijn: termijn, examenresultaten: examens });
   // Known to DUO, duty without a term yet.
   sim.addPerson({ bsn: '234567891', ...base, inburgeringsplicht: { indicatorInburgeringsplicht: false, redenGeenInburgeringsplicht: 'Volledige vrijstelling' } });
   // A fact the document does not allow (the required indicator missing): the client must not believe it.
@@ -60,6 +64,11 @@ describe('the simulator answers the queries as their documents define', () => {
     expect((await raw('Inburgeringstermijn', INBURGERINGSTERMIJN_PATH, '234567891')).status).toBe(404);
     expect((await raw('Inburgeringstermijn', INBURGERINGSTERMIJN_PATH, '123456782', { doel: '0'.repeat(20) })).status).toBe(403);
   });
+
+  it('Examen: 200 with the results as a list, 404 when DUO holds none', async () => {
+    expect(await raw('Examen', EXAMENRESULTATEN_PATH, '123456782')).toEqual({ status: 200, body: examens });
+    expect((await raw('Examen', EXAMENRESULTATEN_PATH, '234567891')).status).toBe(404);
+  });
 });
 
 describe('the client\'s queries', () => {
@@ -68,6 +77,7 @@ describe('the client\'s queries', () => {
     expect(await fetchInburgeringsplicht(arnhem, '234567891')).toMatchObject({ outcome: 'found', value: { indicatorInburgeringsplicht: false, redenGeenInburgeringsplicht: 'Volledige vrijstelling' } });
     expect(await fetchInburgeringstermijn(arnhem, '123456782')).toMatchObject({ outcome: 'found', value: termijn });
     expect(await fetchInburgeringstermijn(arnhem, '234567891')).toMatchObject({ outcome: 'not_found' });
+    expect(await fetchExamenresultaten(arnhem, '123456782')).toMatchObject({ outcome: 'found', value: examens });
   });
 
   it('is refused for a person not relevant to the municipality (Ede asks for Arnhem\'s resident)', async () => {

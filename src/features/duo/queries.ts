@@ -1,6 +1,7 @@
 // R-EXC-4: the client's queries (raadpleging, Interactiepatronen.md): Koers asks DUO what it knows of a
-// person — the integration duty (Inburgeringsplicht API, GET /personen/{bsn}/inburgeringsplicht) and the
-// term (Inburgeringstermijn API, GET /personen/{bsn}/inburgeringstermijn). The request is checked against
+// person — the integration duty (Inburgeringsplicht API, GET /personen/{bsn}/inburgeringsplicht), the
+// term (Inburgeringstermijn API, GET /personen/{bsn}/inburgeringstermijn) and the exam results (Examen API,
+// GET /personen/{bsn}/examens/resultaten). The request is checked against
 // the document before it goes out, and DUO's answer against the same document before it is believed: an
 // answer the document does not allow is a failure, not a fact on the participant's file. The types carry
 // DUO's own field names, so the document stays the one source of what each field means.
@@ -27,6 +28,15 @@ export interface Inburgeringstermijn {
   verlengingsgrondomschrijving?: string;
 }
 
+/** Examen API, schema Examenresultaat: one exam part on one date (KNM, LE lezen, LU luisteren, SC schrijven, SP spreken). */
+export interface Examenresultaat {
+  examendatum: string;
+  resultaat: 'Geslaagd' | 'Gezakt' | 'Geen';
+  redenGeenResultaat?: 'Verwijtbaar' | 'Nietverwijtbaar' | 'Afgemeld' | 'Absent';
+  onderdeel: 'KNM' | 'LE' | 'LU' | 'SC' | 'SP';
+  niveau?: 'A2' | 'B1' | 'B2';
+}
+
 /** Where and as whom Koers talks to DUO: the base URL with /v1, the municipality's OIN, DUO's OIN, mTLS. */
 export interface DuoConnection {
   baseUrl: string;
@@ -46,6 +56,7 @@ export type DuoQueryResult<T> =
 
 export const INBURGERINGSPLICHT_PATH = '/personen/{bsn}/inburgeringsplicht';
 export const INBURGERINGSTERMIJN_PATH = '/personen/{bsn}/inburgeringstermijn';
+export const EXAMENRESULTATEN_PATH = '/personen/{bsn}/examens/resultaten';
 
 async function query<T>(api: DuoApi, template: string, c: DuoConnection, bsn: string): Promise<DuoQueryResult<T>> {
   const doc = duoDocument(api);
@@ -76,3 +87,7 @@ export const fetchInburgeringsplicht = (c: DuoConnection, bsn: string): Promise<
 /** The person's current integration term as DUO holds it. */
 export const fetchInburgeringstermijn = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<Inburgeringstermijn>> =>
   query<Inburgeringstermijn>('Inburgeringstermijn', INBURGERINGSTERMIJN_PATH, c, bsn);
+
+/** Every exam result DUO holds for the person (the document: an array of Examenresultaat). */
+export const fetchExamenresultaten = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<Examenresultaat[]>> =>
+  query<Examenresultaat[]>('Examen', EXAMENRESULTATEN_PATH, c, bsn);

@@ -11,7 +11,7 @@
 // (issue #15: "the simulator checks the client certificate"): one not issued by the CA never completes the
 // handshake, and one whose OIN (subject serialNumber, as in PKIoverheid) is not the bron is refused with 403
 // — a municipality cannot send with another's OIN. The queries (raadpleging) Inburgeringsplicht and
-// Inburgeringstermijn answer from the state the test seeds, after the same header, OIN and scope checks.
+// Inburgeringstermijn, and Examen's results, answer from the state the test seeds, after the same header, OIN and scope checks.
 // Not yet here: notifications, the other APIs (docs/duo.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -19,7 +19,7 @@ import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { niveauVastgesteld, refusePip, type Pip } from '../../../src/domain/duo/pip-rules.js';
 import { duoDocument, type DuoApi, type HttpMethod } from '../../../src/features/duo/openapi.js';
-import { INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Inburgeringsplicht, type Inburgeringstermijn } from '../../../src/features/duo/queries.js';
+import { EXAMENRESULTATEN_PATH, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Examenresultaat, type Inburgeringsplicht, type Inburgeringstermijn } from '../../../src/features/duo/queries.js';
 
 /** A fictional OIN for DUO in the shape of a real one (as the contracts' municipality OINs, contracts/*.yaml). */
 export const SIMULATED_DUO_OIN = '00000001999999990000';
@@ -38,6 +38,7 @@ const OPERATIONS: readonly Operation[] = [
   { api: 'PIP', template: PIP_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/PIP$/, methods: ['get', 'post'] },
   { api: 'Inburgeringsplicht', template: INBURGERINGSPLICHT_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/inburgeringsplicht$/, methods: ['get'] },
   { api: 'Inburgeringstermijn', template: INBURGERINGSTERMIJN_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/inburgeringstermijn$/, methods: ['get'] },
+  { api: 'Examen', template: EXAMENRESULTATEN_PATH, pattern: /^\/v1\/personen\/([^/?]+)\/examens\/resultaten$/, methods: ['get'] },
 ];
 
 export interface SimulatedPerson {
@@ -50,6 +51,8 @@ export interface SimulatedPerson {
   /** What the queries answer; absent → 404 (DUO holds no such fact). Seeded by the test. */
   inburgeringsplicht?: Inburgeringsplicht;
   inburgeringstermijn?: Inburgeringstermijn;
+  /** Assumption: absent → 404, as for the other facts; an empty list → 200 with []. */
+  examenresultaten?: Examenresultaat[];
 }
 
 interface StoredPip {
@@ -106,7 +109,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     // link and the month after a move are not simulated).
     if (person.gemeentecode !== gemeentecode && actueel?.gemeentecode !== gemeentecode) return refused('De persoon is niet relevant voor de gemeente.');
     if (op.api !== 'PIP') {
-      const fact = op.api === 'Inburgeringsplicht' ? person.inburgeringsplicht : person.inburgeringstermijn;
+      const fact = op.api === 'Inburgeringsplicht' ? person.inburgeringsplicht : op.api === 'Inburgeringstermijn' ? person.inburgeringstermijn : person.examenresultaten;
       return fact ? { status: 200, body: fact } : { status: 404 };
     }
     if (method === 'get') return actueel ? { status: 200, body: { gemeentecode: actueel.gemeentecode, pip: actueel.pip } } : { status: 404 };
