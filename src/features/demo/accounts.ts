@@ -1,5 +1,5 @@
 // The demo logins (demo mode only; README lists them). One per role, two municipalities and two
-// providers so the isolation between rooms can be tried by hand.
+// providers so the isolation between rooms can be tried by hand; Twente's three for its quality register.
 import type { Role } from '../../platform/access.js';
 
 export const DEMO_PASSWORD = 'koers-demo';
@@ -31,8 +31,18 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
  */
 export const DEMO_PARTICIPATION_COORDINATOR: DemoAccount = { email: 'coordinator.werkwijs@koers.demo', name: 'Noor Hendriks', role: 'providerCoordinator', organisation: 'werkwijs-participatie' };
 
-/** Every demo login, in the order the login page and the CLI list them. */
-export const DEMO_LOGINS: readonly DemoAccount[] = [...DEMO_ACCOUNTS.slice(0, 5), DEMO_PARTICIPATION_COORDINATOR, ...DEMO_ACCOUNTS.slice(5)];
+/**
+ * Twente's covenant (003) in the demo's quality register (issue #14): its contract manager and the
+ * coordinators of its two contracted providers. Loaded by quality-register.ts with seeded ids of its own.
+ */
+export const DEMO_TWENTE_LOGINS = [
+  { email: 'contractmanager.twente@koers.demo', name: 'Evi Brouwer', role: 'contractManager', organisation: 'twente' },
+  { email: 'coordinator.taalschool@koers.demo', name: 'Daan Mulder', role: 'providerCoordinator', organisation: 'taalschool-twente' },
+  { email: 'coordinator.centrumoost@koers.demo', name: 'Lotte de Boer', role: 'providerCoordinator', organisation: 'nt2-centrum-oost' },
+] as const satisfies readonly DemoAccount[];
+
+/** Every demo login, in the order the login page and the CLI list them (the page only those loaded). */
+export const DEMO_LOGINS: readonly DemoAccount[] = [...DEMO_ACCOUNTS.slice(0, 5), DEMO_PARTICIPATION_COORDINATOR, ...DEMO_ACCOUNTS.slice(5), ...DEMO_TWENTE_LOGINS];
 
 export const ROLE_LABELS: Record<Role, string> = {
   consultant: 'consulent',

@@ -1,27 +1,35 @@
 // Issue #14 (R-QLT-1, R-QLT-2, R-QLT-3, R-QLT-4): the Twente covenant's quality register in the demo, with
 // its own logins — Twente's contract manager and the coordinators of its two providers — since the demo
-// region (Westfriesland, 000) has no covenant, screening or teacher norm. Twente's contract names two
-// providers; between them and their history the register shows every state:
+// region (Westfriesland, 000) has no covenant, screening or teacher norm. At the demo's today one provider
+// stands in each state of the register (issue #14 acceptance):
 // - Taalschool Twente: applied, then admitted after the conversation of 003 art. 5.2 with a mark held
 //   only eight months (too short without it); 9 of 10 teachers certified, 1 in training (the norm met at
 //   90% / 10%); a screening with one finding still waiting for its answer (hoor en wederhoor), a
 //   satisfaction result and a class visit.
 // - NT2 Centrum Oost: applied, admitted, then its mark withdrawn and the provider excluded with the
 //   registered letter; 7 of 10 certified (below the norm); its screening answered and decided.
+// - The four demo providers of contracts/twente.yaml (`assumption: demo provider`, contracted for no
+//   product), set by DEMO_STATES below: Taalpunt Noord applied and under screening with items outstanding;
+//   NT2 Academie West admitted with a mark of years; Inburgeringshuis Zuid admitted with its mark expired;
+//   Taalwerkplaats Centrum admitted with its mark withdrawn last week, no decision yet.
 // Rows through the quality store as the screens write them; ids from the seeded stream (seed + 15).
 import type { IsoDate } from '../../domain/iso-date.js';
 import { addCalendarDays, addMonths } from '../../domain/calendar.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Tx } from '../../platform/db.js';
 import { organisationId } from '../organisations/store.js';
+import { DEMO_TWENTE_LOGINS } from './accounts.js';
 import { insertRow, type QualityTable } from '../quality/store.js';
 import { seededRandom, seededUuid } from './seeded.js';
 
 const CONTRACT = 'twente';
-export const DEMO_TWENTE_LOGINS = [
-  { email: 'contractmanager.twente@koers.demo', name: 'Evi Brouwer', role: 'contractManager', organisation: 'twente' },
-  { email: 'coordinator.taalschool@koers.demo', name: 'Daan Mulder', role: 'providerCoordinator', organisation: 'taalschool-twente' },
-  { email: 'coordinator.centrumoost@koers.demo', name: 'Lotte de Boer', role: 'providerCoordinator', organisation: 'nt2-centrum-oost' },
+
+/** The demo providers' states (months before today; a mark's start and months valid; withdrawn: days ago). */
+const DEMO_STATES = [
+  { code: 'taalpunt-noord', kvk: '99993003', applied: 1, admitted: null, mark: { since: 14, months: 36 }, withdrawnDaysAgo: null, screening: true },
+  { code: 'nt2-academie-west', kvk: '99993004', applied: 26, admitted: 25, mark: { since: 30, months: 48 }, withdrawnDaysAgo: null, screening: false },
+  { code: 'inburgeringshuis-zuid', kvk: '99993005', applied: 34, admitted: 33, mark: { since: 37, months: 36 }, withdrawnDaysAgo: null, screening: false },
+  { code: 'taalwerkplaats-centrum', kvk: '99993006', applied: 20, admitted: 19, mark: { since: 22, months: 36 }, withdrawnDaysAgo: 7, screening: false },
 ] as const;
 
 /** Loads the register; nothing when the Twente contract is not among the contracts. */
@@ -82,4 +90,21 @@ export async function loadDemoQualityRegister(tx: Tx, contracts: ContractRegistr
   await keyless('quality_mark_withdrawal', { mark_id: oldMark, withdrawn_on: ago(3), reason: 'Ingetrokken door Blik op Werk na de audit.' }, ago(3));
   await keyless('screening_decision', { screening_id: check, outcome: 'exclusion', grounds: 'Keurmerk ingetrokken; de aanbieder voldoet niet meer aan 003 art. 5.1.', decided_on: ago(2, 20) }, ago(2, 20));
   await membership(oost, 3, 'excluded', ago(2, 15), { grounds: 'Keurmerk ingetrokken (003 art. 4.4, 14.3); verbetermogelijkheid geboden in het gesprek van de screening.', letter_sent_on: ago(2, 15) });
+
+  // The demo providers, where the contract file names them; no teachers (the compliance line says so).
+  for (const d of DEMO_STATES) {
+    const name = contract.providers.find((p) => p.code === d.code)?.name;
+    if (name === undefined) continue;
+    const id = organisationId('provider', d.code);
+    await row('provider_kvk_record', { provider_id: id, kvk_number: d.kvk, trade_name: name, legal_form: 'Besloten vennootschap', address: null, checked_on: ago(d.applied) }, ago(d.applied));
+    const markId = await row('quality_mark', { provider_id: id, since: ago(d.mark.since), valid_until: addMonths(ago(d.mark.since), d.mark.months) }, ago(d.applied));
+    await membership(id, 1, 'applied', ago(d.applied));
+    if (d.admitted !== null) await membership(id, 2, 'admitted', ago(d.admitted));
+    if (d.withdrawnDaysAgo !== null) await keyless('quality_mark_withdrawal', { mark_id: markId, withdrawn_on: addCalendarDays(today, -d.withdrawnDaysAgo), reason: 'Geschorst door Blik op Werk in afwachting van een heraudit.' }, addCalendarDays(today, -d.withdrawnDaysAgo));
+    if (d.screening) {
+      // Under screening: the KvK extract is in, the audit reports, the risk check and the teacher list are outstanding (003 art. 4.2).
+      const s = await row('screening', { contract_id: CONTRACT, provider_id: id, started_on: ago(0, 25), reason: 'Aanmelding als convenantpartner (003 art. 4.1).' }, ago(0, 25));
+      await row('screening_item_receipt', { screening_id: s, item: 'kvk', received_on: ago(0, 20), note: null }, ago(0, 20));
+    }
+  }
 }
