@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
+import { TIMEOUTS } from '../../platform/http/headers.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { IdParam } from '../participants/schemas.js';
 import { MAX_IMPORT_BYTES, tooLarge } from './readers.js';
@@ -22,6 +23,8 @@ function sendSheet(reply: FastifyReply, contentType: string, fileName: string, c
 
 export const registerImportRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['imports'];
+  /** How long an import may work without a byte on the wire: the largest file allowed, checked and applied on a loaded server. */
+  const IMPORT_WORK_MS = 15 * 60_000;
   const fileName = (month: string, ext: string) => `aanwezigheid-${month}.${ext}`;
 
   app.get(
@@ -100,8 +103,17 @@ export const registerImportRoutes: RouteRegistrar = (app, deps) => {
         const kind = type === XLSX ? 'xlsx' : CSV_TYPES.includes(type) ? 'csv' : undefined;
         if (kind === undefined) throw new AppError('unsupportedMediaType', 'Lever een CSV- of Excel-bestand (.xlsx) aan.', [{ name: 'file', code: 'notASheet', reason: 'Alleen text/csv of .xlsx.' }]);
         if (Number(req.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-        const out = await importFile(deps, ctxOf(req), req.body as Readable, kind);
-        return reply.status(out.status).send(out.body);
+        // The socket's idle limit (TIMEOUTS.connectionTimeout, 120 s) is for a client that sends nothing; while
+        // the rows are checked and applied it is the server that is silent, and a 100,000-row file on a busy
+        // machine took longer (the connection was cut at 165 s in a loaded test run; the import went on
+        // without anyone to answer). The upload itself stays bounded by requestTimeout.
+        req.raw.socket.setTimeout(IMPORT_WORK_MS);
+        try {
+          const out = await importFile(deps, ctxOf(req), req.body as Readable, kind);
+          return await reply.status(out.status).send(out.body);
+        } finally {
+          req.raw.socket.setTimeout(TIMEOUTS.connectionTimeout);
+        }
       },
     );
     done();
