@@ -22,7 +22,7 @@ export function ReferralFields({ providerId, productCode, errors, onChange, onBl
   if (options.isPending) body = <Loading what="Aanbieders en percelen" />;
   else if (options.isError) body = <LoadError error={options.error} />;
   else {
-    const { providers, products } = options.data;
+    const { providers, products, unavailable } = options.data;
     const provider = providers.find((p) => p.id === providerId);
     const offered = provider ? products.filter((product) => provider.productCodes.includes(product.code)) : products;
 
@@ -58,6 +58,12 @@ export function ReferralFields({ providerId, productCode, errors, onChange, onBl
           onBlur={() => onBlur('productCode')}
         />
         {providers.length === 0 && <Paragraph>Er zijn geen gecontracteerde aanbieders gevonden.</Paragraph>}
+        {/* R-QLT-3 (003 art. 4.4, 15): an excluded provider is not offered; the consultant reads why it is missing. */}
+        {unavailable.map((u) => (
+          <Paragraph key={u.id}>
+            Niet te kiezen: {u.name}. {u.reason}
+          </Paragraph>
+        ))}
       </>
     );
   }
