@@ -25,7 +25,7 @@ export type Permission =
   | 'document.list'
   | 'document.upload'
   | 'document.download'
-  | 'outbox.read'
+  | 'outbox.read' | 'system.backup' | 'retention.manage'
   | 'demo.clock'
   | 'group.manage'
   | 'group.read'
@@ -161,10 +161,10 @@ const grants: Record<Role, readonly Permission[]> = {
   contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals', 'escalation.read'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
-  // Functional management: configuration and the mail outbox (which holds no BSN and no names).
+  // Functional management: configuration, the mail outbox (which holds no BSN and no names), issue #17's online backup (BIO2 8.13) and the retention purge (R-SEC-4).
   // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
   // alone; the route itself answers 404 outside demo mode.
-  admin: [...everyone, 'outbox.read', 'demo.clock'],
+  admin: [...everyone, 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage'],
   // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
   // nothing else — no participant file, no work list.
   providerSystem: ['attendance.import'],

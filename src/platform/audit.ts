@@ -87,7 +87,11 @@ export type AuditOperation =
   | 'complaint.record'
   // Issue #14 (R-ESC-1): a participant-level escalation case read or changed.
   | 'participantEscalation.read'
-  | 'participantEscalation.record';
+  | 'participantEscalation.record'
+  // Issue #17: a backup taken (BIO2 8.13), the retention purge run or its log read (R-SEC-4).
+  | 'system.backup'
+  | 'retention.purge'
+  | 'retention.read';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -159,6 +163,9 @@ const processingActivity: Record<AuditOperation, string> = {
   'complaint.record': 'koers:verwerking/klachtenregister',
   'participantEscalation.read': 'koers:verwerking/escalatie',
   'participantEscalation.record': 'koers:verwerking/escalatie',
+  'system.backup': 'koers:verwerking/beheer',
+  'retention.purge': 'koers:verwerking/bewaartermijnen',
+  'retention.read': 'koers:verwerking/bewaartermijnen',
 };
 
 export interface AuditSubject {

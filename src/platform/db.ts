@@ -26,6 +26,11 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * PGlite only (issue #17, BIO2 8.13): an online backup, the data directory as a gzipped tar, taken
+   * while no transaction is open (inside one, as PGlite runs one at a time), so it holds only commits.
+   */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -85,6 +90,7 @@ function asDb(client: PGlite): Db {
         ),
       ),
     exec: (sql) => clean(async () => void (await client.exec(sql))),
+    dump: () => clean(() => client.transaction(() => client.dumpDataDir('gzip'))),
     close: () => client.close(),
   };
 }

@@ -63,6 +63,8 @@ const everyPermission: Record<Permission, true> = {
   'complaint.totals': true,
   'escalation.read': true,
   'escalation.record': true,
+  'system.backup': true,
+  'retention.manage': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

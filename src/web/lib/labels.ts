@@ -201,6 +201,9 @@ const auditEventLabels: Record<string, string> = {
   'complaint.record': 'Klacht geregistreerd of bijgewerkt',
   'participantEscalation.read': 'Escalatie bekeken',
   'participantEscalation.record': 'Escalatie bijgewerkt',
+  'system.backup': 'Back-up gemaakt',
+  'retention.purge': 'Bewaartermijnen toegepast',
+  'retention.read': 'Opschoonlogboek ingezien',
 };
 
 export function auditEventLabel(name: string): string {
