@@ -134,8 +134,12 @@ describe(`attendance import and push on ${DB_KIND}`, () => {
     expect(reused.body.invalidParams[0].code).toBe('keyReused');
   });
 
-  it(`a 100,000-row CSV streams through; memory is printed`, async () => {
-    const rows = 100_000;
+  // Issue #4: a 100,000-row file imports without being loaded whole. The streaming is the server's, not the
+  // database's: the full size runs on PostgreSQL (21 s), PGlite takes 20,000 rows (its 100,000 took 45 s of the
+  // suite's 20-minute budget). bench/attendance-import.ts measures the throughput at full size.
+  const bigRows = DB_KIND === 'postgres' ? 100_000 : 20_000;
+  it(`a ${bigRows.toLocaleString('en')}-row CSV streams through; memory is printed`, async () => {
+    const rows = bigRows;
     const big = await aWorld(t, { size: 30, lessonCount: Math.ceil(rows / 30), from: '2023-12-01', coordinator });
     const cookie = await sessionCookie(t.url, coordinatorUser.email, PASSWORD);
     global.gc?.();
