@@ -1,4 +1,4 @@
-// `koers` command: start (default) and check-contracts.
+// `koers` command: start (default), check-contracts, run-signals, backup and restore (issue #17, docs/backup.md).
 import { performance } from 'node:perf_hooks';
 import { createKoers } from '../app.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
@@ -9,6 +9,8 @@ import { SettableClock, systemClock } from '../platform/clock.js';
 import { createCrypto } from '../platform/crypto.js';
 import { openPostgres } from '../platform/db.js';
 import { APP_ROLE } from '../platform/migrate.js';
+import { BackupRefused } from '../features/backup/backup.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 async function start(): Promise<void> {
   const t0 = performance.now();
@@ -73,9 +75,11 @@ const run =
       ? start()
       : command === 'run-signals'
         ? runSignals(process.argv.includes('--no-lock'))
-        : Promise.reject(new Error(`unknown command: ${command}`));
+        : command === 'backup' || command === 'restore'
+          ? (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), process.argv[3]).then((line) => console.log(line))
+          : Promise.reject(new Error(`unknown command: ${command}`));
 run.catch((err: unknown) => {
   // A broken contract file is an operator's error: print it plainly, without a stack.
-  console.error(err instanceof ContractFileError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
+  console.error(err instanceof ContractFileError || err instanceof BackupRefused ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });
