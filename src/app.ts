@@ -7,6 +7,8 @@ import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
 import { runScheduled } from './features/scheduled-run.js';
+import { SCHEDULED_JOB } from './features/system/metrics-route.js';
+import { Metrics, observeJob } from './platform/metrics.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
 import { mfaRolesOf, type Config } from './platform/config.js';
 import { loadContracts, type ContractRegistry } from './platform/contracts.js';
@@ -83,6 +85,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
   const crypto = createCrypto(config.secret);
   const { db, release } = await openDatabase(config, options.inMemory === true, options.pgliteTemplate);
   let timer: NodeJS.Timeout | undefined;
+  // Issue #17: request counts and job runs for GET /metrics and the health check.
+  const metrics = new Metrics();
   try {
     await syncOrganisations(db, contracts);
     const demo = config.demo ? await loadDemoRegion(db, crypto, contracts, { size: config.demoSize, today: clock.today(), now: clock.now() }) : undefined;
@@ -101,6 +105,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         oidc: config.oidc,
         publicUrl: config.publicUrl,
         trustedProxies: config.trustedProxies,
+        metrics,
+        metricsToken: config.metricsToken,
         ...(settable !== undefined ? { settableClock: settable } : {}),
       },
       ROUTES,
@@ -114,7 +120,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
       // Issue #11: the same run records the billable events the facts have earned (src/features/invoicing/sweep.ts).
-      const tick = () => void runScheduled(db, contracts, clock.today(), { crypto, clock }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+      const tick = () =>
+        void observeJob(metrics, SCHEDULED_JOB, () => new Date(), () => runScheduled(db, contracts, clock.today(), { crypto, clock })).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();
       timer = setInterval(tick, HOUR);
       timer.unref();

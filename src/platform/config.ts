@@ -25,6 +25,8 @@ const Env = z.object({
   // Issue #9: roles that must log in with a second factor (comma list; unset → every staff role outside demo, none in demo).
   KOERS_MFA_ROLES: z.string().optional(),
   // Issue #9 (ASVS 7.3.1): minutes a session may stay unused before it expires.
+  // Issue #17: the bearer token Prometheus sends to GET /metrics; without it /metrics answers only outside production.
+  KOERS_METRICS_TOKEN: z.string().min(16).optional(),
   KOERS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   // Issue #9: OpenID Connect login (src/features/oidc). A login is offered when its issuer and client id are set.
   KOERS_PUBLIC_URL: z.string().url().optional(),
@@ -63,6 +65,8 @@ export interface Config {
   mfaRoles?: readonly Role[] | undefined;
   /** Issue #9: minutes of inactivity after which a session expires (default 30). */
   sessionIdleMinutes?: number | undefined;
+  /** Issue #17: KOERS_METRICS_TOKEN, the bearer token of GET /metrics. */
+  metricsToken?: string | undefined;
   /** Issue #9: the address users reach Koers at (OIDC redirect URIs); from the request when unset, outside production. */
   publicUrl?: string | undefined;
   /** Issue #9: OpenID Connect logins (src/features/oidc); none configured → its routes answer 404. */
@@ -96,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM === '' ? undefined : e.SMTP_FROM,
     mfaRoles: mfaRolesOf(e.KOERS_MFA_ROLES, demo),
     sessionIdleMinutes: e.KOERS_SESSION_IDLE_MINUTES,
+    metricsToken: e.KOERS_METRICS_TOKEN,
     publicUrl: e.KOERS_PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcFromEnv(e, production),
   };

@@ -5,13 +5,29 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { IsoDate } from '../../domain/contract.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../demo/accounts.js';
 import { runScheduled } from '../scheduled-run.js';
+import { outboxState, registerMetricsRoute, SCHEDULED_JOB } from './metrics-route.js';
 
 const DemoDate = IsoDate.refine((s) => {
   const year = Number(s.slice(0, 4));
   return year >= 1900 && year <= 2199;
 }, 'Kies een datum tussen 1900 en 2199.');
 
+const ReadyAnswer = z.object({
+  status: z.literal('ready'),
+  database: z.enum(['pglite', 'postgres']),
+  jobs: z.object({
+    scheduledRun: z.object({
+      /** This instance's hourly run (another instance may hold the lock: then 'skipped'). */
+      running: z.boolean(),
+      lastEndedAt: z.string().nullable(),
+      lastOutcome: z.enum(['ok', 'failed', 'skipped']).nullable(),
+    }),
+  }),
+  outbox: z.object({ pending: z.number().int(), failed: z.number().int(), oldestPendingSeconds: z.number().int() }),
+});
+
 export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
+  registerMetricsRoute(app, deps);
   app.get(
     '/api/health',
     { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
@@ -20,14 +36,30 @@ export const registerSystemRoutes: RouteRegistrar = (app, deps) => {
 
   app.get(
     '/api/ready',
-    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) } } },
+    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'The database answers; the scheduled run and the mail outbox as this instance sees them', response: { 200: ReadyAnswer } } },
     async () => {
+      let outbox;
       try {
         await deps.db.query('SELECT 1');
+        outbox = await outboxState(deps.db);
       } catch {
         throw new AppError('unavailable', 'De database is niet bereikbaar.');
       }
-      return { status: 'ready' as const, database: deps.db.kind };
+      // Issue #17: the job runner and the outbox are reported, not judged: a failed mail does not make an
+      // instance unready (the load balancer would only move the same database's outbox to another one).
+      const job = deps.metrics?.job(SCHEDULED_JOB);
+      return {
+        status: 'ready' as const,
+        database: deps.db.kind,
+        jobs: {
+          scheduledRun: {
+            running: job?.running ?? false,
+            lastEndedAt: job?.lastEndedAt?.toISOString() ?? null,
+            lastOutcome: job?.lastOutcome ?? null,
+          },
+        },
+        outbox: { pending: outbox.byStatus.pending + outbox.byStatus.sending, failed: outbox.byStatus.failed, oldestPendingSeconds: outbox.oldestPendingSeconds },
+      };
     },
   );
 

@@ -3,22 +3,22 @@
 // and checks the route's declared permission. Row-level scoping happens in each store's SQL.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contextFor, roleHasPermission, type TraceInfo } from '../access.js';
-import { newOperationId, newTraceId, recordAudit } from '../audit.js';
+import { newOperationId, recordAudit } from '../audit.js';
 import { notFound, unauthenticated } from '../errors.js';
 import { findApiKeyUser, findSessionUser, SESSION_COOKIE } from '../session-store.js';
 import type { AppDeps } from './server.js';
+import { callerTraceId, traceIdOfRequest } from './trace.js';
 
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
-
-/** W3C Trace Context: continue the caller's trace and keep its operation as the foreign one (R-SEC-2). */
+/** W3C Trace Context: continue the caller's trace and keep its operation as the foreign one (R-SEC-2). The trace id is the request's id, so log lines and audit lines of one request share it (trace.ts). */
 export function traceOf(req: FastifyRequest, startedAt: Date): TraceInfo {
   const header = req.headers.traceparent;
-  const m = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
+  const foreignTrace = callerTraceId(header);
   const origin = `${req.method} ${req.routeOptions.url ?? 'unknown'}`;
-  if (m?.[1] !== undefined && m[2] !== undefined && !/^0+$/.test(m[1])) {
-    return { traceId: m[1], operationId: newOperationId(), foreign: { traceId: m[1], operationId: m[2] }, origin, startedAt };
+  const traceId = traceIdOfRequest(req.id);
+  if (foreignTrace !== undefined && typeof header === 'string') {
+    return { traceId, operationId: newOperationId(), foreign: { traceId: foreignTrace, operationId: header.split('-')[2] ?? '' }, origin, startedAt };
   }
-  return { traceId: newTraceId(), operationId: newOperationId(), origin, startedAt };
+  return { traceId, operationId: newOperationId(), origin, startedAt };
 }
 
 export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {

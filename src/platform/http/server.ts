@@ -23,6 +23,8 @@ import { frameworkProblem, onClientError, onFrameworkError } from './framework-e
 import { installSecurityHeaders, TIMEOUTS, trustProxyOf } from './headers.js';
 import { installInputGuard, isBadInputError } from './input.js';
 import { cacheControlOf, installCompression, isNeverFallback } from './serving.js';
+import { requestTraceId } from './trace.js';
+import { Metrics } from '../metrics.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -47,6 +49,10 @@ export interface AppDeps {
   /** Issue #9: OpenID Connect logins (src/features/oidc) and the public address for their redirect URIs. */
   oidc?: OidcConfig | undefined;
   publicUrl?: string | undefined;
+  /** Issue #17: this process's counters for GET /metrics (buildServer makes one when none is given). */
+  metrics?: Metrics;
+  /** Issue #17: the bearer token GET /metrics asks for (KOERS_METRICS_TOKEN); without one it answers only outside production. */
+  metricsToken?: string | undefined;
 }
 
 export type ZApp = ReturnType<typeof withZod>;
@@ -103,6 +109,9 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     clientErrorHandler: onClientError,
     // Request ids only; never log bodies or query strings (a BSN must never reach a log line).
     bodyLimit: 1_048_576,
+    // Issue #17: the request id is the trace id the audit lines carry; log lines name it traceId.
+    genReqId: requestTraceId,
+    requestIdLogLabel: 'traceId',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -176,8 +185,18 @@ export async function buildServer(deps: AppDeps, registrars: readonly RouteRegis
     return reply.status(appErr.status).type('application/problem+json').send(toProblem(appErr, req.routeOptions.url));
   });
 
+  // Issue #17: every answer counted by its route template (never the URL as sent, which may carry a search).
+  const metrics = deps.metrics ?? new Metrics();
+  app.addHook('onResponse', (req, reply, done) => {
+    const template = req.routeOptions.url;
+    const route = template === undefined ? 'unmatched' : template.startsWith('/api') || template === '/metrics' ? template : 'web';
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
+
   const zapp = withZod(app);
-  for (const register of registrars) register(zapp, deps);
+  const routeDeps: AppDeps = { ...deps, metrics };
+  for (const register of registrars) register(zapp, routeDeps);
 
   zapp.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
 
