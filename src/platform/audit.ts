@@ -91,7 +91,11 @@ export type AuditOperation =
   // Issue #17: a backup taken (BIO2 8.13), the retention purge run or its log read (R-SEC-4).
   | 'system.backup'
   | 'retention.purge'
-  | 'retention.read';
+  | 'retention.read'
+  // Issue #15 (R-EXC-4): an exchange with DUO — a delivery sent, a query answered, a notification received.
+  | 'duo.deliver'
+  | 'duo.read'
+  | 'duo.notification';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -166,6 +170,9 @@ const processingActivity: Record<AuditOperation, string> = {
   'system.backup': 'koers:verwerking/beheer',
   'retention.purge': 'koers:verwerking/bewaartermijnen',
   'retention.read': 'koers:verwerking/bewaartermijnen',
+  'duo.deliver': 'koers:verwerking/duo',
+  'duo.read': 'koers:verwerking/duo',
+  'duo.notification': 'koers:verwerking/duo',
 };
 
 export interface AuditSubject {

@@ -204,6 +204,9 @@ const auditEventLabels: Record<string, string> = {
   'system.backup': 'Back-up gemaakt',
   'retention.purge': 'Bewaartermijnen toegepast',
   'retention.read': 'Opschoonlogboek ingezien',
+  'duo.deliver': 'Gegevens aan DUO geleverd',
+  'duo.read': 'Gegevens bij DUO opgevraagd',
+  'duo.notification': 'Notificatie van DUO ontvangen',
 };
 
 export function auditEventLabel(name: string): string {
