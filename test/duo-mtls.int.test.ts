@@ -8,8 +8,8 @@ import type { Pip } from '../src/domain/duo/pip-rules.js';
 import { duoDocument } from '../src/features/duo/openapi.js';
 import { sendPip } from '../src/features/duo/pip.js';
 import { duoHttp } from '../src/features/duo/transport.js';
-import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './support/duo-simulator/server.js';
-import { makeTestCa, type TestCa } from './support/duo-simulator/test-pki.js';
+import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
+import { makeTestCa, type TestCa } from '../src/features/duo/simulator/pki.js';
 
 // The contracts' fictional OINs (contracts/centraal-gelderland.yaml).
 const ARNHEM = '00000001999900010000';

@@ -3,7 +3,7 @@
 // DUO's own refusal shown with its reason, and a retry with the same message id stored once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipFromLearningPlan, sendPip } from '../src/features/duo/pip.js';
-import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './support/duo-simulator/server.js';
+import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
 import { LearningPlanContent } from '../src/features/referrals/schemas.js';
 import { aLearningPlan } from './support/koers.js';
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duoDocument, type DuoApi } from '../src/features/duo/openapi.js';
 import { EXAMENRESULTATEN_PATH, fetchExamenresultaten, fetchInburgeringsplicht, fetchInburgeringstermijn, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type DuoConnection, type Examenresultaat, type Inburgeringsplicht } from '../src/features/duo/queries.js';
 import { duoHttp } from '../src/features/duo/transport.js';
-import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './support/duo-simulator/server.js';
-import { makeTestCa, type TestCa } from './support/duo-simulator/test-pki.js';
+import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
+import { makeTestCa, type TestCa } from '../src/features/duo/simulator/pki.js';
 
 const ARNHEM = '00000001999900010000';
 const EDE = '00000001999900020000';

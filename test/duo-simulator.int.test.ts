@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duoDocument, type HttpMethod } from '../src/features/duo/openapi.js';
-import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './support/duo-simulator/server.js';
+import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
 
 const ARNHEM = '00000001999900010000';
 const EDE = '00000001999900020000';

@@ -17,9 +17,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { niveauVastgesteld, refusePip, type Pip } from '../../../src/domain/duo/pip-rules.js';
-import { duoDocument, type DuoApi, type HttpMethod } from '../../../src/features/duo/openapi.js';
-import { EXAMENRESULTATEN_PATH, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Examenresultaat, type Inburgeringsplicht, type Inburgeringstermijn } from '../../../src/features/duo/queries.js';
+import { niveauVastgesteld, refusePip, type Pip } from '../../../domain/duo/pip-rules.js';
+import { duoDocument, type DuoApi, type HttpMethod } from '../openapi.js';
+import { EXAMENRESULTATEN_PATH, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Examenresultaat, type Inburgeringsplicht, type Inburgeringstermijn } from '../queries.js';
 
 /** A fictional OIN for DUO in the shape of a real one (as the contracts' municipality OINs, contracts/*.yaml). */
 export const SIMULATED_DUO_OIN = '00000001999999990000';
@@ -70,6 +70,8 @@ export interface DuoSimulator {
   addPerson(person: SimulatedPerson): void;
   /** Every PIP registered for a person, oldest first: what the tests count to see a delivery stored once. */
   pips(bsn: string): readonly StoredPip[];
+  /** How many POSTs with a well-formed message arrived, repeats included: what a test counts to see one send per message. */
+  posts(): number;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,11 @@ export interface DuoSimulatorOptions {
   duoOin?: string;
   /** Serve HTTPS with mutual TLS: the simulator's certificate and key, and the CA its clients must come from. */
   tls?: { cert: string; key: string; ca: string };
+  /**
+   * Demo mode: a person the simulator was not told about is taken as a resident of the asking municipality,
+   * made by this function (so a demo participant is known to DUO without seeding each one).
+   */
+  unknownPerson?: (bsn: string, gemeentecode: string) => SimulatedPerson;
 }
 
 /** The OIN a client certificate is for: PKIoverheid puts it in the subject's serialNumber. */
@@ -94,6 +101,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
   const pips = new Map<string, StoredPip[]>();
   // (bron, berichtId) → the answer given: the same message twice is answered alike and stored once.
   const answered = new Map<string, Answer>();
+  let postCount = 0;
 
   const handle = (op: Operation, method: HttpMethod, bsn: string, headers: Record<string, string | undefined>, body: unknown): Answer => {
     if (duoDocument(op.api).validateRequest(method, op.template, { path: { bsn }, headers, body }).length > 0) return { status: 400 };
@@ -101,6 +109,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     const refused = (fouttekst: string): Answer => ({ status: 403, ...(method === 'post' ? { body: [{ fouttekst }] } : {}) });
     if (headers.doel !== duoOin) return refused('Het doel OIN is niet dat van DUO.');
     if (!gemeentecode) return refused('Het bron OIN is geen bekende gemeente.');
+    if (!persons.has(bsn) && options.unknownPerson && /^\d{9}$/.test(bsn)) persons.set(bsn, options.unknownPerson(bsn, gemeentecode));
     const person = persons.get(bsn);
     if (!person) return { status: 404 };
     const history = pips.get(bsn) ?? [];
@@ -168,6 +177,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     if (tls && certificateOin(req) !== headers.bron) return { status: 403, ...(method === 'post' ? { body: [{ fouttekst: 'Het certificaat hoort niet bij het bron OIN.' }] } : {}) };
     const bsn = decodeURIComponent(m[1]!);
     const key = headers.berichtid && headers.bron ? `${headers.bron} ${headers.berichtid}` : null;
+    if (method === 'post') postCount++;
     const seen = method === 'post' && key ? answered.get(key) : undefined;
     if (seen) return seen;
     const answer = handle(op, method, bsn, { bron: headers.bron, doel: headers.doel, berichtId: headers.berichtid }, body);
@@ -182,6 +192,7 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${BASE}`,
     addPerson: (p) => void persons.set(p.bsn, p),
     pips: (bsn) => pips.get(bsn) ?? [],
+    posts: () => postCount,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

@@ -1,0 +1,159 @@
+// R-EXC-4 (issue #15): sends the rows src/features/duo/deliveries.ts queued, as the mail sender does
+// (src/platform/mailer.ts): a round claims a batch in one short transaction (pending -> sending, FOR UPDATE
+// SKIP LOCKED, so two instances never claim one row), sends outside any transaction, then marks each row
+// with DUO's answer and audits the exchange in the same transaction (Logboek Dataverwerkingen: the
+// participant encrypted, the berichtId kept as the foreign operation id). A process that dies between
+// DUO's receipt and the mark leaves the row 'sending'; after the claim time another round sends it again
+// with the same berichtId, which DUO answers as the first time and stores once: at-least-once, never twice
+// in DUO's state. A failure (no answer, 5xx) waits 1, 2, 4 … minutes before the next attempt.
+// Never logged, never stored: the BSN and DUO's URL (the BSN is in its path).
+import type { Crypto } from '../../platform/crypto.js';
+import type { Db } from '../../platform/db.js';
+import type { ContractRegistry } from '../../platform/contracts.js';
+import { newOperationId, newTraceId, recordAudit } from '../../platform/audit.js';
+import { realNow } from '../../platform/clock.js';
+import type { Pip } from '../../domain/duo/pip-rules.js';
+import { sendPip, type PipDeliveryResult } from './pip.js';
+import { municipalityOin } from './deliveries.js';
+import type { DuoTls } from './transport.js';
+
+export interface DuoLink {
+  /** DUO's base URL with the major version (DUO_BASE_URL, or the demo simulator's). */
+  baseUrl: string;
+  /** DUO's OIN, the messages' target (doel). */
+  doel: string;
+  tls?: DuoTls;
+}
+
+export interface DuoDeliveryOptions {
+  link: DuoLink;
+  crypto: Crypto;
+  contracts: ContractRegistry;
+  /** Time between rounds (default 10 s); the first round runs at start, for rows a crash left behind. */
+  intervalMs?: number;
+  /** A 'sending' row older than this belongs to a sender that died (default 5 minutes). */
+  claimTimeoutMs?: number;
+  /** Never given a BSN or URL: the row id and an error code. */
+  log?: (msg: string, detail?: unknown) => void;
+  /** Tests: runs after DUO answered and before the row is marked (a throw there is a crash at that moment). */
+  afterSend?: (deliveryId: string) => void | Promise<void>;
+  /** Tests: no timer, rounds only by flush(). */
+  manual?: boolean;
+}
+
+export interface DuoDeliveries {
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const BATCH = 20;
+export const DUO_MAX_ATTEMPTS = 10;
+
+interface Claimed {
+  id: string;
+  participantId: string;
+  municipalityId: string;
+  municipalityCode: string;
+  berichtId: string;
+  body: Pip;
+  attempts: number;
+  bsnEncrypted: string;
+}
+
+const claimSql = (claimTimeoutMs: number) => `
+  UPDATE duo_delivery d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
+  FROM participant p, municipality m
+  WHERE p.id = d.participant_id AND m.id = d.municipality_id AND d.id IN (
+    SELECT id FROM duo_delivery
+    WHERE (status = 'pending' AND (claimed_at IS NULL OR claimed_at < now() - interval '1 minute' * power(2, greatest(attempts - 1, 0))))
+       OR (status = 'sending' AND claimed_at < now() - interval '1 millisecond' * ${Math.max(0, Math.floor(claimTimeoutMs))})
+    ORDER BY created_at, id
+    LIMIT ${BATCH}
+    FOR UPDATE SKIP LOCKED)
+  RETURNING d.id, d.participant_id AS "participantId", d.municipality_id AS "municipalityId", m.code AS "municipalityCode",
+    d.bericht_id::text AS "berichtId", d.body, d.attempts, p.bsn_encrypted AS "bsnEncrypted"`;
+
+type Outcome = PipDeliveryResult | { outcome: 'failed'; berichtId: string; status: 0; error: string };
+
+export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeliveries {
+  const log = options.log ?? (() => undefined);
+  const claimTimeoutMs = options.claimTimeoutMs ?? 5 * 60 * 1000;
+  let stopped = false;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const send = async (row: Claimed): Promise<Outcome> => {
+    const bron = municipalityOin(options.contracts, row.municipalityCode);
+    if (!bron) return { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' };
+    try {
+      return await sendPip({ ...options.link, bsn: options.crypto.decrypt(row.bsnEncrypted), bron, pip: row.body, berichtId: row.berichtId });
+    } catch (err) {
+      // Only the code: a message may name the host, and nothing here may name the path.
+      const code = (err as { code?: unknown }).code;
+      return { outcome: 'failed', berichtId: row.berichtId, status: 0, error: typeof code === 'string' ? code : 'error' };
+    }
+  };
+
+  // The claim's attempts value is its token: only the current claim may mark the row.
+  const mark = (row: Claimed, r: Outcome) =>
+    db.transaction(async (tx) => {
+      const done = r.outcome !== 'failed';
+      const status = done ? (r.outcome === 'received' ? 'received' : 'refused') : row.attempts >= DUO_MAX_ATTEMPTS ? 'failed' : 'pending';
+      const reasons = r.outcome === 'refused' ? r.reasons : [];
+      const changed = await tx.query(
+        `UPDATE duo_delivery SET status = $3, sent_at = CASE WHEN $4 THEN now() END, last_status = $5, reasons = $6::jsonb
+         WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
+        [row.id, row.attempts, status, done, r.outcome === 'received' ? 201 : r.status, JSON.stringify(reasons)],
+      );
+      if (changed.length === 0) return;
+      await recordAudit(
+        tx,
+        options.crypto,
+        { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'duo-outbox', startedAt: realNow(), foreign: { traceId: row.berichtId.replaceAll('-', ''), operationId: row.berichtId } } },
+        { name: 'duo.deliver', status: done ? 'ok' : 'error', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'duo_delivery', objectId: row.id, summary: `PIP ${status}` },
+      );
+    });
+
+  async function round(): Promise<number> {
+    if (stopped) return 0;
+    const rows = await db.transaction((tx) => tx.query<Claimed & Record<string, unknown>>(claimSql(claimTimeoutMs)));
+    let done = 0;
+    for (const row of rows) {
+      const r = await send(row);
+      if (r.outcome === 'failed') log(`duo delivery ${row.id}: attempt ${row.attempts} failed`, { status: r.status, ...('error' in r ? { code: r.error } : {}) });
+      await options.afterSend?.(row.id);
+      await mark(row, r);
+      if (r.outcome !== 'failed') done++;
+    }
+    return done;
+  }
+
+  const enqueueRound = (): Promise<number> => {
+    const next = chain.then(round);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  if (!options.manual) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      enqueueRound()
+        .catch((err: unknown) => log('duo delivery round failed', { code: (err as { code?: unknown }).code }))
+        .finally(() => {
+          busy = false;
+        });
+    };
+    tick();
+    timer = setInterval(tick, options.intervalMs ?? 10_000);
+    timer.unref();
+  }
+  return {
+    flush: () => (stopped ? Promise.resolve(0) : enqueueRound()),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await chain;
+    },
+  };
+}

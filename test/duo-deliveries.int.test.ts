@@ -1,0 +1,143 @@
+// R-EXC-4 (issue #15): the consultant's approval of a learning plan (R-REF-6) queues the PIP in the same
+// transaction; the delivery runner sends it to the DUO simulator over mutual TLS. The simulator holds the PIP
+// once: after a crash between DUO's receipt and the mark (the retry reuses the stored berichtId), and with two
+// instances sending at once (SKIP LOCKED: each message is POSTed once). DUO's refusal is kept with DUO's
+// reason; every exchange is in the Logboek Dataverwerkingen with the berichtId and without the BSN.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationId } from '../src/features/organisations/store.js';
+import { startDuoDeliveries, type DuoDeliveries } from '../src/features/duo/delivery-runner.js';
+import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
+import { makeTestCa, type TestCa } from '../src/features/duo/simulator/pki.js';
+import { openPostgres, type Db } from '../src/platform/db.js';
+import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+
+const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
+const HOORN_OIN = '00000001999900470000';
+const allB1 = { reading: 'B1', writing: 'B1', listening: 'B1', speaking: 'B1' };
+
+describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
+  let t: TestKoers;
+  let ca: TestCa;
+  let sim: DuoSimulator;
+  let consultant: Client;
+  let provider: Client;
+  const runners: DuoDeliveries[] = [];
+  const extraDbs: Db[] = [];
+
+  const runner = (db: Db, options: Partial<Parameters<typeof startDuoDeliveries>[1]> = {}): DuoDeliveries => {
+    const client = ca.client(HOORN_OIN, 'Gemeente Hoorn');
+    const r = startDuoDeliveries(db, { link: { baseUrl: sim.url, doel: SIMULATED_DUO_OIN, tls: { ...client, ca: ca.ca } }, crypto: t.koers.crypto, contracts: t.koers.contracts, manual: true, ...options });
+    runners.push(r);
+    return r;
+  };
+
+  /** A participant with a referral whose plan (all targets B1 unless given) the consultant approves. Returns the BSN and participant id. */
+  async function approvedPlan(plan: Record<string, unknown> = { targetLevels: allB1 }): Promise<{ bsn: string; participantId: string }> {
+    const input = aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } });
+    const created = await consultant.post('/api/v1/participants', input);
+    const id = created.body.referrals[0].id as string;
+    const step = async (c: Client, body: Record<string, unknown>) => {
+      const detail = await c.get(`/api/v1/referrals/${id}`);
+      const res = await c.post(`/api/v1/referrals/${id}/events`, { lockVersion: detail.body.lockVersion, ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await step(provider, { type: 'acknowledged' });
+    await step(provider, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
+    await step(provider, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    await step(provider, { type: 'planSubmitted', content: aLearningPlan(plan) });
+    const bsn = input.bsn as string;
+    sim.addPerson({ bsn, gemeentecode: '0405', startInburgeringsplicht: '2026-06-01', vestigingGemeente: '2026-06-01', asielmigrant: false });
+    await step(consultant, { type: 'planApproved', planVersion: 1 });
+    return { bsn, participantId: created.body.id as string };
+  }
+  const rowsOf = (participantId: string) =>
+    t.koers.db.query<{ id: string; status: string; berichtId: string; attempts: number; reasons: string[]; body: unknown }>(
+      `SELECT id, status, bericht_id::text AS "berichtId", attempts, reasons, body FROM duo_delivery WHERE participant_id = $1`,
+      [participantId],
+    );
+
+  beforeAll(async () => {
+    ca = makeTestCa();
+    sim = await startDuoSimulator({ municipalities: { [HOORN_OIN]: '0405' }, tls: { ...ca.server, ca: ca.ca } });
+    t = await startTestKoers({ today: '2027-01-04' });
+    consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
+    provider = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland'));
+  });
+  afterAll(async () => {
+    for (const r of runners) await r.stop();
+    for (const d of extraDbs) await d.close();
+    await t?.stop();
+    await sim?.close();
+    ca?.dispose();
+  });
+
+  it('approve -> a queued PIP with its berichtId -> delivered; the simulator holds it once; the exchange is audited with the berichtId and no BSN', async () => {
+    const { bsn, participantId } = await approvedPlan();
+    const [queued] = await rowsOf(participantId);
+    expect(queued).toMatchObject({ status: 'pending', attempts: 0, body: { dagtekeningPip: '2027-01-04', leerroute: 'B', niveau: 'B1' } });
+    expect(await runner(t.koers.db).flush()).toBe(1);
+    expect(await rowsOf(participantId)).toMatchObject([{ status: 'received', berichtId: queued!.berichtId, attempts: 1 }]);
+    expect(sim.pips(bsn)).toEqual([{ gemeentecode: '0405', pip: { dagtekeningPip: '2027-01-04', leerroute: 'B', niveau: 'B1' } }]);
+    const audit = await t.koers.db.query<Record<string, unknown>>(`SELECT * FROM audit_event WHERE name = 'duo.deliver' AND object_id = $1`, [queued!.id]);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ status: 'ok', foreign_operation_id: queued!.berichtId, origin: 'duo-outbox' });
+    expect(t.koers.crypto.decrypt(audit[0]!.data_subject_id_encrypted as string)).toBe(participantId);
+    const stored = JSON.stringify(await t.koers.db.query(`SELECT d.*, a.* FROM duo_delivery d, audit_event a WHERE d.id = $1 AND a.object_id = $1::text`, [queued!.id]));
+    expect(stored).not.toContain(bsn);
+    expect(stored).not.toContain('/personen/');
+  });
+
+  it('a crash after DUO received the PIP and before the mark: the retry uses the same berichtId and the simulator holds the PIP once', async () => {
+    const { bsn, participantId } = await approvedPlan();
+    const [queued] = await rowsOf(participantId);
+    const postsBefore = sim.posts();
+    const dying = runner(t.koers.db, { afterSend: () => Promise.reject(new Error('killed')) });
+    await expect(dying.flush()).rejects.toThrow('killed');
+    expect(sim.pips(bsn)).toHaveLength(1);
+    expect(await rowsOf(participantId)).toMatchObject([{ status: 'sending', attempts: 1 }]);
+    // A sending row is taken over only after the claim time: not yet by a normal runner.
+    expect(await runner(t.koers.db).flush()).toBe(0);
+    expect(await runner(t.koers.db, { claimTimeoutMs: 0 }).flush()).toBe(1);
+    expect(await rowsOf(participantId)).toMatchObject([{ status: 'received', berichtId: queued!.berichtId, attempts: 2 }]);
+    expect(sim.posts() - postsBefore).toBe(2);
+    expect(sim.pips(bsn)).toHaveLength(1);
+  });
+
+  it('two instances at once: each PIP is POSTed to DUO once', async () => {
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await approvedPlan());
+    let second = t.koers.db;
+    if (t.databaseUrl !== undefined) {
+      second = openPostgres(t.databaseUrl, { max: 2 });
+      extraDbs.push(second);
+    }
+    const postsBefore = sim.posts();
+    const [a, b] = await Promise.all([runner(t.koers.db).flush(), runner(second).flush()]);
+    expect(a + b).toBe(4);
+    expect(sim.posts() - postsBefore).toBe(4);
+    for (const m of made) {
+      expect(sim.pips(m.bsn)).toHaveLength(1);
+      expect(await rowsOf(m.participantId)).toMatchObject([{ status: 'received', attempts: 1 }]);
+    }
+  });
+
+  it("DUO's refusal is kept with DUO's reason; a PIP DUO's rules refuse is never sent and keeps Koers' reason on the field", async () => {
+    // DUO knows a later duty start than Koers: DUO refuses the dagtekening.
+    const input = await approvedPlan();
+    sim.addPerson({ bsn: input.bsn, gemeentecode: '0405', startInburgeringsplicht: '2027-02-01', vestigingGemeente: null, asielmigrant: false });
+    const r = runner(t.koers.db);
+    await r.flush();
+    const [refused] = await rowsOf(input.participantId);
+    expect(refused).toMatchObject({ status: 'refused' });
+    expect(refused!.reasons.length).toBeGreaterThan(0);
+    expect(refused!.reasons.join(' ')).toMatch(/inburgeringsplicht/i);
+    // B1 is not allowed with the Z-route (README): refused before sending, on niveau.
+    const z = await approvedPlan({ route: 'z', targetLevels: allB1 });
+    const postsBefore = sim.posts();
+    await r.flush();
+    expect(sim.posts()).toBe(postsBefore);
+    const [invalid] = await rowsOf(z.participantId);
+    expect(invalid).toMatchObject({ status: 'invalid', body: null });
+    expect(invalid!.reasons[0]).toMatch(/^niveau: /);
+  });
+});
