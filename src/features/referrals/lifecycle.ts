@@ -14,6 +14,7 @@ import { AppError, notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { educationIntakeOf, stepsOf } from '../signals/raisers/referral-steps.js';
 import { notifyEvent } from '../signals/notify.js';
+import { queueApprovedPlanForDuo } from '../duo/deliveries.js';
 import { runSignalEngineForReferral } from './signal-engine.js';
 import { applyStep, decideLearningPlan, insertEvent, insertLearningPlan, listEvents, listLearningPlans, loadTimeline, type ReferralUpdate, type TimelineRow } from './lifecycle-store.js';
 import type { ReferralDetail, ReferralEventInput } from './schemas.js';
@@ -137,6 +138,8 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
       remarks: input.type === 'planReturned' ? input.remarks : null,
     });
     if (!decided) throw new AppError('conflict', 'Over deze versie van het leerplan is al besloten.');
+    // R-EXC-4 (issue #15): the approved plan is the PIP DUO is owed, queued in this transaction.
+    if (input.type === 'planApproved') await queueApprovedPlanForDuo(tx, { referralId, planVersion: input.planVersion, participantId: t.participantId, municipalityId: t.municipalityId, approvedOn: today });
   }
   await recordAudit(tx, deps.crypto, ctx, {
     name: 'referral.event',
