@@ -15037,6 +15037,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a purge would remove now, per kind; changes nothing (R-SEC-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                auditEvent: number;
+                                document: number;
+                                loginThrottle: number;
+                                participant: number;
+                                participantHeldFiscal: number;
+                                session: number;
+                            };
+                            terms: {
+                                auditYears: number;
+                                documentYears: number;
+                                fiscalYears: number;
+                                loginThrottleDays: number;
+                                participantYears: number;
+                                sessionDays: number;
+                            };
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The purge log: the last 50 runs, each with its terms and counts per kind (R-SEC-4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                counts: {
+                                    auditEvent: number;
+                                    document: number;
+                                    loginThrottle: number;
+                                    participant: number;
+                                    participantHeldFiscal: number;
+                                    session: number;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                startedAt: string;
+                                terms: {
+                                    auditYears: number;
+                                    documentYears: number;
+                                    fiscalYears: number;
+                                    loginThrottleDays: number;
+                                    participantYears: number;
+                                    sessionDays: number;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                trigger: "scheduled" | "admin";
+                            }[];
+                            terms: {
+                                auditYears: number;
+                                documentYears: number;
+                                fiscalYears: number;
+                                loginThrottleDays: number;
+                                participantYears: number;
+                                sessionDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run the purge now (it also runs once a day on the scheduled run); its counts (R-SEC-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                auditEvent: number;
+                                document: number;
+                                loginThrottle: number;
+                                participant: number;
+                                participantHeldFiscal: number;
+                                session: number;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scaling-requests/{id}/decision": {
         parameters: {
             query?: never;
