@@ -2,6 +2,7 @@
 import type { RouteRegistrar } from '../platform/http/server.js';
 import { registerApiKeyRoutes } from './api-keys/routes.js';
 import { registerBackupRoutes } from './backup/routes.js';
+import { registerRetentionRoutes } from './retention/routes.js';
 import { registerAttendanceRateRoutes } from './attendance-rates/routes.js';
 import { registerFigureRoutes } from './figures/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
@@ -28,4 +29,4 @@ import { registerSignalCountRoutes } from './signals/counts.js';
 import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes, registerParticipantEscalationRoutes, registerBackupRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes, registerParticipantEscalationRoutes, registerBackupRoutes, registerRetentionRoutes];
