@@ -14,6 +14,7 @@ import { withReportSignals } from './reports/report-signals.js';
 import { withActionSignals } from './contract-management/action-signals.js';
 import { withQualitySignals } from './quality/signals.js';
 import { withCheckInSignals } from './participant-escalation/signals.js';
+import { withDailyPurge } from './retention/purge.js';
 
 /** The extension every scheduled run passes to the engine: the invoicing sweep, the report signals, the overdue meeting actions, the quality register's signals and the overdue check-ins of a participant-level improvement plan (issue #14). */
 export function scheduledWork(contracts: ContractRegistry, deps: InvoicingSweepDeps): (tx: Queryable, today: IsoDate) => Promise<EngineResult> {
@@ -22,7 +23,7 @@ export function scheduledWork(contracts: ContractRegistry, deps: InvoicingSweepD
 
 /** One scheduled run under the engine's advisory lock ('skipped' when another instance holds it). */
 export function runScheduled(db: Db, contracts: ContractRegistry, today: IsoDate, deps: InvoicingSweepDeps): Promise<EngineResult | 'skipped'> {
-  return runSignalEngine(db, contracts, today, scheduledWork(contracts, deps));
+  return runSignalEngine(db, contracts, today, scheduledWork(contracts, deps)).then(withDailyPurge(db, today, deps));
 }
 
 /** The same run without the lock, in the caller's transaction (`koers run-signals --no-lock`: the unique keys alone must hold). */
