@@ -10,7 +10,7 @@ import { createKoers, type Koers } from '../src/app.js';
 import { backupCommand, restoreCommand } from '../src/cli/backup.js';
 import { assertKind, BackupRefused, kindOfBackup } from '../src/features/backup/backup.js';
 import { SettableClock } from '../src/platform/clock.js';
-import type { Db } from '../src/platform/db.js';
+import { openPglite, type Db } from '../src/platform/db.js';
 import { aParticipantInput, aUser, Client, DB_KIND, freshPostgresDatabase, portOf, startTestKoers, testConfig, type TestKoers, type TestUser } from './support/koers.js';
 
 const SECRET = 'backup-round-trip-secret-0123456789abcdef0123456789abcdef';
@@ -85,6 +85,23 @@ describe(`backup and restore (${DB_KIND})`, () => {
       expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([p.id]);
       const [row] = await restored.db.query<{ enc: string }>('SELECT bsn_encrypted AS enc FROM participant WHERE id = $1', [p.id]);
       expect(restored.crypto.decrypt(row!.enc)).toBe(p.bsn);
+    }
+  });
+
+  it.runIf(DB_KIND === 'pglite')('npm run backup refuses a data directory a Koers runs on, and backs up a stopped one', async () => {
+    const file = path.join(dir, 'offline.tar.gz');
+    await expect(backupCommand(target.config, file)).rejects.toThrow(/GET \/api\/v1\/system\/backup/);
+    const counts = await rowCounts(restored!.db);
+    await restored!.stop();
+    restored = undefined;
+    await backupCommand(target.config, file);
+    const again = testConfig({ secret: SECRET, dataDir: path.join(dir, 'again') });
+    await restoreCommand(again, file);
+    const copy = await openPglite(path.join(again.dataDir, 'pglite'));
+    try {
+      expect(await rowCounts(copy)).toEqual(counts);
+    } finally {
+      await copy.close();
     }
   });
 });
