@@ -95,7 +95,9 @@ export type AuditOperation =
   // Issue #15 (R-EXC-4): an exchange with DUO — a delivery sent, a query answered, a notification received.
   | 'duo.deliver'
   | 'duo.read'
-  | 'duo.notification';
+  | 'duo.notification'
+  // Issue #17 (R-SEC-2): the privacy officer's search of the audit log.
+  | 'audit.search';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -104,6 +106,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'participant.create': 'koers:verwerking/registratie-inburgeraar',
   'participant.searchByBsn': 'koers:verwerking/registratie-inburgeraar',
   'participant.auditRead': 'koers:verwerking/verantwoording',
+  'audit.search': 'koers:verwerking/verantwoording',
   'referral.create': 'koers:verwerking/aanmelding-aanbieder',
   'referral.list': 'koers:verwerking/aanmelding-aanbieder',
   'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',

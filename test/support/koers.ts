@@ -225,7 +225,7 @@ export interface TestUser {
 export async function aUser(t: TestKoers, role: Role, organisationCode?: string, participantId?: string): Promise<TestUser> {
   const id = randomUUID();
   const email = `${role}.${randomBytes(4).toString('hex')}@test.koers`;
-  const municipality = role === 'consultant' || role === 'policyOfficer' ? organisationId('municipality', organisationCode ?? 'hoorn') : null;
+  const municipality = role === 'consultant' || role === 'policyOfficer' || role === 'privacyOfficer' ? organisationId('municipality', organisationCode ?? 'hoorn') : null;
   const provider = role === 'providerCoordinator' || role === 'teacher' ? organisationId('provider', organisationCode ?? 'taalpunt-westfriesland') : null;
   const region = role === 'contractManager' ? organisationId('region', organisationCode ?? 'westfriesland') : null;
   await t.koers.db.query(

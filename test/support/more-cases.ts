@@ -2,6 +2,7 @@
 // limit (as participation-family-cases.ts does for issue #12): issue #5's progress routes, issue #11's
 // invoicing API and issue #13's reports. Each file holds its own routes' cases.
 import { adminCases } from './admin-cases.js';
+import { auditSearchCases } from './audit-search-cases.js';
 import { complaintCases } from './complaint-cases.js';
 import { escalationCases } from './escalation-cases.js';
 import { contentReportCases } from './content-report-cases.js';
@@ -16,5 +17,5 @@ import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases()];
 }

@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { loadDemoAttendance } from './attendance.js';
 import { loadDemoInvoicing } from './invoicing.js';
 import { loadDemoParticipation } from './participation.js';
+import { loadDemoPrivacyOfficer } from './privacy-officer.js';
 import { loadDemoPortfolio } from './portfolio.js';
 import { loadDemoEndConversation } from './map-end-conversation.js';
 import { loadDemoHistory } from './history.js';
@@ -87,6 +88,8 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     await loadDemoContractMeetings(tx, contract, options.today, options.seed ?? 2026);
     // Issue #14: Twente's quality register in every state, with its logins (src/features/demo/quality-register.ts).
     await loadDemoQualityRegister(tx, contracts, options.today, options.seed ?? 2026, passwordHash);
+    // Issue #17: Hoorn's privacy officer, who searches the audit log (src/features/demo/privacy-officer.ts).
+    await loadDemoPrivacyOfficer(tx, options.seed ?? 2026, passwordHash);
     return { loaded: true, participants: options.size + invoicing + participation + history };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);

@@ -65,6 +65,7 @@ const everyPermission: Record<Permission, true> = {
   'escalation.record': true,
   'system.backup': true,
   'retention.manage': true,
+  'audit.search': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 
@@ -72,7 +73,7 @@ export const SessionUser = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['consultant', 'policyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin', 'providerSystem']),
+  role: z.enum(['consultant', 'policyOfficer', 'privacyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin', 'providerSystem']),
   organisation: z.object({
     id: z.string(),
     kind: z.enum(['municipality', 'provider', 'region', 'operator', 'participant']),

@@ -25,7 +25,10 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   // (issue #10 item 1): the one the page's main API call requires, so no item leads to a 404.
   const participant = user.organisation.kind === 'participant';
   // Issue #12: the participant's own pages, in the language they chose (src/web/i18n); staff stay Dutch.
-  const items: NavItem[] = participant
+  // Issue #17 (R-SEC-2): the privacy officer's one job is the audit log; it is its home.
+  const items: NavItem[] = user.role === 'privacyOfficer'
+    ? [{ to: '/logboek', label: 'Logboek' }]
+    : participant
     ? [
         { to: '/mijn-voortgang', label: t('nav.home') },
         { to: '/mijn-leerplan', label: t('nav.plan') },

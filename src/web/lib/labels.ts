@@ -6,6 +6,7 @@ import type { Gender, Party, Role, Route, ReferralStatus, SignalStatus, User } f
 export const roleLabels: Record<Role, string> = {
   consultant: 'consulent',
   policyOfficer: 'beleidsmedewerker',
+  privacyOfficer: 'privacyfunctionaris',
   providerCoordinator: 'coördinator aanbieder',
   teacher: 'docent',
   contractManager: 'contractmanager',
@@ -207,7 +208,11 @@ const auditEventLabels: Record<string, string> = {
   'duo.deliver': 'Gegevens aan DUO geleverd',
   'duo.read': 'Gegevens bij DUO opgevraagd',
   'duo.notification': 'Notificatie van DUO ontvangen',
+  'audit.search': 'Logboek doorzocht',
 };
+
+/** Every operation with its words, sorted by them: the choices of the audit search (issue #17). */
+export const auditOperationOptions: [string, string][] = Object.entries(auditEventLabels).sort(([, a], [, b]) => a.localeCompare(b, 'nl'));
 
 export function auditEventLabel(name: string): string {
   return auditEventLabels[name] ?? name;

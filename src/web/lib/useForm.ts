@@ -9,7 +9,7 @@ export type Validator<K extends string> = (name: K, values: Record<K, string>) =
 
 /** Server field paths (`referral.providerId`, `/bsn`) to the form's own field names. */
 export function fieldFromParam(name: string): string {
-  return name.replace(/^\//, '').replace(/\//g, '.').replace(/^(body|referral)\./, '');
+  return name.replace(/^\//, '').replace(/\//g, '.').replace(/^(body|referral|criteria)\./, '');
 }
 
 /**

@@ -14,6 +14,8 @@ export function HomePage() {
   const user = useUser();
   const role = user.role;
   if (role === 'participant') return <Navigate to="/mijn-voortgang" replace />;
+  // Issue #17: the privacy officer's home is the audit search.
+  if (role === 'privacyOfficer') return <Navigate to="/logboek" replace />;
   if (role === 'teacher') return <TeacherHome />;
   if (role === 'providerCoordinator') return <CoordinatorHome />;
   if (role === 'policyOfficer' || role === 'contractManager') return <FiguresHome />;
