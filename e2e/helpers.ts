@@ -43,7 +43,8 @@ export async function logInWith(page: Page, email: string, password: string): Pr
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   // Each role's home (issue #10 item 5): the participant on their own route, the consultant on the work
   // list, the teacher on its lessons, the other roles on their overview.
-  await heading(page, /^(Werklijst|Mijn voortgang|Mijn lessen|Overzicht)$/);
+  // The privacy officer's home is the audit search (issue #17).
+  await heading(page, /^(Werklijst|Mijn voortgang|Mijn lessen|Overzicht|Logboek doorzoeken)$/);
   await settled(page);
 }
 

@@ -11,6 +11,8 @@ import { heading, logIn, settled } from './helpers.js';
 const ROLES = [
   { role: 'consultant', email: 'consultant.hoorn@koers.demo', invoicing: ['Facturen'] },
   { role: 'policyOfficer', email: 'beleid.hoorn@koers.demo', invoicing: ['Factuurtotalen'] },
+  // Issue #17 (R-SEC-2): the municipality's privacy officer, whose menu is the audit search.
+  { role: 'privacyOfficer', email: 'privacy.hoorn@koers.demo', invoicing: [] },
   { role: 'providerCoordinator', email: 'coordinator.taalpunt@koers.demo', invoicing: ['Declareren'] },
   // Issue #12: the participation provider's coordinator, whose day is Deelname.
   { role: 'providerCoordinator (participatie)', email: 'coordinator.werkwijs@koers.demo', invoicing: ['Declareren'] },
