@@ -43,6 +43,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.participants',
     'complaint.read', 'escalation.read', 'escalation.record',
+    'duo.read', 'duo.refresh',
   ],
   // SPEC §0: policy officers see aggregates only; participants only where also consultant.
   // Issue #13: report.read gives them the reports as suppressed aggregates (ReportRoom, R-MI-6).
@@ -93,7 +94,8 @@ const grants: Record<Role, readonly Permission[]> = {
   // Functional management: configuration, the mail outbox (which holds no BSN and no names), issue #17's online backup (BIO2 8.13) and the retention purge (R-SEC-4).
   // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
   // alone; the route itself answers 404 outside demo mode.
-  admin: [...everyone, 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage'],
+  // Issue #15: the DUO delivery queue (status, times, DUO's reasons; no BSN, no name).
+  admin: [...everyone, 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage', 'duo.queue'],
   // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
   // nothing else — no participant file, no work list.
   providerSystem: ['attendance.import'],
@@ -234,6 +236,14 @@ export function participantInScope(scope: Scope, p: SqlParams, alias = 'p'): str
     case 'none':
       return 'false';
   }
+}
+
+/**
+ * Issue #15 (R-EXC-4): participant row `p` is one whose DUO exchange the actor may see: DUO talks with the
+ * municipality only, so only the municipality's own participants; every other scope sees none.
+ */
+export function duoInScope(scope: Scope, p: SqlParams, alias = 'p'): string {
+  return scope.kind === 'municipality' ? participantInScope(scope, p, alias) : 'false';
 }
 
 /** SQL condition: referral row lies in the scope. */

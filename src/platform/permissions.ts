@@ -21,6 +21,8 @@ export type Permission =
   | 'document.upload'
   | 'document.download'
   | 'outbox.read' | 'system.backup' | 'retention.manage'
+  /** Issue #15 (R-EXC-4): what was delivered to DUO and what DUO says, on the file; asking DUO again; the delivery queue (admin). */
+  | 'duo.read' | 'duo.refresh' | 'duo.queue'
   | 'demo.clock'
   | 'group.manage'
   | 'group.read'
