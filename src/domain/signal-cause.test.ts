@@ -46,6 +46,7 @@ describe('SignalCause: the one list of signal kinds (R-SIG-1)', () => {
       'quality.teacherNorm': 'contractManager',
       'quality.providerExcluded': 'municipality',
       'participantEscalation.checkInOverdue': 'provider',
+      'duo.event': 'municipality',
     });
   });
 

@@ -45,7 +45,10 @@ export type MapCause = 'map.endConversationDue';
 /** R-ESC-1 (issue #14): a weekly check-in of a participant-level improvement plan is past its due date and not held. */
 export type EscalationCause = 'participantEscalation.checkInOverdue';
 
-export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause | ExclusionCause | EscalationCause;
+/** R-EXC-4 (issue #15): DUO notified an event about the participant that the consultant must act on (Gebeurtenissen.md). */
+export type DuoCause = 'duo.event';
+
+export type ParticipantCause = AbsenceCause | ProgressCause | ScalingCause | ParticipationCause | MapCause | ExclusionCause | EscalationCause | DuoCause;
 
 /** Who a signal is addressed to: a party of the referral, or the region's contract manager (issue #14, quality register). */
 export type Addressee = Party | 'contractManager';
@@ -96,6 +99,8 @@ export const SIGNAL_CAUSES: Readonly<Rules> = {
   'quality.providerExcluded': { subject: 'participant', addressee: 'municipality', period: 'the exclusion (its covenant_membership id)' },
   // 000 §5: the provider runs the plan with the municipality; addressed to the provider, the consultant sees it too.
   'participantEscalation.checkInOverdue': { subject: 'participant', addressee: 'provider', period: 'the case and the due date (<escalation id>:<YYYY-MM-DD>)' },
+  // Issue #15: DUO's notifications go to the municipality (Interactiepatronen, notificering).
+  'duo.event': { subject: 'participant', addressee: 'municipality', period: "DUO's event and message id (<gebeurtenisId>:<berichtId>)" },
 };
 
 export const SignalCauses = Object.keys(SIGNAL_CAUSES) as SignalCause[];

@@ -26,7 +26,7 @@ const OPERATIONS: Record<AuditOperation, true> = {
   'duo.deliver': true, 'duo.read': true, 'duo.notification': true, 'audit.search': true,
 };
 const ABSENCE: Record<AbsenceCause, true> = { 'absence.firstNoShow': true, 'absence.repeatedNoShow': true, 'absence.frequent': true, 'absence.warnParticipant': true, 'attendance.belowNorm': true, 'absence.longerThanWeek': true };
-const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'periodicReport.due', 'periodicReport.late', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue', 'meetingAction.overdue', 'participantEscalation.checkInOverdue', 'quality.markConcern', 'quality.teacherNorm', 'quality.providerExcluded'];
+const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'periodicReport.due', 'periodicReport.late', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue', 'meetingAction.overdue', 'participantEscalation.checkInOverdue', 'quality.markConcern', 'quality.teacherNorm', 'quality.providerExcluded', 'duo.event'];
 
 describe('Dutch labels', () => {
   it.each(Object.keys(OPERATIONS))('audit operation %s', (name) => {

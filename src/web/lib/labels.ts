@@ -107,6 +107,7 @@ const progressCauseLabels: Record<string, string> = {
   // R-CM-1 (issue #14): an action item of a contract meeting, owned by the provider, past its date.
   'meetingAction.overdue': 'Actiepunt uit het contractoverleg over de datum',
   'participantEscalation.checkInOverdue': 'Wekelijkse monitoring van het verbeterplan niet gehouden',
+  'duo.event': 'DUO meldt een gebeurtenis',
   // R-QLT-2, R-QLT-3 (issue #14): the quality register's signals.
   'quality.markConcern': 'Keurmerk Blik op Werk korter dan een jaar, verlopen of ingetrokken',
   'quality.teacherNorm': 'Docenten voldoen niet aan de norm van het contract',
