@@ -42,6 +42,15 @@ const Env = z.object({
   KOERS_OIDC_DIGID_BSN_CLAIM: z.string().default('sub'),
   KOERS_OIDC_DIGID_SCOPE: z.string().default('openid'),
   KOERS_OIDC_DIGID_MIN_ACR: z.string().optional(),
+  // Issue #15 (R-EXC-4): DUO's M2M link. DUO_BASE_URL with the major version (https://…/v1); the
+  // municipality's PKIoverheid certificate, key and DUO's CA as PEM file paths; DUO's OIN (the messages' doel).
+  // Without DUO_BASE_URL demo mode starts the DUO simulator (KOERS_DUO_SIMULATOR=0: not even that).
+  DUO_BASE_URL: z.string().url().optional(),
+  DUO_TLS_CERT: z.string().optional(),
+  DUO_TLS_KEY: z.string().optional(),
+  DUO_TLS_CA: z.string().optional(),
+  DUO_OIN: z.string().regex(/^\d{20}$/, 'twenty digits').optional(),
+  KOERS_DUO_SIMULATOR: z.enum(['0', '1']).optional(),
 });
 
 export interface Config {
@@ -71,6 +80,25 @@ export interface Config {
   publicUrl?: string | undefined;
   /** Issue #9: OpenID Connect logins (src/features/oidc); none configured → its routes answer 404. */
   oidc?: OidcConfig | undefined;
+  /** Issue #15: the real DUO (DUO_BASE_URL, mTLS files, DUO's OIN); unset → the simulator in demo mode, else no link. */
+  duo?: DuoConfig | undefined;
+  /** Issue #15: demo mode without DUO_BASE_URL starts the DUO simulator unless this is false. */
+  duoSimulator?: boolean | undefined;
+}
+
+export interface DuoConfig {
+  baseUrl: string;
+  /** DUO's OIN; unset → the simulator's fictional one. */
+  oin: string | undefined;
+  /** PEM file paths: the municipality's certificate and key, DUO's CA. Required for https. */
+  tls: { certFile: string; keyFile: string; caFile: string } | undefined;
+}
+
+function duoFromEnv(e: z.infer<typeof Env>): DuoConfig | undefined {
+  if (e.DUO_BASE_URL === undefined) return undefined;
+  const files = e.DUO_TLS_CERT && e.DUO_TLS_KEY && e.DUO_TLS_CA ? { certFile: e.DUO_TLS_CERT, keyFile: e.DUO_TLS_KEY, caFile: e.DUO_TLS_CA } : undefined;
+  if (e.DUO_BASE_URL.startsWith('https:') && files === undefined) throw new Error('DUO_TLS_CERT, DUO_TLS_KEY and DUO_TLS_CA are required for DUO over https (mutual TLS).');
+  return { baseUrl: e.DUO_BASE_URL.replace(/\/+$/, ''), oin: e.DUO_OIN, tls: files };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.KOERS_METRICS_TOKEN,
     publicUrl: e.KOERS_PUBLIC_URL?.replace(/\/+$/, ''),
     oidc: oidcFromEnv(e, production),
+    duo: duoFromEnv(e),
+    duoSimulator: e.KOERS_DUO_SIMULATOR !== '0',
   };
 }
 
