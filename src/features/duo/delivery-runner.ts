@@ -27,6 +27,8 @@ export interface DuoLink {
 
 export interface DuoDeliveryOptions {
   link: DuoLink;
+  /** The municipality's own certificate, by municipality code, where each has one (else link.tls). */
+  tlsFor?: (municipalityCode: string) => DuoTls | undefined;
   crypto: Crypto;
   contracts: ContractRegistry;
   /** Time between rounds (default 10 s); the first round runs at start, for rows a crash left behind. */
@@ -85,7 +87,8 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
     const bron = municipalityOin(options.contracts, row.municipalityCode);
     if (!bron) return { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' };
     try {
-      return await sendPip({ ...options.link, bsn: options.crypto.decrypt(row.bsnEncrypted), bron, pip: row.body, berichtId: row.berichtId });
+      const tls = options.tlsFor?.(row.municipalityCode) ?? options.link.tls;
+      return await sendPip({ baseUrl: options.link.baseUrl, doel: options.link.doel, ...(tls ? { tls } : {}), bsn: options.crypto.decrypt(row.bsnEncrypted), bron, pip: row.body, berichtId: row.berichtId });
     } catch (err) {
       // Only the code: a message may name the host, and nothing here may name the path.
       const code = (err as { code?: unknown }).code;

@@ -17,6 +17,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { duoHttp } from '../transport.js';
+import { realNow } from '../../../platform/clock.js';
 import { niveauVastgesteld, refusePip, type Pip } from '../../../domain/duo/pip-rules.js';
 import { duoDocument, type DuoApi, type HttpMethod } from '../openapi.js';
 import { EXAMENRESULTATEN_PATH, INBURGERINGSPLICHT_PATH, INBURGERINGSTERMIJN_PATH, type Examenresultaat, type Inburgeringsplicht, type Inburgeringstermijn } from '../queries.js';
@@ -72,6 +75,17 @@ export interface DuoSimulator {
   pips(bsn: string): readonly StoredPip[];
   /** How many POSTs with a well-formed message arrived, repeats included: what a test counts to see one send per message. */
   posts(): number;
+  /** Changes what DUO knows of a person (e.g. a new exam result), as DUO's own processes would. */
+  /** What DUO knows of a person now (demo: after a first question made it up). */
+  person(bsn: string): SimulatedPerson | undefined;
+  /** With `bron` (demo): a person not known yet is made by unknownPerson as that municipality's resident first. */
+  updatePerson(bsn: string, change: Partial<Omit<SimulatedPerson, 'bsn'>>, bron?: string): void;
+  /**
+   * Notificering (Interactiepatronen): tells the person's municipality that event `gebeurtenisId`
+   * (Gebeurtenissen.md, e.g. SS101, SS199) happened; the municipality then fetches the data. The body is
+   * checked against the Notificatie document before it goes. The same berichtId again is a repeat.
+   */
+  notify(bsn: string, gebeurtenisId: string, berichtId?: string): Promise<SentNotification>;
   close(): Promise<void>;
 }
 
@@ -86,6 +100,14 @@ export interface DuoSimulatorOptions {
    * made by this function (so a demo participant is known to DUO without seeding each one).
    */
   unknownPerson?: (bsn: string, gemeentecode: string) => SimulatedPerson;
+  /** The base of the municipality's Notificatie API (Koers: …/api/v1/duo); read when a notification is sent. */
+  notificationUrl?: () => string | undefined;
+}
+
+export interface SentNotification {
+  berichtId: string;
+  /** Koers' answer; 0 when no notification URL is known. */
+  status: number;
 }
 
 /** The OIN a client certificate is for: PKIoverheid puts it in the subject's serialNumber. */
@@ -193,6 +215,25 @@ export async function startDuoSimulator(options: DuoSimulatorOptions): Promise<D
     addPerson: (p) => void persons.set(p.bsn, p),
     pips: (bsn) => pips.get(bsn) ?? [],
     posts: () => postCount,
+    person: (bsn) => persons.get(bsn),
+    updatePerson: (bsn, change, bron) => {
+      const code = bron === undefined ? undefined : options.municipalities[bron];
+      if (!persons.has(bsn) && code && options.unknownPerson) persons.set(bsn, options.unknownPerson(bsn, code));
+      const p = persons.get(bsn);
+      if (p) persons.set(bsn, { ...p, ...change });
+    },
+    notify: async (bsn, gebeurtenisId, berichtId = randomUUID()) => {
+      const base = options.notificationUrl?.();
+      const person = persons.get(bsn);
+      const doel = Object.entries(options.municipalities).find(([, code]) => code === person?.gemeentecode)?.[0];
+      if (!base || !doel) return { berichtId, status: 0 };
+      const headers = { bron: duoOin, doel, berichtId };
+      const body = { registratieDatumTijd: realNow().toISOString(), bsn, gebeurtenisId };
+      const problems = duoDocument('Notificatie').validateRequest('post', '/notificaties', { path: {}, headers, body });
+      if (problems.length > 0) throw new Error(`notification does not match the Notificatie document: ${problems.map((p) => p.at).join(', ')}`);
+      const res = await duoHttp({ method: 'POST', url: `${base}/notificaties`, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { berichtId, status: res.status };
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
