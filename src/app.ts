@@ -7,6 +7,7 @@ import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
 import { runScheduled } from './features/scheduled-run.js';
+import { duoNotificationUrl, startDuoLink } from './features/duo/link.js';
 import { SCHEDULED_JOB } from './features/system/metrics-route.js';
 import { Metrics, observeJob } from './platform/metrics.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
@@ -116,6 +117,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       options.schedule === true
         ? startMailer(db, { smtpUrl: config.smtpUrl, from: config.smtpFrom, log: (msg, err) => server.log.warn({ err }, msg) })
         : startMailer(db, {});
+    // Issue #15 (R-EXC-4): DUO (DUO_BASE_URL) or, in demo mode, the DUO simulator; deliveries leave through its outbox.
+    const duo = await startDuoLink(db, { config, crypto, contracts, clock, schedule: options.schedule === true || config.demo, notificationUrl: () => duoNotificationUrl(server), log: (msg, detail) => server.log.warn({ detail }, msg) });
     if (options.schedule === true) {
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
@@ -138,6 +141,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         await server.close();
         // Before the database closes, so a send round can finish or hand its rows back.
         await mailer.stop();
+        await duo?.stop();
         await db.close();
         release();
       },
