@@ -7,6 +7,7 @@ import { registerAttendanceRateRoutes } from './attendance-rates/routes.js';
 import { registerFigureRoutes } from './figures/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerDocumentRoutes } from './documents/routes.js';
+import { registerDuoRoutes } from './duo/routes.js';
 import { registerComplaintRoutes } from './complaints/routes.js';
 import { registerParticipantEscalationRoutes } from './participant-escalation/routes.js';
 import { registerContractManagementRoutes } from './contract-management/routes.js';
@@ -30,4 +31,4 @@ import { registerSignalRoutes } from './signals/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerAuditSearchRoutes } from './audit-search/routes.js';
 
-export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes, registerParticipantEscalationRoutes, registerBackupRoutes, registerRetentionRoutes, registerAuditSearchRoutes];
+export const ROUTES: readonly RouteRegistrar[] = [registerSystemRoutes, registerSessionRoutes, registerParticipantRoutes, registerReferralRoutes, registerSignalRoutes, registerSignalCountRoutes, registerDocumentRoutes, registerOutboxRoutes, registerGroupRoutes, registerImportRoutes, registerHoursRoutes, registerProgressRoutes, registerAttendanceRateRoutes, registerFigureRoutes, registerApiKeyRoutes, registerOidcRoutes, registerInvoicingRoutes, registerParticipationRoutes, registerMapEndConversationRoutes, registerPortfolioRoutes, registerPortalRoutes, registerReportRoutes, registerContractManagementRoutes, registerQualityRoutes, registerComplaintRoutes, registerParticipantEscalationRoutes, registerBackupRoutes, registerRetentionRoutes, registerAuditSearchRoutes, registerDuoRoutes];

@@ -4,6 +4,7 @@
 import { adminCases } from './admin-cases.js';
 import { auditSearchCases } from './audit-search-cases.js';
 import { complaintCases } from './complaint-cases.js';
+import { duoCases } from './duo-cases.js';
 import { escalationCases } from './escalation-cases.js';
 import { contentReportCases } from './content-report-cases.js';
 import { invoicingCases } from './invoicing-cases.js';
@@ -17,5 +18,5 @@ import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases(), ...duoCases()];
 }

@@ -50,7 +50,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /** The database answers; the scheduled run and the mail outbox as this instance sees them */
         get: {
             parameters: {
                 query?: never;
@@ -69,6 +69,18 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             database: "pglite" | "postgres";
+                            jobs: {
+                                scheduledRun: {
+                                    lastEndedAt: string | null;
+                                    lastOutcome: ("ok" | "failed" | "skipped") | null;
+                                    running: boolean;
+                                };
+                            };
+                            outbox: {
+                                failed: number;
+                                oldestPendingSeconds: number;
+                                pending: number;
+                            };
                             /** @enum {string} */
                             status: "ready";
                         };
@@ -577,6 +589,151 @@ export interface paths {
                             version: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The municipality's audit log by participant (BSN or client number), user, period, operation and outcome; newest first, paged (R-SEC-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @description The participant, found through the keyed hash of the BSN; never stored or logged */
+                            bsn?: string;
+                            /** @description The participant by the municipality's client number */
+                            clientNumber?: string;
+                            /** @description First day (Europe/Amsterdam), inclusive */
+                            from?: string;
+                            operation?: string;
+                            /**
+                             * @description error: a denied or failed attempt
+                             * @enum {string}
+                             */
+                            status?: "ok" | "error";
+                            /** @description Last day (Europe/Amsterdam), inclusive */
+                            to?: string;
+                            /** @description The user who processed the data */
+                            userEmail?: string;
+                        };
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 25 */
+                        pageSize?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorEmail: string | null;
+                                actorName: string | null;
+                                actorRole: string | null;
+                                clientNumber: string | null;
+                                id: string;
+                                objectType: string | null;
+                                operation: string;
+                                organisationName: string | null;
+                                processingActivity: string;
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "ok" | "error";
+                                traceId: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            participant: {
+                                clientNumber: string | null;
+                                name: string;
+                            } | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-search/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same search, every line, as XLSX or CSV (R-SEC-2, R-EXC-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: {
+                            /** @description The participant, found through the keyed hash of the BSN; never stored or logged */
+                            bsn?: string;
+                            /** @description The participant by the municipality's client number */
+                            clientNumber?: string;
+                            /** @description First day (Europe/Amsterdam), inclusive */
+                            from?: string;
+                            operation?: string;
+                            /**
+                             * @description error: a denied or failed attempt
+                             * @enum {string}
+                             */
+                            status?: "ok" | "error";
+                            /** @description Last day (Europe/Amsterdam), inclusive */
+                            to?: string;
+                            /** @description The user who processed the data */
+                            userEmail?: string;
+                        };
+                        /** @enum {string} */
+                        format: "xlsx" | "csv";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -1729,6 +1886,139 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duo/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DUO delivery queue (admin): waiting, sent, refused; newest first, paged (R-EXC-4) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                api: string;
+                                attempts: number;
+                                berichtId: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastStatus: number | null;
+                                municipality: string;
+                                reasons: string[];
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duo/deliveries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered DUO delivery queue as XLSX or CSV, every row (R-EXC-3, R-EXC-4) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    status?: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duo/notificaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DUO's Notificatie API (notificering): DUO tells the municipality an event happened; Koers fetches the data (R-EXC-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5278,6 +5568,221 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/duo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was delivered to DUO and what DUO says (duty, term, exams), as last fetched (R-EXC-4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                api: string;
+                                attempts: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                pip: {
+                                    dagtekeningPip?: string;
+                                    leerroute?: string;
+                                    niveau?: string;
+                                } | null;
+                                reasons: string[];
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                            }[];
+                            facts: {
+                                data: unknown;
+                                fetchedAt: string;
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                            }[];
+                            linked: boolean;
+                            problems: {
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                reason: string;
+                            }[];
+                            simulator: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/duo/demo-exam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demo only: the DUO simulator registers an exam result and notifies Koers (SS199) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        niveau?: "A2" | "B1" | "B2";
+                        /** @enum {string} */
+                        onderdeel: "KNM" | "LE" | "LU" | "SC" | "SP";
+                        /** @enum {string} */
+                        resultaat: "Geslaagd" | "Gezakt";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                api: string;
+                                attempts: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                pip: {
+                                    dagtekeningPip?: string;
+                                    leerroute?: string;
+                                    niveau?: string;
+                                } | null;
+                                reasons: string[];
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                            }[];
+                            facts: {
+                                data: unknown;
+                                fetchedAt: string;
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                            }[];
+                            linked: boolean;
+                            problems: {
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                reason: string;
+                            }[];
+                            simulator: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/duo/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks DUO now for the duty, the term and the exam results (raadpleging, R-EXC-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                api: string;
+                                attempts: number;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                pip: {
+                                    dagtekeningPip?: string;
+                                    leerroute?: string;
+                                    niveau?: string;
+                                } | null;
+                                reasons: string[];
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "received" | "refused" | "invalid" | "failed";
+                            }[];
+                            facts: {
+                                data: unknown;
+                                fetchedAt: string;
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                            }[];
+                            linked: boolean;
+                            problems: {
+                                /** @enum {string} */
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                reason: string;
+                            }[];
+                            simulator: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15067,8 +15572,11 @@ export interface paths {
                                 auditEvent: number;
                                 document: number;
                                 loginThrottle: number;
+                                oidcLogin: number;
+                                outboxMail: number;
                                 participant: number;
                                 participantHeldFiscal: number;
+                                passwordReset: number;
                                 session: number;
                             };
                             terms: {
@@ -15120,8 +15628,11 @@ export interface paths {
                                     auditEvent: number;
                                     document: number;
                                     loginThrottle: number;
+                                    oidcLogin: number;
+                                    outboxMail: number;
                                     participant: number;
                                     participantHeldFiscal: number;
+                                    passwordReset: number;
                                     session: number;
                                 };
                                 /** Format: uuid */
@@ -15174,8 +15685,11 @@ export interface paths {
                                 auditEvent: number;
                                 document: number;
                                 loginThrottle: number;
+                                oidcLogin: number;
+                                outboxMail: number;
                                 participant: number;
                                 participantHeldFiscal: number;
+                                passwordReset: number;
                                 session: number;
                             };
                             /** Format: uuid */
@@ -15304,9 +15818,9 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
-                                role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
+                                role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
                         };
                     };
@@ -15366,9 +15880,9 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
-                                role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
+                                role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
                         };
                     };
@@ -15526,9 +16040,9 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
-                                role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
+                                role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
                         };
                     };
@@ -15629,9 +16143,9 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
-                                role: "consultant" | "policyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
+                                role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
                         };
                     };
