@@ -1,6 +1,6 @@
 // Issue #17 (R-SEC-4): the retention purge removes exactly what has passed its term — a participant whose
 // route closed more than five years ago (anonymised, its document deleted), an expired session, an unused
-// login-throttle counter, audit lines past their term — and keeps what is within it, including a closed
+// login-throttle counter, an old mail's content, an expired reset link and OIDC login, audit lines past their term — and keeps what is within it, including a closed
 // participant whose earned fact is within the fiscal term (AWR art. 52). Its log holds the counts; a dry
 // run counts the same and changes nothing. On PGlite and PostgreSQL.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -32,6 +32,7 @@ describe(`retention purge (${DB_KIND})`, () => {
   let r: ReportRegion;
   const ids: Record<'expired' | 'recent' | 'held' | 'open', string> = { expired: '', recent: '', held: '', open: '' };
   let expiredBsn = '';
+  const mails = { old: randomUUID(), fresh: randomUUID(), pending: randomUUID() };
 
   async function aDocument(participantId: string): Promise<void> {
     await t.koers.db.query(
@@ -71,6 +72,15 @@ describe(`retention purge (${DB_KIND})`, () => {
     // One expired session, one unused throttle counter and two old audit lines, beside current ones.
     await t.koers.db.query(`INSERT INTO app_session (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $3)`, [randomBytes(16).toString('hex'), consultant.id, daysAgo(3)]);
     await t.koers.db.query(`INSERT INTO login_throttle (key_hash, attempts, window_started_at, next_allowed_at) VALUES ($1, 3, $2, $2), ($3, 1, $4, $4)`, ['old', daysAgo(120), 'new', daysAgo(0)]);
+    // Mails: an old sent one (emptied), a fresh sent one and an old one still pending (both kept).
+    await t.koers.db.query(
+      `INSERT INTO outbox (id, dedupe_key, recipient, subject, body, status, created_at, sent_at) VALUES
+         ($1, $2, 'oud@test.koers', 'Oud', 'tekst', 'sent', $7, $7), ($3, $4, 'nieuw@test.koers', 'Nieuw', 'tekst', 'sent', $8, $8), ($5, $6, 'wacht@test.koers', 'Wacht', 'tekst', 'pending', $7, NULL)`,
+      [mails.old, `t:${mails.old}`, mails.fresh, `t:${mails.fresh}`, mails.pending, `t:${mails.pending}`, daysAgo(200), daysAgo(1)],
+    );
+    // An expired reset link and OIDC login beside live ones.
+    await t.koers.db.query(`INSERT INTO password_reset (token_hash, user_id, created_at, expires_at) VALUES ('r-old', $1, $2, $2), ('r-new', $1, $3, $4)`, [consultant.id, daysAgo(3), NOW, new Date(NOW.getTime() + 30 * 60_000)]);
+    await t.koers.db.query(`INSERT INTO oidc_login (id_hash, provider, secrets_encrypted, created_at, expires_at) VALUES ('o-old', 'staff', 'x', $1, $1), ('o-new', 'staff', 'x', $2, $3)`, [daysAgo(3), NOW, new Date(NOW.getTime() + 10 * 60_000)]);
     await t.koers.db.query(
       `INSERT INTO audit_event (trace_id, operation_id, name, status, started_at, ended_at, processing_activity_id, origin)
        SELECT 't', 'o' || g, 'participant.read', 'ok', '2019-03-01T10:00:00Z', '2019-03-01T10:00:00Z', 'koers:verwerking/registratie-inburgeraar', 'test' FROM generate_series(1, 2) g`,
@@ -81,7 +91,7 @@ describe(`retention purge (${DB_KIND})`, () => {
     await t?.stop();
   });
 
-  const expected = { participant: 1, document: 1, session: 1, loginThrottle: 1, auditEvent: 2, participantHeldFiscal: 1 };
+  const expected = { participant: 1, document: 1, session: 1, loginThrottle: 1, auditEvent: 2, outboxMail: 1, passwordReset: 1, oidcLogin: 1, participantHeldFiscal: 1 };
   const options = { terms: DEFAULT_TERMS, today: TODAY, now: NOW, trigger: 'admin' as const, batch: 1 };
 
   it('a dry run counts what would go and changes nothing, over the API too', async () => {
@@ -118,12 +128,19 @@ describe(`retention purge (${DB_KIND})`, () => {
     expect((await c.get(`/api/v1/participants/${ids.expired}`)).body.bsnMasked).toMatch(/0000$/);
     expect((await t.koers.db.query(`SELECT key_hash FROM login_throttle WHERE key_hash IN ('old', 'new')`)).map((x) => x.key_hash)).toEqual(['new']);
     expect((await t.koers.db.query(`SELECT 1 FROM audit_event WHERE started_at < '2020-01-01'`)).length).toBe(0);
+    const outbox = await t.koers.db.query<{ id: string; recipient: string; body: string; dedupe_key: string }>('SELECT id, recipient, body, dedupe_key FROM outbox WHERE id = ANY($1::uuid[])', [Object.values(mails)]);
+    const mail = new Map(outbox.map((m) => [m.id, m]));
+    expect(mail.get(mails.old)).toMatchObject({ recipient: '(verwijderd)', body: '', dedupe_key: `t:${mails.old}` });
+    expect(mail.get(mails.fresh)).toMatchObject({ recipient: 'nieuw@test.koers', body: 'tekst' });
+    expect(mail.get(mails.pending)).toMatchObject({ recipient: 'wacht@test.koers', body: 'tekst' });
+    expect((await t.koers.db.query(`SELECT token_hash FROM password_reset WHERE token_hash LIKE 'r-%'`)).map((x) => x.token_hash)).toEqual(['r-new']);
+    expect((await t.koers.db.query(`SELECT id_hash FROM oidc_login WHERE id_hash LIKE 'o-%'`)).map((x) => x.id_hash)).toEqual(['o-new']);
     // The log: the counts, no data.
     const log = await t.koers.db.query<{ kind: string; n: number }>('SELECT kind, n FROM retention_run_count WHERE run_id = $1', [runId]);
     expect(Object.fromEntries(log.map((l) => [l.kind, l.n]))).toEqual(expected);
     // A second run finds nothing left but the held participant.
     const again = await runPurge(t.koers.db, { ...options, dryRun: false, crypto: t.koers.crypto });
-    expect(again.counts).toEqual({ participant: 0, document: 0, session: 0, loginThrottle: 0, auditEvent: 0, participantHeldFiscal: 1 });
+    expect(again.counts).toEqual({ participant: 0, document: 0, session: 0, loginThrottle: 0, auditEvent: 0, outboxMail: 0, passwordReset: 0, oidcLogin: 0, participantHeldFiscal: 1 });
     const admin = await Client.loggedIn(t, await aUser(t, 'admin'));
     const runs = await admin.get('/api/v1/retention/runs');
     expect(runs.status).toBe(200);

@@ -6,6 +6,11 @@
 ALTER TABLE participant ADD COLUMN purged_at timestamptz;
 COMMENT ON COLUMN participant.purged_at IS 'R-SEC-4: when the retention purge anonymised this participant (names, BSN, contact data removed; documents deleted). NULL: not purged.';
 
+-- A mail past its term keeps its row and dedupe key (else the signal engine would send it again) but
+-- loses its recipient, subject and body.
+ALTER TABLE outbox ADD COLUMN purged_at timestamptz;
+COMMENT ON COLUMN outbox.purged_at IS 'R-SEC-4: when the retention purge emptied this mail (recipient, subject, body, last error). Its attachments (a sent invoice''s PDF) stay for the fiscal term.';
+
 -- The purge's own log: one row a run, one count a kind of data. Counts only, never what was removed.
 CREATE TABLE retention_run (
   id uuid PRIMARY KEY,
@@ -23,11 +28,11 @@ CREATE INDEX retention_run_started ON retention_run(started_at DESC);
 
 CREATE TABLE retention_run_count (
   run_id uuid NOT NULL REFERENCES retention_run(id),
-  kind text NOT NULL CHECK (kind IN ('participant', 'document', 'session', 'loginThrottle', 'auditEvent', 'participantHeldFiscal')),
+  kind text NOT NULL CHECK (kind IN ('participant', 'document', 'session', 'loginThrottle', 'auditEvent', 'outboxMail', 'passwordReset', 'oidcLogin', 'participantHeldFiscal')),
   n integer NOT NULL CHECK (n >= 0),
   PRIMARY KEY (run_id, kind)
 );
-COMMENT ON TABLE retention_run_count IS 'R-SEC-4: how many of each kind a run removed (participant: anonymised). participantHeldFiscal: past their own term but kept for the fiscal term of their invoiced facts (AWR art. 52), not removed.';
+COMMENT ON TABLE retention_run_count IS 'R-SEC-4: how many of each kind a run removed (participant and outboxMail: anonymised). participantHeldFiscal: past their own term but kept for the fiscal term of their invoiced facts (AWR art. 52), not removed.';
 
 -- The audit log stays append-only for everyone (0001), except the purge of lines past their term: the
 -- trigger lets a DELETE through only with the transaction-local setting this function sets, and the app

@@ -17,6 +17,8 @@ export interface RetentionTerms {
   sessionDays: number;
   /** Days a login-throttle counter is kept after its last use. */
   loginThrottleDays: number;
+  /** Days a sent or failed mail keeps its recipient, subject and body (its dedupe key stays). */
+  outboxDays: number;
 }
 
 export const DEFAULT_TERMS: RetentionTerms = {
@@ -27,6 +29,7 @@ export const DEFAULT_TERMS: RetentionTerms = {
   sessionDays: 1,
   // As long as a good login keeps an address known (docs/security.md): the purge never forgets one sooner.
   loginThrottleDays: KNOWN_ADDRESS_DAYS,
+  outboxDays: 90,
 };
 
 const ENV: Record<keyof RetentionTerms, string> = {
@@ -36,6 +39,7 @@ const ENV: Record<keyof RetentionTerms, string> = {
   auditYears: 'KOERS_RETENTION_AUDIT_YEARS',
   sessionDays: 'KOERS_RETENTION_SESSION_DAYS',
   loginThrottleDays: 'KOERS_RETENTION_LOGIN_THROTTLE_DAYS',
+  outboxDays: 'KOERS_RETENTION_OUTBOX_DAYS',
 };
 
 const Whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -47,6 +51,7 @@ const Terms = z.object({
   auditYears: Whole(1, 100),
   sessionDays: Whole(0, 3650),
   loginThrottleDays: Whole(1, 3650),
+  outboxDays: Whole(1, 3650),
 });
 
 /** The terms from KOERS_RETENTION_* (each optional), checked; a bad value names its variable. */
@@ -79,6 +84,7 @@ export interface Cutoffs {
   auditBefore: Date;
   sessionExpiredBefore: Date;
   loginThrottleUnusedBefore: Date;
+  outboxBefore: Date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -95,5 +101,6 @@ export function cutoffs(terms: RetentionTerms, today: IsoDate, now: Date): Cutof
     auditBefore: new Date(`${minusYears(now.toISOString().slice(0, 10), terms.auditYears)}T00:00:00Z`),
     sessionExpiredBefore: new Date(now.getTime() - terms.sessionDays * DAY_MS),
     loginThrottleUnusedBefore: new Date(now.getTime() - terms.loginThrottleDays * DAY_MS),
+    outboxBefore: new Date(now.getTime() - terms.outboxDays * DAY_MS),
   };
 }

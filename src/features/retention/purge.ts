@@ -1,7 +1,7 @@
 // The retention purge (R-SEC-4): what has passed its term goes, in batches, each batch its own
 // transaction, on both databases. Participants are anonymised (their facts stay for the rules that read
-// them), their documents deleted; expired sessions, unused login-throttle counters and audit lines past
-// their term are deleted. A participant whose invoiced or earned facts are within the fiscal term (AWR
+// them), their documents deleted; old mails emptied (their dedupe key stays); expired sessions, reset
+// links and OIDC logins, unused login-throttle counters and audit lines past their term are deleted. A participant whose invoiced or earned facts are within the fiscal term (AWR
 // art. 52) is held, and counted as held. The run's counts, never the data, go to retention_run; a dry run
 // counts the same sets and writes nothing. Terms and sources: docs/retention.md.
 import { randomUUID } from 'node:crypto';
@@ -12,10 +12,10 @@ import { realNow } from '../../platform/clock.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Db, Queryable } from '../../platform/db.js';
 
-export const PURGE_KINDS = ['participant', 'document', 'session', 'loginThrottle', 'auditEvent', 'participantHeldFiscal'] as const;
+export const PURGE_KINDS = ['participant', 'document', 'session', 'loginThrottle', 'auditEvent', 'outboxMail', 'passwordReset', 'oidcLogin', 'participantHeldFiscal'] as const;
 export type PurgeKind = (typeof PURGE_KINDS)[number];
 export type PurgeCounts = Record<PurgeKind, number>;
-const REMOVED: readonly PurgeKind[] = ['participant', 'document', 'session', 'loginThrottle', 'auditEvent'];
+const REMOVED = PURGE_KINDS.filter((k) => k !== 'participantHeldFiscal');
 
 export interface PurgeOptions {
   terms: RetentionTerms;
@@ -52,6 +52,10 @@ function closedParticipants(held: boolean): string {
 const EXPIRED_DOCUMENTS = `SELECT d.id FROM document d WHERE d.participant_id IN (SELECT id FROM (${closedParticipants(false)}) x)`;
 const EXPIRED_SESSIONS = `SELECT id_hash FROM app_session WHERE expires_at < $1`;
 const UNUSED_THROTTLES = `SELECT key_hash FROM login_throttle WHERE greatest(window_started_at, next_allowed_at, coalesce(last_success_at, window_started_at)) < $1`;
+// A mail is emptied, never deleted: its dedupe key must stay, or the signal engine would send it again.
+const OLD_MAILS = `SELECT id FROM outbox WHERE status IN ('sent', 'failed') AND coalesce(sent_at, created_at) < $1 AND purged_at IS NULL`;
+const EXPIRED_RESETS = `SELECT token_hash FROM password_reset WHERE expires_at < $1`;
+const EXPIRED_OIDC = `SELECT id_hash FROM oidc_login WHERE expires_at < $1`;
 
 async function count(q: Queryable, sql: string, params: unknown[]): Promise<number> {
   return (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) s`, params))[0]?.n ?? 0;
@@ -65,6 +69,9 @@ export async function countExpired(q: Queryable, c: Cutoffs): Promise<PurgeCount
     session: await count(q, EXPIRED_SESSIONS, [c.sessionExpiredBefore]),
     loginThrottle: await count(q, UNUSED_THROTTLES, [c.loginThrottleUnusedBefore]),
     auditEvent: await count(q, 'SELECT id FROM audit_event WHERE started_at < $1', [c.auditBefore]),
+    outboxMail: await count(q, OLD_MAILS, [c.outboxBefore]),
+    passwordReset: await count(q, EXPIRED_RESETS, [c.sessionExpiredBefore]),
+    oidcLogin: await count(q, EXPIRED_OIDC, [c.sessionExpiredBefore]),
     participantHeldFiscal: await count(q, closedParticipants(true), [c.participantClosedBy, c.fiscalFrom, CLOSING]),
   };
 }
@@ -87,7 +94,7 @@ export async function runPurge(db: Db, o: PurgeOptions): Promise<{ counts: Purge
   const who: AuditActor = o.who ?? { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'retention-purge', startedAt: o.now } };
   // A fake BSN, so every reader that decrypts the column still can; the mask shows zeros.
   const placeholder = o.crypto.encrypt('000000000');
-  const counts: PurgeCounts = { participant: 0, document: 0, session: 0, loginThrottle: 0, auditEvent: 0, participantHeldFiscal: 0 };
+  const counts = Object.fromEntries(PURGE_KINDS.map((k) => [k, 0])) as PurgeCounts;
   counts.document = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM document WHERE id IN (${EXPIRED_DOCUMENTS} LIMIT $4) RETURNING 1`, [c.documentClosedBy, c.fiscalFrom, CLOSING, batch])).length);
   counts.participant = await inBatches(db, batch, async (tx) => {
     const rows = await tx.query<{ id: string; municipality_id: string }>(`${closedParticipants(false)} ORDER BY p.id LIMIT $4`, [c.participantClosedBy, c.fiscalFrom, CLOSING, batch]);
@@ -101,6 +108,11 @@ export async function runPurge(db: Db, o: PurgeOptions): Promise<{ counts: Purge
   counts.session = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM app_session WHERE id_hash IN (${EXPIRED_SESSIONS} LIMIT $2) RETURNING 1`, [c.sessionExpiredBefore, batch])).length);
   counts.loginThrottle = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM login_throttle WHERE key_hash IN (${UNUSED_THROTTLES} LIMIT $2) RETURNING 1`, [c.loginThrottleUnusedBefore, batch])).length);
   counts.auditEvent = await inBatches(db, batch, async (tx) => (await tx.query<{ n: number }>('SELECT retention_purge_audit_events($1, $2) AS n', [c.auditBefore, batch]))[0]?.n ?? 0);
+  counts.outboxMail = await inBatches(db, batch, async (tx) =>
+    (await tx.query(`UPDATE outbox SET recipient = '(verwijderd)', subject = '(verwijderd)', body = '', last_error = NULL, purged_at = $3 WHERE id IN (${OLD_MAILS} LIMIT $2) RETURNING 1`, [c.outboxBefore, batch, o.now])).length,
+  );
+  counts.passwordReset = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM password_reset WHERE token_hash IN (${EXPIRED_RESETS} LIMIT $2) RETURNING 1`, [c.sessionExpiredBefore, batch])).length);
+  counts.oidcLogin = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM oidc_login WHERE id_hash IN (${EXPIRED_OIDC} LIMIT $2) RETURNING 1`, [c.sessionExpiredBefore, batch])).length);
   counts.participantHeldFiscal = await count(db, closedParticipants(true), [c.participantClosedBy, c.fiscalFrom, CLOSING]);
   const runId = randomUUID();
   await db.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import type { RouteRegistrar } from '../../platform/http/server.js';
 import { PURGE_KINDS, runPurge } from './purge.js';
 
 const Counts = z.object(Object.fromEntries(PURGE_KINDS.map((k) => [k, z.number().int()])) as Record<(typeof PURGE_KINDS)[number], z.ZodNumber>);
-const Terms = z.object({ participantYears: z.number(), documentYears: z.number(), fiscalYears: z.number(), auditYears: z.number(), sessionDays: z.number(), loginThrottleDays: z.number() });
+const Terms = z.object({ participantYears: z.number(), documentYears: z.number(), fiscalYears: z.number(), auditYears: z.number(), sessionDays: z.number(), loginThrottleDays: z.number(), outboxDays: z.number() });
 const Run = z.object({ id: z.uuid(), today: z.string(), startedAt: z.string(), trigger: z.enum(['scheduled', 'admin']), terms: Terms, counts: Counts });
 const tags = ['retention'];
 

@@ -15584,6 +15584,7 @@ export interface paths {
                                 documentYears: number;
                                 fiscalYears: number;
                                 loginThrottleDays: number;
+                                outboxDays: number;
                                 participantYears: number;
                                 sessionDays: number;
                             };
@@ -15643,6 +15644,7 @@ export interface paths {
                                     documentYears: number;
                                     fiscalYears: number;
                                     loginThrottleDays: number;
+                                    outboxDays: number;
                                     participantYears: number;
                                     sessionDays: number;
                                 };
@@ -15655,6 +15657,7 @@ export interface paths {
                                 documentYears: number;
                                 fiscalYears: number;
                                 loginThrottleDays: number;
+                                outboxDays: number;
                                 participantYears: number;
                                 sessionDays: number;
                             };

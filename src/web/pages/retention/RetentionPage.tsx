@@ -29,6 +29,9 @@ const KINDS: readonly { kind: keyof RetentionCounts; label: string }[] = [
   { kind: 'session', label: 'Verlopen sessies verwijderd' },
   { kind: 'loginThrottle', label: 'Inlogtellers verwijderd' },
   { kind: 'auditEvent', label: 'Logregels verwijderd' },
+  { kind: 'outboxMail', label: 'E-mails leeggemaakt' },
+  { kind: 'passwordReset', label: 'Herstelkoppelingen verwijderd' },
+  { kind: 'oidcLogin', label: 'Onvoltooide inlogpogingen verwijderd' },
   { kind: 'participantHeldFiscal', label: 'Bewaard voor de fiscale termijn' },
 ];
 
@@ -39,6 +42,7 @@ const TERMS: readonly { key: keyof RetentionTerms; label: string; unit: string }
   { key: 'auditYears', label: 'Logregels', unit: 'jaar' },
   { key: 'sessionDays', label: 'Verlopen sessies', unit: 'dagen' },
   { key: 'loginThrottleDays', label: 'Inlogtellers, na laatste gebruik', unit: 'dagen' },
+  { key: 'outboxDays', label: 'Verzonden e-mails (ontvanger, onderwerp en tekst)', unit: 'dagen' },
 ];
 
 export function RetentionPage() {
