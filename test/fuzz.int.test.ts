@@ -47,7 +47,7 @@ interface FuzzRequest {
 
 // The role that acts for a permission: the first in this order that holds it. The coordinator and the
 // consultant own the fixtures below, so their requests reach real rows.
-const ROLE_ORDER: readonly Role[] = ['providerCoordinator', 'consultant', 'admin', 'teacher', 'participant', 'policyOfficer', 'contractManager', 'providerSystem'];
+const ROLE_ORDER: readonly Role[] = ['providerCoordinator', 'consultant', 'admin', 'teacher', 'participant', 'policyOfficer', 'privacyOfficer', 'contractManager', 'providerSystem'];
 
 function actorFor(permission: Permission | 'public'): Role | 'anonymous' {
   if (permission === 'public') return 'anonymous';
