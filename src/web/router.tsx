@@ -113,6 +113,7 @@ export const router = createBrowserRouter([
           { path: '/escalaties/:id', lazy: async () => ({ Component: (await import('./pages/escalation/EscalationCasePage')).EscalationCasePage }) },
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
+          { path: '/duo-berichten', lazy: async () => ({ Component: (await import('./pages/duo/DuoQueuePage')).DuoQueuePage }) },
           // Issue #17 (R-SEC-2): the privacy officer searches the municipality's audit log.
           { path: '/logboek', lazy: async () => ({ Component: (await import('./pages/audit/AuditSearchPage')).AuditSearchPage }) },
           // Issue #17 (R-SEC-4): the retention terms, the dry run and the purge log (admin).

@@ -65,6 +65,8 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'escalation.record')) items.push({ to: '/escalaties', label: 'Escalaties' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
+  // Issue #15 (R-EXC-4): what Koers delivers to DUO, waiting, sent or refused.
+  if (can(user, 'duo.queue')) items.push({ to: '/duo-berichten', label: 'DUO-berichten' });
   if (can(user, 'retention.manage')) items.push({ to: '/bewaartermijnen', label: 'Bewaartermijnen' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.
   if (clockSettable && can(user, 'demo.clock')) items.push({ to: '/demo', label: 'Systeemdatum' });

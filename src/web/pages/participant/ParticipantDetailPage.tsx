@@ -13,6 +13,7 @@ import { AuditLog } from './AuditLog';
 import { HoursSection } from './HoursSection';
 import { ParticipantTimelines } from './ParticipantTimelines';
 import { ParticipantEscalations } from '../escalation/ParticipantEscalations';
+import { DuoSection } from '../duo/DuoSection';
 import { PersonalData } from './PersonalData';
 import { can, canSeeProgressOfOthers } from '../../lib/permissions';
 
@@ -92,6 +93,7 @@ function ParticipantFile({ participant }: { participant: ParticipantDetail }) {
       <HoursSection participantId={participant.id} />
       {can(user, 'referral.read') && <ParticipantTimelines referrals={participant.referrals} />}
       {can(user, 'escalation.record') && <ParticipantEscalations participant={participant} record />}
+      {can(user, 'duo.read') && <DuoSection participantId={participant.id} mayRefresh={can(user, 'duo.refresh')} />}
       {showAudit && <AuditLog participantId={participant.id} />}
     </>
   );
