@@ -10,7 +10,7 @@ import { runPurge } from '../src/features/retention/purge.js';
 import { runScheduled } from '../src/features/scheduled-run.js';
 import type { Db } from '../src/platform/db.js';
 import { aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers, type TestUser } from './support/koers.js';
-import { aReportReferral, aRouteEvent, type ReportRegion } from './support/report-builders.js';
+import { aReportReferral, aRouteEvent, type BuiltReferral, type ReportRegion } from './support/report-builders.js';
 
 const TODAY = '2026-12-23';
 // Sessions and counters are stamped with the real time: their cutoffs count back from it.
@@ -42,6 +42,19 @@ describe(`retention purge (${DB_KIND})`, () => {
     );
   }
 
+  /** A portfolio item with words about the person and a file (R-MAP-3). */
+  async function aPortfolioFile(ref: BuiltReferral): Promise<void> {
+    const item = randomUUID();
+    await t.koers.db.query(
+      `INSERT INTO portfolio_item (id, participant_id, referral_id, provider_id, municipality_id, kind, title, body, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, 'reflection', 'Mijn stage', 'Over mijzelf', $6, now())`,
+      [item, ref.participantId, ref.referralId, ref.providerId, ref.municipalityId, consultant.id],
+    );
+    await t.koers.db.query(
+      `INSERT INTO portfolio_file (id, item_id, participant_id, municipality_id, file_name, content_type, size_bytes, sha256, content, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 'cv.pdf', 'application/pdf', $5, $6, $7, $8, now())`,
+      [randomUUID(), item, ref.participantId, ref.municipalityId, PDF.length, 'b'.repeat(64), PDF, consultant.id],
+    );
+  }
+
   beforeAll(async () => {
     t = await startTestKoers({ today: TODAY });
     consultant = await aUser(t, 'consultant', 'hoorn');
@@ -55,9 +68,10 @@ describe(`retention purge (${DB_KIND})`, () => {
       if (k === 'expired') expiredBsn = String(input.bsn);
     }
     // Closed on 1 June 2021: more than five years before the 23rd of December 2026.
-    await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2019-01-07', startedOn: '2019-02-04', endedOn: '2021-06-01' }, ids.expired);
+    const expired = await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2019-01-07', startedOn: '2019-02-04', endedOn: '2021-06-01' }, ids.expired);
     // Closed a year ago: within its term.
-    await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2023-01-09', endedOn: '2025-12-01' }, ids.recent);
+    const recent = await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2023-01-09', endedOn: '2025-12-01' }, ids.recent);
+    for (const ref of [expired, recent]) await aPortfolioFile(ref);
     // Closed as long ago, but a product earned in 2020 is within the fiscal term (kept through 2027).
     const held = await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2019-01-07', endedOn: '2020-06-01' }, ids.held);
     await t.koers.db.query(
@@ -91,7 +105,7 @@ describe(`retention purge (${DB_KIND})`, () => {
     await t?.stop();
   });
 
-  const expected = { participant: 1, document: 1, session: 1, loginThrottle: 1, auditEvent: 2, outboxMail: 1, passwordReset: 1, oidcLogin: 1, participantHeldFiscal: 1 };
+  const expected = { participant: 1, document: 2, session: 1, loginThrottle: 1, auditEvent: 2, outboxMail: 1, passwordReset: 1, oidcLogin: 1, participantHeldFiscal: 1 };
   const options = { terms: DEFAULT_TERMS, today: TODAY, now: NOW, trigger: 'admin' as const, batch: 1 };
 
   it('a dry run counts what would go and changes nothing, over the API too', async () => {
@@ -104,7 +118,7 @@ describe(`retention purge (${DB_KIND})`, () => {
     const res = await admin.post('/api/v1/retention/dry-run');
     expect(res.status).toBe(200);
     // Over the API the clock's real time counts: the server's own fresh login lines stay.
-    expect(res.body.counts).toMatchObject({ participant: 1, document: 1, auditEvent: 2, participantHeldFiscal: 1 });
+    expect(res.body.counts).toMatchObject({ participant: 1, document: 2, auditEvent: 2, participantHeldFiscal: 1 });
     expect((await (await Client.loggedIn(t, consultant)).post('/api/v1/retention/dry-run')).status).toBe(404);
   });
 
@@ -120,6 +134,12 @@ describe(`retention purge (${DB_KIND})`, () => {
     const byId = new Map(people.map((p) => [p.id, p]));
     expect(byId.get(ids.expired)).toMatchObject({ family_name: 'Verwijderd', purged: true, docs: 0 });
     for (const k of ['recent', 'held', 'open'] as const) expect(byId.get(ids[k])).toMatchObject({ family_name: 'Haddad', purged: false, docs: 1 });
+    const portfolio = await t.koers.db.query<{ participant_id: string; title: string; body: string | null; files: number }>(
+      `SELECT i.participant_id, i.title, i.body, (SELECT count(*)::int FROM portfolio_file f WHERE f.item_id = i.id) AS files FROM portfolio_item i WHERE i.participant_id = ANY($1::uuid[])`,
+      [[ids.expired, ids.recent]],
+    );
+    expect(portfolio.find((p) => p.participant_id === ids.expired)).toMatchObject({ title: '(verwijderd)', body: null, files: 0 });
+    expect(portfolio.find((p) => p.participant_id === ids.recent)).toMatchObject({ title: 'Mijn stage', body: 'Over mijzelf', files: 1 });
     // The facts stay (referral, route events); the BSN no longer finds anyone.
     expect((await t.koers.db.query('SELECT 1 FROM route_event WHERE participant_id = $1', [ids.expired])).length).toBe(1);
     expect((await t.koers.db.query('SELECT 1 FROM referral WHERE participant_id = $1', [ids.expired])).length).toBe(1);

@@ -48,8 +48,8 @@ function closedParticipants(held: boolean): string {
         OR EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.participant_id = p.id AND i.issue_date >= $2::date))`;
 }
 
-/** Documents of participants past the document term (and not fiscally held). */
-const EXPIRED_DOCUMENTS = `SELECT d.id FROM document d WHERE d.participant_id IN (SELECT id FROM (${closedParticipants(false)}) x)`;
+/** Documents and portfolio files (under the document rules, R-MAP-3) of participants past the document term (and not fiscally held). */
+const expiredFiles = (table: 'document' | 'portfolio_file') => `SELECT d.id FROM ${table} d WHERE d.participant_id IN (SELECT id FROM (${closedParticipants(false)}) x)`;
 const EXPIRED_SESSIONS = `SELECT id_hash FROM app_session WHERE expires_at < $1`;
 const UNUSED_THROTTLES = `SELECT key_hash FROM login_throttle WHERE greatest(window_started_at, next_allowed_at, coalesce(last_success_at, window_started_at)) < $1`;
 // A mail is emptied, never deleted: its dedupe key must stay, or the signal engine would send it again.
@@ -65,7 +65,7 @@ async function count(q: Queryable, sql: string, params: unknown[]): Promise<numb
 export async function countExpired(q: Queryable, c: Cutoffs): Promise<PurgeCounts> {
   return {
     participant: await count(q, closedParticipants(false), [c.participantClosedBy, c.fiscalFrom, CLOSING]),
-    document: await count(q, EXPIRED_DOCUMENTS, [c.documentClosedBy, c.fiscalFrom, CLOSING]),
+    document: (await count(q, expiredFiles('document'), [c.documentClosedBy, c.fiscalFrom, CLOSING])) + (await count(q, expiredFiles('portfolio_file'), [c.documentClosedBy, c.fiscalFrom, CLOSING])),
     session: await count(q, EXPIRED_SESSIONS, [c.sessionExpiredBefore]),
     loginThrottle: await count(q, UNUSED_THROTTLES, [c.loginThrottleUnusedBefore]),
     auditEvent: await count(q, 'SELECT id FROM audit_event WHERE started_at < $1', [c.auditBefore]),
@@ -95,12 +95,14 @@ export async function runPurge(db: Db, o: PurgeOptions): Promise<{ counts: Purge
   // A fake BSN, so every reader that decrypts the column still can; the mask shows zeros.
   const placeholder = o.crypto.encrypt('000000000');
   const counts = Object.fromEntries(PURGE_KINDS.map((k) => [k, 0])) as PurgeCounts;
-  counts.document = await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM document WHERE id IN (${EXPIRED_DOCUMENTS} LIMIT $4) RETURNING 1`, [c.documentClosedBy, c.fiscalFrom, CLOSING, batch])).length);
+  for (const table of ['document', 'portfolio_file'] as const)
+    counts.document += await inBatches(db, batch, async (tx) => (await tx.query(`DELETE FROM ${table} WHERE id IN (${expiredFiles(table)} LIMIT $4) RETURNING 1`, [c.documentClosedBy, c.fiscalFrom, CLOSING, batch])).length);
   counts.participant = await inBatches(db, batch, async (tx) => {
     const rows = await tx.query<{ id: string; municipality_id: string }>(`${closedParticipants(false)} ORDER BY p.id LIMIT $4`, [c.participantClosedBy, c.fiscalFrom, CLOSING, batch]);
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     counts.document += (await tx.query('DELETE FROM document WHERE participant_id = ANY($1::uuid[]) RETURNING 1', [ids])).length;
+    counts.document += (await tx.query('DELETE FROM portfolio_file WHERE participant_id = ANY($1::uuid[]) RETURNING 1', [ids])).length;
     await anonymise(tx, ids, placeholder, o.now);
     await recordAudit(tx, o.crypto, who, { name: 'retention.purge', status: 'ok', subjects: rows.map((r) => ({ participantId: r.id, municipalityId: r.municipality_id })), objectType: 'participant', summary: 'anonymised: retention term passed (R-SEC-4)' });
     return rows.length;
@@ -136,6 +138,8 @@ async function anonymise(tx: Queryable, ids: string[], placeholder: string, now:
      WHERE id = ANY($1::uuid[])`,
     [ids, placeholder, now],
   );
+  // The portfolio's own words about the person (R-MAP-3): the items stay as facts, without their text.
+  await tx.query(`UPDATE portfolio_item SET title = '(verwijderd)', body = NULL WHERE participant_id = ANY($1::uuid[])`, [ids]);
   // The participant's own login: its sessions end and the account can no longer be used or found by address.
   await tx.query(`DELETE FROM app_session WHERE user_id IN (SELECT id FROM app_user WHERE participant_id = ANY($1::uuid[]))`, [ids]);
   await tx.query(`UPDATE app_user SET email = 'verwijderd-' || id::text || '@koers.invalid', name = 'Verwijderd', password_hash = '!' WHERE participant_id = ANY($1::uuid[])`, [ids]);
