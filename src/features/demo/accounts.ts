@@ -41,11 +41,17 @@ export const DEMO_TWENTE_LOGINS = [
   { email: 'coordinator.centrumoost@koers.demo', name: 'Lotte de Boer', role: 'providerCoordinator', organisation: 'nt2-centrum-oost' },
 ] as const satisfies readonly DemoAccount[];
 
+/**
+ * Enschede's consultant (issue #14, R-QLT-3): refers Twente participants, so the referral form shows the
+ * excluded NT2 Centrum Oost as not to be chosen. Loaded by twente-consultant.ts with its own seeded stream.
+ */
+export const DEMO_TWENTE_CONSULTANT: DemoAccount = { email: 'consultant.enschede@koers.demo', name: 'Bram Nijhuis', role: 'consultant', organisation: 'enschede' };
+
 /** Hoorn's privacy officer (issue #17, R-SEC-2): searches the audit log. Loaded by privacy-officer.ts. */
 export const DEMO_PRIVACY_OFFICER: DemoAccount = { email: 'privacy.hoorn@koers.demo', name: 'Ilse Vermeer', role: 'privacyOfficer', organisation: 'hoorn' };
 
 /** Every demo login, in the order the login page and the CLI list them (the page only those loaded). */
-export const DEMO_LOGINS: readonly DemoAccount[] = [...DEMO_ACCOUNTS.slice(0, 3), DEMO_PRIVACY_OFFICER, ...DEMO_ACCOUNTS.slice(3, 5), DEMO_PARTICIPATION_COORDINATOR, ...DEMO_ACCOUNTS.slice(5), ...DEMO_TWENTE_LOGINS];
+export const DEMO_LOGINS: readonly DemoAccount[] = [...DEMO_ACCOUNTS.slice(0, 3), DEMO_PRIVACY_OFFICER, ...DEMO_ACCOUNTS.slice(3, 5), DEMO_PARTICIPATION_COORDINATOR, ...DEMO_ACCOUNTS.slice(5), ...DEMO_TWENTE_LOGINS, DEMO_TWENTE_CONSULTANT];
 
 export const ROLE_LABELS: Record<Role, string> = {
   consultant: 'consulent',

@@ -21,6 +21,8 @@ import { loadDemoEndConversation } from './map-end-conversation.js';
 import { loadDemoHistory } from './history.js';
 import { loadDemoContractMeetings } from './contract-meetings.js';
 import { loadDemoQualityRegister } from './quality-register.js';
+import { loadDemoTwenteConsultant } from './twente-consultant.js';
+import { reconcileQuality } from '../quality/signals.js';
 import { DEMO_PLAN, demoProgress } from './lifecycle.js';
 import { loadDemoProgress } from './progress.js';
 import { FAMILY_NAMES, GIVEN_NAMES, COUNTRIES } from './names.js';
@@ -88,9 +90,14 @@ export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: Contract
     await loadDemoContractMeetings(tx, contract, options.today, options.seed ?? 2026);
     // Issue #14: Twente's quality register in every state, with its logins (src/features/demo/quality-register.ts).
     await loadDemoQualityRegister(tx, contracts, options.today, options.seed ?? 2026, passwordHash);
+    // Issue #14: Enschede's consultant, whose referral form names the excluded provider (src/features/demo/twente-consultant.ts).
+    const twente = await loadDemoTwenteConsultant(tx, crypto, contracts, options.today, options.seed ?? 2026, passwordHash);
+    // R-QLT-2, R-QLT-3: the register's signals as the scheduled run would raise them tonight — among them the
+    // Enschede consultant's advice for each participant at the excluded provider (003 art. 4.4, 15).
+    await reconcileQuality(tx, contracts, options.today);
     // Issue #17: Hoorn's privacy officer, who searches the audit log (src/features/demo/privacy-officer.ts).
     await loadDemoPrivacyOfficer(tx, options.seed ?? 2026, passwordHash);
-    return { loaded: true, participants: options.size + invoicing + participation + history };
+    return { loaded: true, participants: options.size + invoicing + participation + history + twente };
   }).then(async (r) => {
     if (r.loaded) await runSignalEngine(db, contracts, options.today);
     return r;
