@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createKoers } from '../src/app.js';
 import { DEMO_INVOICING_ROUTES } from '../src/features/demo/invoicing.js';
 import { DEMO_PARTICIPATION } from '../src/features/demo/participation.js';
+import { DEMO_TWENTE_PARTICIPANTS } from '../src/features/demo/twente-consultant.js';
 import { HISTORY_SIZE } from '../src/features/demo/history-plan.js';
 import { DB_KIND, freshPostgresDatabase, testConfig, Client, startTestKoers, portOf } from './support/koers.js';
 
@@ -49,7 +50,8 @@ describe(`start-up on ${DB_KIND}`, () => {
       const size = first.demo?.participants ?? 0;
       expect(first.demo?.loaded).toBe(true);
       // Issue #13: plus the demo year's routes (up to HISTORY_SIZE, as many as the real today leaves room for).
-      const bases = [60, 60 + DEMO_INVOICING_ROUTES.length, 60 + DEMO_INVOICING_ROUTES.length + DEMO_PARTICIPATION.length];
+      // Issue #14: plus Enschede's consultant's participants (twente-consultant.ts), whatever the today.
+      const bases = [60, 60 + DEMO_INVOICING_ROUTES.length, 60 + DEMO_INVOICING_ROUTES.length + DEMO_PARTICIPATION.length].map((b) => b + DEMO_TWENTE_PARTICIPANTS.length);
       expect(bases.some((b) => size >= b && size - b <= HISTORY_SIZE), `${size} participants`).toBe(true);
       const count = async (k: typeof first) => (await k.db.query<{ n: number }>('SELECT count(*)::int AS n FROM participant'))[0]?.n;
       expect(await count(first)).toBe(size);
