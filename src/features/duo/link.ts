@@ -64,7 +64,12 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
     const tls = real.tls ? { cert: readFileSync(real.tls.certFile, 'utf8'), key: readFileSync(real.tls.keyFile, 'utf8'), ca: readFileSync(real.tls.caFile, 'utf8') } : undefined;
     link = { baseUrl: real.baseUrl, duoOin: real.oin ?? SIMULATED_DUO_OIN, tlsFor: () => tls };
   } else if (o.config.demo && o.config.duoSimulator !== false && existsSync(duoDocumentsDir())) {
-    const started = await demoSimulator(o);
+    // The demo must start without the link too (no openssl binary, a port refused): DUO is then "not linked".
+    const started = await demoSimulator(o).catch((err: unknown) => {
+      o.log('DUO simulator not started', { code: (err as { code?: unknown }).code, message: err instanceof Error ? err.message.slice(0, 200) : undefined });
+      return undefined;
+    });
+    if (!started) return undefined;
     link = started;
   } else {
     return undefined;
