@@ -118,6 +118,7 @@ export const router = createBrowserRouter([
           { path: '/logboek', lazy: async () => ({ Component: (await import('./pages/audit/AuditSearchPage')).AuditSearchPage }) },
           // Issue #17 (R-SEC-4): the retention terms, the dry run and the purge log (admin).
           { path: '/bewaartermijnen', lazy: async () => ({ Component: (await import('./pages/retention/RetentionPage')).RetentionPage }) },
+          { path: '/back-up', lazy: async () => ({ Component: (await import('./pages/retention/BackupPage')).BackupPage }) },
           { path: '/demo', lazy: async () => ({ Component: (await import('./pages/DemoClockPage')).DemoClockPage }) },
           { path: '/mijn-account', lazy: async () => ({ Component: (await import('./pages/account/AccountPage')).AccountPage }) },
           { path: '*', lazy: async () => ({ Component: (await import('./pages/NotAllowed')).NotFoundPage }) },
