@@ -68,6 +68,7 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   // Issue #15 (R-EXC-4): what Koers delivers to DUO, waiting, sent or refused.
   if (can(user, 'duo.queue')) items.push({ to: '/duo-berichten', label: 'DUO-berichten' });
   if (can(user, 'retention.manage')) items.push({ to: '/bewaartermijnen', label: 'Bewaartermijnen' });
+  if (can(user, 'system.backup')) items.push({ to: '/back-up', label: 'Back-up' });
   // Demo mode only (issue #9): the date every deadline is judged by can be moved.
   if (clockSettable && can(user, 'demo.clock')) items.push({ to: '/demo', label: 'Systeemdatum' });
   // Issue #9: password and second factor; participants log in with DigiD and have neither here.
