@@ -3,16 +3,19 @@
 // once: after a crash between DUO's receipt and the mark (the retry reuses the stored berichtId), and with two
 // instances sending at once (SKIP LOCKED: each message is POSTed once). DUO's refusal is kept with DUO's
 // reason; every exchange is in the Logboek Dataverwerkingen with the berichtId and without the BSN.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationId } from '../src/features/organisations/store.js';
 import { startDuoDeliveries, type DuoDeliveries } from '../src/features/duo/delivery-runner.js';
 import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from '../src/features/duo/simulator/server.js';
 import { makeTestCa, type TestCa } from '../src/features/duo/simulator/pki.js';
 import { openPostgres, type Db } from '../src/platform/db.js';
-import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, type TestKoers } from './support/koers.js';
+import { aLearningPlan, aParticipantInput, aUser, Client, DB_KIND, startTestKoers, testConfig, type TestKoers } from './support/koers.js';
 
 const TAALPUNT = organisationId('provider', 'taalpunt-westfriesland');
 const HOORN_OIN = '00000001999900470000';
+// Known to the crash test's child process, which reads the BSN with it.
+const SECRET = 'duo-deliveries-test-secret-0123456789abcdef0123456789';
 const allB1 = { reading: 'B1', writing: 'B1', listening: 'B1', speaking: 'B1' };
 
 describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
@@ -59,7 +62,7 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
   beforeAll(async () => {
     ca = makeTestCa();
     sim = await startDuoSimulator({ municipalities: { [HOORN_OIN]: '0405' }, tls: { ...ca.server, ca: ca.ca } });
-    t = await startTestKoers({ today: '2027-01-04' });
+    t = await startTestKoers({ today: '2027-01-04', config: { secret: SECRET } });
     consultant = await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn'));
     provider = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland'));
   });
@@ -99,6 +102,29 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
     expect(await runner(t.koers.db).flush()).toBe(0);
     expect(await runner(t.koers.db, { claimTimeoutMs: 0 }).flush()).toBe(1);
     expect(await rowsOf(participantId)).toMatchObject([{ status: 'received', berichtId: queued!.berichtId, attempts: 2 }]);
+    expect(sim.posts() - postsBefore).toBe(2);
+    expect(sim.pips(bsn)).toHaveLength(1);
+  });
+
+  // kill -9 of a Koers process between DUO's receipt and the mark: another process, with the database the
+  // killed one used, finds the row 'sending' and resends it with the same berichtId. PostgreSQL only (PGlite
+  // here is one process's memory).
+  it.skipIf(DB_KIND !== 'postgres')('kill -9 of the sending process after DUO received the PIP: nothing lost, the simulator holds it once', async () => {
+    const { bsn, participantId } = await approvedPlan();
+    const [queued] = await rowsOf(participantId);
+    const postsBefore = sim.posts();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/duo-simulator/crash-child.ts'], {
+      env: { ...process.env, KOERS_DUO_CRASH_CHILD: JSON.stringify({ databaseUrl: t.databaseUrl, secret: SECRET, contractsDir: testConfig().contractsDir, baseUrl: sim.url, doel: SIMULATED_DUO_OIN, tls: { ...ca.client(HOORN_OIN, 'Gemeente Hoorn'), ca: ca.ca } }) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    expect({ code, signal, stderr: stderr.slice(0, 500) }).toEqual({ code: null, signal: 'SIGKILL', stderr: '' });
+    expect(sim.pips(bsn)).toHaveLength(1);
+    expect(await rowsOf(participantId)).toMatchObject([{ status: 'sending', attempts: 1, berichtId: queued!.berichtId }]);
+    expect(await runner(t.koers.db, { claimTimeoutMs: 0 }).flush()).toBe(1);
+    expect(await rowsOf(participantId)).toMatchObject([{ status: 'received', attempts: 2, berichtId: queued!.berichtId }]);
     expect(sim.posts() - postsBefore).toBe(2);
     expect(sim.pips(bsn)).toHaveLength(1);
   });
