@@ -91,6 +91,26 @@ describe('management report (000 §4.2)', () => {
     expect(at('11 Klanttevredenheidsonderzoek')).toBe(at('11 Klanttevredenheid:') + 1);
     expect(doc.sections[at('11 Klanttevredenheidsonderzoek')]?.text).toBe('Toelichting.');
   });
+
+  it("item 2 from the teacher register (R-QLT-2): counts, shares and the verdict against the contract's norm, at 90% / 10% and just off it", () => {
+    const norm = { minCertifiedPercent: 90, maxInTrainingPercent: 10 };
+    const p = (code: string, certified: number, inTraining: number, otherSpecialist: number, n: typeof norm | null = norm) => ({
+      providerCode: code, providerName: code, mark: null, classVisits: [], satisfaction: [], teachers: { certified, inTraining, otherSpecialist, norm: n },
+    });
+    const quality = [p('a', 9, 1, 0), p('b', 899, 0, 101), p('c', 899, 101, 0), p('d', 0, 0, 0), p('e', 4, 1, 0, null), { providerCode: 'f', providerName: 'f', mark: null, classVisits: [], satisfaction: [] }];
+    const doc = managementReportDocumentOf(managementReport({ ...facts, quality }, Q1, ['hoorn'], VERSION, false), { contractName: 'Twente', scopeName: 'Regio', audience: 'personal', nameOf: (s) => s }, { '2': 'Toelichting.' });
+    const at = doc.sections.findIndex((s) => s.heading.startsWith('2 Docenten'));
+    const n = 'ten minste 90% gecertificeerd, ten hoogste 10% in opleiding';
+    expect(doc.sections[at]?.table?.rows).toEqual([
+      ['a', 10, 9, 1, 0, 90, 10, n, 'ja'],
+      ['b', 1000, 899, 0, 101, 89.9, 0, n, 'nee: te weinig gecertificeerd'],
+      ['c', 1000, 899, 101, 0, 89.9, 10.1, n, 'nee: te weinig gecertificeerd, te veel in opleiding'],
+      ['d', 0, 0, 0, 0, null, null, n, 'Geen docenten geregistreerd'],
+      ['e', 5, 4, 1, 0, 80, 20, 'Geen norm in het contract', null],
+    ]);
+    // The register's table first, the provider's text after it.
+    expect(doc.sections[at + 1]).toEqual({ heading: '2 Voldoen medewerkers aan beroepseisen', text: 'Toelichting.' });
+  });
 });
 
 describe('content report for aggregate readers (R-MI-6)', () => {

@@ -1,13 +1,16 @@
 // R-MI-2, 000 §4.2: the management report — "Opdrachtnemer levert elk kwartaal een managementrapportage
 // aan" — items 1–15. Koers computes what it knows: 4 the unique participants, 5 the turnover from the
 // invoices (issue #11), 14 the invoicing term against the contract's invoice deadline; 6 the complaints
-// received, from the complaints register (R-CM-3, issue #14); from the quality register (R-QLT-1, R-QLT-4,
-// issue #14) 1 the Blik op Werk mark in force at the quarter's end, 8 the class visits and 11 the customer
-// satisfaction results of the quarter, per provider. The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
+// received, from the complaints register (R-CM-3, issue #14); from the quality register (R-QLT-1, R-QLT-2,
+// R-QLT-4, issue #14) 1 the Blik op Werk mark in force at the quarter's end, 2 the teachers in the register
+// on that day against the contract's norm, 8 the class visits and 11 the customer satisfaction results of
+// the quarter, per provider. The rest the provider enters (MANAGEMENT_REPORT_ENTERED).
 // A pure function; the definitions are in docs/reports.md §7.
 import { compareDates } from '../calendar.js';
 import type { Deadline, HolidayCalendar, IsoDate } from '../contract.js';
 import { computeDeadline } from '../deadline.js';
+import type { TeacherNorm } from '../quality/contract-data.js';
+import { teacherCompliance, type TeacherFacts } from '../quality/teachers.js';
 import { SMALL_CELL_THRESHOLD } from '../small-cells.js';
 import { firstStart, runningIn, type ComplaintFact, type Member } from './content-report.js';
 import { SUPPRESSED, type ReportCell, type ReportDocument, type ReportSection } from './document.js';
@@ -43,6 +46,11 @@ export interface ManagementReportFacts {
 export interface ProviderQualityFact {
   providerCode: string;
   providerName: string;
+  /**
+   * Item 2 (R-QLT-2): the provider's teachers by qualification in the register on the quarter's last day,
+   * and the contract's norm then (null: the contract sets none). Absent: the register was not read.
+   */
+  teachers?: { certified: number; inTraining: number; otherSpecialist: number; norm: Pick<TeacherNorm, 'minCertifiedPercent' | 'maxInTrainingPercent'> | null };
   /** Item 1: the latest mark started by the quarter's end, its withdrawal only if on or before that day; null: none registered. */
   mark: { since: IsoDate; validUntil: IsoDate; withdrawnOn: IsoDate | null } | null;
   /** Item 8: the class visits of the quarter (003 art. 16.2), oldest first. */
@@ -192,9 +200,31 @@ const UNIT_NL: Record<string, [string, string]> = { workingDays: ['werkdag', 'we
 const euros = (cents: number | null): ReportCell => (cents === null ? SUPPRESSED : cents / 100);
 const BY_NL = { blikOpWerk: 'Blik op Werk', municipality: 'Gemeente' } as const;
 
-/** Items 1, 8, 11 from the quality register (R-QLT-1, R-QLT-4); a provider without any row says so in a row of its own. */
+/** Item 2 (R-QLT-2; 000 §4.2 item 2, 003 art. 5.3, 002 eis 66): one row per provider whose register was read. */
+function teacherRows(quality: readonly ProviderQualityFact[]): ReportCell[][] {
+  return quality.flatMap((p): ReportCell[][] => {
+    if (p.teachers === undefined) return [];
+    const { certified, inTraining, otherSpecialist, norm } = p.teachers;
+    const list = [...Array<TeacherFacts>(certified).fill({ qualification: 'certified' }), ...Array<TeacherFacts>(inTraining).fill({ qualification: 'inTraining' }), ...Array<TeacherFacts>(otherSpecialist).fill({ qualification: 'otherSpecialist' })];
+    const c = teacherCompliance(list, { minCertifiedPercent: norm?.minCertifiedPercent ?? 0, maxInTrainingPercent: norm?.maxInTrainingPercent ?? 100, source: '' });
+    const normText = norm === null ? 'Geen norm in het contract' : `ten minste ${String(norm.minCertifiedPercent)}% gecertificeerd, ten hoogste ${String(norm.maxInTrainingPercent)}% in opleiding`;
+    const verdict = norm === null ? null : c.compliant === null ? 'Geen docenten geregistreerd' : c.compliant ? 'ja' : `nee: ${c.breaches.map((b) => BREACH_NL[b]).join(', ')}`;
+    return [[p.providerName, c.total, certified, inTraining, otherSpecialist, c.certifiedPercent, c.inTrainingPercent, normText, verdict]];
+  });
+}
+const BREACH_NL = { certifiedBelowNorm: 'te weinig gecertificeerd', inTrainingAboveNorm: 'te veel in opleiding' } as const;
+
+/** Items 1, 2, 8, 11 from the quality register (R-QLT-1, R-QLT-2, R-QLT-4); a provider without any row says so in a row of its own. */
 function qualitySection(key: string, quality: readonly ProviderQualityFact[]): ReportSection | undefined {
   if (quality.length === 0) return undefined; // none read: the entered text alone, as before the register
+  if (key === '2') {
+    const rows = teacherRows(quality);
+    if (rows.length === 0) return undefined;
+    return {
+      heading: '2 Docenten in het docentenregister op de laatste dag van het kwartaal',
+      table: { columns: ['Aanbieder', 'Docenten', 'Gecertificeerd', 'In opleiding', 'Andere specialist', '% gecertificeerd', '% in opleiding', 'Norm van het contract', 'Voldoet'], rows, decimals: [undefined, undefined, undefined, undefined, undefined, 1, 1] },
+    };
+  }
   if (key === '1') {
     const rows = quality.map((p): ReportCell[] => (p.mark === null ? [p.providerName, 'Geen keurmerk geregistreerd', null, null] : [p.providerName, p.mark.since, p.mark.validUntil, p.mark.withdrawnOn]));
     return { heading: "1 Keurmerk 'Blik op Werk' op de laatste dag van het kwartaal", table: { columns: ['Aanbieder', 'Sinds', 'Geldig tot en met', 'Ingetrokken op'], rows } };
@@ -255,7 +285,7 @@ export function managementReportDocumentOf(
     if (fromRegister !== undefined) sections.push(fromRegister);
     sections.push({ heading: `${key} ${label}`, text: entered[key] ?? null });
   }
-  const notes = ['Berekend uit wat in Koers is geregistreerd (docs/reports.md §7): unieke cursisten uit de verwijzingen, omzet uit de verzonden facturen en creditnota\'s van het kwartaal; keurmerk, lesbezoeken en klanttevredenheid uit het kwaliteitsregister.'];
+  const notes = ['Berekend uit wat in Koers is geregistreerd (docs/reports.md §7): unieke cursisten uit de verwijzingen, omzet uit de verzonden facturen en creditnota\'s van het kwartaal; keurmerk, docenten, lesbezoeken en klanttevredenheid uit het kwaliteitsregister.'];
   if (meta.audience === 'aggregate') notes.push('Het totaal voor de regio is de som van de gemeenten.');
   return { title: `Managementrapportage ${meta.contractName} — ${report.quarter}`, subtitle: `${meta.scopeName}; contractversie ${String(report.contractVersion)}`, notes, sections };
 }

@@ -82,13 +82,17 @@ export const ManagementReportResponse = z.object({
         providerCode: z.string(),
         providerName: z.string(),
         mark: z.object({ since: z.string(), validUntil: z.string(), withdrawnOn: z.string().nullable() }).nullable().describe("Item 1: the Blik op Werk mark in force on the quarter's last day (R-QLT-1); null: none registered"),
+        teachers: z
+          .object({ certified: Count, inTraining: Count, otherSpecialist: Count, norm: z.object({ minCertifiedPercent: z.number(), maxInTrainingPercent: z.number() }).nullable() })
+          .optional()
+          .describe("Item 2: the teachers in the register on the quarter's last day by qualification, and the contract's norm then (R-QLT-2); absent in a report frozen before it was computed"),
         classVisits: z.array(z.object({ visitedOn: z.string(), announced: z.boolean(), findings: z.string() })).describe('Item 8: the class visits of the quarter (R-QLT-4, 003 art. 16.2)'),
         satisfaction: z
           .array(z.object({ surveyedOn: z.string(), conductedBy: z.enum(['blikOpWerk', 'municipality']), score: z.number().nullable(), respondents: Count.nullable(), summary: z.string() }))
           .describe('Item 11: the customer satisfaction results of the quarter (R-QLT-4, 003 art. 16.1)'),
       }),
     )
-    .describe('Items 1, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed'),
+    .describe('Items 1, 2, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed'),
   invoicingTerm: z.object({
     deadline: z.object({ amount: Count, unit: z.string() }).nullable(),
     lines: Count.nullable(),

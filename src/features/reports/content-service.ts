@@ -18,7 +18,7 @@ import type { Queryable } from '../../platform/db.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { unsafeContentReportFacts, unsafeManagementReportFacts } from './content-facts.js';
-import { readManagementQuality } from './management-quality.js';
+import { readManagementQuality, teacherNormOn } from './management-quality.js';
 import { reportRoomOf, type ReportRoom } from './room.js';
 
 export type ContentDeps = Pick<AppDeps, 'db' | 'crypto' | 'contracts'>;
@@ -150,7 +150,7 @@ async function computeManagement(deps: ContentDeps, ctx: RequestContext, contrac
   return deps.db.transaction(async (tx) => {
     // Items 1, 8, 11 (R-QLT-4): the provider its own; every other reader all the contract's providers.
     const providers = contract.providers.filter((p) => room.providerCode === undefined || p.code === room.providerCode);
-    const [facts, quality] = await Promise.all([unsafeManagementReportFacts(tx, room.factScope, { contractId: contract.id, from: q.start, to: q.end }), readManagementQuality(tx, contract.id, providers, q.start, q.end)]);
+    const [facts, quality] = await Promise.all([unsafeManagementReportFacts(tx, room.factScope, { contractId: contract.id, from: q.start, to: q.end }), readManagementQuality(tx, contract.id, providers, { from: q.start, to: q.end }, teacherNormOn(contract, q.end))]);
     const version = findVersionInForce(contract, q.end);
     const computed = managementReport({ ...facts, quality }, q, room.municipalities.map((m) => m.code), version, scopeAllowed(room, 'region'));
     const report = room.audience === 'aggregate' ? suppressManagementReport(computed) : computed;
