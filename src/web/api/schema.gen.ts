@@ -16470,7 +16470,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An online backup of the embedded PGlite database as a gzipped tar (admin; 404 on PostgreSQL: use pg_dump) */
+        /** An online backup of the embedded PGlite database as a gzipped tar (admin; one a minute, else 429; 404 on PostgreSQL: use pg_dump) */
         get: {
             parameters: {
                 query?: never;
