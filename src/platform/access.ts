@@ -81,6 +81,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'meeting.read',
     'meeting.actionDone',
     'complaint.read', 'complaint.register', 'escalation.read', 'escalation.record',
+    // Issue #17: the accounts of its own provider's teachers (userAdminRoom).
+    'user.manage',
   ],
   // R-GRP-1 / R-ATT-1: a teacher works with the groups it teaches; its 'teacher' scope limits every row
   // to the members of those groups. No participant file, referral or learning plan: that is the
@@ -95,7 +97,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
   // alone; the route itself answers 404 outside demo mode.
   // Issue #15: the DUO delivery queue (status, times, DUO's reasons; no BSN, no name).
-  admin: [...everyone, 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage', 'duo.queue'],
+  admin: [...everyone, 'user.manage', 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage', 'duo.queue'],
   // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
   // nothing else — no participant file, no work list.
   providerSystem: ['attendance.import'],
@@ -206,6 +208,18 @@ export function contextFor(user: VerifiedUser, trace: TraceInfo): RequestContext
  */
 export function auditSearchMunicipality(ctx: RequestContext): string | undefined {
   return ctx.actor.role === 'privacyOfficer' && ctx.organisation.kind === 'municipality' ? ctx.organisation.id : undefined;
+}
+
+/**
+ * Issue #17: whose accounts an actor manages. The administrator every staff account (no participant's,
+ * which DigiD makes, and no provider system's, which an API key is); a provider's coordinator its own
+ * provider's teachers, and sees its provider's coordinators beside them.
+ */
+export type UserAdminRoom = { kind: 'all' } | { kind: 'provider'; providerId: string };
+export function userAdminRoom(ctx: RequestContext): UserAdminRoom | undefined {
+  if (ctx.actor.role === 'admin') return { kind: 'all' };
+  if (ctx.actor.role === 'providerCoordinator' && ctx.organisation.kind === 'provider') return { kind: 'provider', providerId: ctx.organisation.id };
+  return undefined;
 }
 
 /** Collects positional parameters while a query is assembled. */

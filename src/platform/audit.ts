@@ -97,7 +97,10 @@ export type AuditOperation =
   | 'duo.read'
   | 'duo.notification'
   // Issue #17 (R-SEC-2): the privacy officer's search of the audit log.
-  | 'audit.search';
+  | 'audit.search'
+  // Issue #17: staff accounts listed, made, changed, ended or their second factor reset.
+  | 'user.list'
+  | 'user.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -107,6 +110,8 @@ const processingActivity: Record<AuditOperation, string> = {
   'participant.searchByBsn': 'koers:verwerking/registratie-inburgeraar',
   'participant.auditRead': 'koers:verwerking/verantwoording',
   'audit.search': 'koers:verwerking/verantwoording',
+  'user.list': 'koers:verwerking/toegangsbeveiliging',
+  'user.record': 'koers:verwerking/toegangsbeveiliging',
   'referral.create': 'koers:verwerking/aanmelding-aanbieder',
   'referral.list': 'koers:verwerking/aanmelding-aanbieder',
   'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',

@@ -81,4 +81,6 @@ export type Permission =
   | 'escalation.read'
   | 'escalation.record'
   /** Issue #17 (R-SEC-2): the privacy officer searches its municipality's audit log by participant, user, period and operation. */
-  | 'audit.search';
+  | 'audit.search'
+  /** Issue #17: accounts — the administrator every staff account, a provider's coordinator its own provider's teachers. */
+  | 'user.manage';

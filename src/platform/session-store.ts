@@ -30,6 +30,8 @@ export async function createSession(
     'INSERT INTO app_session (id_hash, user_id, created_at, expires_at, stage, last_seen_at, idle_timeout_seconds) VALUES ($1, $2, $3, $4, $5, $3, $6)',
     [sha256(token), userId, now, expiresAt, stage, idleSeconds],
   );
+  // Issue #17: the administrator's list shows when a password or identity provider was last accepted.
+  await q.query('UPDATE app_user SET last_login_at = $2 WHERE id = $1', [userId, now]);
   return { token, expiresAt };
 }
 
@@ -71,7 +73,7 @@ const USER_JOINS = `LEFT JOIN municipality m ON m.id = u.municipality_id
 export async function findSessionUser(q: Queryable, token: string, now: Date): Promise<VerifiedUser | undefined> {
   const rows = await q.query<VerifiedUser & { lastSeenAt: Date } & Record<string, unknown>>(
     `SELECT ${USER_COLUMNS}, s.last_seen_at AS "lastSeenAt" FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
-     WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`,
+     WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND u.ended_at IS NULL AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`,
     [sha256(token), now],
   );
   const row = rows[0];
@@ -86,7 +88,7 @@ export async function findSessionUser(q: Queryable, token: string, now: Date): P
 export async function findUserByEmail(q: Queryable, email: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {
   const rows = await q.query<VerifiedUser & { passwordHash: string }>(
     // A provider system's technical user never logs in with a password (it has an API key).
-    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE lower(u.email) = lower($1) AND u.role <> 'providerSystem'`,
+    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE lower(u.email) = lower($1) AND u.role <> 'providerSystem' AND u.ended_at IS NULL`,
     [email],
   );
   return rows[0];
@@ -106,7 +108,7 @@ export async function findApiKeyUser(q: Queryable, key: string, now: Date): Prom
 /** The user of a pending login (by id), or undefined. */
 export async function findUserById(q: Queryable, id: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {
   const rows = await q.query<VerifiedUser & { passwordHash: string }>(
-    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE u.id = $1 AND u.role <> 'providerSystem'`,
+    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM app_user u ${USER_JOINS} WHERE u.id = $1 AND u.role <> 'providerSystem' AND u.ended_at IS NULL`,
     [id],
   );
   return rows[0];

@@ -114,6 +114,8 @@ export const router = createBrowserRouter([
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/duo-berichten', lazy: async () => ({ Component: (await import('./pages/duo/DuoQueuePage')).DuoQueuePage }) },
+          // Issue #17: staff accounts (the administrator all, a coordinator its own teachers).
+          { path: '/gebruikers', lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }) },
           // Issue #17 (R-SEC-2): the privacy officer searches the municipality's audit log.
           { path: '/logboek', lazy: async () => ({ Component: (await import('./pages/audit/AuditSearchPage')).AuditSearchPage }) },
           // Issue #17 (R-SEC-4): the retention terms, the dry run and the purge log (admin).

@@ -3,6 +3,7 @@
 // invoicing API and issue #13's reports. Each file holds its own routes' cases.
 import { adminCases } from './admin-cases.js';
 import { auditSearchCases } from './audit-search-cases.js';
+import { userCases } from './user-cases.js';
 import { complaintCases } from './complaint-cases.js';
 import { duoCases } from './duo-cases.js';
 import { escalationCases } from './escalation-cases.js';
@@ -18,5 +19,5 @@ import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases(), ...duoCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases(), ...userCases(), ...duoCases()];
 }

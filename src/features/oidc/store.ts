@@ -28,7 +28,7 @@ const USER = `id, name, email, role, municipality_id AS "municipalityId", provid
 
 /** A professional's account by e-mail address: not a participant, not a provider system's key user. */
 export async function findStaffUser(q: Queryable, email: string): Promise<VerifiedUser | undefined> {
-  const rows = await q.query<VerifiedUser>(`SELECT ${USER} FROM app_user WHERE lower(email) = lower($1) AND role NOT IN ('participant', 'providerSystem')`, [email]);
+  const rows = await q.query<VerifiedUser>(`SELECT ${USER} FROM app_user WHERE lower(email) = lower($1) AND role NOT IN ('participant', 'providerSystem') AND ended_at IS NULL`, [email]);
   return rows[0];
 }
 

@@ -69,6 +69,7 @@ const everyPermission: Record<Permission, true> = {
   'system.backup': true,
   'retention.manage': true,
   'audit.search': true,
+  'user.manage': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

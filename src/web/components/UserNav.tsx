@@ -63,6 +63,8 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'complaint.read')) items.push({ to: '/klachten', label: 'Klachten' });
   // Issue #14 (R-ESC-1): the participant-level ladder; the contract manager reads its cases under Contract.
   if (can(user, 'escalation.record')) items.push({ to: '/escalaties', label: 'Escalaties' });
+  // Issue #17: accounts — the administrator every staff account, a coordinator its own teachers.
+  if (can(user, 'user.manage')) items.push({ to: '/gebruikers', label: 'Gebruikers' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });
   // Issue #15 (R-EXC-4): what Koers delivers to DUO, waiting, sent or refused.

@@ -210,6 +210,8 @@ const auditEventLabels: Record<string, string> = {
   'duo.read': 'Gegevens bij DUO opgevraagd',
   'duo.notification': 'Notificatie van DUO ontvangen',
   'audit.search': 'Logboek doorzocht',
+  'user.list': 'Gebruikers bekeken',
+  'user.record': 'Gebruiker gemaakt, gewijzigd of beëindigd',
 };
 
 /** Every operation with its words, sorted by them: the choices of the audit search (issue #17). */

@@ -1,0 +1,69 @@
+// Issue #17: staff accounts as the administrator (every one) and a provider's coordinator (its own
+// provider's teachers) manage them.
+import { z } from 'zod';
+import { ExportFormat } from '../../platform/http/export.js';
+import { queryInt, str } from '../../platform/http/input.js';
+
+/** The roles an account can be made with here: a participant's comes from DigiD, a provider system's is an API key. */
+export const StaffRoles = ['consultant', 'policyOfficer', 'privacyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'admin'] as const;
+export const StaffRole = z.enum(StaffRoles, 'Kies een rol.');
+export type StaffRole = (typeof StaffRoles)[number];
+
+/** Which kind of organisation each role belongs to (the app_user_organisation check of migration 0033). */
+export const ORGANISATION_KIND: Record<StaffRole, 'municipality' | 'provider' | 'region' | 'none'> = {
+  consultant: 'municipality',
+  policyOfficer: 'municipality',
+  privacyOfficer: 'municipality',
+  providerCoordinator: 'provider',
+  teacher: 'provider',
+  contractManager: 'region',
+  admin: 'none',
+};
+
+export const UserSorts = ['name', '-name', 'email', '-email', 'role', '-role', 'lastLoginAt', '-lastLoginAt', 'createdAt', '-createdAt'] as const;
+export type UserSort = (typeof UserSorts)[number];
+
+export const UserFilterQuery = z.object({
+  q: str().trim().max(100).optional().describe('Part of the name or e-mail address'),
+  role: StaffRole.optional(),
+  status: z.enum(['active', 'ended']).optional(),
+  sort: z.enum(UserSorts).default('name'),
+});
+export const UserListQuery = UserFilterQuery.extend({ page: queryInt().min(1).default(1), pageSize: queryInt().min(1).max(100).default(25) });
+export const UserExportQuery = UserFilterQuery.extend({ format: ExportFormat });
+
+const Email = str()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Vul een e-mailadres in, bijvoorbeeld naam@gemeente.nl.');
+const Name = str().trim().min(1, 'Vul een naam in.').max(120);
+
+export const NewUser = z.object({
+  email: Email,
+  name: Name,
+  role: StaffRole,
+  /** The municipality, provider or region; none for an administrator. */
+  organisationId: z.uuid('Kies een organisatie.').optional(),
+});
+export type NewUser = z.infer<typeof NewUser>;
+
+export const UserChange = z.object({ name: Name.optional(), email: Email.optional() });
+
+export const UserItem = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  organisation: z.object({ kind: z.enum(['municipality', 'provider', 'region']), id: z.uuid(), name: z.string() }).nullable(),
+  secondFactor: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type UserItem = z.infer<typeof UserItem>;
+
+export const UserPage = z.object({ items: z.array(UserItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const OrganisationChoice = z.object({ kind: z.enum(['municipality', 'provider', 'region']), id: z.uuid(), name: z.string(), code: z.string() });
+export const OrganisationChoices = z.object({ items: z.array(OrganisationChoice), roles: z.array(StaffRole) });

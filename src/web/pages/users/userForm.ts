@@ -1,0 +1,40 @@
+// The new-account form's fields and checks (issue #17), apart from the page so they can be tested.
+import type { NewUser, OrganisationChoice, UserRole } from '../../api/users';
+
+export const userFields = ['email', 'name', 'role', 'organisationId'] as const;
+export type UserField = (typeof userFields)[number];
+export const emptyUser: Record<UserField, string> = { email: '', name: '', role: '', organisationId: '' };
+
+export const roleKind: Record<UserRole, OrganisationChoice['kind'] | 'none'> = {
+  consultant: 'municipality',
+  policyOfficer: 'municipality',
+  privacyOfficer: 'municipality',
+  providerCoordinator: 'provider',
+  teacher: 'provider',
+  contractManager: 'region',
+  admin: 'none',
+};
+
+export function isRole(value: string): value is UserRole {
+  return value in roleKind;
+}
+
+export function validateUserField(name: UserField, v: Record<UserField, string>): string | undefined {
+  switch (name) {
+    case 'email':
+      if (v.email.trim() === '') return 'Vul een e-mailadres in.';
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim()) ? undefined : 'Vul een e-mailadres in, bijvoorbeeld naam@gemeente.nl.';
+    case 'name':
+      return v.name.trim() === '' ? 'Vul een naam in.' : undefined;
+    case 'role':
+      return isRole(v.role) ? undefined : 'Kies een rol.';
+    case 'organisationId':
+      if (!isRole(v.role) || roleKind[v.role] === 'none') return undefined;
+      return v.organisationId === '' ? 'Kies een organisatie.' : undefined;
+  }
+}
+
+export function toNewUser(v: Record<UserField, string>): NewUser {
+  const role = v.role as UserRole;
+  return { email: v.email.trim(), name: v.name.trim(), role, ...(roleKind[role] !== 'none' && v.organisationId !== '' ? { organisationId: v.organisationId } : {}) };
+}
