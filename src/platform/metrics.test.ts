@@ -1,7 +1,6 @@
 // Issue #17: the Prometheus exposition of src/platform/metrics.ts.
 import { describe, expect, it } from 'vitest';
-import { DURATION_BUCKETS, labelValue, Metrics, observeJob } from './metrics.js';
-import { mayScrape } from '../features/system/metrics-route.js';
+import { DURATION_BUCKETS, labelValue, mayScrape, Metrics, observeJob } from './metrics.js';
 
 const lines = (text: string, prefix: string) => text.split('\n').filter((l) => l.startsWith(prefix));
 

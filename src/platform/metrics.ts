@@ -2,6 +2,7 @@
 // Labels are route templates ("/api/v1/participants/:id"), methods, status codes and job names: never a
 // URL as sent, a query string or anything else a person could be found by. Kept per process; Prometheus
 // scrapes every instance and sums them.
+import { timingSafeEqual } from 'node:crypto';
 
 /** Upper bounds of the request-duration buckets, in seconds (Prometheus' client defaults, plus 30 s for imports). */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] as const;
@@ -131,4 +132,12 @@ export async function observeJob<T>(metrics: Metrics, job: string, now: () => Da
     metrics.jobEnded(job, 'failed', now());
     throw err;
   }
+}
+
+/** Whether the caller may scrape: the configured bearer token, or, without one, anyone outside production. */
+export function mayScrape(authorization: string | undefined, token: string | undefined, production: boolean): boolean {
+  if (token === undefined || token === '') return !production;
+  const given = Buffer.from(authorization?.startsWith('Bearer ') === true ? authorization.slice('Bearer '.length) : '');
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }

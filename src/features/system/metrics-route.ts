@@ -1,10 +1,9 @@
 // Issue #17 (operations): GET /metrics for Prometheus. The request and job counters come from this
 // process (src/platform/metrics.ts); the queue lengths are read from the database at scrape time, so every
 // instance reports the same queues. No personal data: counts, ages, route templates.
-import { timingSafeEqual } from 'node:crypto';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import type { Db } from '../../platform/db.js';
-import { Metrics, type Gauge } from '../../platform/metrics.js';
+import { mayScrape, Metrics, type Gauge } from '../../platform/metrics.js';
 import { notFound } from '../../platform/errors.js';
 
 /** The job name of the hourly scheduled run (src/app.ts) in the metrics and the health check. */
@@ -38,14 +37,6 @@ function processGauges(): Gauge[] {
     { name: 'nodejs_heap_used_bytes', help: 'V8 heap in use.', samples: [{ value: mem.heapUsed }] },
     { name: 'process_uptime_seconds', help: 'Seconds since this process started.', samples: [{ value: Math.round(process.uptime()) }] },
   ];
-}
-
-/** Whether the caller may scrape: the configured bearer token, or, without one, anyone outside production. */
-export function mayScrape(authorization: string | undefined, token: string | undefined, production: boolean): boolean {
-  if (token === undefined || token === '') return !production;
-  const given = Buffer.from(authorization?.startsWith('Bearer ') === true ? authorization.slice('Bearer '.length) : '');
-  const wanted = Buffer.from(token);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 export const registerMetricsRoute: RouteRegistrar = (app, deps) => {
