@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { organisationId } from '../src/features/organisations/store.js';
 import { aLearningPlan } from '../test/support/koers.js';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
-import { answer, apiAs, heading, logIn, logOut, makeBsn, ok, openFromMenu, randomLetters, settled } from './helpers.js';
+import { answer, apiAs, heading, logIn, logOut, makeBsn, ok, openFromMenu, randomLetters, searchWorkList, settled } from './helpers.js';
 
 const CONSULTANT = 'consultant.hoorn@koers.demo';
 const COORDINATOR = 'coordinator.taalpunt@koers.demo';
@@ -101,7 +101,18 @@ describe('the PIP to DUO and DUO\'s answers on the file', () => {
     await duo().getByLabel('Niveau', { exact: true }).selectOption({ label: 'B1' });
     await duo().getByRole('button', { name: 'Uitslag laten melden', exact: true }).click();
     await duo().getByText('Lezen (B1): geslaagd op 23-12-2026').waitFor({ timeout: 10_000 });
+    expect(await duo().innerText()).toContain('Uitslag examen bekend (SS199)');
     await checkA11y(page, 'dossier met examenuitslag van DUO');
+  });
+
+  it("DUO's notification is on the consultant's work list and opens the file", async () => {
+    await page.goto(`${koers!.url}/werklijst`);
+    await settled(page);
+    await searchWorkList(page, fullName);
+    await page.getByRole('link', { name: `DUO meldt een gebeurtenis voor ${fullName}`, exact: true }).waitFor({ timeout: 10_000 });
+    await checkA11y(page, 'werklijst met DUO-melding');
+    await page.getByRole('link', { name: `DUO meldt een gebeurtenis voor ${fullName}`, exact: true }).click();
+    await heading(page, fullName);
     await logOut(page);
   });
 

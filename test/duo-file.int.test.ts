@@ -93,6 +93,7 @@ describe(`the DUO block, the queue and the Notificatie API on ${DB_KIND}`, () =>
     expect((await sim.notify(bsn, 'SS199')).status).toBe(201);
     const file = await consultant.get(`/api/v1/participants/${participantId}/duo`);
     expect(file.body.facts.find((f: { kind: string }) => f.kind === 'examenresultaten').data).toEqual([{ examendatum: '2027-01-03', resultaat: 'Geslaagd', onderdeel: 'LE', niveau: 'B1' }]);
+    expect(file.body.notifications.map((n: { eventCode: string }) => n.eventCode)).toEqual(['SS199', 'SS101']);
   });
 
   it('the Notificatie API answers as its document says: a wrong bron 403, a malformed notification 400 without a body', async () => {

@@ -32,6 +32,8 @@ export interface DuoFile {
   simulator: boolean;
   deliveries: DuoFileDelivery[];
   facts: { kind: DuoFactKind; data: unknown; fetchedAt: string }[];
+  /** DUO's notifications about the participant (notificering), newest first: the event and when it came. */
+  notifications: { eventCode: string; receivedAt: string }[];
   /** What the last refresh could not fetch (kind -> Dutch reason); empty when none was asked or all came. */
   problems: { kind: DuoFactKind; reason: string }[];
 }
@@ -65,7 +67,12 @@ async function readFile(q: Queryable, participantId: string, link: DuoLinkServic
     [participantId],
   );
   const facts = await q.query<{ kind: DuoFactKind; data: unknown; fetchedAt: Date }>(`SELECT kind, data, fetched_at AS "fetchedAt" FROM duo_fact WHERE participant_id = $1 ORDER BY kind`, [participantId]);
+  const notifications = await q.query<{ eventCode: string; receivedAt: Date }>(
+    `SELECT event_code AS "eventCode", received_at AS "receivedAt" FROM duo_notification WHERE participant_id = $1 ORDER BY received_at DESC, notification_id`,
+    [participantId],
+  );
   return {
+    notifications: notifications.map((n) => ({ eventCode: n.eventCode, receivedAt: n.receivedAt.toISOString() })),
     linked: link !== undefined,
     simulator: link?.simulator !== undefined,
     deliveries: deliveries.map((d) => ({ ...d, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })),

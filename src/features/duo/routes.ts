@@ -36,6 +36,7 @@ export const DuoFileSchema = z.object({
     }),
   ),
   facts: z.array(Fact),
+  notifications: z.array(z.object({ eventCode: z.string(), receivedAt: z.string() })),
   problems: z.array(z.object({ kind: Fact.shape.kind, reason: z.string() })),
 });
 

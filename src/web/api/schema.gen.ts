@@ -5623,6 +5623,10 @@ export interface paths {
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
                             }[];
                             linked: boolean;
+                            notifications: {
+                                eventCode: string;
+                                receivedAt: string;
+                            }[];
                             problems: {
                                 /** @enum {string} */
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
@@ -5704,6 +5708,10 @@ export interface paths {
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
                             }[];
                             linked: boolean;
+                            notifications: {
+                                eventCode: string;
+                                receivedAt: string;
+                            }[];
                             problems: {
                                 /** @enum {string} */
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
@@ -5772,6 +5780,10 @@ export interface paths {
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
                             }[];
                             linked: boolean;
+                            notifications: {
+                                eventCode: string;
+                                receivedAt: string;
+                            }[];
                             problems: {
                                 /** @enum {string} */
                                 kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
