@@ -152,3 +152,9 @@ export function duoNotificationUrl(server: { addresses(): (string | { address: s
 
 /** The base path of Koers' Notificatie API (DUO's document: POST /notificaties below it). */
 export const NOTIFICATION_BASE = '/api/v1/duo';
+
+/** How `npm start` says the link is: simulated, real, or none. */
+export function duoLinkLabel(link: DuoLinkService | undefined): string {
+  if (!link) return 'niet gekoppeld (leveringen wachten in DUO-berichten)';
+  return link.simulator ? 'gesimuleerd (demo, mutual TLS met een CA van deze start)' : 'gekoppeld (DUO_BASE_URL, mutual TLS)';
+}
