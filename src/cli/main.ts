@@ -1,6 +1,7 @@
 // `koers` command: start (default), check-contracts, run-signals, backup and restore (issue #17, docs/backup.md).
 import { performance } from 'node:perf_hooks';
 import { createKoers } from '../app.js';
+import { duoLinkLabel, linkOf } from '../features/duo/link.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
 import { ContractFileError, loadContracts } from '../platform/contracts.js';
@@ -24,6 +25,8 @@ async function start(): Promise<void> {
     `  database: ${koers.db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}; datum van het systeem: ${koers.clock.today()}`,
     `  API: ${url}/api/v1/openapi.json · ${url}/api/health · ${url}/api/ready`,
     `  gestart in ${Math.round(performance.now() - t0)} ms${koers.demo?.loaded === true ? `; demoregio Westfriesland geladen (${koers.demo.participants} inburgeraars)` : ''}`,
+    // Issue #15: never DUO's URL here (a log may keep it); only whether and how Koers is linked.
+    `  DUO: ${duoLinkLabel(linkOf(koers.db))}`,
   ];
   if (config.demo) {
     lines.push('', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
