@@ -2,7 +2,8 @@
 // participant's file, takes the improvement plan with two weeks of monitoring (a step dated before the
 // last is refused next to its field, in Dutch, by the server), holds a check-in, and takes the steps on to
 // the contract manager. Westfriesland's contract manager then reads the case under its pseudonym — the
-// participant's name is nowhere on the page — and the complaint totals as a table beside their chart.
+// participant's name is nowhere on the page — records its judgement (000 §5: acts as agreed or additional
+// effort), and reads the complaint totals as a table beside their chart.
 // axe-core once on every page; the forms are opened and sent with the keyboard.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
@@ -125,7 +126,7 @@ describe('the participant-level ladder, from the consultant to the contract mana
     await checkA11y(page, 'een escalatie op de laatste stap');
   });
 
-  it('the contract manager reads the case under its pseudonym, without the name, and the complaint totals', async () => {
+  it('the contract manager reads the case under its pseudonym, without the name, records its judgement, and reads the complaint totals', async () => {
     if (!koers) throw new Error('Koers did not start');
     // Two complaints of the participant at Taalpunt this quarter, registered by the provider for the totals.
     const { api } = await apiAs(koers.url, PROVIDER);
@@ -149,9 +150,25 @@ describe('the participant-level ladder, from the consultant to the contract mana
     const text = await page.locator('body').innerText();
     expect(text).not.toContain(name);
     expect(text).not.toContain('Drie weken afwezig zonder bericht.'); // the reason may describe the person
-    // Read-only: no form.
-    expect(await page.getByRole('form').count()).toBe(0);
+    // No step, check-in or closure: only its own judgement (000 §5), once.
+    expect(await page.getByRole('form').count()).toBe(1);
+    const judge = page.getByRole('form', { name: 'Oordeel vastleggen' });
     await checkA11y(page, 'een escalatie bij de contractmanager');
+    const send = async () => {
+      await judge.getByRole('button', { name: 'Oordeel vastleggen' }).focus();
+      await page.keyboard.press('Enter');
+    };
+    await send();
+    await judge.getByText('Kies oordeel.').first().waitFor();
+    await judge.getByLabel('Oordeel', { exact: true }).selectOption({ label: 'Aanvullende inzet verlangd van de aanbieder' });
+    await judge.getByLabel('Onderbouwing').fill('Taalpunt zet twee extra begeleidingsuren per week in.');
+    await send();
+    const judged = page.getByRole('region', { name: 'Oordeel van de contractmanager' });
+    await judged.getByText('Aanvullende inzet verlangd van de aanbieder').waitFor();
+    await judged.getByText('Taalpunt zet twee extra begeleidingsuren per week in.').waitFor();
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(name);
+    await checkA11y(page, 'een escalatie met het oordeel van de contractmanager');
 
     await page.getByRole('link', { name: 'Naar de escalaties' }).click();
     await heading(page, 'Escalaties inburgeraars');

@@ -86,7 +86,7 @@ describe(`the participant-level ladder on ${DB_KIND}`, () => {
     expect((await signals()).map((s) => s.status)).toEqual(['resolved']);
   });
 
-  it('shows the contract manager the case from the last step on, under its pseudonym, never the person; it records nothing', async () => {
+  it('shows the contract manager the case from the last step on, under its pseudonym, never the person; it records only its judgement', async () => {
     expect((await asManager('GET', URL)).body.items).toEqual([]);
     expect((await asManager('GET', `${URL}/${caseId}`)).status).toBe(404);
     expect((await step(enschede, { step: 'localManagement', decidedOn: '2026-05-28', decision: 'Beleidsoverleg: extra begeleiding' })).status).toBe(200);
@@ -99,6 +99,19 @@ describe(`the participant-level ladder on ${DB_KIND}`, () => {
     expect((await asManager('GET', `${URL}/${caseId}`)).status).toBe(200);
     expect((await asManager('POST', `${URL}/${caseId}/closure`, { closedOn: '2026-06-01', grounds: 'x' })).status).toBe(404);
     expect((await asManager('POST', URL, { referralId: referral.referralId, reason: 'x', decidedOn: '2026-05-04', actors: 'x', decision: 'x' })).status).toBe(404);
+    // 000 §5: the contract manager judges whether the provider acts as agreed — its own judgement, once, on the pseudonymised case.
+    const judgement = { judgedOn: '2026-06-01', decision: 'additionalEffort', grounds: 'Taalschool zet twee extra begeleidingsuren per week in.' };
+    expect((await asManager('POST', `${URL}/${caseId}/judgement`, { ...judgement, judgedOn: '2026-05-31' })).body.invalidParams[0]).toMatchObject({ name: 'judgedOn', code: 'beforeStep' });
+    expect((await asManager('POST', `${URL}/${caseId}/judgement`, { ...judgement, decision: 'x' })).status).toBe(400);
+    const judged = await asManager('POST', `${URL}/${caseId}/judgement`, judgement);
+    expect(judged.status).toBe(200);
+    expect(judged.body).toMatchObject({ person: null, reason: null, judgement: { judgedOn: '2026-06-01', decision: 'additionalEffort', name: 'Aanvullende inzet verlangd van de aanbieder', grounds: judgement.grounds } });
+    expect((await asManager('POST', `${URL}/${caseId}/judgement`, judgement)).body.invalidParams[0]).toMatchObject({ name: 'decision', code: 'already' });
+    // Only the contract manager judges; the consultant and the coordinator read it.
+    expect((await enschede.post(`${URL}/${caseId}/judgement`, judgement)).status).toBe(404);
+    expect((await school.get(`${URL}/${caseId}`)).body.judgement).toMatchObject({ decision: 'additionalEffort' });
+    const audit = await t.koers.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE object_id = $1 AND summary = 'judged additionalEffort'`, [caseId]);
+    expect(audit[0]?.n).toBe(1);
     const needles = [referral.participantId, referral.referralId, NAME.family, NAME.given, NAME.bsn, NAME.clientNumber, 'Voortgang stagneert'];
     for (const body of managerBodies) for (const n of needles) expect(body, n).not.toContain(n);
   });
@@ -107,6 +120,11 @@ describe(`the participant-level ladder on ${DB_KIND}`, () => {
     const closed = await school.post(`${URL}/${caseId}/closure`, { closedOn: '2026-06-01', grounds: 'Voortgang hersteld' });
     expect(closed.status).toBe(200);
     expect(closed.body.closedOn).toBe('2026-06-01');
+    expect(closed.body.closureGrounds).toBe('Voortgang hersteld');
+    // The contract manager reads the closure and its grounds on the pseudonymised case, still without the person.
+    const seen = await asManager('GET', `${URL}/${caseId}`);
+    expect(seen.body).toMatchObject({ closedOn: '2026-06-01', closureGrounds: 'Voortgang hersteld', person: null });
+    for (const n of [referral.participantId, referral.referralId, NAME.family, NAME.given, NAME.bsn, NAME.clientNumber]) expect(JSON.stringify(seen.body), n).not.toContain(n);
     expect((await school.post(`${URL}/${caseId}/closure`, { closedOn: '2026-06-01', grounds: 'x' })).status).toBe(422);
     await runScheduled(t.koers.db, t.koers.contracts, '2026-06-20', { crypto: t.koers.crypto, clock: t.koers.clock });
     expect((await signals()).map((s) => s.status)).toEqual(['resolved']);

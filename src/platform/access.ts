@@ -90,7 +90,7 @@ const grants: Record<Role, readonly Permission[]> = {
   teacher: [...everyone, 'group.read', 'attendance.record', 'attendance.read'],
   // SPEC §0 / 001 §4.2: contract managers get aggregates, no personal data.
   // Issue #14: and the provider quality register of its region (providers, never participants).
-  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals', 'escalation.read'],
+  contractManager: [...everyone, 'figures.read', 'invoice.totals', 'report.read', 'quality.read', 'quality.manage', 'meeting.read', 'meeting.manage', 'meeting.actionDone', 'complaint.totals', 'escalation.read', 'escalation.judge'],
   // SPEC §0 / 001 §2.2: the participant reads its own file and attendance.
   participant: [...everyone, 'participant.read', 'attendance.read', 'progress.read', 'participation.read'],
   // Functional management: configuration, the mail outbox (which holds no BSN and no names), issue #17's online backup (BIO2 8.13) and the retention purge (R-SEC-4).

@@ -80,6 +80,8 @@ export type Permission =
   /** Issue #14 (R-ESC-1): the participant-level ladder — read (a consultant its municipality's cases, a coordinator its own, the contract manager those at the last step under a pseudonym); record (open, steps, check-ins, close: consultant and coordinator). */
   | 'escalation.read'
   | 'escalation.record'
+  /** Issue #14 (R-ESC-1, 000 §5): the contract manager's judgement at the participant-level ladder's last step. */
+  | 'escalation.judge'
   /** Issue #17 (R-SEC-2): the privacy officer searches its municipality's audit log by participant, user, period and operation. */
   | 'audit.search'
   /** Issue #17: accounts — the administrator every staff account, a provider's coordinator its own provider's teachers. */

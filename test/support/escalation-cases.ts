@@ -2,7 +2,7 @@
 // and the own provider (Taalpunt) open a case about the fixture's referral and take its steps; the other
 // consultant and the other provider see none (their open on that referral is refused as an unknown
 // referral, 422); the contract manager (Westfriesland) sees a case only at the last step, and records
-// nothing; everyone else has no permission (404).
+// only its judgement there; everyone else has no permission (404).
 import { addCalendarDays } from '../../src/domain/calendar.js';
 import { invoicingKoers } from './invoicing-cases.js';
 import { everyone, type Case, type Fixture } from './matrix.js';
@@ -39,6 +39,8 @@ export function escalationCases(): Case[] {
     { name: `POST ${URL}`, mutates: true, call: (c, f) => c.post(URL, { referralId: f.referralId, reason: 'Matrix', decidedOn: today(), actors: 'Matrix', decision: 'Matrix' }), expect: { ...both(200), otherConsultant: 422, otherProvider: 422 } },
     { name: `POST ${URL}/:id/steps`, mutates: true, prepare: opened(), call: (c, f) => c.post(`${URL}/${f.objectId}/steps`, stepBody('improvementPlan', 2)), expect: both(200) },
     { name: `POST ${URL}/:id/check-ins`, mutates: true, prepare: opened(['improvementPlan']), call: (c, f) => c.post(`${URL}/${f.objectId}/check-ins`, { dueOn: addCalendarDays(today(), 7), heldOn: today(), note: 'Matrix' }), expect: both(200) },
+    // 000 §5: the contract manager's judgement at the last step is its own; nobody else records it.
+    { name: `POST ${URL}/:id/judgement`, mutates: true, prepare: opened(['improvementPlan', 'localManagement', 'contractManager']), call: (c, f) => c.post(`${URL}/${f.objectId}/judgement`, { judgedOn: today(), decision: 'asAgreed', grounds: 'Matrix' }), expect: { ...none, contractManager: 200 } },
     { name: `POST ${URL}/:id/closure`, mutates: true, prepare: opened(), call: (c, f) => c.post(`${URL}/${f.objectId}/closure`, { closedOn: today(), grounds: 'Matrix' }), expect: both(200) },
   ];
 }

@@ -1,7 +1,7 @@
 // R-ESC-1: the participant-level ladder's rules — order, dates, the plan's weekly check-ins and when one
 // is overdue, and from when the contract manager sees the case.
 import { describe, expect, it } from 'vitest';
-import { checkInDueDates, nextParticipantStep, overdueCheckIns, refuseParticipantStep, visibleToContractManager, type StepInput } from './participant-ladder.js';
+import { checkInDueDates, nextParticipantStep, overdueCheckIns, refuseJudgement, refuseParticipantStep, visibleToContractManager, type StepInput } from './participant-ladder.js';
 
 const input = (over: Partial<StepInput>): StepInput => ({ step: 'signalAndAlignment', decidedOn: '2026-05-04', actors: 'Consulent en coördinator', decision: 'Afspraken gemaakt', planWeeks: null, ...over });
 const first = [{ step: 'signalAndAlignment' as const, decidedOn: '2026-05-04' }];
@@ -39,5 +39,17 @@ describe('the participant-level ladder', () => {
   it('shows the case to the contract manager from the last step on', () => {
     expect(visibleToContractManager([...first, { step: 'improvementPlan', decidedOn: '2026-05-11' }, { step: 'localManagement', decidedOn: '2026-06-01' }])).toBe(false);
     expect(visibleToContractManager([...first, { step: 'contractManager', decidedOn: '2026-06-15' }])).toBe(true);
+  });
+
+  it("takes the contract manager's judgement once, at the last step of an open case, dated from that step to today, with grounds", () => {
+    const all = [...first, { step: 'improvementPlan' as const, decidedOn: '2026-05-11' }, { step: 'localManagement' as const, decidedOn: '2026-05-28' }, { step: 'contractManager' as const, decidedOn: '2026-06-01' }];
+    const j = (judgedOn: string, grounds = 'Afspraken nagekomen') => ({ judgedOn, grounds });
+    expect(refuseJudgement(all, false, false, j('2026-06-01'), '2026-06-01')).toBeNull();
+    expect(refuseJudgement(all.slice(0, 3), false, false, j('2026-06-01'), '2026-06-01')).toEqual({ field: 'decision', code: 'notCalledIn' });
+    expect(refuseJudgement(all, true, false, j('2026-06-01'), '2026-06-01')).toEqual({ field: 'decision', code: 'closed' });
+    expect(refuseJudgement(all, false, true, j('2026-06-01'), '2026-06-01')).toEqual({ field: 'decision', code: 'already' });
+    expect(refuseJudgement(all, false, false, j('2026-06-02'), '2026-06-01')).toEqual({ field: 'judgedOn', code: 'future' });
+    expect(refuseJudgement(all, false, false, j('2026-05-31'), '2026-06-01')).toEqual({ field: 'judgedOn', code: 'beforeStep' });
+    expect(refuseJudgement(all, false, false, j('2026-06-01', '  '), '2026-06-01')).toEqual({ field: 'grounds', code: 'empty' });
   });
 });

@@ -78,3 +78,31 @@ export function overdueCheckIns(due: readonly IsoDate[], held: ReadonlySet<IsoDa
 export function visibleToContractManager(steps: readonly StepFact[]): boolean {
   return steps.some((s) => s.step === 'contractManager');
 }
+
+/** 000 §5: the contract manager "beoordeelt of Opdrachtnemer conform afspraken handelt en aanvullende inzet kan verlangen". */
+export const JudgementDecisions = ['asAgreed', 'additionalEffort'] as const;
+export type JudgementDecision = (typeof JudgementDecisions)[number];
+export const JUDGEMENT_NL: Record<JudgementDecision, string> = {
+  asAgreed: 'Aanbieder handelt conform afspraken',
+  additionalEffort: 'Aanvullende inzet verlangd van de aanbieder',
+};
+
+export interface JudgementRefusal {
+  field: 'judgedOn' | 'grounds' | 'decision';
+  code: 'closed' | 'notCalledIn' | 'already' | 'future' | 'beforeStep' | 'empty';
+}
+
+/**
+ * Why the contract manager cannot record its judgement, or null: the case is open, at the last step
+ * ('contractManager'), not judged yet, dated today or before and not before that step, with grounds.
+ */
+export function refuseJudgement(steps: readonly StepFact[], closed: boolean, judged: boolean, input: { judgedOn: IsoDate; grounds: string }, today: IsoDate): JudgementRefusal | null {
+  if (closed) return { field: 'decision', code: 'closed' };
+  const calledIn = steps.find((s) => s.step === 'contractManager');
+  if (calledIn === undefined) return { field: 'decision', code: 'notCalledIn' };
+  if (judged) return { field: 'decision', code: 'already' };
+  if (compareDates(input.judgedOn, today) > 0) return { field: 'judgedOn', code: 'future' };
+  if (compareDates(input.judgedOn, calledIn.decidedOn) < 0) return { field: 'judgedOn', code: 'beforeStep' };
+  if (input.grounds.trim() === '') return { field: 'grounds', code: 'empty' };
+  return null;
+}

@@ -1,7 +1,7 @@
 // The participant-level ladder's API shapes (issue #14, R-ESC-1). The contract manager's answer carries
 // `person: null`: no name, BSN, client number, participant or referral id (test/participant-escalation.int.test.ts scans it).
 import { z } from 'zod';
-import { MAX_PLAN_WEEKS, ParticipantSteps } from '../../domain/escalation/participant-ladder.js';
+import { JudgementDecisions, MAX_PLAN_WEEKS, ParticipantSteps } from '../../domain/escalation/participant-ladder.js';
 import { int, IsoDate, str } from '../../platform/http/input.js';
 
 const text = (empty: string, max: number) => str(empty).trim().min(1, empty).max(max, `Hoogstens ${max} tekens.`);
@@ -18,6 +18,11 @@ export const StepInput = z.object({
 });
 export const CheckInInput = z.object({ dueOn: IsoDate.describe('The check-in it is (one of the plan’s due dates)'), heldOn: IsoDate, note: text('Vul in wat de monitoring opleverde.', 4000) });
 export const CloseInput = z.object({ closedOn: IsoDate, grounds: text('Vul de onderbouwing in.', 4000) });
+export const JudgementInput = z.object({
+  judgedOn: IsoDate.describe('The day of the judgement'),
+  decision: z.enum(JudgementDecisions, 'Kies het oordeel.').describe('000 §5: the provider acts as agreed, or additional effort is required'),
+  grounds: text('Vul de onderbouwing in.', 4000),
+});
 
 export const EscalationCase = z.object({
   id: z.uuid(),
@@ -30,6 +35,11 @@ export const EscalationCase = z.object({
   nextStep: z.enum(ParticipantSteps).nullable(),
   checkIns: z.array(z.object({ dueOn: z.string(), heldOn: z.string().nullable(), note: z.string().nullable(), overdue: z.boolean() })),
   closedOn: z.string().nullable(),
+  closureGrounds: z.string().nullable().describe('Why the case was closed; null while open'),
+  judgement: z
+    .object({ judgedOn: z.string(), decision: z.enum(JudgementDecisions), name: z.string(), grounds: z.string() })
+    .nullable()
+    .describe("The contract manager's judgement at the last step (000 §5); null until recorded"),
 });
 export type EscalationCase = z.infer<typeof EscalationCase>;
 export const EscalationList = z.object({ items: z.array(EscalationCase) });

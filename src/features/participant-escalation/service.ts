@@ -5,7 +5,7 @@
 // who see the person (R-SEC-2); the contract manager's lines name no data subject.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { compareDates } from '../../domain/calendar.js';
-import { nextParticipantStep, overdueCheckIns, refuseParticipantStep, STEP_NL, type Refusal } from '../../domain/escalation/participant-ladder.js';
+import { JUDGEMENT_NL, nextParticipantStep, overdueCheckIns, refuseJudgement, refuseParticipantStep, STEP_NL, type JudgementRefusal, type Refusal } from '../../domain/escalation/participant-ladder.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Tx } from '../../platform/db.js';
@@ -16,7 +16,7 @@ import { findReferral } from '../referrals/store.js';
 import { escalationRoomOf, type EscalationRoom } from './room.js';
 import type * as S from './schemas.js';
 import { dueDatesOf, resolveCheckInSignals } from './signals.js';
-import { casesIn, insertCase, insertCheckIn, insertClosure, insertStep, stepsAndCheckIns, type CaseRow, type CheckInRow, type StepRow } from './store.js';
+import { casesIn, insertCase, insertCheckIn, insertClosure, insertJudgement, insertStep, stepsAndCheckIns, type CaseRow, type CheckInRow, type StepRow } from './store.js';
 import type { z } from 'zod';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
@@ -34,9 +34,11 @@ const REASONS: Record<Refusal['code'], string> = {
 
 const subjectOf = (c: CaseRow) => [{ participantId: c.participantId, municipalityId: c.municipalityId }];
 
-async function roomOrNotFound(tx: Tx, deps: Deps, ctx: RequestContext, op: Op, objectId?: string): Promise<EscalationRoom> {
+/** `judging`: the contract manager's judgement (audited as a record); every other record is the consultant's and the coordinator's. */
+async function roomOrNotFound(tx: Tx, deps: Deps, ctx: RequestContext, op: Op, objectId?: string, judging = false): Promise<EscalationRoom> {
   const room = escalationRoomOf(ctx, deps.contracts);
-  if (room === undefined || (op === 'participantEscalation.record' && room.side === 'contractManager')) {
+  const allowed = room !== undefined && (op === 'participantEscalation.read' || judging === (room.side === 'contractManager'));
+  if (room === undefined || !allowed) {
     await recordAudit(tx, deps.crypto, ctx, { name: op, status: 'error', subjects: [], objectType: 'participantEscalation', ...(objectId === undefined ? {} : { objectId }), summary: "outside the actor's room" });
     throw notFound();
   }
@@ -71,6 +73,8 @@ function toCase(deps: Deps, room: EscalationRoom, c: CaseRow, steps: readonly St
       return { dueOn: d, heldOn: k?.heldOn ?? null, note: k?.note ?? null, overdue: overdue.has(d) };
     }),
     closedOn: c.closedOn,
+    closureGrounds: c.closureGrounds,
+    judgement: c.judgedOn === null || c.judgement === null ? null : { judgedOn: c.judgedOn, decision: c.judgement, name: JUDGEMENT_NL[c.judgement], grounds: c.judgementGrounds ?? '' },
   };
 }
 
@@ -167,5 +171,33 @@ export function closeEscalation(deps: Deps, ctx: RequestContext, id: string, b: 
     await insertClosure(tx, id, b.closedOn, b.grounds, who(deps, ctx));
     // Closed: the case monitors no more; its open check-in signals are answered.
     await resolveCheckInSignals(tx, row.participantId, id, dueDatesOf(steps), today);
+  });
+}
+
+const JUDGEMENT_REASONS: Record<JudgementRefusal['code'], string> = {
+  closed: REASONS.closed,
+  notCalledIn: 'De contractmanager is nog niet ingeschakeld: eerst de laatste stap van de escalatie (000 §5).',
+  already: 'Het oordeel van de contractmanager is al vastgelegd.',
+  future: REASONS.future,
+  beforeStep: 'Deze datum ligt vóór de stap waarin de contractmanager werd ingeschakeld.',
+  empty: 'Vul de onderbouwing in.',
+};
+
+/**
+ * 000 §5: the contract manager, called in at the last step, records its own judgement on the case under its
+ * pseudonym — once, with decision, grounds and date. Its audit line names no data subject, like its reads.
+ */
+export function judgeEscalation(deps: Deps, ctx: RequestContext, id: string, b: z.infer<typeof S.JudgementInput>): Promise<S.EscalationCase> {
+  const today = deps.clock.today();
+  return deps.db.transaction(async (tx) => {
+    const room = await roomOrNotFound(tx, deps, ctx, 'participantEscalation.record', id, true);
+    const row = await caseOrNotFound(tx, deps, ctx, room, id, 'participantEscalation.record');
+    const { steps } = await stepsAndCheckIns(tx, [id]);
+    const refusal = refuseJudgement(steps, row.closedOn !== null, row.judgedOn !== null, b, today);
+    if (refusal !== null) throw unprocessable(refusal.field, refusal.code, JUDGEMENT_REASONS[refusal.code]);
+    await insertJudgement(tx, id, b, who(deps, ctx));
+    await recordAudit(tx, deps.crypto, ctx, { name: 'participantEscalation.record', status: 'ok', subjects: [], objectType: 'participantEscalation', objectId: id, summary: `judged ${b.decision}` });
+    const [after] = await casesIn(tx, room, id);
+    return (await shown(tx, deps, room, after === undefined ? [] : [after]))[0] as S.EscalationCase;
   });
 }

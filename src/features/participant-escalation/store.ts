@@ -1,6 +1,6 @@
 // The participant-level ladder's rows (migration 0029, R-ESC-1): reads in a room and the inserts.
 // Append-only: nothing here updates or deletes.
-import type { ParticipantStep } from '../../domain/escalation/participant-ladder.js';
+import type { JudgementDecision, ParticipantStep } from '../../domain/escalation/participant-ladder.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import { SqlParams } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
@@ -18,6 +18,10 @@ export interface CaseRow {
   reason: string;
   closedOn: IsoDate | null;
   closureGrounds: string | null;
+  /** The contract manager's judgement at the last step (migration 0032), or null. */
+  judgedOn: IsoDate | null;
+  judgement: JudgementDecision | null;
+  judgementGrounds: string | null;
 }
 export interface StepRow {
   escalationId: string;
@@ -37,8 +41,10 @@ export interface CheckInRow {
 
 const SELECT = `SELECT e.id, e.referral_id AS "referralId", e.participant_id AS "participantId", p.given_name || ' ' || p.family_name AS "participantName",
     e.municipality_id AS "municipalityId", e.provider_id AS "providerId", e.contract_id AS "contractId", e.pseudonym, e.reason,
-    to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", c.grounds AS "closureGrounds"
-  FROM participant_escalation e JOIN participant p ON p.id = e.participant_id LEFT JOIN participant_escalation_closure c ON c.escalation_id = e.id`;
+    to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", c.grounds AS "closureGrounds",
+    to_char(j.judged_on, 'YYYY-MM-DD') AS "judgedOn", j.decision AS judgement, j.grounds AS "judgementGrounds"
+  FROM participant_escalation e JOIN participant p ON p.id = e.participant_id LEFT JOIN participant_escalation_closure c ON c.escalation_id = e.id
+    LEFT JOIN participant_escalation_judgement j ON j.escalation_id = e.id`;
 
 export function casesIn(q: Queryable, room: EscalationRoom, id?: string): Promise<CaseRow[]> {
   const p = new SqlParams();
@@ -67,7 +73,7 @@ export async function stepsAndCheckIns(q: Queryable, ids: readonly string[]): Pr
 
 type Who = { userId: string; at: Date };
 
-export async function insertCase(q: Queryable, c: Omit<CaseRow, 'participantName' | 'closedOn' | 'closureGrounds'>, who: Who): Promise<void> {
+export async function insertCase(q: Queryable, c: Omit<CaseRow, 'participantName' | 'closedOn' | 'closureGrounds' | 'judgedOn' | 'judgement' | 'judgementGrounds'>, who: Who): Promise<void> {
   await q.query(
     `INSERT INTO participant_escalation (id, referral_id, participant_id, municipality_id, provider_id, contract_id, pseudonym, reason, opened_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [c.id, c.referralId, c.participantId, c.municipalityId, c.providerId, c.contractId, c.pseudonym, c.reason, who.at, who.userId],
@@ -87,4 +93,10 @@ export async function insertCheckIn(q: Queryable, k: CheckInRow, who: Who): Prom
 
 export async function insertClosure(q: Queryable, escalationId: string, closedOn: IsoDate, grounds: string, who: Who): Promise<void> {
   await q.query(`INSERT INTO participant_escalation_closure (escalation_id, closed_on, grounds, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5)`, [escalationId, closedOn, grounds, who.at, who.userId]);
+}
+
+export async function insertJudgement(q: Queryable, escalationId: string, j: { judgedOn: IsoDate; decision: JudgementDecision; grounds: string }, who: Who): Promise<void> {
+  await q.query(`INSERT INTO participant_escalation_judgement (escalation_id, judged_on, decision, grounds, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    escalationId, j.judgedOn, j.decision, j.grounds, who.at, who.userId,
+  ]);
 }

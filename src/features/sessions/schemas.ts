@@ -66,6 +66,7 @@ const everyPermission: Record<Permission, true> = {
   'complaint.totals': true,
   'escalation.read': true,
   'escalation.record': true,
+  'escalation.judge': true,
   'system.backup': true,
   'retention.manage': true,
   'audit.search': true,

@@ -1,5 +1,6 @@
 // Issue #14 (R-ESC-1) as the web app reads it: the participant-level ladder — the cases in one's room, one
-// case with its steps and check-ins, opening a case, the next step, a check-in held and the closure. Shapes
+// case with its steps and check-ins, opening a case, the next step, a check-in held, the closure and the
+// contract manager's judgement. Shapes
 // from the generated types (src/features/participant-escalation/schemas.ts); every change answers with the
 // whole case, which replaces the cache, and the list is read again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ export type OpenBody = Body<'/api/v1/participant-escalations', 'post'>;
 export type StepBody = Body<'/api/v1/participant-escalations/{id}/steps', 'post'>;
 export type CheckInBody = Body<'/api/v1/participant-escalations/{id}/check-ins', 'post'>;
 export type CloseBody = Body<'/api/v1/participant-escalations/{id}/closure', 'post'>;
+export type JudgementBody = Body<'/api/v1/participant-escalations/{id}/judgement', 'post'>;
 
 const listKey = ['participant-escalations'] as const;
 const caseKey = (id: string) => ['participant-escalation', id] as const;
@@ -42,3 +44,5 @@ export const useOpenEscalation = () => useChange((body: OpenBody) => ok(koers.PO
 export const useTakeStep = (id: string) => useChange((body: StepBody) => ok(koers.POST('/api/v1/participant-escalations/{id}/steps', { ...path(id), body })));
 export const useHoldCheckIn = (id: string) => useChange((body: CheckInBody) => ok(koers.POST('/api/v1/participant-escalations/{id}/check-ins', { ...path(id), body })));
 export const useCloseEscalation = (id: string) => useChange((body: CloseBody) => ok(koers.POST('/api/v1/participant-escalations/{id}/closure', { ...path(id), body })));
+/** 000 §5: the contract manager's judgement at the last step. */
+export const useJudgeEscalation = (id: string) => useChange((body: JudgementBody) => ok(koers.POST('/api/v1/participant-escalations/{id}/judgement', { ...path(id), body })));

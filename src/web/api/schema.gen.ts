@@ -4735,9 +4735,19 @@ export interface paths {
                                     overdue: boolean;
                                 }[];
                                 closedOn: string | null;
+                                /** @description Why the case was closed; null while open */
+                                closureGrounds: string | null;
                                 contractId: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                                judgement: {
+                                    /** @enum {string} */
+                                    decision: "asAgreed" | "additionalEffort";
+                                    grounds: string;
+                                    judgedOn: string;
+                                    name: string;
+                                } | null;
                                 nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                                 /** @description Null for the contract manager: the case under its pseudonym only */
                                 person: {
@@ -4803,9 +4813,19 @@ export interface paths {
                                 overdue: boolean;
                             }[];
                             closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
                             contractId: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
                             nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                             /** @description Null for the contract manager: the case under its pseudonym only */
                             person: {
@@ -4872,9 +4892,19 @@ export interface paths {
                                 overdue: boolean;
                             }[];
                             closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
                             contractId: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
                             nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                             /** @description Null for the contract manager: the case under its pseudonym only */
                             person: {
@@ -4954,9 +4984,19 @@ export interface paths {
                                 overdue: boolean;
                             }[];
                             closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
                             contractId: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
                             nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                             /** @description Null for the contract manager: the case under its pseudonym only */
                             person: {
@@ -5032,9 +5072,113 @@ export interface paths {
                                 overdue: boolean;
                             }[];
                             closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
                             contractId: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
+                            nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
+                            /** @description Null for the contract manager: the case under its pseudonym only */
+                            person: {
+                                name: string;
+                                /** Format: uuid */
+                                participantId: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
+                            providerCode: string;
+                            pseudonym: string;
+                            /** @description Null for the contract manager (it may describe the person) */
+                            reason: string | null;
+                            steps: {
+                                actors: string;
+                                decidedOn: string;
+                                decision: string;
+                                name: string;
+                                planWeeks: number | null;
+                                /** @enum {string} */
+                                step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/{id}/judgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The contract manager's judgement at the last step, once: the provider acts as agreed or additional effort is required, with grounds (000 §5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 000 §5: the provider acts as agreed, or additional effort is required
+                         * @enum {string}
+                         */
+                        decision: "asAgreed" | "additionalEffort";
+                        grounds: string;
+                        /** @description The day of the judgement */
+                        judgedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkIns: {
+                                dueOn: string;
+                                heldOn: string | null;
+                                note: string | null;
+                                overdue: boolean;
+                            }[];
+                            closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
+                            contractId: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
                             nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                             /** @description Null for the contract manager: the case under its pseudonym only */
                             person: {
@@ -5119,9 +5263,19 @@ export interface paths {
                                 overdue: boolean;
                             }[];
                             closedOn: string | null;
+                            /** @description Why the case was closed; null while open */
+                            closureGrounds: string | null;
                             contractId: string;
                             /** Format: uuid */
                             id: string;
+                            /** @description The contract manager's judgement at the last step (000 §5); null until recorded */
+                            judgement: {
+                                /** @enum {string} */
+                                decision: "asAgreed" | "additionalEffort";
+                                grounds: string;
+                                judgedOn: string;
+                                name: string;
+                            } | null;
                             nextStep: ("signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager") | null;
                             /** @description Null for the contract manager: the case under its pseudonym only */
                             person: {
@@ -14980,7 +15134,7 @@ export interface paths {
                                 lines: number | null;
                                 withinTerm: number | null;
                             };
-                            /** @description Items 1, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed */
+                            /** @description Items 1, 2, 8, 11 from the quality register, per provider (the provider its own): about a provider, not a person, so never suppressed */
                             quality: {
                                 /** @description Item 8: the class visits of the quarter (R-QLT-4, 003 art. 16.2) */
                                 classVisits: {
@@ -15005,6 +15159,16 @@ export interface paths {
                                     summary: string;
                                     surveyedOn: string;
                                 }[];
+                                /** @description Item 2: the teachers in the register on the quarter's last day by qualification, and the contract's norm then (R-QLT-2); absent in a report frozen before it was computed */
+                                teachers?: {
+                                    certified: number;
+                                    inTraining: number;
+                                    norm: {
+                                        maxInTrainingPercent: number;
+                                        minCertifiedPercent: number;
+                                    } | null;
+                                    otherSpecialist: number;
+                                };
                             }[];
                             quarter: string;
                             rows: {
@@ -15833,7 +15997,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -15895,7 +16059,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16055,7 +16219,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16158,7 +16322,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };

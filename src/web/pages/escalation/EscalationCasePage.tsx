@@ -1,6 +1,7 @@
 // One case of the participant-level ladder (issue #14, R-ESC-1): its steps in order with date, actors and
 // decision, the improvement plan's weekly check-ins, and — for the consultant and the provider's
-// coordinator — the next step, a check-in held and the closure. The contract manager reads the case at
+// coordinator — the next step, a check-in held and the closure; the contract manager's judgement at the
+// last step (000 §5), which the contract manager records. The contract manager reads the case at
 // `/contract/escalaties-inburgeraars/:id` under its pseudonym: the server sends no person and no reason.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useLocation, useParams } from 'react-router-dom';
@@ -12,7 +13,7 @@ import { formatDate } from '../../lib/dates';
 import { can } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
-import { CheckInForm, CloseForm, StepForm } from './EscalationForms';
+import { CheckInForm, CloseForm, JudgementForm, StepForm } from './EscalationForms';
 import { escalationBase } from './EscalationsPage';
 import { caseLabel } from './escalationList';
 
@@ -22,10 +23,10 @@ export function EscalationCasePage() {
   const base = escalationBase(useLocation().pathname);
   useDocumentTitle('Escalatie');
   if (!can(user, 'escalation.read')) return <NotAllowed title="Escalatie" />;
-  return <Case id={id} base={base} record={can(user, 'escalation.record')} />;
+  return <Case id={id} base={base} record={can(user, 'escalation.record')} judge={can(user, 'escalation.judge')} />;
 }
 
-function Case({ id, base, record }: { id: string; base: string; record: boolean }) {
+function Case({ id, base, record, judge }: { id: string; base: string; record: boolean; judge: boolean }) {
   const escalation = useEscalation(id);
   if (escalation.isPending) return <Loading what="de escalatie" />;
   if (escalation.isError) return <LoadError error={escalation.error} />;
@@ -57,9 +58,17 @@ function Case({ id, base, record }: { id: string; base: string; record: boolean 
         )}
         <dt>Stand</dt>
         <dd>{open ? 'Open' : `Afgesloten op ${formatDate(c.closedOn)}`}</dd>
+        {c.closureGrounds !== null && (
+          <>
+            <dt>Onderbouwing van de afsluiting</dt>
+            <dd>{c.closureGrounds}</dd>
+          </>
+        )}
       </dl>
       <Steps escalation={c} />
       <CheckIns escalation={c} />
+      <Judgement escalation={c} />
+      {judge && <JudgementForm escalation={c} />}
       {record && open && (
         <>
           <StepForm escalation={c} />
@@ -113,6 +122,26 @@ function CheckIns({ escalation }: { escalation: EscalationCase }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function Judgement({ escalation }: { escalation: EscalationCase }) {
+  const j = escalation.judgement;
+  if (j === null) return null;
+  return (
+    <section aria-labelledby="oordeel" className="koers-section">
+      <Heading level={2} id="oordeel">
+        Oordeel van de contractmanager
+      </Heading>
+      <dl className="koers-facts">
+        <dt>Oordeel</dt>
+        <dd>{j.name}</dd>
+        <dt>Datum</dt>
+        <dd>{formatDate(j.judgedOn)}</dd>
+        <dt>Onderbouwing</dt>
+        <dd>{j.grounds}</dd>
+      </dl>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 // The participant-level ladder's forms (issue #14, R-ESC-1): the next step with date, actors and decision
-// (the improvement plan with its weeks of monitoring), a check-in held, and the closure with grounds.
+// (the improvement plan with its weeks of monitoring), a check-in held, and the closure with grounds; the
+// contract manager's judgement at the last step (000 §5).
 // ApiForm checks them on blur and submit and puts the server's Dutch reasons next to the field.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useCloseEscalation, useHoldCheckIn, useTakeStep, type EscalationCase } from '../../api/participantEscalation';
+import { useCloseEscalation, useHoldCheckIn, useJudgeEscalation, useTakeStep, type EscalationCase } from '../../api/participantEscalation';
 import { useSystemDate } from '../../api/queries';
 import { formatDate } from '../../lib/dates';
 import { ApiForm, type FieldSpec } from '../contract/ApiForm';
@@ -93,5 +94,39 @@ export function CloseForm({ escalation }: { escalation: EscalationCase }) {
         onSubmit={(v) => close.mutateAsync({ closedOn: v.closedOn, grounds: v.grounds })}
       />
     </details>
+  );
+}
+
+const JUDGEMENTS = [
+  ['asAgreed', 'Aanbieder handelt conform afspraken'],
+  ['additionalEffort', 'Aanvullende inzet verlangd van de aanbieder'],
+] as const;
+
+/** 000 §5: called in at the last step, the contract manager judges whether the provider acts as agreed — once. */
+export function JudgementForm({ escalation }: { escalation: EscalationCase }) {
+  const today = useSystemDate().data?.today ?? '';
+  const judge = useJudgeEscalation(escalation.id);
+  const calledIn = escalation.steps.find((s) => s.step === 'contractManager');
+  if (calledIn === undefined || escalation.judgement !== null || escalation.closedOn !== null) return null;
+  return (
+    <section aria-labelledby="oordeel-vastleggen" className="koers-section">
+      <Heading level={2} id="oordeel-vastleggen">
+        Oordeel van de contractmanager
+      </Heading>
+      <Paragraph>U beoordeelt of de aanbieder conform afspraken handelt en of aanvullende inzet nodig is (000 §5). Het oordeel wordt één keer vastgelegd.</Paragraph>
+      <ApiForm
+        id="oordeel"
+        label="Oordeel vastleggen"
+        fields={[
+          { name: 'decision', label: 'Oordeel', kind: 'select', options: JUDGEMENTS },
+          { name: 'judgedOn', label: 'Datum van het oordeel', kind: 'date', description: `Niet voor ${formatDate(calledIn.decidedOn)} en niet na ${formatDate(today)}.` },
+          { name: 'grounds', label: 'Onderbouwing', kind: 'textarea' },
+        ]}
+        initial={{ decision: '', judgedOn: today, grounds: '' }}
+        submitLabel="Oordeel vastleggen"
+        savedMessage="Het oordeel is vastgelegd."
+        onSubmit={(v) => judge.mutateAsync({ judgedOn: v.judgedOn, decision: v.decision as (typeof JUDGEMENTS)[number][0], grounds: v.grounds })}
+      />
+    </section>
   );
 }

@@ -17,6 +17,8 @@ const item = (pseudonym: string, name: string | null, steps: EscalationItem['ste
   nextStep: null,
   checkIns: [],
   closedOn: null,
+  closureGrounds: null,
+  judgement: null,
 });
 
 const cases = [
