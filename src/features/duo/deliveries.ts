@@ -69,8 +69,18 @@ export async function queuePipDelivery(tx: Tx, plan: ApprovedPlan): Promise<stri
   return id;
 }
 
+/**
+ * Assumption: the PIP states the learning route, so it is the plan of a language or education product
+ * (e.g. b1_language, z_language); a participation, MAP or PVT referral's plan is not the PIP.
+ */
+const PIP_KINDS: ReadonlySet<string> = new Set(['language', 'education']);
+
 /** Queues the PIP of the plan version just approved (src/features/referrals/lifecycle.ts), reading its content. */
-export async function queueApprovedPlanForDuo(tx: Tx, p: Omit<ApprovedPlan, 'content'>): Promise<void> {
-  const [row] = await tx.query<{ content: LearningPlanContent }>(`SELECT content FROM learning_plan WHERE referral_id = $1 AND version = $2`, [p.referralId, p.planVersion]);
-  if (row) await queuePipDelivery(tx, { ...p, content: row.content });
+export async function queueApprovedPlanForDuo(tx: Tx, contracts: ContractRegistry, p: Omit<ApprovedPlan, 'content'>): Promise<void> {
+  const [row] = await tx.query<{ content: LearningPlanContent; contractId: string; productCode: string }>(
+    `SELECT lp.content, r.contract_id AS "contractId", r.product_code AS "productCode" FROM learning_plan lp JOIN referral r ON r.id = lp.referral_id WHERE lp.referral_id = $1 AND lp.version = $2`,
+    [p.referralId, p.planVersion],
+  );
+  const kind = row && contracts.byId(row.contractId)?.products.find((x) => x.code === row.productCode)?.kind;
+  if (row && kind && PIP_KINDS.has(kind)) await queuePipDelivery(tx, { ...p, content: row.content });
 }
