@@ -139,7 +139,7 @@ export async function recordLifecycleEventInTx(tx: Tx, deps: Deps, ctx: RequestC
     });
     if (!decided) throw new AppError('conflict', 'Over deze versie van het leerplan is al besloten.');
     // R-EXC-4 (issue #15): the approved plan is the PIP DUO is owed, queued in this transaction.
-    if (input.type === 'planApproved') await queueApprovedPlanForDuo(tx, { referralId, planVersion: input.planVersion, participantId: t.participantId, municipalityId: t.municipalityId, approvedOn: today });
+    if (input.type === 'planApproved') await queueApprovedPlanForDuo(tx, deps.contracts, { referralId, planVersion: input.planVersion, participantId: t.participantId, municipalityId: t.municipalityId, approvedOn: today });
   }
   await recordAudit(tx, deps.crypto, ctx, {
     name: 'referral.event',
