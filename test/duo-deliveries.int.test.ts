@@ -35,8 +35,8 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
   };
 
   /** A participant with a referral whose plan (all targets B1 unless given) the consultant approves. Returns the BSN and participant id. */
-  async function approvedPlan(plan: Record<string, unknown> = { targetLevels: allB1 }): Promise<{ bsn: string; participantId: string }> {
-    const input = aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } });
+  async function approvedPlan(plan: Record<string, unknown> = { targetLevels: allB1 }, referral = { providerId: TAALPUNT, productCode: 'b1_language' }, by = () => provider): Promise<{ bsn: string; participantId: string }> {
+    const input = aParticipantInput({ referral, ...(referral.productCode.startsWith('z_') ? { route: 'z' } : {}) });
     const created = await consultant.post('/api/v1/participants', input);
     const id = created.body.referrals[0].id as string;
     const step = async (c: Client, body: Record<string, unknown>) => {
@@ -44,10 +44,10 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
       const res = await c.post(`/api/v1/referrals/${id}/events`, { lockVersion: detail.body.lockVersion, ...body });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     };
-    await step(provider, { type: 'acknowledged' });
-    await step(provider, { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
-    await step(provider, { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
-    await step(provider, { type: 'planSubmitted', content: aLearningPlan(plan) });
+    await step(by(), { type: 'acknowledged' });
+    await step(by(), { type: 'intakeInvited', intakeDate: '2027-01-04', location: 'Hoorn' });
+    await step(by(), { type: 'intakeHeld', heldOn: '2027-01-04', regularStartInTime: true });
+    await step(by(), { type: 'planSubmitted', content: aLearningPlan(plan) });
     const bsn = input.bsn as string;
     sim.addPerson({ bsn, gemeentecode: '0405', startInburgeringsplicht: '2026-06-01', vestigingGemeente: '2026-06-01', asielmigrant: false });
     await step(consultant, { type: 'planApproved', planVersion: 1 });
@@ -165,5 +165,11 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
     const [invalid] = await rowsOf(z.participantId);
     expect(invalid).toMatchObject({ status: 'invalid', body: null });
     expect(invalid!.reasons[0]).toMatch(/^niveau: /);
+  });
+
+  it("a participation referral's approved plan is not the PIP: nothing is queued", async () => {
+    const werkwijs = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'werkwijs-participatie'));
+    const z = await approvedPlan({ route: 'z', targetLevels: { reading: 'A1', writing: 'A1', listening: 'A1', speaking: 'A1' } }, { providerId: organisationId('provider', 'werkwijs-participatie'), productCode: 'z_participation' }, () => werkwijs);
+    expect(await rowsOf(z.participantId)).toEqual([]);
   });
 });
