@@ -6,17 +6,9 @@ import { DELIVERY_STATUS, useDemoExam, useDuoFile, useRefreshDuo, type DemoExamI
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, formatTimestamp } from '../../lib/dates';
 import { ApiForm } from '../contract/ApiForm';
+import { DUO_EVENTS } from './duoEvents';
 
 const ROUTE: Record<string, string> = { B: 'B1-route', O: 'Onderwijsroute', Z: 'Zelfstandigheidsroute' };
-/** Gebeurtenissen.md: the events Koers names; others show their code. */
-const EVENT: Record<string, string> = {
-  SS101: 'Persoon is inburgeringsplichtig',
-  SS102: 'Inburgeringstermijn gestart',
-  SS120: 'Inburgeringsplichtige in gemeente gevestigd zonder PIP',
-  SS121: 'Inburgeringsplichtige in gemeente gevestigd met PIP vorige gemeente',
-  SS139: 'Termijn van 10 weken voor vaststellen leerroute gestart',
-  SS199: 'Uitslag examen bekend',
-};
 const PART: Record<string, string> = { KNM: 'Kennis van de Nederlandse Maatschappij', LE: 'Lezen', LU: 'Luisteren', SC: 'Schrijven', SP: 'Spreken' };
 
 interface Duty {
@@ -109,7 +101,7 @@ function DuoBody({ file }: { file: DuoFile }) {
           <ul>
             {file.notifications.map((n, i) => (
               <li key={`${n.eventCode}-${n.receivedAt}-${i}`}>
-                {formatTimestamp(n.receivedAt)}: {EVENT[n.eventCode] ?? 'Gebeurtenis'} ({n.eventCode})
+                {formatTimestamp(n.receivedAt)}: {DUO_EVENTS[n.eventCode] ?? 'Gebeurtenis'} ({n.eventCode})
               </li>
             ))}
           </ul>
