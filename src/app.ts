@@ -7,6 +7,7 @@ import { ROUTES } from './features/index.js';
 import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
 import { runScheduled } from './features/scheduled-run.js';
+import { applyStoredVersions } from './features/contract-versions/registry.js';
 import { duoNotificationUrl, startDuoLink } from './features/duo/link.js';
 import { SCHEDULED_JOB } from './features/system/metrics-route.js';
 import { Metrics, observeJob } from './platform/metrics.js';
@@ -89,6 +90,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
   // Issue #17: request counts and job runs for GET /metrics and the health check.
   const metrics = new Metrics();
   try {
+    // Issue #17 (R-CON-10): the versions activated in Koers, on top of the files.
+    await applyStoredVersions(db, contracts);
     await syncOrganisations(db, contracts);
     const demo = config.demo ? await loadDemoRegion(db, crypto, contracts, { size: config.demoSize, today: clock.today(), now: clock.now() }) : undefined;
     const server = await buildServer(

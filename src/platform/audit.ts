@@ -100,7 +100,9 @@ export type AuditOperation =
   | 'audit.search'
   // Issue #17: staff accounts listed, made, changed, ended or their second factor reset.
   | 'user.list'
-  | 'user.record';
+  | 'user.record'
+  // Issue #17 (R-CON-10): a contract version activated.
+  | 'contract.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -112,6 +114,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'audit.search': 'koers:verwerking/verantwoording',
   'user.list': 'koers:verwerking/toegangsbeveiliging',
   'user.record': 'koers:verwerking/toegangsbeveiliging',
+  'contract.record': 'koers:verwerking/contractbeheer',
   'referral.create': 'koers:verwerking/aanmelding-aanbieder',
   'referral.list': 'koers:verwerking/aanmelding-aanbieder',
   'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',

@@ -12,6 +12,11 @@ export interface ContractRegistry {
   byId(id: string): Contract | undefined;
   /** The contracts a municipality takes part in. */
   forMunicipality(municipalityCode: string): Contract[];
+  /**
+   * Issue #17 (R-CON-10): puts a contract with a version the administrator activated in place of the one
+   * with its id; every later read sees it. Only src/features/contract-versions calls it.
+   */
+  replace(contract: Contract): void;
 }
 
 function formatPath(p: readonly PropertyKey[]): string {
@@ -45,11 +50,18 @@ export function loadContracts(dir: string): ContractRegistry {
   return registryOf(contracts);
 }
 
-export function registryOf(contracts: readonly Contract[]): ContractRegistry {
+export function registryOf(initial: readonly Contract[]): ContractRegistry {
+  let contracts = initial;
   return {
-    contracts,
+    get contracts() {
+      return contracts;
+    },
     byId: (id) => contracts.find((c) => c.id === id),
     forMunicipality: (code) => contracts.filter((c) => c.municipalities.some((m) => m.code === code)),
+    replace: (contract) => {
+      if (!contracts.some((c) => c.id === contract.id)) throw new ContractFileError(`No contract with the id "${contract.id}"`);
+      contracts = contracts.map((c) => (c.id === contract.id ? contract : c));
+    },
   };
 }
 

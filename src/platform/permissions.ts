@@ -85,4 +85,6 @@ export type Permission =
   /** Issue #17 (R-SEC-2): the privacy officer searches its municipality's audit log by participant, user, period and operation. */
   | 'audit.search'
   /** Issue #17: accounts — the administrator every staff account, a provider's coordinator its own provider's teachers. */
-  | 'user.manage';
+  | 'user.manage'
+  /** Issue #17 (R-CON-10): load, check and activate a new contract version (the administrator). */
+  | 'contract.manage';

@@ -71,6 +71,7 @@ const everyPermission: Record<Permission, true> = {
   'retention.manage': true,
   'audit.search': true,
   'user.manage': true,
+  'contract.manage': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

@@ -212,6 +212,7 @@ const auditEventLabels: Record<string, string> = {
   'audit.search': 'Logboek doorzocht',
   'user.list': 'Gebruikers bekeken',
   'user.record': 'Gebruiker gemaakt, gewijzigd of beëindigd',
+  'contract.record': 'Contractversie geactiveerd',
 };
 
 /** Every operation with its words, sorted by them: the choices of the audit search (issue #17). */
