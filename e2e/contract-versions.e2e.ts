@@ -38,6 +38,6 @@ describe('the administrator loads a contract version', () => {
     await page.getByLabel('De versie (YAML of JSON)').fill('note: alleen een notitie\n');
     await page.getByLabel('Geldig vanaf').fill('2026-01-01');
     await page.getByRole('button', { name: 'Controleren' }).click();
-    await page.getByText('Kies vandaag of een latere datum.').first().waitFor();
+    await page.getByText('Kies morgen of een latere datum.').first().waitFor();
   });
 });

@@ -127,7 +127,11 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       // idempotent; the advisory lock lets one instance of many do the work.
       // Issue #11: the same run records the billable events the facts have earned (src/features/invoicing/sweep.ts).
       const tick = () =>
-        void observeJob(metrics, SCHEDULED_JOB, () => new Date(), () => runScheduled(db, contracts, clock.today(), { crypto, clock })).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
+        void observeJob(metrics, SCHEDULED_JOB, () => new Date(), async () => {
+          // Issue #17: a contract version another instance activated is taken in here, before the run.
+          await applyStoredVersions(db, contracts);
+          return runScheduled(db, contracts, clock.today(), { crypto, clock });
+        }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();
       timer = setInterval(tick, HOUR);
       timer.unref();

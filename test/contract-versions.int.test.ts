@@ -102,6 +102,9 @@ describe(`contract versions on ${DB_KIND}`, () => {
       [2, '2027-01-11', '2027-02-28'],
       [3, '2027-03-01', '2029-12-31'],
     ]);
+    // The hourly run of every instance applies them to its live registry: the activating one has them already.
+    await applyStoredVersions(t.koers.db, t.koers.contracts);
+    expect(t.koers.contracts.byId('westfriesland')?.versions.map((v) => v.version)).toEqual([1, 2, 3]);
     const lines = await t.koers.db.query<{ summary: string }>(`SELECT summary FROM audit_event WHERE name = 'contract.record' ORDER BY id`);
     expect(lines.map((l) => l.summary)).toEqual(['version 2 from 2027-01-11', 'version 3 from 2027-03-01']);
   });

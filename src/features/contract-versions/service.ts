@@ -48,8 +48,10 @@ function bodyOf(upload: VersionUpload): VersionBody {
 function check(deps: Deps, upload: VersionUpload, today: IsoDate): Extract<AmendResult, { ok: true }> {
   const contract = deps.contracts.byId(upload.contractId);
   if (contract === undefined) throw invalid('contractId', 'unknown', 'Dit contract bestaat niet.');
-  // A date in the past would give new rules to a period already lived: referrals made then keep theirs.
-  if (upload.validFrom < today) throw invalid('validFrom', 'past', 'Kies vandaag of een latere datum.');
+  // A date in the past would give new rules to a period already lived. Today neither: the other instances
+  // of an installation take the version in at their hourly run (src/app.ts), so it must not be in force
+  // before they can have it (docs/operations.md).
+  if (upload.validFrom <= today) throw invalid('validFrom', 'past', 'Kies morgen of een latere datum.');
   const result = amendContract(contract, bodyOf(upload), upload.validFrom);
   if (!result.ok) {
     throw new AppError(
