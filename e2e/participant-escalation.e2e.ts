@@ -5,6 +5,7 @@
 // participant's name is nowhere on the page — records its judgement (000 §5: acts as agreed or additional
 // effort), and reads the complaint totals as a table beside their chart.
 // axe-core once on every page; the forms are opened and sent with the keyboard.
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
@@ -142,6 +143,13 @@ describe('the participant-level ladder, from the consultant to the contract mana
     await row.getByText('Contractmanager ingeschakeld').waitFor();
     expect(await page.locator('body').innerText()).not.toContain(name);
     await checkA11y(page, 'de escalaties bij de contractmanager');
+    // The whole list as CSV from the server, under the pseudonym only.
+    await page.locator('summary', { hasText: 'Exporteren' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als CSV', exact: true }).click()]);
+    expect(csv.suggestedFilename()).toBe(`escalaties-inburgeraars-${TODAY}.csv`);
+    const exported = await readFile(await csv.path(), 'utf8');
+    expect(exported).toContain(pseudonym);
+    expect(exported).not.toContain(name);
 
     await row.getByRole('link', { name: pseudonym }).click();
     await heading(page, `Escalatie ${pseudonym}`);

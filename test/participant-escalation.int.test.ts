@@ -130,4 +130,30 @@ describe(`the participant-level ladder on ${DB_KIND}`, () => {
     expect((await signals()).map((s) => s.status)).toEqual(['resolved']);
     await expect(t.koers.db.query(`DELETE FROM participant_escalation_step WHERE escalation_id = $1`, [caseId])).rejects.toThrow(/append-only/);
   });
+
+  it('the list is searched, sorted, paged and exported by the server; the contract manager searches and exports pseudonyms only', async () => {
+    // A second case about the same referral, at its first step, so there is something to page and sort.
+    const second = await enschede.post(URL, { referralId: referral.referralId, reason: 'Herhaald verzuim', decidedOn: '2026-06-01', actors: 'Consulent, coördinator', decision: 'Afspraak gemaakt' });
+    expect(second.status).toBe(200);
+    const page1 = await enschede.get(`${URL}?sort=step&pageSize=1`);
+    expect(page1.body).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: second.body.id }] });
+    expect((await enschede.get(`${URL}?sort=step&pageSize=1&page=2`)).body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    expect((await enschede.get(`${URL}?q=${encodeURIComponent(NAME.family.toLowerCase())}`)).body.total).toBe(2);
+    expect((await enschede.get(`${URL}?participant=${referral.participantId}`)).body.total).toBe(2);
+    expect((await enschede.get(`${URL}?sort=nonsense`)).status).toBe(400);
+    const csv = await enschede.get(`${URL}/export?format=csv&sort=case`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(csv.body)).toContain(`${NAME.given} ${NAME.family}`);
+    // The contract manager: only the case at the last step; a name finds nothing, the pseudonym finds it.
+    const pseudonym = (await asManager('GET', URL)).body.items[0].pseudonym as string;
+    expect((await asManager('GET', `${URL}?q=${encodeURIComponent(NAME.family)}`)).body.total).toBe(0);
+    expect((await asManager('GET', `${URL}?q=${encodeURIComponent(pseudonym.slice(-6))}`)).body).toMatchObject({ total: 1, items: [{ id: caseId, person: null }] });
+    expect((await asManager('GET', `${URL}?participant=${referral.participantId}`)).body.invalidParams[0]).toMatchObject({ name: 'participant', code: 'notAllowed' });
+    const managerCsv = await asManager('GET', `${URL}/export?format=csv`);
+    expect(managerCsv.status).toBe(200);
+    expect(String(managerCsv.body)).toContain(pseudonym);
+    expect(String(managerCsv.body)).toContain('Aanvullende inzet verlangd van de aanbieder');
+    for (const body of managerBodies) for (const n of [referral.participantId, referral.referralId, NAME.family, NAME.given, NAME.bsn, NAME.clientNumber]) expect(body, n).not.toContain(n);
+  });
 });

@@ -16,7 +16,7 @@ const today = () => {
   return k.clock.today();
 };
 const stepBody = (step: string, planWeeks: number | null = null) => ({ step, decidedOn: today(), actors: 'Matrix', decision: 'Matrix', planWeeks });
-type As = (actor: 'ownConsultant' | 'ownProvider') => { post: (url: string, body: unknown) => Promise<{ status: number; body: any }> };
+type As = (actor: 'ownConsultant' | 'ownProvider') => { post: (url: string, body: unknown) => Promise<{ status: number; body: any }>; get: (url: string) => Promise<{ status: number; body: any }> };
 
 const must = async (res: Promise<{ status: number; body: any }>) => {
   const r = await res;
@@ -30,10 +30,19 @@ const opened = (steps: readonly string[] = []) => async (f: Fixture, as: As): Pr
   return { ...f, objectId: c.id };
 };
 const listsIt = (b: { items?: { id: string }[] }, f: Fixture) => (b.items ?? []).some((i) => i.id === f.objectId);
+/** The export names a case by its pseudonym (the contract manager's file by nothing else): objectId holds it. */
+const byPseudonym = (steps: readonly string[] = []) => async (f: Fixture, as: As): Promise<Fixture> => {
+  const g = await opened(steps)(f, as);
+  const c = await must(as('ownConsultant').get(`${URL}/${String(g.objectId)}`));
+  return { ...g, objectId: c.pseudonym };
+};
+const exportsIt = (b: unknown, f: Fixture) => typeof b === 'string' && f.objectId !== undefined && b.includes(f.objectId);
 
 export function escalationCases(): Case[] {
   return [
     { name: `GET ${URL}`, mutates: false, prepare: opened(), call: (c) => c.get(URL), contains: listsIt, expect: { ...none, ownConsultant: 'visible', otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden', contractManager: 'hidden' } },
+    { name: `GET ${URL}/export`, mutates: false, prepare: byPseudonym(), call: (c) => c.get(`${URL}/export?format=csv`), contains: exportsIt, expect: { ...none, ownConsultant: 'visible', otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden', contractManager: 'hidden' } },
+    { name: `GET ${URL}/export (at the last step)`, mutates: false, prepare: byPseudonym(['improvementPlan', 'localManagement', 'contractManager']), call: (c) => c.get(`${URL}/export?format=csv`), contains: exportsIt, expect: { ...none, ownConsultant: 'visible', otherConsultant: 'hidden', ownProvider: 'visible', otherProvider: 'hidden', contractManager: 'visible' } },
     { name: `GET ${URL}/:id`, mutates: false, prepare: opened(), call: (c, f) => c.get(`${URL}/${f.objectId}`), expect: both(200) },
     { name: `GET ${URL}/:id (at the last step)`, mutates: false, prepare: opened(['improvementPlan', 'localManagement', 'contractManager']), call: (c, f) => c.get(`${URL}/${f.objectId}`), expect: { ...both(200), contractManager: 200 } },
     { name: `POST ${URL}`, mutates: true, call: (c, f) => c.post(URL, { referralId: f.referralId, reason: 'Matrix', decidedOn: today(), actors: 'Matrix', decision: 'Matrix' }), expect: { ...both(200), otherConsultant: 422, otherProvider: 422 } },

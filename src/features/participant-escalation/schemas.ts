@@ -2,7 +2,9 @@
 // `person: null`: no name, BSN, client number, participant or referral id (test/participant-escalation.int.test.ts scans it).
 import { z } from 'zod';
 import { JudgementDecisions, MAX_PLAN_WEEKS, ParticipantSteps } from '../../domain/escalation/participant-ladder.js';
-import { int, IsoDate, str } from '../../platform/http/input.js';
+import { EscalationSorts } from '../../domain/escalation/participant-list.js';
+import { ExportFormat } from '../../platform/http/export.js';
+import { int, IsoDate, queryInt, str } from '../../platform/http/input.js';
 
 const text = (empty: string, max: number) => str(empty).trim().min(1, empty).max(max, `Hoogstens ${max} tekens.`);
 const StepFields = {
@@ -42,4 +44,11 @@ export const EscalationCase = z.object({
     .describe("The contract manager's judgement at the last step (000 §5); null until recorded"),
 });
 export type EscalationCase = z.infer<typeof EscalationCase>;
-export const EscalationList = z.object({ items: z.array(EscalationCase) });
+export const EscalationFilterQuery = z.object({
+  q: str().trim().max(100).optional().describe("Part of the participant's name (not for the contract manager), the pseudonym or the provider code"),
+  participant: z.uuid('Onbekende inburgeraar.').optional().describe("Only this participant's cases (the consultant and the coordinator; refused for the contract manager)"),
+  sort: z.enum(EscalationSorts, 'Kies een sortering.').default('-lastStepOn'),
+});
+export const EscalationListQuery = EscalationFilterQuery.extend({ page: queryInt().min(1).default(1), pageSize: queryInt().min(1).max(500).default(50) });
+export const EscalationExportQuery = EscalationFilterQuery.extend({ format: ExportFormat });
+export const EscalationList = z.object({ items: z.array(EscalationCase), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { compareDates } from '../../domain/calendar.js';
 import { JUDGEMENT_NL, nextParticipantStep, overdueCheckIns, refuseJudgement, refuseParticipantStep, STEP_NL, type JudgementRefusal, type Refusal } from '../../domain/escalation/participant-ladder.js';
+import { searchAndSort } from '../../domain/escalation/participant-list.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Tx } from '../../platform/db.js';
@@ -83,12 +84,24 @@ async function shown(tx: Tx, deps: Deps, room: EscalationRoom, rows: readonly Ca
   return rows.map((r) => toCase(deps, room, r, steps, checkIns, deps.clock.today()));
 }
 
-export function listEscalations(deps: Deps, ctx: RequestContext): Promise<S.EscalationCase[]> {
+/**
+ * The cases in the room as the actor sees them, searched and sorted (the list pages them, the export writes
+ * them all). The audit line names the participants of the cases found; the contract manager's none. A
+ * participant filter is the personal sides' only: the contract manager may not probe a person's cases.
+ */
+export function listEscalations(deps: Deps, ctx: RequestContext, f: z.infer<typeof S.EscalationFilterQuery>): Promise<S.EscalationCase[]> {
   return deps.db.transaction(async (tx) => {
     const room = await roomOrNotFound(tx, deps, ctx, 'participantEscalation.read');
-    const rows = await casesIn(tx, room);
-    await recordAudit(tx, deps.crypto, ctx, { name: 'participantEscalation.read', status: 'ok', subjects: room.side === 'contractManager' ? [] : rows.flatMap(subjectOf), objectType: 'participantEscalation', summary: `${rows.length} cases` });
-    return shown(tx, deps, room, rows);
+    if (f.participant !== undefined && room.side === 'contractManager') throw unprocessable('participant', 'notAllowed', 'De contractmanager ziet escalaties alleen onder hun casusnummer.');
+    const rows = (await casesIn(tx, room)).filter((r) => f.participant === undefined || r.participantId === f.participant);
+    const found = searchAndSort(
+      (await shown(tx, deps, room, rows)).map((c) => ({ ...c, name: c.person?.name ?? null })),
+      f.q,
+      f.sort,
+    );
+    const subjects = room.side === 'contractManager' ? [] : rows.filter((r) => found.some((c) => c.id === r.id)).flatMap(subjectOf);
+    await recordAudit(tx, deps.crypto, ctx, { name: 'participantEscalation.read', status: 'ok', subjects, objectType: 'participantEscalation', summary: `${found.length} cases` });
+    return found.map(({ name: _name, ...c }) => c);
   });
 }
 

@@ -3,13 +3,14 @@
 // contract manager's judgement. Shapes
 // from the generated types (src/features/participant-escalation/schemas.ts); every change answers with the
 // whole case, which replaces the cache, and the list is read again.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { koers, ok } from './client';
-import type { Answer, Body, ItemOf } from './wire';
+import type { Answer, Body, ItemOf, Query } from './wire';
 
 export type EscalationCase = Answer<'/api/v1/participant-escalations/{id}', 'get'>;
 export type EscalationItem = ItemOf<Answer<'/api/v1/participant-escalations', 'get'>['items']>;
 export type LadderStep = EscalationCase['steps'][number]['step'];
+export type EscalationQuery = Query<'/api/v1/participant-escalations', 'get'>;
 export type OpenBody = Body<'/api/v1/participant-escalations', 'post'>;
 export type StepBody = Body<'/api/v1/participant-escalations/{id}/steps', 'post'>;
 export type CheckInBody = Body<'/api/v1/participant-escalations/{id}/check-ins', 'post'>;
@@ -19,9 +20,9 @@ export type JudgementBody = Body<'/api/v1/participant-escalations/{id}/judgement
 const listKey = ['participant-escalations'] as const;
 const caseKey = (id: string) => ['participant-escalation', id] as const;
 
-/** The whole list: the route has no paging, so search, sort and pages are the page's (escalationList.ts). */
-export function useEscalations() {
-  return useQuery({ queryKey: listKey, queryFn: ({ signal }) => ok(koers.GET('/api/v1/participant-escalations', { signal })) });
+/** One page of the list, searched and sorted by the server (the shared list features; the export takes the same filters). */
+export function useEscalations(query: EscalationQuery) {
+  return useQuery({ queryKey: [...listKey, query], queryFn: ({ signal }) => ok(koers.GET('/api/v1/participant-escalations', { params: { query }, signal })), placeholderData: keepPreviousData });
 }
 
 export function useEscalation(id: string) {

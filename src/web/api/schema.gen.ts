@@ -4710,10 +4710,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cases in the actor's room; the contract manager's from the last step on, under a pseudonym */
+        /** The cases in the actor's room (the contract manager's from the last step on, under a pseudonym); search, sort, page */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Only this participant's cases (the consultant and the coordinator; refused for the contract manager) */
+                    participant?: string;
+                    /** @description Part of the participant's name (not for the contract manager), the pseudonym or the provider code */
+                    q?: string;
+                    sort?: "-lastStepOn" | "lastStepOn" | "case" | "-case" | "step" | "-step";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4771,6 +4779,9 @@ export interface paths {
                                     step: "signalAndAlignment" | "improvementPlan" | "localManagement" | "contractManager";
                                 }[];
                             }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -5303,6 +5314,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participant-escalations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The searched and sorted cases as XLSX or CSV (R-EXC-3); the contract manager's under their pseudonym only */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    /** @description Only this participant's cases (the consultant and the coordinator; refused for the contract manager) */
+                    participant?: string;
+                    /** @description Part of the participant's name (not for the contract manager), the pseudonym or the provider code */
+                    q?: string;
+                    sort?: "-lastStepOn" | "lastStepOn" | "case" | "-case" | "step" | "-step";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,20 +1,20 @@
 // `/escalaties` (issue #14, R-ESC-1): the consultant's and the provider's coordinator's participant-level
 // ladder — the cases in their room with the person, the step reached and the check-ins still to hold;
-// searched, sorted and paged (escalationList.ts: the route answers the whole room; it has no export).
+// searched, sorted, paged and exported by the server with the shared list features.
 // The contract manager reads the same list at `/contract/escalaties-inburgeraars`: the cases from the
 // last step on, under their pseudonym only (the server sends no person).
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useLocation } from 'react-router-dom';
 import { useEscalations, type EscalationItem } from '../../api/participantEscalation';
 import { useUser } from '../../components/AppLayout';
-import { DataTable, SearchBox, useListState, type Column } from '../../components/DataTable';
+import { DataTable, exportHref, SearchBox, useListState, type Column } from '../../components/DataTable';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
 import { formatDate } from '../../lib/dates';
 import { can } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { NotAllowed } from '../NotAllowed';
-import { caseLabel, ESCALATION_SORTS, escalationPage, lastStep, openCheckIns, STEP_NAME, type EscalationSort } from './escalationList';
+import { caseLabel, ESCALATION_SORTS, lastStep, openCheckIns, STEP_NAME, type EscalationSort } from './escalationList';
 
 const PAGE_SIZE = 25;
 export const CONTRACT_BASE = '/contract/escalaties-inburgeraars';
@@ -53,21 +53,27 @@ function columnsFor(base: string, manager: boolean): Column<EscalationItem>[] {
 function Escalations({ title, manager }: { title: string; manager: boolean }) {
   const base = escalationBase(useLocation().pathname);
   const list = useListState<EscalationSort>(ESCALATION_SORTS, '-lastStepOn');
-  const escalations = useEscalations();
+  const filters = list.q ? { q: list.q } : {};
+  const escalations = useEscalations({ sort: list.sort, page: list.page, pageSize: PAGE_SIZE, ...filters });
   let body;
   if (escalations.isPending) body = <Loading what={title} />;
   else if (escalations.isError) body = <LoadError error={escalations.error} />;
   else {
-    const { total, rows } = escalationPage(escalations.data.items, list.q, list.sort, list.page, PAGE_SIZE);
+    const { total, items: rows } = escalations.data;
     body =
       total === 0 ? (
         <Paragraph>Er zijn geen escalaties{list.q ? ` gevonden voor “${list.q}”` : ''}.</Paragraph>
       ) : (
         <>
-          <Paragraph aria-live="polite">
-            {total === 1 ? '1 escalatie' : `${String(total)} escalaties`}
-            {list.q ? ` gevonden voor “${list.q}”` : ''}.
-          </Paragraph>
+          {/* The count only once it answers the search in the address (the previous page stays while the next loads). */}
+          {escalations.isPlaceholderData ? (
+            <Loading what={title} />
+          ) : (
+            <Paragraph aria-live="polite">
+              {total === 1 ? '1 escalatie' : `${String(total)} escalaties`}
+              {list.q ? ` gevonden voor “${list.q}”` : ''}.
+            </Paragraph>
+          )}
           <DataTable
             id={manager ? 'escalaties-contract' : 'escalaties'}
             caption={title}
@@ -80,6 +86,7 @@ function Escalations({ title, manager }: { title: string; manager: boolean }) {
             pageSize={PAGE_SIZE}
             total={total}
             onPage={(page) => list.set({ page })}
+            exportHref={(format) => exportHref('/participant-escalations/export', { ...filters, sort: list.sort }, format)}
             busy={escalations.isFetching}
           />
         </>
