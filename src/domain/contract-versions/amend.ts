@@ -24,7 +24,8 @@ export function amendContract(contract: Contract, body: VersionBody, from: IsoDa
   const number = Math.max(...contract.versions.map((v) => v.version)) + 1;
   const version = { ...body, version: number, validFrom: from, ...(last.validTo !== undefined ? { validTo: last.validTo } : {}) };
   const previous: ContractVersion = { ...last, validTo: addCalendarDays(from, -1) };
-  const candidate = { ...contract, versions: [...contract.versions.map((v) => (v.version === last.version ? previous : v)), version] };
+  const lastIndex = contract.versions.indexOf(last);
+  const candidate = { ...contract, versions: [...contract.versions.map((v, i) => (i === lastIndex ? previous : v)), version] };
   // The whole contract is checked again: a version naming an unknown provider or product, or missing a
   // deadline, is refused by the same rules as a contract file (R-CON-9).
   const parsed = Contract.safeParse(candidate);
@@ -38,8 +39,9 @@ export function amendContract(contract: Contract, body: VersionBody, from: IsoDa
       }),
     };
   }
-  const parsedVersion = parsed.data.versions.find((v) => v.version === number);
-  const parsedPrevious = parsed.data.versions.find((v) => v.version === last.version);
+  // By place: the new version was appended, the one before it kept its index.
+  const parsedVersion = parsed.data.versions.at(-1);
+  const parsedPrevious = parsed.data.versions[lastIndex];
   if (parsedVersion === undefined || parsedPrevious === undefined) return { ok: false, problems: [{ path: '(document)', message: 'De versie is niet teruggevonden.' }] };
   return { ok: true, contract: parsed.data, version: parsedVersion, previous: parsedPrevious };
 }
