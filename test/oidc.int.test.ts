@@ -163,6 +163,22 @@ describe(`OpenID Connect login (${DB_KIND})`, () => {
     expect(res.browser.cookies.has('koers_oidc')).toBe(false);
   });
 
+  it('issue #17: an account tied to its identity provider subject logs in by that subject only, not by an e-mail claim', async () => {
+    const user = await aUser(t, 'consultant', 'hoorn');
+    const sub = staffSub();
+    await t.koers.db.query('UPDATE app_user SET idp_subject = $2 WHERE id = $1', [user.id, sub]);
+    // The subject opens the account even under another address (the person's address changed at the IdP).
+    staffIdp.loginAs({ sub, acr: ACR.midden, claims: { email: 'nieuw.adres@hoorn.example', email_verified: true } });
+    const bySubject = await logIn('staff');
+    expect(bySubject.location).toBe('/');
+    expect((await currentUser(bySubject.browser)).body.user).toMatchObject({ id: user.id });
+    // The account's own address under another subject (the address given to someone else) opens nothing.
+    staffIdp.loginAs({ sub: staffSub(), acr: ACR.midden, claims: { email: user.email, email_verified: true } });
+    const byEmail = await logIn('staff');
+    expect(byEmail.location).not.toBe('/');
+    expect((await currentUser(byEmail.browser)).status).toBe(401);
+  });
+
   it('counts the issuer’s acr as the second factor: a full session without TOTP, where the password login would ask to set one up', async () => {
     const user = await aUser(t, 'consultant', 'hoorn');
     const byPassword = await new Client(t.url).post('/api/v1/sessions', { email: user.email, password: PASSWORD });

@@ -123,6 +123,18 @@ describe(`staff accounts on ${DB_KIND}`, () => {
     expect((await coordinator.get('/api/v1/users/choices')).body).toMatchObject({ roles: ['teacher'], items: [{ kind: 'provider', id: TAALPUNT }] });
   });
 
+  it('an identity provider subject is kept with the account, once per installation, and can be untied', async () => {
+    const sub = `sub-${Date.now()}`;
+    const made = await admin.post('/api/v1/users', { email: `sub.${Date.now()}@hoorn.example`, name: 'Met Inlog-id', role: 'consultant', organisationId: HOORN, idpSubject: sub });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.idpSubject).toBe(sub);
+    const again = await admin.post('/api/v1/users', { email: `sub2.${Date.now()}@hoorn.example`, name: 'Tweede', role: 'consultant', organisationId: HOORN, idpSubject: sub });
+    expect(again.status).toBe(409);
+    expect(again.body.invalidParams).toEqual([{ name: 'idpSubject', code: 'taken', reason: 'Een ander account heeft dit inlog-id al.' }]);
+    const untied = await admin.request('PATCH', `/api/v1/users/${String(made.body.id)}`, { idpSubject: null });
+    expect(untied.body.idpSubject).toBeNull();
+  });
+
   it('resetting the second factor removes it and ends the sessions', async () => {
     const user = await aUser(t, 'consultant', 'hoorn');
     const c = await Client.loggedIn(t, user);

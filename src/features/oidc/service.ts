@@ -136,12 +136,13 @@ async function exchangeAndLogIn(
   }
   if (provider === 'staff' && claims.email_verified === false) value = undefined;
 
-  return provider === 'staff' ? logInStaff(deps, value, claims.acr as string, input) : logInParticipant(deps, value, claims.acr as string, input);
+  return provider === 'staff' ? logInStaff(deps, value, claims.sub, claims.acr as string, input) : logInParticipant(deps, value, claims.acr as string, input);
 }
 
-async function logInStaff(deps: Deps, email: unknown, acr: string, input: { now: Date; trace: TraceInfo }): Promise<OidcSession> {
-  const user = typeof email === 'string' && email !== '' ? await findStaffUser(deps.db, email) : undefined;
-  if (user === undefined) throw new OidcRefused('unknownUser', typeof email === 'string' ? 'no staff account with this e-mail address' : 'claim missing or e-mail not verified');
+async function logInStaff(deps: Deps, email: unknown, subject: string, acr: string, input: { now: Date; trace: TraceInfo }): Promise<OidcSession> {
+  // Issue #17: the subject decides for an account tied to it; the e-mail claim for any other.
+  const user = await findStaffUser(deps.db, typeof email === 'string' && email !== '' ? email : undefined, subject);
+  if (user === undefined) throw new OidcRefused('unknownUser', typeof email === 'string' ? 'no staff account with this e-mail address or subject' : 'claim missing or e-mail not verified');
   // The issuer's acr at or above the minimum is the second factor: a full session, no TOTP on top (issue #9).
   return deps.db.transaction(async (tx) => {
     const session = await createSession(tx, user.id, input.now, { stage: 'full', idleMinutes: deps.sessionIdleMinutes });

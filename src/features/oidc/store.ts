@@ -26,9 +26,18 @@ export async function takeLoginTransaction(q: Queryable, idHash: string, provide
 const USER = `id, name, email, role, municipality_id AS "municipalityId", provider_id AS "providerId", region_id AS "regionId",
   participant_id AS "participantId", '' AS "organisationName"`;
 
-/** A professional's account by e-mail address: not a participant, not a provider system's key user. */
-export async function findStaffUser(q: Queryable, email: string): Promise<VerifiedUser | undefined> {
-  const rows = await q.query<VerifiedUser>(`SELECT ${USER} FROM app_user WHERE lower(email) = lower($1) AND role NOT IN ('participant', 'providerSystem') AND ended_at IS NULL`, [email]);
+/**
+ * A professional's account: not a participant, not a provider system's key user, not ended. An account
+ * tied to an identity provider subject (issue #17) is found by that subject only; any other by e-mail.
+ */
+export async function findStaffUser(q: Queryable, email: string | undefined, subject: string | undefined): Promise<VerifiedUser | undefined> {
+  const rows = await q.query<VerifiedUser>(
+    `SELECT ${USER} FROM app_user
+      WHERE role NOT IN ('participant', 'providerSystem') AND ended_at IS NULL
+        AND ((idp_subject IS NOT NULL AND idp_subject = $2) OR (idp_subject IS NULL AND lower(email) = lower($1)))
+      ORDER BY (idp_subject IS NULL) LIMIT 1`,
+    [email ?? null, subject ?? null],
+  );
   return rows[0];
 }
 

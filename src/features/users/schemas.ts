@@ -38,6 +38,7 @@ const Email = str()
   .max(254)
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Vul een e-mailadres in, bijvoorbeeld naam@gemeente.nl.');
 const Name = str().trim().min(1, 'Vul een naam in.').max(120);
+const IdpSubject = str().trim().min(1, 'Vul het inlog-id in of laat het veld leeg.').max(255);
 
 export const NewUser = z.object({
   email: Email,
@@ -45,10 +46,12 @@ export const NewUser = z.object({
   role: StaffRole,
   /** The municipality, provider or region; none for an administrator. */
   organisationId: z.uuid('Kies een organisatie.').optional(),
+  /** The OpenID Connect subject at the organisation's identity provider; the staff login then matches it only. */
+  idpSubject: IdpSubject.optional(),
 });
 export type NewUser = z.infer<typeof NewUser>;
 
-export const UserChange = z.object({ name: Name.optional(), email: Email.optional() });
+export const UserChange = z.object({ name: Name.optional(), email: Email.optional(), idpSubject: IdpSubject.nullable().optional() });
 
 export const UserItem = z.object({
   id: z.uuid(),
@@ -57,6 +60,7 @@ export const UserItem = z.object({
   role: StaffRole,
   organisation: z.object({ kind: z.enum(['municipality', 'provider', 'region']), id: z.uuid(), name: z.string() }).nullable(),
   secondFactor: z.boolean(),
+  idpSubject: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   endedAt: z.string().nullable(),

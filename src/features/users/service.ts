@@ -12,7 +12,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/outbox.js';
 import { hashPassword } from '../sessions/service.js';
 import { ORGANISATION_KIND, type NewUser, type StaffRole, type UserItem } from './schemas.js';
-import { countUsers, emailTaken, findUser, listUsers, organisationChoices, organisationKindOf, type UserFilter, type UserRow } from './store.js';
+import { countUsers, emailTaken, findUser, subjectTaken, listUsers, organisationChoices, organisationKindOf, type UserFilter, type UserRow } from './store.js';
 
 const WELCOME_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -41,6 +41,7 @@ export function toItem(r: UserRow): UserItem {
     role: r.role,
     organisation: r.organisationKind === null || r.organisationId === null ? null : { kind: r.organisationKind, id: r.organisationId, name: r.organisationName ?? '' },
     secondFactor: r.secondFactor,
+    idpSubject: r.idpSubject,
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     endedAt: r.endedAt?.toISOString() ?? null,
@@ -102,9 +103,10 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: NewUser
   const created = await deps.db.transaction(async (tx) => {
     const org = await organisationFor(tx, room, input);
     if (await emailTaken(tx, input.email)) throw new AppError('conflict', 'Er is al een account met dit e-mailadres.', [{ name: 'email', code: 'taken', reason: 'Er is al een account met dit e-mailadres.' }]);
+    if (input.idpSubject !== undefined && (await subjectTaken(tx, input.idpSubject))) throw subjectConflict();
     await tx.query(
-      `INSERT INTO app_user (id, email, name, password_hash, role, ${org?.column ?? 'municipality_id'}, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, input.email, input.name, placeholder, input.role, org?.id ?? null, now, ctx.actor.userId],
+      `INSERT INTO app_user (id, email, name, password_hash, role, ${org?.column ?? 'municipality_id'}, created_at, created_by, idp_subject) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, input.email, input.name, placeholder, input.role, org?.id ?? null, now, ctx.actor.userId, input.idpSubject ?? null],
     );
     await tx.query('INSERT INTO password_reset (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), id, now, new Date(now.getTime() + WELCOME_TTL_MS)]);
     // The token after '#': browsers never send the fragment, so it reaches no server or proxy log.
@@ -123,7 +125,9 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: NewUser
   return toItem(created);
 }
 
-export async function changeUser(deps: Deps, ctx: RequestContext, id: string, change: { name?: string | undefined; email?: string | undefined }): Promise<UserItem> {
+const subjectConflict = () => new AppError('conflict', 'Een ander account heeft dit inlog-id al.', [{ name: 'idpSubject', code: 'taken', reason: 'Een ander account heeft dit inlog-id al.' }]);
+
+export async function changeUser(deps: Deps, ctx: RequestContext, id: string, change: { name?: string | undefined; email?: string | undefined; idpSubject?: string | null | undefined }): Promise<UserItem> {
   const room = roomOf(ctx);
   const changed = await deps.db.transaction(async (tx) => {
     const user = await findUser(tx, room, id, true);
@@ -132,10 +136,13 @@ export async function changeUser(deps: Deps, ctx: RequestContext, id: string, ch
     if (change.email !== undefined && change.email !== user.email && (await emailTaken(tx, change.email, id))) {
       throw new AppError('conflict', 'Er is al een account met dit e-mailadres.', [{ name: 'email', code: 'taken', reason: 'Er is al een account met dit e-mailadres.' }]);
     }
+    if (typeof change.idpSubject === 'string' && (await subjectTaken(tx, change.idpSubject, id))) throw subjectConflict();
     await tx.query('UPDATE app_user SET name = COALESCE($2, name), email = COALESCE($3, email) WHERE id = $1', [id, change.name ?? null, change.email ?? null]);
+    // null unties the account from its identity provider subject; absent leaves it.
+    if (change.idpSubject !== undefined) await tx.query('UPDATE app_user SET idp_subject = $2 WHERE id = $1', [id, change.idpSubject]);
     // A changed address is a changed login: its sessions end, as after a password change.
     if (change.email !== undefined && change.email !== user.email) await tx.query('DELETE FROM app_session WHERE user_id = $1', [id]);
-    await audit(tx, deps, ctx, 'user.record', id, `changed ${[change.name !== undefined ? 'name' : '', change.email !== undefined ? 'email' : ''].filter(Boolean).join('+')}`);
+    await audit(tx, deps, ctx, 'user.record', id, `changed ${[change.name !== undefined ? 'name' : '', change.email !== undefined ? 'email' : '', change.idpSubject !== undefined ? 'idpSubject' : ''].filter(Boolean).join('+')}`);
     return findUser(tx, room, id);
   });
   if (changed === undefined) throw notFound();

@@ -13,6 +13,7 @@ export interface UserRow {
   organisationId: string | null;
   organisationName: string | null;
   secondFactor: boolean;
+  idpSubject: string | null;
   lastLoginAt: Date | null;
   createdAt: Date;
   endedAt: Date | null;
@@ -59,7 +60,7 @@ function where(room: UserAdminRoom, f: UserFilter, p: SqlParams): string {
 const SELECT = `SELECT u.id, u.email, u.name, u.role,
     CASE WHEN u.municipality_id IS NOT NULL THEN 'municipality' WHEN u.provider_id IS NOT NULL THEN 'provider' WHEN u.region_id IS NOT NULL THEN 'region' END AS "organisationKind",
     COALESCE(u.municipality_id, u.provider_id, u.region_id) AS "organisationId", COALESCE(m.name, pr.name, rg.name) AS "organisationName",
-    EXISTS (SELECT 1 FROM second_factor f WHERE f.user_id = u.id) AS "secondFactor",
+    EXISTS (SELECT 1 FROM second_factor f WHERE f.user_id = u.id) AS "secondFactor", u.idp_subject AS "idpSubject",
     u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", u.ended_at AS "endedAt"
   FROM app_user u LEFT JOIN municipality m ON m.id = u.municipality_id LEFT JOIN provider pr ON pr.id = u.provider_id LEFT JOIN region rg ON rg.id = u.region_id`;
 
@@ -83,6 +84,10 @@ export async function findUser(q: Queryable, room: UserAdminRoom, id: string, lo
 
 export async function emailTaken(q: Queryable, email: string, exceptId?: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM app_user WHERE lower(email) = lower($1) AND id <> $2', [email, exceptId ?? '00000000-0000-0000-0000-000000000000'])).length > 0;
+}
+
+export async function subjectTaken(q: Queryable, subject: string, exceptId?: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM app_user WHERE idp_subject = $1 AND id <> $2', [subject, exceptId ?? '00000000-0000-0000-0000-000000000000'])).length > 0;
 }
 
 export async function organisationKindOf(q: Queryable, id: string): Promise<'municipality' | 'provider' | 'region' | undefined> {

@@ -92,6 +92,13 @@ function NewAccount() {
           onChange={(event) => form.update({ role: event.target.value, organisationId: '' })}
         />
         {kind !== undefined && kind !== 'none' && <SelectField {...form.bind('organisationId')} label="Organisatie" placeholder="Kies een organisatie" options={organisations} />}
+        <TextField
+          {...form.bind('idpSubject')}
+          label="Inlog-id bij de eigen organisatie"
+          optional
+          autoComplete="off"
+          description="Alleen als de gebruiker inlogt via het inlogsysteem van de eigen organisatie (OpenID Connect): het vaste id (sub) daar. Dan telt alleen dat id, niet het e-mailadres."
+        />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
             {create.isPending ? 'Bezig…' : 'Account maken'}

@@ -1,9 +1,9 @@
 // The new-account form's fields and checks (issue #17), apart from the page so they can be tested.
 import type { NewUser, OrganisationChoice, UserRole } from '../../api/users';
 
-export const userFields = ['email', 'name', 'role', 'organisationId'] as const;
+export const userFields = ['email', 'name', 'role', 'organisationId', 'idpSubject'] as const;
 export type UserField = (typeof userFields)[number];
-export const emptyUser: Record<UserField, string> = { email: '', name: '', role: '', organisationId: '' };
+export const emptyUser: Record<UserField, string> = { email: '', name: '', role: '', organisationId: '', idpSubject: '' };
 
 export const roleKind: Record<UserRole, OrganisationChoice['kind'] | 'none'> = {
   consultant: 'municipality',
@@ -31,10 +31,18 @@ export function validateUserField(name: UserField, v: Record<UserField, string>)
     case 'organisationId':
       if (!isRole(v.role) || roleKind[v.role] === 'none') return undefined;
       return v.organisationId === '' ? 'Kies een organisatie.' : undefined;
+    case 'idpSubject':
+      return v.idpSubject.length > 255 ? 'Het inlog-id is te lang (hoogstens 255 tekens).' : undefined;
   }
 }
 
 export function toNewUser(v: Record<UserField, string>): NewUser {
   const role = v.role as UserRole;
-  return { email: v.email.trim(), name: v.name.trim(), role, ...(roleKind[role] !== 'none' && v.organisationId !== '' ? { organisationId: v.organisationId } : {}) };
+  return {
+    email: v.email.trim(),
+    name: v.name.trim(),
+    role,
+    ...(roleKind[role] !== 'none' && v.organisationId !== '' ? { organisationId: v.organisationId } : {}),
+    ...(v.idpSubject.trim() !== '' ? { idpSubject: v.idpSubject.trim() } : {}),
+  };
 }
