@@ -167,6 +167,19 @@ describe(`DUO deliveries through the outbox on ${DB_KIND}`, () => {
     expect(invalid!.reasons[0]).toMatch(/^niveau: /);
   });
 
+  it("DUO's own duty start is asked before sending: a PIP dated before it is kept invalid on dagtekeningPip, never POSTed; the question audited", async () => {
+    const { bsn, participantId } = await approvedPlan();
+    sim.updatePerson(bsn, { startInburgeringsplicht: '2027-02-01', inburgeringsplicht: { indicatorInburgeringsplicht: true, begindatum: '2027-02-01' } });
+    const postsBefore = sim.posts();
+    expect(await runner(t.koers.db).flush()).toBe(1);
+    expect(sim.posts()).toBe(postsBefore);
+    const [row] = await rowsOf(participantId);
+    expect(row).toMatchObject({ status: 'invalid', reasons: ['dagtekeningPip: De datum dagtekening mag niet voor de start van de inburgeringsplicht liggen.'] });
+    const audit = await t.koers.db.query<{ name: string; summary: string; foreign: string }>(`SELECT name, summary, foreign_operation_id AS foreign FROM audit_event WHERE object_id = $1`, [row!.id]);
+    expect(audit).toMatchObject([{ name: 'duo.read', summary: 'inburgeringsplicht found (PIP check)' }]);
+    expect(audit[0]!.foreign).not.toBe(row!.berichtId);
+  });
+
   it("a participation referral's approved plan is not the PIP: nothing is queued", async () => {
     const werkwijs = await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'werkwijs-participatie'));
     const z = await approvedPlan({ route: 'z', targetLevels: { reading: 'A1', writing: 'A1', listening: 'A1', speaking: 'A1' } }, { providerId: organisationId('provider', 'werkwijs-participatie'), productCode: 'z_participation' }, () => werkwijs);

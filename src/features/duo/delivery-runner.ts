@@ -12,7 +12,8 @@ import type { Db } from '../../platform/db.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import { newOperationId, newTraceId, recordAudit } from '../../platform/audit.js';
 import { realNow } from '../../platform/clock.js';
-import type { Pip } from '../../domain/duo/pip-rules.js';
+import { refusePip, type Pip } from '../../domain/duo/pip-rules.js';
+import { fetchInburgeringsplicht, type DuoConnection } from './queries.js';
 import { sendPip, type PipDeliveryResult } from './pip.js';
 import { municipalityOin } from './deliveries.js';
 import type { DuoTls } from './transport.js';
@@ -75,7 +76,32 @@ const claimSql = (claimTimeoutMs: number) => `
   RETURNING d.id, d.participant_id AS "participantId", d.municipality_id AS "municipalityId", m.code AS "municipalityCode",
     d.bericht_id::text AS "berichtId", d.body, d.attempts, p.bsn_encrypted AS "bsnEncrypted"`;
 
-type Outcome = PipDeliveryResult | { outcome: 'failed'; berichtId: string; status: 0; error: string };
+type Outcome =
+  | PipDeliveryResult
+  | { outcome: 'failed'; berichtId: string; status: 0; error: string }
+  /** DUO's own duty start breaks a rule: not sent (the reasons carry the PIP field). */
+  | { outcome: 'invalid'; berichtId: string; reasons: string[] };
+
+/** The question asked of DUO before the delivery (its duty start, for the date rule), to audit with its own berichtId. */
+interface Check {
+  berichtId: string;
+  outcome: string;
+}
+
+/**
+ * README "Datum dagtekening": the PIP may not be dated before the start of the duty. Koers' own duty date
+ * may differ from DUO's, so DUO's (Inburgeringsplicht API, begindatum) is asked right before sending; a PIP
+ * it refuses is kept 'invalid' with the reason on dagtekeningPip instead of being sent to be refused.
+ * No answer, or no duty known: sent as it is, and DUO decides.
+ */
+async function checkAgainstDuo(c: DuoConnection, bsn: string, pip: Pip): Promise<{ check?: Check; reasons: string[] }> {
+  const duty = await fetchInburgeringsplicht(c, bsn).catch(() => undefined);
+  if (!duty) return { reasons: [] };
+  const start = duty.outcome === 'found' ? (duty.value.begindatum ?? null) : null;
+  const facts = { startInburgeringsplicht: start, vestigingGemeente: null, initielePip: null, actuelePip: null, asielmigrant: true };
+  const reasons = refusePip(pip, facts).filter((r) => r.rule === 'dagtekeningVoorPlicht').map((r) => `${r.field}: ${r.reason}`);
+  return { check: { berichtId: duty.berichtId, outcome: duty.outcome }, reasons };
+}
 
 export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeliveries {
   const log = options.log ?? (() => undefined);
@@ -83,37 +109,51 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
   let stopped = false;
   let chain: Promise<unknown> = Promise.resolve();
 
-  const send = async (row: Claimed): Promise<Outcome> => {
+  const send = async (row: Claimed): Promise<{ r: Outcome; check?: Check }> => {
     const bron = municipalityOin(options.contracts, row.municipalityCode);
-    if (!bron) return { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' };
+    if (!bron) return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' } };
+    const tls = options.tlsFor?.(row.municipalityCode) ?? options.link.tls;
+    const c: DuoConnection = { baseUrl: options.link.baseUrl, doel: options.link.doel, bron, ...(tls ? { tls } : {}) };
+    let bsn: string;
     try {
-      const tls = options.tlsFor?.(row.municipalityCode) ?? options.link.tls;
-      return await sendPip({ baseUrl: options.link.baseUrl, doel: options.link.doel, ...(tls ? { tls } : {}), bsn: options.crypto.decrypt(row.bsnEncrypted), bron, pip: row.body, berichtId: row.berichtId });
+      bsn = options.crypto.decrypt(row.bsnEncrypted);
+    } catch {
+      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'decrypt' } };
+    }
+    const { check, reasons } = await checkAgainstDuo(c, bsn, row.body);
+    if (reasons.length > 0) return { r: { outcome: 'invalid', berichtId: row.berichtId, reasons }, ...(check ? { check } : {}) };
+    try {
+      return { r: await sendPip({ ...c, bsn, pip: row.body, berichtId: row.berichtId }), ...(check ? { check } : {}) };
     } catch (err) {
       // Only the code: a message may name the host, and nothing here may name the path.
       const code = (err as { code?: unknown }).code;
-      return { outcome: 'failed', berichtId: row.berichtId, status: 0, error: typeof code === 'string' ? code : 'error' };
+      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: typeof code === 'string' ? code : 'error' }, ...(check ? { check } : {}) };
     }
   };
 
   // The claim's attempts value is its token: only the current claim may mark the row.
-  const mark = (row: Claimed, r: Outcome) =>
+  const audit = (tx: Parameters<typeof recordAudit>[0], row: Claimed, berichtId: string, name: 'duo.deliver' | 'duo.read', ok: boolean, summary: string) =>
+    recordAudit(
+      tx,
+      options.crypto,
+      { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'duo-outbox', startedAt: realNow(), foreign: { traceId: berichtId.replaceAll('-', ''), operationId: berichtId } } },
+      { name, status: ok ? 'ok' : 'error', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'duo_delivery', objectId: row.id, summary },
+    );
+
+  const mark = (row: Claimed, r: Outcome, check: Check | undefined) =>
     db.transaction(async (tx) => {
-      const done = r.outcome !== 'failed';
-      const status = done ? (r.outcome === 'received' ? 'received' : 'refused') : row.attempts >= DUO_MAX_ATTEMPTS ? 'failed' : 'pending';
-      const reasons = r.outcome === 'refused' ? r.reasons : [];
+      const sent = r.outcome === 'received' || r.outcome === 'refused';
+      const status = r.outcome === 'invalid' ? 'invalid' : sent ? r.outcome : row.attempts >= DUO_MAX_ATTEMPTS ? 'failed' : 'pending';
+      const reasons = r.outcome === 'refused' || r.outcome === 'invalid' ? r.reasons : [];
+      const lastStatus = r.outcome === 'received' ? 201 : r.outcome === 'invalid' ? null : r.status;
       const changed = await tx.query(
         `UPDATE duo_delivery SET status = $3, sent_at = CASE WHEN $4 THEN now() END, last_status = $5, reasons = $6::jsonb
          WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
-        [row.id, row.attempts, status, done, r.outcome === 'received' ? 201 : r.status, JSON.stringify(reasons)],
+        [row.id, row.attempts, status, sent, lastStatus, JSON.stringify(reasons)],
       );
       if (changed.length === 0) return;
-      await recordAudit(
-        tx,
-        options.crypto,
-        { trace: { traceId: newTraceId(), operationId: newOperationId(), origin: 'duo-outbox', startedAt: realNow(), foreign: { traceId: row.berichtId.replaceAll('-', ''), operationId: row.berichtId } } },
-        { name: 'duo.deliver', status: done ? 'ok' : 'error', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'duo_delivery', objectId: row.id, summary: `PIP ${status}` },
-      );
+      if (check) await audit(tx, row, check.berichtId, 'duo.read', check.outcome === 'found' || check.outcome === 'not_found', `inburgeringsplicht ${check.outcome} (PIP check)`);
+      if (r.outcome !== 'invalid') await audit(tx, row, row.berichtId, 'duo.deliver', sent, `PIP ${status}`);
     });
 
   async function round(): Promise<number> {
@@ -121,10 +161,10 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
     const rows = await db.transaction((tx) => tx.query<Claimed & Record<string, unknown>>(claimSql(claimTimeoutMs)));
     let done = 0;
     for (const row of rows) {
-      const r = await send(row);
+      const { r, check } = await send(row);
       if (r.outcome === 'failed') log(`duo delivery ${row.id}: attempt ${row.attempts} failed`, { status: r.status, ...('error' in r ? { code: r.error } : {}) });
       await options.afterSend?.(row.id);
-      await mark(row, r);
+      await mark(row, r, check);
       if (r.outcome !== 'failed') done++;
     }
     return done;
