@@ -5,6 +5,7 @@
 // (hoor en wederhoor) under Kwaliteit.
 // Taalpunt registers and closes a participant's complaint (R-CM-3), which Hoorn's consultant then reads.
 // axe-core once on every page; the forms are opened and sent with the keyboard.
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { checkA11y, launchChromium, startKoers } from './harness.js';
@@ -135,6 +136,18 @@ describe('the contract manager prepares a meeting and opens a step; the provider
     await taalpunt.getByText(/^1\. Geïntensiveerde contractmanagementgesprekken/).waitFor();
     await taalpunt.getByText(/termijn tot 31-03-2027/).waitFor();
     await taalpunt.locator('summary', { hasText: 'Volgende stap openen: Formele waarschuwing' }).waitFor();
+
+    // The shared list features on the server: search the providers, then the found ones as CSV.
+    await page.getByLabel('Zoek op aanbieder').fill('taalpunt');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Leerhuis Noord' }).waitFor({ state: 'detached' });
+    await taalpunt.waitFor();
+    await page.locator('summary', { hasText: 'Exporteren' }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteer als CSV', exact: true }).click()]);
+    const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Taalpunt Westfriesland;Geïntensiveerde contractmanagementgesprekken/);
+    await checkA11y(page, 'escalatie op contractniveau, gezocht');
   });
 
   it('the provider reads its meeting under Overleg, without the proposal or the forms', async () => {

@@ -205,6 +205,27 @@ describe(`contract management on ${DB_KIND}`, () => {
     await expect(t.koers.db.query(`DELETE FROM escalation_step WHERE case_id = $1`, [opened.body.id])).rejects.toThrow(/append-only/);
   });
 
+  it('the ladder list: providers searched, sorted and paged on the server, and exported as CSV (R-EXC-3)', async () => {
+    const url = `/api/v1/escalations?contractId=${WF}&quarter=2026-Q3`;
+    const all = await seen(manager, 'GET', url);
+    const names = (all.body.providers as { name: string }[]).map((p) => p.name);
+    expect(all.body.total).toBe(names.length);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+    const desc = await seen(manager, 'GET', `${url}&sort=-provider&pageSize=1&page=2`);
+    expect(desc.body).toMatchObject({ total: names.length, page: 2, pageSize: 1 });
+    expect(desc.body.providers.map((p: { name: string }) => p.name)).toEqual([[...names].reverse()[1]]);
+    const found = await seen(manager, 'GET', `${url}&q=taalpunt`);
+    expect(found.body.providers.map((p: { provider: string }) => p.provider)).toEqual([TAALPUNT]);
+    expect((await manager.get(`${url}&sort=nonsense`)).status).toBe(400);
+    const csv = await seen(manager, 'GET', `/api/v1/escalations/export?contractId=${WF}&quarter=2026-Q3&format=csv&sort=-provider`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expect(lines[0]?.split(';').slice(0, 3)).toEqual(['Aanbieder', 'Laatste stap', 'Datum laatste stap']);
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual([...names].reverse());
+    for (const c of [taalpunt, consultant]) expect((await c.get(`/api/v1/escalations/export?contractId=${WF}&quarter=2026-Q3&format=csv`)).status).toBe(404);
+  });
+
   it('no body of these routes names a demo participant: no name, BSN, client number or id', async () => {
     const people = await t.koers.db.query<{ id: string; givenName: string; familyName: string; clientNumber: string | null; bsn: string }>(
       `SELECT id, given_name AS "givenName", family_name AS "familyName", client_number AS "clientNumber", bsn_encrypted AS bsn FROM participant`,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contract } from '../../domain/contract.js';
 import { nextStep, patternsFor, proposeStep, refuseClose, refuseStep, triggeredPatterns, type LadderCase, type TriggeredPattern } from '../../domain/contract-management/ladder.js';
 import type { LadderStepName } from '../../domain/contract-management/contract-data.js';
+import { searchAndSortProviders, type LadderSort } from '../../domain/contract-management/provider-list.js';
 import type { IsoDate } from '../../domain/iso-date.js';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -49,7 +50,11 @@ async function patternsByProvider(deps: Deps, ctx: RequestContext, contract: Con
   return new Map(contract.providers.map((p) => [p.code, patternsFor(triggered, p.code, kpiRoutesOf(contract, p.code, quarter))]));
 }
 
-export async function escalationOverview(deps: Deps, ctx: RequestContext, query: { contractId: string; quarter: string }): Promise<EscalationOverview> {
+/**
+ * The ladder per provider of the contract, the providers searched and sorted (the shared list features):
+ * `page` and `pageSize` cut one page (the export asks for all). Aggregates only: no person in it.
+ */
+export async function escalationOverview(deps: Deps, ctx: RequestContext, query: { contractId: string; quarter: string; q?: string | undefined; sort: LadderSort; page?: number; pageSize?: number }): Promise<EscalationOverview> {
   const contract = contractOf(deps.contracts, query.contractId);
   await requireRoom(deps, ctx, contract, contract.id, true);
   const cm = ladderOf(contract);
@@ -61,6 +66,9 @@ export async function escalationOverview(deps: Deps, ctx: RequestContext, query:
     quarter: query.quarter,
     ladder: cm.ladder.map((s) => ({ step: s.step, name: s.name, requiresTerm: s.requiresTerm })),
     patternsWithoutFacts: cm.patterns.flatMap((p) => (NO_FACTS[p.kind] === null ? [] : [{ kind: p.kind, reason: NO_FACTS[p.kind] ?? '' }])),
+    total: 0,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? contract.providers.length,
     providers: contract.providers.map((p) => {
       const row = cases.find((c) => c.providerCode === p.code);
       const c = caseOf(row);
@@ -77,8 +85,10 @@ export async function escalationOverview(deps: Deps, ctx: RequestContext, query:
       };
     }),
   };
+  const found = searchAndSortProviders(overview.providers, query.q, query.sort);
+  const from = (overview.page - 1) * overview.pageSize;
   await recordAudit(deps.db, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'escalation', objectId: contract.id, summary: `${query.quarter}: ladder read, aggregates only` });
-  return overview;
+  return { ...overview, total: found.length, providers: found.slice(from, from + overview.pageSize) };
 }
 
 export interface OpenStep {

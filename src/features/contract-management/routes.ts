@@ -9,7 +9,7 @@ import { addAction, listActions, markAction } from './actions-service.js';
 import { closeEscalation, escalationOverview, openStep } from './escalation-service.js';
 import { addAgendaItem, createMeeting, listMeetings, meetingDetail, meetingProposal, meetingsForExport, saveMinutes, takeOffAgenda } from './meetings-service.js';
 import {
-  ActionDoneBody, ActionItem, ActionList, ActionListQuery, CloseCaseBody, Created, EscalationOverview, EscalationQuery, IdParams, ItemParams, MeetingDetail, MeetingExportQuery, MeetingListQuery, MeetingPage,
+  ActionDoneBody, ActionItem, ActionList, ActionListQuery, CloseCaseBody, Created, EscalationExportQuery, EscalationOverview, EscalationQuery, IdParams, ItemParams, MeetingDetail, MeetingExportQuery, MeetingListQuery, MeetingPage,
   MinutesBody, NewAction, NewAgendaItem, NewMeeting, OpenStepBody, Proposal, type MeetingSummary,
 } from './schemas.js';
 import { z } from 'zod';
@@ -25,6 +25,17 @@ const COLUMNS: ExportColumn<MeetingSummary>[] = [
   { header: 'Aanbieders', value: (m) => m.providers.map((p) => p.name).join(', '), width: 40 },
   { header: 'Open actiepunten', value: (m) => m.openActions, type: 'number' },
   { header: 'Actiepunten over de datum', value: (m) => m.overdueActions, type: 'number' },
+];
+
+// R-ESC-2: the ladder per provider; the patterns are aggregates (never one participant).
+const LADDER_COLUMNS: ExportColumn<EscalationOverview['providers'][number]>[] = [
+  { header: 'Aanbieder', value: (p) => p.name, width: 28 },
+  { header: 'Laatste stap', value: (p) => p.steps.at(-1)?.name ?? '', width: 40 },
+  { header: 'Datum laatste stap', value: (p) => p.steps.at(-1)?.decidedOn ?? null, type: 'date' },
+  { header: 'Verbetertermijn tot', value: (p) => p.steps.at(-1)?.termUntil ?? null, type: 'date' },
+  { header: 'Volgende stap', value: (p) => p.nextStep?.name ?? '', width: 40 },
+  { header: 'Voorstel', value: (p) => p.proposal?.name ?? '', width: 40 },
+  { header: 'Patronen', value: (p) => (p.proposal?.patterns ?? []).map((x) => x.detail).join('; '), width: 60 },
 ];
 
 export const registerContractManagementRoutes: RouteRegistrar = (app, deps) => {
@@ -64,9 +75,18 @@ export const registerContractManagementRoutes: RouteRegistrar = (app, deps) => {
   app.put('/api/v1/contract-meeting-actions/:id/done', { config: { permission: 'meeting.actionDone' }, schema: { tags, summary: 'Marks an action done (or open again): a provider its own, the contract manager any; done answers its overdue signal', params: IdParams, body: ActionDoneBody, response: { 200: ActionItem } } }, (req) =>
     markAction(deps, ctxOf(req), req.params.id, req.body.done),
   );
-  app.get('/api/v1/escalations', { config: { permission: 'meeting.manage' }, schema: { tags, summary: 'R-ESC-2: the contract-level ladder per provider — steps taken, the next step, and the proposal with the patterns that triggered it (never one participant)', querystring: EscalationQuery, response: { 200: EscalationOverview } } }, (req) =>
+  app.get('/api/v1/escalations', { config: { permission: 'meeting.manage' }, schema: { tags, summary: 'R-ESC-2: the contract-level ladder per provider — steps taken, the next step, and the proposal with the patterns that triggered it (never one participant); providers searched, sorted and paged', querystring: EscalationQuery, response: { 200: EscalationOverview } } }, (req) =>
     escalationOverview(deps, ctxOf(req), req.query),
   );
+  app.get('/api/v1/escalations/export', { config: { permission: 'meeting.manage' }, schema: { tags, summary: 'R-ESC-2, R-EXC-3: the contract-level ladder per provider, searched and sorted, as CSV or XLSX (aggregates only)', querystring: EscalationExportQuery } }, async (req, reply) => {
+    let pending: EscalationOverview['providers'] | null = (await escalationOverview(deps, ctxOf(req), req.query)).providers;
+    const next = (): Promise<EscalationOverview['providers']> => {
+      const batch = pending ?? [];
+      pending = null;
+      return Promise.resolve(batch);
+    };
+    return sendExport(reply, { format: req.query.format, fileStem: `escalaties-contract-${req.query.contractId}-${req.query.quarter}`, today: deps.clock.today(), sheetName: 'Escalaties contract', columns: LADDER_COLUMNS, next });
+  });
   app.post('/api/v1/escalations/steps', { config: { permission: 'meeting.manage' }, schema: { tags, summary: 'R-ESC-2: the contract manager opens the next step for a provider with date, decision, grounds and (where the step has one) the term; steps go in order', body: OpenStepBody, response: { 201: Created } } }, async (req, reply) =>
     reply.code(201).send(await openStep(deps, ctxOf(req), req.body)),
   );

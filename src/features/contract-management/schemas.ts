@@ -2,6 +2,7 @@
 // R-ESC-2). No schema here has a participant field: bodies are strict, so a participantId is refused.
 import { z } from 'zod';
 import { LadderStepName, MeetingType } from '../../domain/contract-management/contract-data.js';
+import { LadderSorts } from '../../domain/contract-management/provider-list.js';
 import { ExportFormat } from '../../platform/http/export.js';
 import { IsoDate, queryInt } from '../../platform/http/input.js';
 
@@ -93,7 +94,14 @@ export const ActionList = z.object({ items: z.array(ActionItem.extend({ meetingT
 
 const Pattern = z.object({ kind: z.enum(['kpiBelowTarget', 'deadlineComplianceBelowNorm', 'complaintsRising']), provider: z.string().nullable(), route: z.string().nullable(), quarters: z.array(z.string()), detail: z.string() });
 const Step = z.object({ position: z.number().int(), step: LadderStepName, name: z.string(), decidedOn: z.string(), decision: z.string(), grounds: z.string(), termUntil: z.string().nullable(), patterns: z.array(Pattern) });
-export const EscalationQuery = z.object({ contractId: Code, quarter: Quarter.describe('The quarter the patterns are judged on') });
+export const EscalationFilter = z.object({
+  contractId: Code,
+  quarter: Quarter.describe('The quarter the patterns are judged on'),
+  q: z.string().trim().max(100).optional().describe("Part of the provider's name or code"),
+  sort: z.enum(LadderSorts, 'Kies een sortering.').default('provider'),
+});
+export const EscalationQuery = EscalationFilter.extend({ page: queryInt().min(1).default(1), pageSize: queryInt().min(1).max(100).default(50) });
+export const EscalationExportQuery = EscalationFilter.extend({ format: ExportFormat });
 export const EscalationOverview = z.object({
   contractId: z.string(),
   quarter: z.string(),
@@ -110,6 +118,9 @@ export const EscalationOverview = z.object({
       proposal: z.object({ step: LadderStepName, name: z.string(), patterns: z.array(Pattern) }).nullable(),
     }),
   ),
+  total: z.number().int().describe('The providers found by the search; `providers` is one page of them'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type EscalationOverview = z.infer<typeof EscalationOverview>;
 export const OpenStepBody = z.strictObject({

@@ -76,10 +76,11 @@ export function useMarkAction(meetingId: string) {
   );
 }
 
-export function useEscalations(contractId: string, quarter: string) {
+/** The ladder per provider; `q` searches the providers on the server (the export takes the same). */
+export function useEscalations(contractId: string, quarter: string, q = '') {
   return useQuery({
-    queryKey: ['escalations', contractId, quarter] as const,
-    queryFn: ({ signal }) => ok(koers.GET('/api/v1/escalations', { params: { query: { contractId, quarter } }, signal })),
+    queryKey: ['escalations', contractId, quarter, q] as const,
+    queryFn: ({ signal }) => ok(koers.GET('/api/v1/escalations', { params: { query: { contractId, quarter, ...(q === '' ? {} : { q }) } }, signal })),
     enabled: contractId !== '' && quarter !== '',
   });
 }

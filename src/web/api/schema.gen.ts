@@ -2032,13 +2032,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R-ESC-2: the contract-level ladder per provider — steps taken, the next step, and the proposal with the patterns that triggered it (never one participant) */
+        /** R-ESC-2: the contract-level ladder per provider — steps taken, the next step, and the proposal with the patterns that triggered it (never one participant); providers searched, sorted and paged */
         get: {
             parameters: {
                 query: {
                     contractId: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the provider's name or code */
+                    q?: string;
                     /** @description The quarter the patterns are judged on */
                     quarter: string;
+                    sort?: "provider" | "-provider" | "step" | "-step" | "-lastStepOn" | "lastStepOn";
                 };
                 header?: never;
                 path?: never;
@@ -2060,6 +2065,8 @@ export interface paths {
                                 /** @enum {string} */
                                 step: "intensifiedMeetings" | "formalWarning" | "legalSteps";
                             }[];
+                            page: number;
+                            pageSize: number;
                             patternsWithoutFacts: {
                                 kind: string;
                                 reason: string;
@@ -2108,6 +2115,8 @@ export interface paths {
                                 }[];
                             }[];
                             quarter: string;
+                            /** @description The providers found by the search; `providers` is one page of them */
+                            total: number;
                         };
                     };
                 };
@@ -2158,6 +2167,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-ESC-2, R-EXC-3: the contract-level ladder per provider, searched and sorted, as CSV or XLSX (aggregates only) */
+        get: {
+            parameters: {
+                query: {
+                    contractId: string;
+                    format: "xlsx" | "csv";
+                    /** @description Part of the provider's name or code */
+                    q?: string;
+                    /** @description The quarter the patterns are judged on */
+                    quarter: string;
+                    sort?: "provider" | "-provider" | "step" | "-step" | "-lastStepOn" | "lastStepOn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

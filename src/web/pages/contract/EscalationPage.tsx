@@ -8,6 +8,8 @@ import { useEscalations, type EscalationProvider, type Escalations, type Pattern
 import { useRegister } from '../../api/quality';
 import { useSystemDate } from '../../api/queries';
 import { useUser } from '../../components/AppLayout';
+import { exportHref, SearchBox } from '../../components/DataTable';
+import { ExportMenu } from '../../components/DataTable/ExportMenu';
 import { SelectField, TextField } from '../../components/fields';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { RouterLink } from '../../components/RouterLink';
@@ -35,7 +37,8 @@ function Escalation() {
   const contractId = search.get('contract') ?? contracts[0]?.[0] ?? '';
   const asked = search.get('kwartaal') ?? '';
   const quarter = QUARTER_PATTERN.test(asked) ? asked : today === '' ? '' : previousQuarter(today);
-  const overview = useEscalations(contractId, quarter);
+  const q = search.get('q') ?? '';
+  const overview = useEscalations(contractId, quarter, q);
   const put = (name: string, value: string) => {
     const next = new URLSearchParams(search);
     next.set(name, value);
@@ -45,7 +48,15 @@ function Escalation() {
   let body;
   if (contractId === '' || quarter === '' || overview.isPending) body = <Loading what="Escalaties" />;
   else if (overview.isError) body = <LoadError error={overview.error} />;
-  else body = <Ladder overview={overview.data} />;
+  else
+    body = (
+      <>
+        {/* R-EXC-3: the providers found, searched and sorted on the server, as CSV or XLSX. */}
+        <ExportMenu href={(format) => exportHref('/escalations/export', { contractId, quarter, q: q === '' ? undefined : q }, format)} total={overview.data.total} />
+        {overview.data.total === 0 && <Paragraph>Geen aanbieder gevonden voor “{q}”.</Paragraph>}
+        <Ladder overview={overview.data} />
+      </>
+    );
 
   return (
     <>
@@ -70,6 +81,7 @@ function Escalation() {
           }}
         />
       </form>
+      <SearchBox key={q} listLabel={TITLE} label="Zoek op aanbieder" initial={q} onSearch={(value) => put('q', value)} />
       {body}
     </>
   );
