@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../../platform/db.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { PipFacts } from '../../domain/duo/pip-rules.js';
-import type { LearningPlanContent } from '../referrals/schemas.js';
-import { pipFromLearningPlan } from './pip.js';
+import { pipFromLearningPlan, type PlanForPip } from './pip.js';
 
 /** The municipality's OIN, DUO's source OIN for its messages (contracts/*.yaml municipalities[].invoicing.oin). */
 export function municipalityOin(contracts: ContractRegistry, municipalityCode: string): string | undefined {
@@ -25,7 +24,7 @@ export interface ApprovedPlan {
   planVersion: number;
   participantId: string;
   municipalityId: string;
-  content: LearningPlanContent;
+  content: PlanForPip;
   approvedOn: string;
 }
 
@@ -77,7 +76,7 @@ const PIP_KINDS: ReadonlySet<string> = new Set(['language', 'education']);
 
 /** Queues the PIP of the plan version just approved (src/features/referrals/lifecycle.ts), reading its content. */
 export async function queueApprovedPlanForDuo(tx: Tx, contracts: ContractRegistry, p: Omit<ApprovedPlan, 'content'>): Promise<void> {
-  const [row] = await tx.query<{ content: LearningPlanContent; contractId: string; productCode: string }>(
+  const [row] = await tx.query<{ content: PlanForPip; contractId: string; productCode: string }>(
     `SELECT lp.content, r.contract_id AS "contractId", r.product_code AS "productCode" FROM learning_plan lp JOIN referral r ON r.id = lp.referral_id WHERE lp.referral_id = $1 AND lp.version = $2`,
     [p.referralId, p.planVersion],
   );

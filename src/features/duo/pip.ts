@@ -6,11 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import { duoHttp, type DuoTls } from './transport.js';
 import { refusePip, type Leerroute, type NiveauPip, type Pip, type PipFacts } from '../../domain/duo/pip-rules.js';
-import type { CefrLevel } from '../../domain/levels.js';
+import type { CefrLevel, Skill } from '../../domain/levels.js';
 import { CefrLevels, Skills } from '../../domain/levels.js';
 import type { Route } from '../../domain/contract.js';
 import { duoDocument } from './openapi.js';
-import type { LearningPlanContent } from '../referrals/schemas.js';
+
+/**
+ * What of an approved learning plan (src/features/referrals/schemas.ts LearningPlanContent) the PIP
+ * needs. Written out here, not imported: the referrals feature imports this one (its lifecycle queues the
+ * PIP), and features must not import each other both ways (test/import-cycles.test.ts).
+ */
+export interface PlanForPip {
+  route: Route;
+  targetLevels: Readonly<Record<Skill, CefrLevel>>;
+}
 
 /** Koers' route code → the PIP's Leerroute (B1-route, Onderwijsroute, Zelfstandigheidsroute). */
 const LEERROUTE: Record<Route, Leerroute> = {
@@ -23,7 +32,7 @@ const LEERROUTE: Record<Route, Leerroute> = {
 };
 
 export interface PipSource {
-  plan: Pick<LearningPlanContent, 'route' | 'targetLevels'>;
+  plan: PlanForPip;
   /** The day the learning plan was approved: the PIP's dagtekening. */
   approvedOn: string;
   /** Estimated hours to finish the B1-route (language and KNM); asylum migrants on the B1-route only. */

@@ -7,8 +7,10 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, formatTimestamp } from '../../lib/dates';
 import { ApiForm } from '../contract/ApiForm';
 import { DUO_EVENTS } from './duoEvents';
+import { routeNameNl } from '../../../domain/route-names';
 
-const ROUTE: Record<string, string> = { B: 'B1-route', O: 'Onderwijsroute', Z: 'Zelfstandigheidsroute' };
+// DUO's leerroute codes in Koers' own route names (src/domain/route-names.ts): DUO's O does not say mbo or hbo/wo.
+const ROUTE: Record<string, string> = { B: routeNameNl('b1'), O: `${routeNameNl('education_mbo')} of ${routeNameNl('education_hbo_wo')}`, Z: routeNameNl('z') };
 const PART: Record<string, string> = { KNM: 'Kennis van de Nederlandse Maatschappij', LE: 'Lezen', LU: 'Luisteren', SC: 'Schrijven', SP: 'Spreken' };
 
 interface Duty {
