@@ -1768,6 +1768,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contract-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contract with its versions, from the files and activated in Koers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                region: string;
+                                versions: {
+                                    activatedAt: string | null;
+                                    /** @enum {string} */
+                                    source: "file" | "koers";
+                                    validFrom: string;
+                                    validTo: string | null;
+                                    version: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Activate a new version from a date: the version before it ends the day before (R-CON-10) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        document: string;
+                        /** @enum {string} */
+                        format: "yaml" | "json";
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contractId: string;
+                            diff: {
+                                after?: string;
+                                before?: string;
+                                /** @enum {string} */
+                                kind: "changed" | "added" | "removed";
+                                path: string;
+                            }[];
+                            previous: {
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                            };
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-versions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a new version (YAML or JSON) from a date: its errors by path, or what it changes against the version it follows; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        document: string;
+                        /** @enum {string} */
+                        format: "yaml" | "json";
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contractId: string;
+                            diff: {
+                                after?: string;
+                                before?: string;
+                                /** @enum {string} */
+                                kind: "changed" | "added" | "removed";
+                                path: string;
+                            }[];
+                            previous: {
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                            };
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-accounts": {
         parameters: {
             query?: never;
@@ -16100,7 +16260,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search" | "user.manage" | "contract.manage")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16162,7 +16322,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search" | "user.manage" | "contract.manage")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16322,7 +16482,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search" | "user.manage" | "contract.manage")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16425,7 +16585,7 @@ export interface paths {
                                     kind: "municipality" | "provider" | "region" | "operator" | "participant";
                                     name: string;
                                 };
-                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search")[];
+                                permissions: ("session.read" | "today.read" | "participant.list" | "participant.read" | "participant.create" | "participant.searchByBsn" | "participant.auditRead" | "referral.options" | "referral.create" | "referral.list" | "referral.acknowledge" | "referral.read" | "referral.progress" | "signal.list" | "signal.acknowledge" | "document.list" | "document.upload" | "document.download" | "outbox.read" | "duo.read" | "duo.refresh" | "duo.queue" | "demo.clock" | "group.manage" | "group.read" | "attendance.record" | "attendance.read" | "attendance.classify" | "attendance.import" | "progress.read" | "progress.write" | "progress.decide" | "route.record" | "apiKey.manage" | "figures.read" | "invoice.read" | "invoice.prepare" | "invoice.check" | "invoice.totals" | "participation.read" | "participation.write" | "report.read" | "report.participants" | "report.submit" | "quality.read" | "quality.manage" | "quality.respond" | "meeting.read" | "meeting.manage" | "meeting.actionDone" | "complaint.read" | "complaint.register" | "complaint.totals" | "escalation.read" | "escalation.record" | "escalation.judge" | "system.backup" | "retention.manage" | "audit.search" | "user.manage" | "contract.manage")[];
                                 /** @enum {string} */
                                 role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "participant" | "admin" | "providerSystem";
                             };
@@ -16846,6 +17006,391 @@ export interface paths {
                             today: string;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff accounts in the actor's room: searched, filtered, sorted, paged */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the name or e-mail address */
+                    q?: string;
+                    role?: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                    sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "lastLoginAt" | "-lastLoginAt" | "createdAt" | "-createdAt";
+                    status?: "active" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                email: string;
+                                endedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                idpSubject: string | null;
+                                lastLoginAt: string | null;
+                                name: string;
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "municipality" | "provider" | "region";
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                                secondFactor: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a staff account; a single-use link to choose the password is mailed (7 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        idpSubject?: string;
+                        name: string;
+                        /** Format: uuid */
+                        organisationId?: string;
+                        /** @enum {string} */
+                        role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            idpSubject: string | null;
+                            lastLoginAt: string | null;
+                            name: string;
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "provider" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                            secondFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the name or e-mail address (a new address ends its sessions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string;
+                        idpSubject?: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            idpSubject: string | null;
+                            lastLoginAt: string | null;
+                            name: string;
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "provider" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                            secondFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the account: no login, its sessions ended and the API keys it made revoked, at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            idpSubject: string | null;
+                            lastLoginAt: string | null;
+                            name: string;
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "provider" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                            secondFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the second factor: the user enrols a new one at the next login; its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            email: string;
+                            endedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            idpSubject: string | null;
+                            lastLoginAt: string | null;
+                            name: string;
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "provider" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            role: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                            secondFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations and roles the actor can give a new account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "provider" | "region";
+                                name: string;
+                            }[];
+                            roles: ("consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered accounts as XLSX or CSV (R-EXC-3) */
+        get: {
+            parameters: {
+                query: {
+                    format: "xlsx" | "csv";
+                    /** @description Part of the name or e-mail address */
+                    q?: string;
+                    role?: "consultant" | "policyOfficer" | "privacyOfficer" | "providerCoordinator" | "teacher" | "contractManager" | "admin";
+                    sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "lastLoginAt" | "-lastLoginAt" | "createdAt" | "-createdAt";
+                    status?: "active" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
