@@ -8,6 +8,7 @@ import { loadDemoRegion } from './features/demo/generator.js';
 import { syncOrganisations } from './features/organisations/store.js';
 import { runScheduled } from './features/scheduled-run.js';
 import { applyStoredVersions } from './features/contract-versions/registry.js';
+import { applyStoredIdentifiers } from './features/organisation-admin/service.js';
 import { duoNotificationUrl, startDuoLink } from './features/duo/link.js';
 import { SCHEDULED_JOB } from './features/system/metrics-route.js';
 import { Metrics, observeJob } from './platform/metrics.js';
@@ -92,6 +93,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
   try {
     // Issue #17 (R-CON-10): the versions activated in Koers, on top of the files.
     await applyStoredVersions(db, contracts);
+    await applyStoredIdentifiers(db, contracts);
     await syncOrganisations(db, contracts);
     const demo = config.demo ? await loadDemoRegion(db, crypto, contracts, { size: config.demoSize, today: clock.today(), now: clock.now() }) : undefined;
     const server = await buildServer(
@@ -130,6 +132,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         void observeJob(metrics, SCHEDULED_JOB, () => new Date(), async () => {
           // Issue #17: a contract version another instance activated is taken in here, before the run.
           await applyStoredVersions(db, contracts);
+          await applyStoredIdentifiers(db, contracts);
           return runScheduled(db, contracts, clock.today(), { crypto, clock });
         }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       tick();

@@ -97,7 +97,7 @@ const grants: Record<Role, readonly Permission[]> = {
   // demo.clock (issue #9 hole 4): moving the date every deadline is judged by is the administrator's
   // alone; the route itself answers 404 outside demo mode.
   // Issue #15: the DUO delivery queue (status, times, DUO's reasons; no BSN, no name).
-  admin: [...everyone, 'user.manage', 'contract.manage', 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage', 'duo.queue'],
+  admin: [...everyone, 'user.manage', 'contract.manage', 'organisation.manage', 'outbox.read', 'demo.clock', 'system.backup', 'retention.manage', 'duo.queue'],
   // R-EXC-1: a provider's own system, by API key: it pushes attendance and hours and reads its batches,
   // nothing else — no participant file, no work list.
   providerSystem: ['attendance.import'],

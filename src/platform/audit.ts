@@ -102,7 +102,9 @@ export type AuditOperation =
   | 'user.list'
   | 'user.record'
   // Issue #17 (R-CON-10): a contract version activated.
-  | 'contract.record';
+  | 'contract.record'
+  // Issue #17: an organisation's identifier changed.
+  | 'organisation.record';
 
 // The processing activities (verwerkingsactiviteiten) of the register the log lines point to.
 const processingActivity: Record<AuditOperation, string> = {
@@ -115,6 +117,7 @@ const processingActivity: Record<AuditOperation, string> = {
   'user.list': 'koers:verwerking/toegangsbeveiliging',
   'user.record': 'koers:verwerking/toegangsbeveiliging',
   'contract.record': 'koers:verwerking/contractbeheer',
+  'organisation.record': 'koers:verwerking/contractbeheer',
   'referral.create': 'koers:verwerking/aanmelding-aanbieder',
   'referral.list': 'koers:verwerking/aanmelding-aanbieder',
   'referral.acknowledge': 'koers:verwerking/aanmelding-aanbieder',

@@ -87,4 +87,6 @@ export type Permission =
   /** Issue #17: accounts — the administrator every staff account, a provider's coordinator its own provider's teachers. */
   | 'user.manage'
   /** Issue #17 (R-CON-10): load, check and activate a new contract version (the administrator). */
-  | 'contract.manage';
+  | 'contract.manage'
+  /** Issue #17: the organisations' identifiers (a municipality's OIN, a provider's KvK number; the administrator). */
+  | 'organisation.manage';

@@ -114,6 +114,8 @@ export const router = createBrowserRouter([
           { path: '/koppelingen', lazy: async () => ({ Component: (await import('./pages/ApiKeysPage')).ApiKeysPage }) },
           { path: '/uitgaande-mail', lazy: async () => ({ Component: (await import('./pages/OutboxPage')).OutboxPage }) },
           { path: '/duo-berichten', lazy: async () => ({ Component: (await import('./pages/duo/DuoQueuePage')).DuoQueuePage }) },
+          // Issue #17: the organisations and their identifiers (the administrator).
+          { path: '/organisaties', lazy: async () => ({ Component: (await import('./pages/organisations/OrganisationsPage')).OrganisationsPage }) },
           // Issue #17 (R-CON-10): contract versions loaded in Koers (the administrator).
           { path: '/contractversies', lazy: async () => ({ Component: (await import('./pages/contracts/ContractVersionsPage')).ContractVersionsPage }) },
           // Issue #17: staff accounts (the administrator all, a coordinator its own teachers).

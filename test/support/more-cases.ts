@@ -5,6 +5,7 @@ import { adminCases } from './admin-cases.js';
 import { auditSearchCases } from './audit-search-cases.js';
 import { userCases } from './user-cases.js';
 import { contractVersionCases } from './contract-version-cases.js';
+import { organisationCases } from './organisation-cases.js';
 import { complaintCases } from './complaint-cases.js';
 import { duoCases } from './duo-cases.js';
 import { escalationCases } from './escalation-cases.js';
@@ -20,5 +21,5 @@ import { reportCases } from './report-cases.js';
 import { reportSubmissionCases } from './report-submission-cases.js';
 
 export function moreCases(): Case[] {
-  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases(), ...userCases(), ...contractVersionCases(), ...duoCases()];
+  return [...progressCases(), ...invoicingCases(), ...reportCases(), ...miViewCases(), ...reportSubmissionCases(), ...contentReportCases(), ...kpiReportCases(), ...meetingCases(), ...qualityCases(), ...complaintCases(), ...escalationCases(), ...adminCases(), ...auditSearchCases(), ...userCases(), ...contractVersionCases(), ...organisationCases(), ...duoCases()];
 }

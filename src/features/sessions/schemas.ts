@@ -72,6 +72,7 @@ const everyPermission: Record<Permission, true> = {
   'audit.search': true,
   'user.manage': true,
   'contract.manage': true,
+  'organisation.manage': true,
 };
 export const PERMISSIONS = Object.keys(everyPermission) as [Permission, ...Permission[]];
 

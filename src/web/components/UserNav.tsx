@@ -65,6 +65,7 @@ function navItemsFor(user: User, clockSettable: boolean, t: (key: string) => str
   if (can(user, 'escalation.record')) items.push({ to: '/escalaties', label: 'Escalaties' });
   // Issue #17: accounts — the administrator every staff account, a coordinator its own teachers.
   if (can(user, 'user.manage')) items.push({ to: '/gebruikers', label: 'Gebruikers' });
+  if (can(user, 'organisation.manage')) items.push({ to: '/organisaties', label: 'Organisaties' });
   if (can(user, 'contract.manage')) items.push({ to: '/contractversies', label: 'Contractversies' });
   if (can(user, 'apiKey.manage')) items.push({ to: '/koppelingen', label: 'Koppelingen' });
   if (can(user, 'outbox.read')) items.push({ to: '/uitgaande-mail', label: 'Uitgaande e-mail' });

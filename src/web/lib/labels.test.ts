@@ -23,7 +23,7 @@ const OPERATIONS: Record<AuditOperation, true> = {
   'portfolio.read': true, 'portfolio.record': true, 'managementInformation.read': true, 'managementInformation.submit': true, 'contractManagement.record': true,
   'quality.read': true, 'quality.record': true, 'complaint.read': true, 'complaint.record': true, 'participantEscalation.read': true, 'participantEscalation.record': true,
   'system.backup': true, 'retention.purge': true, 'retention.read': true,
-  'duo.deliver': true, 'duo.read': true, 'duo.notification': true, 'audit.search': true, 'user.list': true, 'user.record': true, 'contract.record': true,
+  'duo.deliver': true, 'duo.read': true, 'duo.notification': true, 'audit.search': true, 'user.list': true, 'user.record': true, 'contract.record': true, 'organisation.record': true,
 };
 const ABSENCE: Record<AbsenceCause, true> = { 'absence.firstNoShow': true, 'absence.repeatedNoShow': true, 'absence.frequent': true, 'absence.warnParticipant': true, 'attendance.belowNorm': true, 'absence.longerThanWeek': true };
 const OTHER_CAUSES = ['progress.testDue', 'progress.reportDue', 'report.finalDue', 'scaling.decisionDue', 'scaling.levelDue', 'exam.passRateLow', 'invoice.sendDue', 'periodicReport.due', 'periodicReport.late', 'participation.meetingDue', 'map.endConversationDue', 'referral.acknowledgementOverdue', 'meetingAction.overdue', 'participantEscalation.checkInOverdue', 'quality.markConcern', 'quality.teacherNorm', 'quality.providerExcluded', 'duo.event'];

@@ -213,6 +213,7 @@ const auditEventLabels: Record<string, string> = {
   'user.list': 'Gebruikers bekeken',
   'user.record': 'Gebruiker gemaakt, gewijzigd of beëindigd',
   'contract.record': 'Contractversie geactiveerd',
+  'organisation.record': 'Gegevens van een organisatie gewijzigd',
 };
 
 /** Every operation with its words, sorted by them: the choices of the audit search (issue #17). */
