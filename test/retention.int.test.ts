@@ -83,6 +83,13 @@ describe(`retention purge (${DB_KIND})`, () => {
     const open = await aReportReferral(r, 'hoorn', 'taalpunt-westfriesland', 'b1_language', { referredOn: '2019-01-07', endedOn: '2020-06-01' }, ids.open);
     await aRouteEvent(r, open, 'resumed', '2020-09-01', {});
     for (const id of Object.values(ids)) await aDocument(id);
+    // Issue #15: a DUO delivery still waiting for the expired participant (fails at the purge) and one received (stays).
+    await t.koers.db.query(
+      `INSERT INTO duo_delivery (id, municipality_id, participant_id, dedupe_key, api, bericht_id, status, sent_at)
+       SELECT gen_random_uuid(), municipality_id, id, 'retention-test:' || s, 'PIP', gen_random_uuid(), s, CASE WHEN s = 'received' THEN now() END
+       FROM participant, unnest(ARRAY['pending', 'received']) s WHERE id = $1`,
+      [ids.expired],
+    );
     // One expired session, one unused throttle counter and two old audit lines, beside current ones.
     await t.koers.db.query(`INSERT INTO app_session (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $3)`, [randomBytes(16).toString('hex'), consultant.id, daysAgo(3)]);
     await t.koers.db.query(`INSERT INTO login_throttle (key_hash, attempts, window_started_at, next_allowed_at) VALUES ($1, 3, $2, $2), ($3, 1, $4, $4)`, ['old', daysAgo(120), 'new', daysAgo(0)]);
@@ -165,6 +172,13 @@ describe(`retention purge (${DB_KIND})`, () => {
     const runs = await admin.get('/api/v1/retention/runs');
     expect(runs.status).toBe(200);
     expect(runs.body.items.find((x: { id: string }) => x.id === runId).counts).toEqual(expected);
+  });
+
+  it("fails the expired participant's DUO delivery still waiting, and leaves the one DUO received", async () => {
+    // After the run above.
+    const rows = await t.koers.db.query<{ status: string; reasons: string[] }>(`SELECT status, reasons FROM duo_delivery WHERE participant_id = $1 ORDER BY status`, [ids.expired]);
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'received']);
+    expect(rows[0]?.reasons[0]).toMatch(/geanonimiseerd/);
   });
 
   it('keeps the audit log append-only outside the purge, and recent lines even inside it', async () => {

@@ -66,7 +66,7 @@ interface Claimed {
 const claimSql = (claimTimeoutMs: number) => `
   UPDATE duo_delivery d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
   FROM participant p, municipality m
-  WHERE p.id = d.participant_id AND m.id = d.municipality_id AND d.id IN (
+  WHERE p.id = d.participant_id AND m.id = d.municipality_id AND p.purged_at IS NULL AND d.id IN (
     SELECT id FROM duo_delivery
     WHERE (status = 'pending' AND (claimed_at IS NULL OR claimed_at < now() - interval '1 minute' * power(2, greatest(attempts - 1, 0))))
        OR (status = 'sending' AND claimed_at < now() - interval '1 millisecond' * ${Math.max(0, Math.floor(claimTimeoutMs))})

@@ -103,6 +103,12 @@ export async function runPurge(db: Db, o: PurgeOptions): Promise<{ counts: Purge
     const ids = rows.map((r) => r.id);
     counts.document += (await tx.query('DELETE FROM document WHERE participant_id = ANY($1::uuid[]) RETURNING 1', [ids])).length;
     counts.document += (await tx.query('DELETE FROM portfolio_file WHERE participant_id = ANY($1::uuid[]) RETURNING 1', [ids])).length;
+    // Issue #15: a DUO delivery still waiting would go out with the placeholder BSN once anonymised: it
+    // fails here instead, with the reason on the DUO page (the delivery row itself holds no personal data).
+    await tx.query(
+      `UPDATE duo_delivery SET status = 'failed', reasons = $2::jsonb WHERE participant_id = ANY($1::uuid[]) AND status IN ('pending', 'sending')`,
+      [ids, JSON.stringify(['Niet verzonden: de gegevens van de inburgeraar zijn na de bewaartermijn geanonimiseerd.'])],
+    );
     await anonymise(tx, ids, placeholder, o.now);
     await recordAudit(tx, o.crypto, who, { name: 'retention.purge', status: 'ok', subjects: rows.map((r) => ({ participantId: r.id, municipalityId: r.municipality_id })), objectType: 'participant', summary: 'anonymised: retention term passed (R-SEC-4)' });
     return rows.length;
