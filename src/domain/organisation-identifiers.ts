@@ -7,7 +7,7 @@ import { Contract } from './contract.js';
 
 export type IdentifierChange = { kind: 'municipality'; code: string; oin: string } | { kind: 'provider'; code: string; kvkNumber: string };
 
-export type ApplyResult = { ok: true; contracts: Contract[] } | { ok: false; field: 'oin' | 'kvkNumber'; reason: string };
+export type ApplyResult = { ok: true; contracts: Contract[] } | { ok: false; field: 'oin' | 'kvkNumber'; code: 'notNamed' | 'refused'; reason: string };
 
 /** The contracts that name the organisation, with the new identifier; the others are left out. */
 export function applyIdentifier(contracts: readonly Contract[], change: IdentifierChange): ApplyResult {
@@ -21,7 +21,7 @@ export function applyIdentifier(contracts: readonly Contract[], change: Identifi
         if (m.code !== change.code) continue;
         // The OIN is part of the invoicing section, which needs an address too: without one there is no
         // place for it that the e-invoice and DUO would read.
-        if (m.invoicing === undefined) return { ok: false, field, reason: `Het contract ${c.name} heeft voor deze gemeente geen factuurgegevens; de OIN hoort daarbij. Vul die eerst aan in het contractbestand.` };
+        if (m.invoicing === undefined) return { ok: false, field, code: 'refused', reason: `Het contract ${c.name} heeft voor deze gemeente geen factuurgegevens; de OIN hoort daarbij. Vul die eerst aan in het contractbestand.` };
         m.invoicing.oin = change.oin;
         touched = true;
       }
@@ -35,9 +35,9 @@ export function applyIdentifier(contracts: readonly Contract[], change: Identifi
     }
     if (!touched) continue;
     const parsed = Contract.safeParse(next);
-    if (!parsed.success) return { ok: false, field, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+    if (!parsed.success) return { ok: false, field, code: 'refused', reason: parsed.error.issues.map((i) => i.message).join('; ') };
     out.push(parsed.data);
   }
-  if (out.length === 0) return { ok: false, field, reason: 'Geen contract noemt deze organisatie.' };
+  if (out.length === 0) return { ok: false, field, code: 'notNamed', reason: 'Geen contract noemt deze organisatie.' };
   return { ok: true, contracts: out };
 }

@@ -60,7 +60,7 @@ function apply(registry: ContractRegistry, change: IdentifierChange) {
 export async function changeIdentifier(deps: Deps, ctx: RequestContext, change: IdentifierChange, now: Date): Promise<OrganisationItem> {
   const result = applyIdentifier(deps.contracts.contracts, change);
   if (!result.ok) {
-    if (result.reason === 'Geen contract noemt deze organisatie.') throw notFound();
+    if (result.code === 'notNamed') throw notFound();
     throw invalid(result.field, 'refused', result.reason);
   }
   const field = change.kind === 'municipality' ? 'oin' : 'kvkNumber';
@@ -85,7 +85,7 @@ export async function applyStoredIdentifiers(q: Queryable, registry: ContractReg
   for (const r of rows) {
     const change: IdentifierChange = r.kind === 'municipality' ? { kind: 'municipality', code: r.code, oin: r.value } : { kind: 'provider', code: r.code, kvkNumber: r.value };
     const result = apply(registry, change);
-    if (!result.ok && result.reason !== 'Geen contract noemt deze organisatie.') throw new ContractFileError(`The ${r.field} of ${r.kind} "${r.code}", changed in Koers, no longer fits its contracts: ${result.reason}`);
+    if (!result.ok && result.code !== 'notNamed') throw new ContractFileError(`The ${r.field} of ${r.kind} "${r.code}", changed in Koers, no longer fits its contracts: ${result.reason}`);
   }
   return rows.length;
 }

@@ -7,23 +7,14 @@ import { amsterdamDateTime, EXPORT_BATCH, pagedSource, sendExport, XLSX_TYPE, ty
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { IdParam } from '../../platform/http/input.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
+import { ROLE_LABELS } from '../demo/accounts.js';
 import { NewUser, OrganisationChoices, UserChange, UserExportQuery, UserItem, UserListQuery, UserPage } from './schemas.js';
 import { changeUser, choicesFor, createUser, endUser, exportUserBatch, listUserPage, resetSecondFactor } from './service.js';
-
-const roleNl: Record<UserItem['role'], string> = {
-  consultant: 'consulent',
-  policyOfficer: 'beleidsmedewerker',
-  privacyOfficer: 'privacyfunctionaris',
-  providerCoordinator: 'coördinator aanbieder',
-  teacher: 'docent',
-  contractManager: 'contractmanager',
-  admin: 'functioneel beheerder',
-};
 
 const columns: readonly ExportColumn<UserItem>[] = [
   { header: 'Naam', value: (u) => u.name, width: 28 },
   { header: 'E-mailadres', value: (u) => u.email, width: 32 },
-  { header: 'Rol', value: (u) => roleNl[u.role], width: 22 },
+  { header: 'Rol', value: (u) => ROLE_LABELS[u.role], width: 22 },
   { header: 'Organisatie', value: (u) => u.organisation?.name ?? null, width: 28 },
   { header: 'Tweede factor', value: (u) => (u.secondFactor ? 'ja' : 'nee'), width: 14 },
   { header: 'Laatst ingelogd', value: (u) => amsterdamDateTime(u.lastLoginAt === null ? null : new Date(u.lastLoginAt)), width: 18 },

@@ -3,22 +3,11 @@
 import { z } from 'zod';
 import { ExportFormat } from '../../platform/http/export.js';
 import { queryInt, str } from '../../platform/http/input.js';
+import { StaffRoles, type StaffRole as StaffRoleName } from '../../domain/staff-roles.js';
 
-/** The roles an account can be made with here: a participant's comes from DigiD, a provider system's is an API key. */
-export const StaffRoles = ['consultant', 'policyOfficer', 'privacyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'admin'] as const;
+export { ORGANISATION_KIND_OF_ROLE as ORGANISATION_KIND, StaffRoles } from '../../domain/staff-roles.js';
 export const StaffRole = z.enum(StaffRoles, 'Kies een rol.');
-export type StaffRole = (typeof StaffRoles)[number];
-
-/** Which kind of organisation each role belongs to (the app_user_organisation check of migration 0033). */
-export const ORGANISATION_KIND: Record<StaffRole, 'municipality' | 'provider' | 'region' | 'none'> = {
-  consultant: 'municipality',
-  policyOfficer: 'municipality',
-  privacyOfficer: 'municipality',
-  providerCoordinator: 'provider',
-  teacher: 'provider',
-  contractManager: 'region',
-  admin: 'none',
-};
+export type StaffRole = StaffRoleName;
 
 export const UserSorts = ['name', '-name', 'email', '-email', 'role', '-role', 'lastLoginAt', '-lastLoginAt', 'createdAt', '-createdAt'] as const;
 export type UserSort = (typeof UserSorts)[number];

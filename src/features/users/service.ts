@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../../platform/db.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/outbox.js';
 import { hashPassword } from '../sessions/service.js';
-import { ORGANISATION_KIND, type NewUser, type StaffRole, type UserItem } from './schemas.js';
+import { ORGANISATION_KIND, StaffRoles, type NewUser, type StaffRole, type UserItem } from './schemas.js';
 import { countUsers, emailTaken, findUser, subjectTaken, listUsers, organisationChoices, organisationKindOf, type UserFilter, type UserRow } from './store.js';
 
 const WELCOME_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -30,7 +30,7 @@ function roomOf(ctx: RequestContext): UserAdminRoom {
 
 /** The roles an actor may give: the administrator every staff role, a coordinator 'teacher' only. */
 export function rolesFor(room: UserAdminRoom): StaffRole[] {
-  return room.kind === 'all' ? ['consultant', 'policyOfficer', 'privacyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'admin'] : ['teacher'];
+  return room.kind === 'all' ? [...StaffRoles] : ['teacher'];
 }
 
 export function toItem(r: UserRow): UserItem {

@@ -1,19 +1,13 @@
 // The new-account form's fields and checks (issue #17), apart from the page so they can be tested.
+import { ORGANISATION_KIND_OF_ROLE } from '../../../domain/staff-roles';
 import type { NewUser, OrganisationChoice, UserRole } from '../../api/users';
 
 export const userFields = ['email', 'name', 'role', 'organisationId', 'idpSubject'] as const;
 export type UserField = (typeof userFields)[number];
 export const emptyUser: Record<UserField, string> = { email: '', name: '', role: '', organisationId: '', idpSubject: '' };
 
-export const roleKind: Record<UserRole, OrganisationChoice['kind'] | 'none'> = {
-  consultant: 'municipality',
-  policyOfficer: 'municipality',
-  privacyOfficer: 'municipality',
-  providerCoordinator: 'provider',
-  teacher: 'provider',
-  contractManager: 'region',
-  admin: 'none',
-};
+/** Which organisation a role belongs to: the server's table (src/domain/staff-roles.ts). */
+export const roleKind: Readonly<Record<UserRole, OrganisationChoice['kind'] | 'none'>> = ORGANISATION_KIND_OF_ROLE;
 
 export function isRole(value: string): value is UserRole {
   return value in roleKind;
