@@ -134,31 +134,48 @@ export function cellReferrals(facts: Pick<ContentReportFacts, 'referrals'>, cont
   return facts.referrals.filter((r) => (scope === 'region' || r.municipality === scope) && routeOf.get(r.product) === route);
 }
 
-/** A cell's referrals and their facts, sliced once and used for every window of the report. */
+/**
+ * A cell's referrals and their facts, sliced once and used for every window of the report, with the
+ * look-ups every window and item needs built once too (a report asks 18 items × 5 windows × 2 routes: building
+ * a map of a municipality's 18,000 referrals per item was most of the pure report at national scale).
+ */
 export interface Cell {
   referrals: readonly ReferralFact[];
   facts: ContentReportFacts;
+  byId: ReadonlyMap<string, ReferralFact>;
+  /** The cell's route events with their referral (the cell's facts hold only its own). */
+  events: readonly { r: ReferralFact; e: ContentRouteEventFact }[];
+  /** The onHold and resumed events per referral, in the order 4a reads them. */
+  holds: ReadonlyMap<string, readonly ContentRouteEventFact[]>;
+}
+
+function indexed(referrals: readonly ReferralFact[], facts: ContentReportFacts): Cell {
+  const byId = new Map(referrals.map((r) => [r.id, r]));
+  const events = facts.routeEvents.flatMap((e) => {
+    const r = byId.get(e.referralId);
+    return r === undefined ? [] : [{ r, e }];
+  });
+  const holds = groupBy(facts.routeEvents.filter((e) => e.type === 'onHold' || e.type === 'resumed'), (e) => e.referralId);
+  // Sorted once: the latest on or before a day is then the last of a prefix.
+  for (const es of holds.values()) es.sort((a, b) => compareDates(a.on, b.on) || (a.type === b.type ? 0 : a.type === 'onHold' ? -1 : 1));
+  return { referrals, facts, byId, events, holds };
 }
 
 export function cellOf(facts: ContentReportFacts, contract: Pick<ContentContract, 'products'>, scope: string, route: ContentRoute): Cell {
   const referrals = cellReferrals(facts, contract, scope, route);
-  return { referrals, facts: cellFacts(facts, referrals) };
+  return indexed(referrals, cellFacts(facts, referrals));
 }
 
 /** The members behind one count item of one cell and window, ordered by date: the drill-down (R-MI-6). */
 export function contentMembers(facts: ContentReportFacts, referrals: readonly ReferralFact[], w: ReportPeriod, item: ContentCountItem): Member[] {
-  return sortMembers(membersOf(facts, referrals, w, item));
+  return sortMembers(membersOf(indexed(referrals, facts), w, item));
 }
 
 /** The members behind one count item, unordered: a count is their number (sorting them for every count was a third of a request). */
-function membersOf(facts: ContentReportFacts, referrals: readonly ReferralFact[], w: ReportPeriod, item: ContentCountItem): Member[] {
-  const byId = new Map(referrals.map((r) => [r.id, r]));
+function membersOf(cell: Cell, w: ReportPeriod, item: ContentCountItem): Member[] {
+  const { referrals, facts, byId } = cell;
   const of = (r: ReferralFact, on: IsoDate): Member => ({ participantId: r.participantId, referralId: r.id, on });
-  const events = (pick: (e: ContentRouteEventFact) => boolean): { r: ReferralFact; e: ContentRouteEventFact }[] =>
-    facts.routeEvents.flatMap((e) => {
-      const r = byId.get(e.referralId);
-      return r !== undefined && pick(e) ? [{ r, e }] : [];
-    });
+  const events = (pick: (e: ContentRouteEventFact) => boolean): { r: ReferralFact; e: ContentRouteEventFact }[] => cell.events.filter((x) => pick(x.e));
   const isB1 = (x: Route | null): boolean => x !== null && isB1Route(x);
   switch (item) {
     case '1a': // participants referred in the window
@@ -191,7 +208,7 @@ function membersOf(facts: ContentReportFacts, referrals: readonly ReferralFact[]
     case '3k': // referrals ended by routeEnded in the window
       return perReferral(events((e) => e.type === 'routeEnded' && inWindow(e.on, w)).map(({ r, e }) => of(r, e.on)));
     case '4a': // on hold at the window's end: the latest onHold/resumed on or before it is onHold, the referral not ended
-      return perParticipant(onHoldAt(facts, referrals, w.end));
+      return perParticipant(onHoldAt(cell, w.end));
     case '4b':
       return droppedOut(events((e) => (e.type === 'droppedOut' || e.type === 'movedAway') && inWindow(e.on, w))).map((d) => d.member);
     case '4b.medical':
@@ -213,16 +230,12 @@ function scalings(facts: ContentReportFacts, byId: ReadonlyMap<string, ReferralF
   });
 }
 
-function onHoldAt(facts: ContentReportFacts, referrals: readonly ReferralFact[], day: IsoDate): Member[] {
+function onHoldAt(cell: Cell, day: IsoDate): Member[] {
   const out: Member[] = [];
-  // Indexed once: a region cell has tens of thousands of referrals and of route events.
-  const holds = groupBy(facts.routeEvents.filter((e) => e.type === 'onHold' || e.type === 'resumed'), (e) => e.referralId);
-  for (const r of referrals) {
+  for (const r of cell.referrals) {
     if (onOrBefore(r.endedOn, day)) continue;
-    const last = (holds.get(r.id) ?? [])
-      .filter((e) => onOrBefore(e.on, day))
-      .sort((a, b) => compareDates(a.on, b.on) || (a.type === b.type ? 0 : a.type === 'onHold' ? -1 : 1))
-      .at(-1);
+    // The holds are sorted (indexed()): the latest on or before the day is the last such one.
+    const last = (cell.holds.get(r.id) ?? []).findLast((e) => onOrBefore(e.on, day));
     if (last?.type === 'onHold') out.push({ participantId: r.participantId, referralId: r.id, on: last.on });
   }
   return out;
@@ -243,16 +256,15 @@ function droppedOut(es: readonly { r: ReferralFact; e: ContentRouteEventFact }[]
 
 /** Every figure of one cell (scope × route) over one window (a quarter, or the year so far). */
 export function contentFigures(cell: Cell, contract: ContentContract, route: ContentRoute, w: ReportPeriod): ContentFigures {
-  const { referrals, facts } = cell;
-  const ids = new Set(referrals.map((r) => r.id));
-  const counts = Object.fromEntries(ContentCountItems.map((i) => [i, membersOf(facts, referrals, w, i).length])) as Record<ContentCountItem, number>;
+  const { referrals, facts, byId: ids } = cell;
+  const counts = Object.fromEntries(ContentCountItems.map((i) => [i, membersOf(cell, w, i).length])) as Record<ContentCountItem, number>;
   const started = referrals.filter((r) => inWindow(firstStart(r), w));
   const reasons = (pick: (e: ContentRouteEventFact) => boolean): string[] =>
     facts.routeEvents.filter((e) => ids.has(e.referralId) && e.type === 'routeChanged' && inWindow(e.on, w) && pick(e)).map((e) => e.reason ?? '').filter((t) => t !== '');
   const isB1 = (x: Route | null): boolean => x !== null && isB1Route(x);
   const hours = route === 'z' ? zHours(facts, referrals, w) : { participation: null, language: null, participants: 0 };
   const groups = cancelledPerGroup(facts, ids, w);
-  const absence = averageAbsence(facts.attendance, referrals, w);
+  const absence = averageAbsence(facts.attendance, cell.byId, w);
   return {
     period: w.id,
     start: w.start,
@@ -298,7 +310,7 @@ function zHours(facts: ContentReportFacts, referrals: readonly ReferralFact[], w
 }
 
 /** 3j: provider-cancelled lessons in the window of the groups with a member of the cell in it, per such group. */
-function cancelledPerGroup(facts: ContentReportFacts, ids: ReadonlySet<string>, w: ReportPeriod): { perGroup: number | null; groups: number } {
+function cancelledPerGroup(facts: ContentReportFacts, ids: { has(id: string): boolean }, w: ReportPeriod): { perGroup: number | null; groups: number } {
   const groups = new Set(facts.groups.filter((g) => ids.has(g.referralId) && onOrBefore(g.from, w.end) && (g.to === null || compareDates(g.to, w.start) >= 0)).map((g) => g.groupId));
   if (groups.size === 0) return { perGroup: null, groups: 0 };
   const ms = months(w);
@@ -307,12 +319,11 @@ function cancelledPerGroup(facts: ContentReportFacts, ids: ReadonlySet<string>, 
 }
 
 /** 5b: the mean over participants with minutes offered of 100 − their attendance % over the window (each participant weighs equally). */
-function averageAbsence(attendance: readonly ContentAttendanceQuarterFact[], referrals: readonly ReferralFact[], w: ReportPeriod): { percent: number | null; participants: number } {
-  const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
+function averageAbsence(attendance: readonly ContentAttendanceQuarterFact[], byId: ReadonlyMap<string, ReferralFact>, w: ReportPeriod): { percent: number | null; participants: number } {
   const qs = quarterIdsOf(w);
   const sums = new Map<string, { offered: number; attended: number }>();
   for (const a of attendance) {
-    const p = participantOf.get(a.referralId);
+    const p = byId.get(a.referralId)?.participantId;
     if (p === undefined || !qs.has(a.quarter)) continue;
     const s = sums.get(p) ?? { offered: 0, attended: 0 };
     sums.set(p, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes });
