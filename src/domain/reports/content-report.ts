@@ -9,7 +9,7 @@ import { addCalendarDays, addMonths } from '../calendar.js';
 import type { IsoDate, Route } from '../contract.js';
 import { isB1Route } from '../route-change.js';
 import { quarterIdsOf, reportVersionOn, type ReferralFact } from './facts.js';
-import { cellFacts, type ContentAttendanceQuarterFact, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
+import { cellFacts, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 
 export type { ActivityFact, CancelledLessonsFact, ComplaintFact, ContentAttendanceQuarterFact, ContentContract, ContentReportFacts, ContentRouteEventFact, HoursMonthFact, ScalingFact } from './content-fact-types.js';
@@ -147,6 +147,8 @@ export interface Cell {
   events: readonly { r: ReferralFact; e: ContentRouteEventFact }[];
   /** The onHold and resumed events per referral, in the order 4a reads them. */
   holds: ReadonlyMap<string, readonly ContentRouteEventFact[]>;
+  /** 5b's sums: per quarter id and participant, the offered and attended minutes of the cell's referrals. */
+  minutes: ReadonlyMap<string, ReadonlyMap<string, { offered: number; attended: number }>>;
 }
 
 function indexed(referrals: readonly ReferralFact[], facts: ContentReportFacts): Cell {
@@ -158,7 +160,21 @@ function indexed(referrals: readonly ReferralFact[], facts: ContentReportFacts):
   const holds = groupBy(facts.routeEvents.filter((e) => e.type === 'onHold' || e.type === 'resumed'), (e) => e.referralId);
   // Sorted once: the latest on or before a day is then the last of a prefix.
   for (const es of holds.values()) es.sort((a, b) => compareDates(a.on, b.on) || (a.type === b.type ? 0 : a.type === 'onHold' ? -1 : 1));
-  return { referrals, facts, byId, events, holds };
+  const minutes = new Map<string, Map<string, { offered: number; attended: number }>>();
+  // 5b's sums once per cell (per window they were a tenth of the report).
+  for (const a of facts.attendance) {
+    const p = byId.get(a.referralId)?.participantId;
+    if (p === undefined) continue;
+    let quarter = minutes.get(a.quarter);
+    if (quarter === undefined) minutes.set(a.quarter, (quarter = new Map<string, { offered: number; attended: number }>()));
+    const s = quarter.get(p);
+    if (s === undefined) quarter.set(p, { offered: a.offeredMinutes, attended: a.attendedMinutes });
+    else {
+      s.offered += a.offeredMinutes;
+      s.attended += a.attendedMinutes;
+    }
+  }
+  return { referrals, facts, byId, events, holds, minutes };
 }
 
 export function cellOf(facts: ContentReportFacts, contract: Pick<ContentContract, 'products'>, scope: string, route: ContentRoute): Cell {
@@ -264,7 +280,7 @@ export function contentFigures(cell: Cell, contract: ContentContract, route: Con
   const isB1 = (x: Route | null): boolean => x !== null && isB1Route(x);
   const hours = route === 'z' ? zHours(facts, referrals, w) : { participation: null, language: null, participants: 0 };
   const groups = cancelledPerGroup(facts, ids, w);
-  const absence = averageAbsence(facts.attendance, cell.byId, w);
+  const absence = averageAbsence(cell.minutes, w);
   return {
     period: w.id,
     start: w.start,
@@ -319,14 +335,14 @@ function cancelledPerGroup(facts: ContentReportFacts, ids: { has(id: string): bo
 }
 
 /** 5b: the mean over participants with minutes offered of 100 − their attendance % over the window (each participant weighs equally). */
-function averageAbsence(attendance: readonly ContentAttendanceQuarterFact[], byId: ReadonlyMap<string, ReferralFact>, w: ReportPeriod): { percent: number | null; participants: number } {
-  const qs = quarterIdsOf(w);
+function averageAbsence(minutes: Cell['minutes'], w: ReportPeriod): { percent: number | null; participants: number } {
+  // A window's sums per participant: its quarters' added (a quarter's window is that quarter's).
   const sums = new Map<string, { offered: number; attended: number }>();
-  for (const a of attendance) {
-    const p = byId.get(a.referralId)?.participantId;
-    if (p === undefined || !qs.has(a.quarter)) continue;
-    const s = sums.get(p) ?? { offered: 0, attended: 0 };
-    sums.set(p, { offered: s.offered + a.offeredMinutes, attended: s.attended + a.attendedMinutes });
+  for (const q of quarterIdsOf(w)) {
+    for (const [p, x] of minutes.get(q) ?? []) {
+      const s = sums.get(p);
+      sums.set(p, s === undefined ? x : { offered: s.offered + x.offered, attended: s.attended + x.attended });
+    }
   }
   const rates = [...sums.values()].filter((s) => s.offered > 0).map((s) => 100 - (100 * s.attended) / s.offered);
   return { percent: rates.length === 0 ? null : round1(rates.reduce((a, b) => a + b, 0) / rates.length), participants: rates.length };
