@@ -34,8 +34,11 @@ export async function quarterlyMi(deps: Deps, ctx: RequestContext, query: Quarte
     throw notFound();
   }
   const from = quartersUpTo(quarter, PREVIOUS_QUARTERS)[0]?.start ?? quarter.start;
+  // The five statements run side by side on the pool (on one connection inside the transaction they ran one
+  // after another: issue #13's profile). Nothing leaves the server before the audit line has committed
+  // below, so a read is never shown unaudited; each statement had its own snapshot in READ COMMITTED anyway.
+  const facts = await unsafeQuarterlyMiFacts(deps.db, room.factScope, { contractId: contract.id, from, to: quarter.end });
   return deps.db.transaction(async (tx) => {
-    const facts = await unsafeQuarterlyMiFacts(tx, room.factScope, { contractId: contract.id, from, to: quarter.end });
     const mi = quarterlyManagementInformation(facts, quarter, { ...contract, municipalities: room.municipalities }, PREVIOUS_QUARTERS);
     const aggregate = room.audience === 'aggregate';
     await recordAudit(tx, deps.crypto, ctx, { name: 'managementInformation.read', status: 'ok', subjects: [], objectType: 'quarterlyMi', objectId: contract.id, summary: `${quarter.id}: ${mi.cells.length} cells, aggregates only${aggregate ? ', suppressed' : ''}` });
