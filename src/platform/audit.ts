@@ -255,6 +255,8 @@ export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: Audit
       subjects.map((s) => (s === null ? null : subjectRef(crypto, s.participantId))),
       subjects.map((s) => s?.municipalityId ?? null),
     ],
+    // Issue #16: one text for every audit line of every processing, prepared once per connection.
+    { prepare: true },
   );
 }
 

@@ -3,15 +3,26 @@
 // ARCHITECTURE §2.2). We use plain parameterised SQL rather than an ORM: the migrations are hand-written
 // SQL with COMMENT ON (STYLE 18) and every query must carry its access scope in SQL (STYLE 5), which is
 // easiest to review when the SQL is in front of you.
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { toDbError } from './db-error.js';
 
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Issue #16: a hot read's statement, run as a named prepared statement on PostgreSQL, so each pooled
+   * connection parses and plans it once instead of on every request (planning was half of each statement
+   * on the lesson page). Only for texts of which there are few (one per scope kind and filter shape):
+   * every distinct text stays prepared on each connection for its lifetime. PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
-  query<T extends object = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends object = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 export interface Tx extends Queryable {
@@ -125,7 +136,7 @@ export function openPostgres(connectionString: string, options: { role?: string;
   });
   return {
     kind: 'postgres',
-    query: (text, params) => clean(async () => (await pool.query(text, params as unknown[] | undefined)).rows as never),
+    query: (text, params, options) => clean(async () => (await pool.query(pgQuery(text, params, options))).rows as never),
     transaction: (fn) => clean(() => inPgTransaction(pool, fn)),
     exec: (sql) => clean(async () => void (await pool.query(sql))),
     close: async () => {
@@ -136,6 +147,25 @@ export function openPostgres(connectionString: string, options: { role?: string;
   };
 }
 
+// The name of a prepared statement is a hash of its text: the same text gets the same name on every
+// connection, and two texts never share one (pg prepares a name on a connection the first time it sees it).
+const statementNames = new Map<string, string>();
+const MAX_NAMES = 2000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `k${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+    if (statementNames.size < MAX_NAMES) statementNames.set(text, name);
+  }
+  return name;
+}
+
+function pgQuery(text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  return options?.prepare === true ? { name: statementName(text), text, ...(values === undefined ? {} : { values }) } : { text, ...(values === undefined ? {} : { values }) };
+}
+
 /** BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, the caller's own included. */
 async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = await pool.connect();
@@ -143,7 +173,7 @@ async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
     await c.query('BEGIN');
     const result = await fn({
       inTransaction: true,
-      query: (text, params) => clean(async () => (await c.query(text, params as unknown[] | undefined)).rows as never),
+      query: (text, params, options) => clean(async () => (await c.query(pgQuery(text, params, options))).rows as never),
       exec: (sql) => clean(async () => void (await c.query(sql))),
     });
     await c.query('COMMIT');

@@ -75,11 +75,14 @@ export async function findSessionUser(q: Queryable, token: string, now: Date): P
     `SELECT ${USER_COLUMNS}, s.last_seen_at AS "lastSeenAt" FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
      WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND u.ended_at IS NULL AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`,
     [sha256(token), now],
+    // Issue #16: every request asks this; prepared, its six-table join is planned once per connection.
+    // No cache in the process: a logout or revoke on any instance ends the session at the next request.
+    { prepare: true },
   );
   const row = rows[0];
   if (row === undefined) return undefined;
   if (now.getTime() - new Date(row.lastSeenAt).getTime() >= TOUCH_AFTER_MS) {
-    await q.query('UPDATE app_session SET last_seen_at = GREATEST(last_seen_at, $2) WHERE id_hash = $1', [sha256(token), now]);
+    await q.query('UPDATE app_session SET last_seen_at = GREATEST(last_seen_at, $2) WHERE id_hash = $1', [sha256(token), now], { prepare: true });
   }
   const { lastSeenAt: _seen, ...user } = row;
   return user;
@@ -101,6 +104,7 @@ export async function findApiKeyUser(q: Queryable, key: string, now: Date): Prom
      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.id = k.user_id AND u.role = 'providerSystem'
      RETURNING ${USER_COLUMNS}`,
     [sha256(key), now],
+    { prepare: true },
   );
   return rows[0];
 }

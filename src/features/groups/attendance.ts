@@ -17,7 +17,7 @@ import { raiseAbsenceSignals } from '../signals/raisers/absence.js';
 import { raiseHoursSignals } from '../signals/raisers/hours.js';
 import { absenceFactsOf, normPercentOf } from './placement.js';
 import type { AttendanceEntry, AttendanceQuery, ClassificationBody, LessonPage } from './schemas.js';
-import { attendanceFacts, findAttendance, findLesson, lessonAttendance, listMembers, type AttendanceRow, type LessonRow, type MemberRow } from './store.js';
+import { attendanceFacts, findAttendance, findLesson, findLessonPage, lessonAttendance, listMembers, type AttendanceRow, type LessonRow, type MemberRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
 
@@ -56,20 +56,38 @@ function page(lesson: LessonRow, members: MemberRow[], rows: AttendanceRow[]): L
   };
 }
 
-const subjectsOf = (members: readonly MemberRow[]) => members.map((m) => ({ participantId: m.participantId, municipalityId: m.municipalityId }));
+const subjectsOf = (members: readonly Pick<MemberRow, 'participantId' | 'municipalityId'>[]) => members.map((m) => ({ participantId: m.participantId, municipalityId: m.municipalityId }));
 
+/**
+ * The teacher's lesson page: one read (findLessonPage) and its audit lines in one transaction (issue #16:
+ * it was three reads; each member one line, all in one INSERT).
+ */
 export async function getLessonPage(deps: Deps, ctx: RequestContext, id: string): Promise<LessonPage> {
   const out = await deps.db.transaction(async (tx) => {
-    const lesson = await findLesson(tx, ctx.scope, id);
-    if (lesson === undefined) {
+    const found = await findLessonPage(tx, ctx.scope, id);
+    if (found === undefined) {
       await auditDenied(tx, deps.crypto, ctx, 'lesson.read', 'lesson', id);
       return undefined;
     }
-    // The roster is filtered by the participant scope too: a consultant sees only its own residents.
-    const members = await listMembers(tx, ctx.scope, lesson.groupId, lesson.date);
-    const rows = await lessonAttendance(tx, id);
+    const { lesson, members } = found;
     await recordAudit(tx, deps.crypto, ctx, { name: 'lesson.read', status: 'ok', subjects: subjectsOf(members), objectType: 'lesson', objectId: id });
-    return page(lesson, members, rows);
+    const { providerId: _p, ...l } = lesson;
+    return {
+      lesson: l,
+      // Present by default (issue #4): the teacher only marks who is absent.
+      roster: members.map((m) => ({
+        participantId: m.participantId,
+        givenName: m.givenName,
+        familyName: m.familyName,
+        recorded: m.recorded,
+        present: m.present ?? true,
+        minutesAttended: m.minutesAttended ?? lesson.minutes,
+        reason: m.reason,
+        calledIn: m.calledIn ?? false,
+        classification: m.classification,
+        version: m.version ?? 0,
+      })),
+    };
   });
   if (out === undefined) throw notFound();
   return out;

@@ -136,6 +136,53 @@ export async function findLesson(q: Queryable, scope: Scope, id: string, forUpda
   return rows[0];
 }
 
+/** A roster member of the lesson page with its recorded attendance (null fields: not recorded). */
+export interface LessonPageMember {
+  participantId: string;
+  givenName: string;
+  familyName: string;
+  municipalityId: string;
+  recorded: boolean;
+  present: boolean | null;
+  minutesAttended: number | null;
+  reason: string | null;
+  calledIn: boolean | null;
+  classification: 'authorised' | 'unauthorised' | null;
+  version: number | null;
+}
+
+/**
+ * Issue #16: the teacher's lesson page in one prepared statement — the lesson in the scope, the members
+ * on its date in the participant scope (as listMembers) and their attendance (as lessonAttendance, of the
+ * members only: the page shows no other row). One row per member, or one row with no member for an empty
+ * class; no row when the lesson is outside the scope.
+ */
+export async function findLessonPage(q: Queryable, scope: Scope, id: string): Promise<{ lesson: LessonRow; members: LessonPageMember[] } | undefined> {
+  const p = new SqlParams();
+  const lessonId = p.add(id);
+  const rows = await q.query<LessonRow & { member: LessonPageMember | null }>(
+    `SELECT ${LESSON_COLUMNS},
+       CASE WHEN m.participant_id IS NULL THEN NULL ELSE json_build_object('participantId', m.participant_id, 'givenName', m.given_name, 'familyName', m.family_name,
+         'municipalityId', m.municipality_id, 'recorded', a.lesson_id IS NOT NULL, 'present', a.present, 'minutesAttended', a.minutes_attended, 'reason', a.reason,
+         'calledIn', a.called_in, 'classification', a.classification, 'version', a.version) END AS member
+     FROM lesson l JOIN class_group lg ON lg.id = l.group_id
+     LEFT JOIN LATERAL (
+       SELECT gm.participant_id, pp.given_name, pp.family_name, gm.municipality_id
+       FROM group_member gm JOIN participant pp ON pp.id = gm.participant_id
+       WHERE gm.group_id = l.group_id AND gm.member_from <= l.date AND (gm.member_to IS NULL OR gm.member_to > l.date) AND ${participantInScope(scope, p, 'pp')}
+     ) m ON true
+     LEFT JOIN attendance a ON a.lesson_id = l.id AND a.participant_id = m.participant_id
+     WHERE l.id = ${lessonId} AND ${lessonInScope(scope, p)}
+     ORDER BY m.family_name, m.given_name, m.participant_id`,
+    p.values,
+    { prepare: true },
+  );
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const { member: _m, ...lesson } = first;
+  return { lesson, members: rows.flatMap((r) => (r.member === null ? [] : [r.member])) };
+}
+
 export async function listLessons(q: Queryable, groupId: string, from: string, to: string): Promise<LessonRow[]> {
   return q.query<LessonRow>(
     `SELECT ${LESSON_COLUMNS} FROM lesson l JOIN class_group lg ON lg.id = l.group_id

@@ -62,15 +62,26 @@ export async function listParticipants(q: Queryable, scope: Scope, query: Omit<P
     where.push(`(p.given_name || ' ' || p.family_name ILIKE ${like} OR p.client_number ILIKE ${like})`);
   }
   const whereSql = where.join(' AND ');
-  const countRows = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM participant p WHERE ${whereSql}`, p.values);
   const limit = p.add(query.pageSize);
   const offset = p.add((query.page - 1) * query.pageSize);
-  const rows = await q.query<ParticipantRow & Record<string, unknown>>(
-    `SELECT ${COLUMNS} FROM participant p JOIN municipality m ON m.id = p.municipality_id
-     WHERE ${whereSql} ORDER BY ${ORDER[query.sort]} LIMIT ${limit} OFFSET ${offset}`,
+  // Issue #16: the page and its total in one prepared statement. The total is a window over the filtered
+  // rows in the inner query, which picks the page's ids; the columns (the latest referral's status a
+  // subquery each) are read for the page's rows only.
+  const rows = await q.query<ParticipantRow & { total: number } & Record<string, unknown>>(
+    `SELECT ${COLUMNS}, pg.total FROM (
+       SELECT p.id, count(*) OVER ()::int AS total FROM participant p WHERE ${whereSql} ORDER BY ${ORDER[query.sort]} LIMIT ${limit} OFFSET ${offset}
+     ) pg JOIN participant p ON p.id = pg.id JOIN municipality m ON m.id = p.municipality_id
+     ORDER BY ${ORDER[query.sort]}`,
     p.values,
+    { prepare: true },
   );
-  return { rows, total: countRows[0]?.total ?? 0 };
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: the window had no row to ride on.
+    const countRows = await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM participant p WHERE ${whereSql}`, p.values.slice(0, -2));
+    total = countRows[0]?.total ?? 0;
+  }
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 export async function findParticipant(q: Queryable, scope: Scope, id: string): Promise<ParticipantRow | undefined> {

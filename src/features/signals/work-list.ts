@@ -166,6 +166,8 @@ export async function workListPage(q: Queryable, scope: Scope, f: WorkListFilter
   const rows = await q.query<SignalRow & { total: number }>(
     `${SELECT}, count(*) OVER ()::int AS total ${FROM} WHERE ${whereSql} ORDER BY ${ORDER[f.sort]} LIMIT ${limit} OFFSET ${offset}`,
     p.values,
+    // Issue #16: the work list's three reads are prepared (one text per scope kind and filter shape).
+    { prepare: true },
   );
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page.offset > 0) {
@@ -182,7 +184,7 @@ export async function workListPage(q: Queryable, scope: Scope, f: WorkListFilter
 export async function workListCounts(q: Queryable, scope: Scope, f: WorkListFilter, today: string): Promise<Record<Urgency, number>> {
   const p = new SqlParams();
   const where = filterWhere(scope, p, f, today).join(' AND ');
-  const rows = await q.query<{ bucket: Urgency; n: number }>(`SELECT ${bucketSql(p, today)} AS bucket, count(*)::int AS n ${FROM} WHERE ${where} GROUP BY 1`, p.values);
+  const rows = await q.query<{ bucket: Urgency; n: number }>(`SELECT ${bucketSql(p, today)} AS bucket, count(*)::int AS n ${FROM} WHERE ${where} GROUP BY 1`, p.values, { prepare: true });
   const counts: Record<Urgency, number> = { overdue: 0, thisWeek: 0, later: 0 };
   for (const r of rows) counts[r.bucket] = r.n;
   return counts;
@@ -195,6 +197,7 @@ export async function workListOptions(q: Queryable, scope: Scope, f: Pick<WorkLi
     `SELECT DISTINCT s.municipality_id AS "municipalityId", m.name AS "municipalityName", s.provider_id AS "providerId", pr.name AS "providerName", s.product_code AS "productCode"
      ${FROM} WHERE ${baseWhere(scope, p, f).join(' AND ')}`,
     p.values,
+    { prepare: true },
   );
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'nl');
   const municipalities = new Map<string, string>();
