@@ -6,16 +6,21 @@
 // DUO's receipt and the mark leaves the row 'sending'; after the claim time another round sends it again
 // with the same berichtId, which DUO answers as the first time and stores once: at-least-once, never twice
 // in DUO's state. A failure (no answer, 5xx) waits 1, 2, 4 … minutes before the next attempt.
-// Never logged, never stored: the BSN and DUO's URL (the BSN is in its path).
+// Never logged, never stored: the BSN and DUO's URL (the BSN is in its path). Every kind of delivery
+// (melding.ts) goes the same way; before each, DUO is asked for the facts its rules read (preflight.ts).
+// A round first queues what Koers' facts owe DUO and is not queued yet (sweep.ts), at most every
+// sweepIntervalMs (every round when flushed by hand).
 import type { Crypto } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import { newOperationId, newTraceId, recordAudit } from '../../platform/audit.js';
 import { realNow } from '../../platform/clock.js';
-import { refusePip, type Pip } from '../../domain/duo/pip-rules.js';
-import { fetchInburgeringsplicht, type DuoConnection } from './queries.js';
-import { sendPip, type PipDeliveryResult } from './pip.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DuoConnection } from './queries.js';
+import { deliver, DELIVERY_NL, type DeliveryKind, type DeliveryResult } from './melding.js';
 import { municipalityOin } from './deliveries.js';
+import { preflight, type Check } from './preflight.js';
+import { queueDeliveriesFromFacts } from './sweep.js';
 import type { DuoTls } from './transport.js';
 
 export interface DuoLink {
@@ -42,6 +47,10 @@ export interface DuoDeliveryOptions {
   afterSend?: (deliveryId: string) => void | Promise<void>;
   /** Tests: no timer, rounds only by flush(). */
   manual?: boolean;
+  /** Koers' date: "not in the future", the month of the hours (default: the real date). */
+  clock?: Pick<Clock, 'today'>;
+  /** Time between two sweeps of the facts for deliveries (default 5 minutes); a flush always sweeps. */
+  sweepIntervalMs?: number;
 }
 
 export interface DuoDeliveries {
@@ -54,13 +63,15 @@ export const DUO_MAX_ATTEMPTS = 10;
 
 interface Claimed {
   id: string;
+  api: DeliveryKind;
   participantId: string;
   municipalityId: string;
   municipalityCode: string;
   berichtId: string;
-  body: Pip;
+  body: unknown;
   attempts: number;
   bsnEncrypted: string;
+  providerName: string | null;
 }
 
 const claimSql = (claimTimeoutMs: number) => `
@@ -73,61 +84,44 @@ const claimSql = (claimTimeoutMs: number) => `
     ORDER BY created_at, id
     LIMIT ${BATCH}
     FOR UPDATE SKIP LOCKED)
-  RETURNING d.id, d.participant_id AS "participantId", d.municipality_id AS "municipalityId", m.code AS "municipalityCode",
-    d.bericht_id::text AS "berichtId", d.body, d.attempts, p.bsn_encrypted AS "bsnEncrypted"`;
+  RETURNING d.id, d.api, d.participant_id AS "participantId", d.municipality_id AS "municipalityId", m.code AS "municipalityCode",
+    d.bericht_id::text AS "berichtId", d.body, d.attempts, p.bsn_encrypted AS "bsnEncrypted",
+    (SELECT name FROM provider WHERE id = d.provider_id) AS "providerName"`;
 
 type Outcome =
-  | PipDeliveryResult
+  | DeliveryResult
   | { outcome: 'failed'; berichtId: string; status: 0; error: string }
-  /** DUO's own duty start breaks a rule: not sent (the reasons carry the PIP field). */
+  /** DUO's own facts break a rule: not sent (the reasons carry the field). */
   | { outcome: 'invalid'; berichtId: string; reasons: string[] };
-
-/** The question asked of DUO before the delivery (its duty start, for the date rule), to audit with its own berichtId. */
-interface Check {
-  berichtId: string;
-  outcome: string;
-}
-
-/**
- * README "Datum dagtekening": the PIP may not be dated before the start of the duty. Koers' own duty date
- * may differ from DUO's, so DUO's (Inburgeringsplicht API, begindatum) is asked right before sending; a PIP
- * it refuses is kept 'invalid' with the reason on dagtekeningPip instead of being sent to be refused.
- * No answer, or no duty known: sent as it is, and DUO decides.
- */
-async function checkAgainstDuo(c: DuoConnection, bsn: string, pip: Pip): Promise<{ check?: Check; reasons: string[] }> {
-  const duty = await fetchInburgeringsplicht(c, bsn).catch(() => undefined);
-  if (!duty) return { reasons: [] };
-  const start = duty.outcome === 'found' ? (duty.value.begindatum ?? null) : null;
-  const facts = { startInburgeringsplicht: start, vestigingGemeente: null, initielePip: null, actuelePip: null, asielmigrant: true };
-  const reasons = refusePip(pip, facts).filter((r) => r.rule === 'dagtekeningVoorPlicht').map((r) => `${r.field}: ${r.reason}`);
-  return { check: { berichtId: duty.berichtId, outcome: duty.outcome }, reasons };
-}
 
 export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeliveries {
   const log = options.log ?? (() => undefined);
   const claimTimeoutMs = options.claimTimeoutMs ?? 5 * 60 * 1000;
+  const today = () => options.clock?.today() ?? realNow().toISOString().slice(0, 10);
+  const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60 * 1000;
+  let lastSweep = -Infinity;
   let stopped = false;
   let chain: Promise<unknown> = Promise.resolve();
 
-  const send = async (row: Claimed): Promise<{ r: Outcome; check?: Check }> => {
+  const send = async (row: Claimed): Promise<{ r: Outcome; checks: Check[] }> => {
     const bron = municipalityOin(options.contracts, row.municipalityCode);
-    if (!bron) return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' } };
+    if (!bron) return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'noOin' }, checks: [] };
     const tls = options.tlsFor?.(row.municipalityCode) ?? options.link.tls;
     const c: DuoConnection = { baseUrl: options.link.baseUrl, doel: options.link.doel, bron, ...(tls ? { tls } : {}) };
     let bsn: string;
     try {
       bsn = options.crypto.decrypt(row.bsnEncrypted);
     } catch {
-      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'decrypt' } };
+      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: 'decrypt' }, checks: [] };
     }
-    const { check, reasons } = await checkAgainstDuo(c, bsn, row.body);
-    if (reasons.length > 0) return { r: { outcome: 'invalid', berichtId: row.berichtId, reasons }, ...(check ? { check } : {}) };
+    const { checks, reasons, path } = await preflight(db, c, bsn, row, today());
+    if (reasons.length > 0) return { r: { outcome: 'invalid', berichtId: row.berichtId, reasons }, checks };
     try {
-      return { r: await sendPip({ ...c, bsn, pip: row.body, berichtId: row.berichtId }), ...(check ? { check } : {}) };
+      return { r: await deliver(c, { kind: row.api, bsn, ...(path ? { path } : {}), ...(row.body === null ? {} : { body: row.body }), berichtId: row.berichtId }), checks };
     } catch (err) {
       // Only the code: a message may name the host, and nothing here may name the path.
       const code = (err as { code?: unknown }).code;
-      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: typeof code === 'string' ? code : 'error' }, ...(check ? { check } : {}) };
+      return { r: { outcome: 'failed', berichtId: row.berichtId, status: 0, error: typeof code === 'string' ? code : 'error' }, checks };
     }
   };
 
@@ -140,38 +134,44 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
       { name, status: ok ? 'ok' : 'error', subjects: [{ participantId: row.participantId, municipalityId: row.municipalityId }], objectType: 'duo_delivery', objectId: row.id, summary },
     );
 
-  const mark = (row: Claimed, r: Outcome, check: Check | undefined) =>
+  const mark = (row: Claimed, r: Outcome, checks: readonly Check[]) =>
     db.transaction(async (tx) => {
-      const sent = r.outcome === 'received' || r.outcome === 'refused';
-      const status = r.outcome === 'invalid' ? 'invalid' : sent ? r.outcome : row.attempts >= DUO_MAX_ATTEMPTS ? 'failed' : 'pending';
+      // A refusal before sending (status 0: the document's shape) is never sent and stays 'invalid'.
+      const before = r.outcome === 'refused' && r.status === 0;
+      const sent = (r.outcome === 'received' || r.outcome === 'refused') && !before;
+      const status = r.outcome === 'invalid' || before ? 'invalid' : sent ? r.outcome : row.attempts >= DUO_MAX_ATTEMPTS ? 'failed' : 'pending';
       const reasons = r.outcome === 'refused' || r.outcome === 'invalid' ? r.reasons : [];
-      const lastStatus = r.outcome === 'received' ? 201 : r.outcome === 'invalid' ? null : r.status;
+      const lastStatus = r.outcome === 'invalid' || before ? null : r.status;
       const changed = await tx.query(
         `UPDATE duo_delivery SET status = $3, sent_at = CASE WHEN $4 THEN now() END, last_status = $5, reasons = $6::jsonb
          WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
         [row.id, row.attempts, status, sent, lastStatus, JSON.stringify(reasons)],
       );
       if (changed.length === 0) return;
-      if (check) await audit(tx, row, check.berichtId, 'duo.read', check.outcome === 'found' || check.outcome === 'not_found', `inburgeringsplicht ${check.outcome} (PIP check)`);
-      if (r.outcome !== 'invalid') await audit(tx, row, row.berichtId, 'duo.deliver', sent, `PIP ${status}`);
+      for (const check of checks) await audit(tx, row, check.berichtId, 'duo.read', check.outcome === 'found' || check.outcome === 'not_found', `${check.what} ${check.outcome} (${row.api} check)`);
+      if (status !== 'invalid') await audit(tx, row, row.berichtId, 'duo.deliver', sent, `${DELIVERY_NL[row.api]} ${status}`);
     });
 
-  async function round(): Promise<number> {
+  async function round(sweep: boolean): Promise<number> {
     if (stopped) return 0;
+    if (sweep || realNow().getTime() - lastSweep >= sweepIntervalMs) {
+      lastSweep = realNow().getTime();
+      await db.transaction((tx) => queueDeliveriesFromFacts(tx, options.contracts, today()));
+    }
     const rows = await db.transaction((tx) => tx.query<Claimed & Record<string, unknown>>(claimSql(claimTimeoutMs)));
     let done = 0;
     for (const row of rows) {
-      const { r, check } = await send(row);
+      const { r, checks } = await send(row);
       if (r.outcome === 'failed') log(`duo delivery ${row.id}: attempt ${row.attempts} failed`, { status: r.status, ...('error' in r ? { code: r.error } : {}) });
       await options.afterSend?.(row.id);
-      await mark(row, r, check);
+      await mark(row, r, checks);
       if (r.outcome !== 'failed') done++;
     }
     return done;
   }
 
-  const enqueueRound = (): Promise<number> => {
-    const next = chain.then(round);
+  const enqueueRound = (sweep = false): Promise<number> => {
+    const next = chain.then(() => round(sweep));
     chain = next.catch(() => undefined);
     return next;
   };
@@ -192,7 +192,7 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
     timer.unref();
   }
   return {
-    flush: () => (stopped ? Promise.resolve(0) : enqueueRound()),
+    flush: () => (stopped ? Promise.resolve(0) : enqueueRound(true)),
     stop: async () => {
       stopped = true;
       if (timer) clearInterval(timer);

@@ -16,6 +16,7 @@ import { duoDocumentsDir } from './openapi.js';
 import { makeTestCa, type TestCa } from './simulator/pki.js';
 import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './simulator/server.js';
 import type { DuoTls } from './transport.js';
+import type { Instelling } from './queries.js';
 
 export interface DuoLinkService {
   baseUrl: string;
@@ -80,6 +81,7 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
     crypto: o.crypto,
     contracts: o.contracts,
     manual: !o.schedule,
+    clock: o.clock,
     intervalMs: o.config.demo ? 2_000 : 10_000,
     log: o.log,
   });
@@ -114,6 +116,8 @@ async function demoSimulator(o: DuoLinkOptions): Promise<Omit<DuoLinkService, 'd
     municipalities: Object.fromEntries(codes),
     tls: { ...ca.server, ca: ca.ca },
     notificationUrl: o.notificationUrl,
+    today: () => o.clock.today(),
+    instellingen: demoInstellingen(o.contracts),
     unknownPerson: (bsn, gemeentecode) => {
       // Assumption (demo): DUO knows every resident a Koers municipality asks about, with the duty from a year ago.
       const start = `${Number(o.clock.today().slice(0, 4)) - 1}${o.clock.today().slice(4)}`;
@@ -140,6 +144,15 @@ async function demoSimulator(o: DuoLinkOptions): Promise<Omit<DuoLinkService, 'd
       ca.dispose();
     },
   };
+}
+
+/**
+ * Demo: DUO's list of institutions holds every provider of the contracts by its name, with a fictional
+ * instellingsnummer, the BoW mark and the TST recognition (Assumption: the demo's providers hold both).
+ */
+function demoInstellingen(contracts: ContractRegistry): Instelling[] {
+  const names = [...new Set(contracts.contracts.flatMap((c) => c.providers.map((p) => p.name)))].sort();
+  return names.map((naam, i) => ({ instellingsnummer: String(9_000_000_000 + i), naam: naam.slice(0, 128), postcode: '1900ZZ', huisnummer: 1, plaatsnaam: 'Voorbeeldstad', indicatieBowKeurmerk: true, indicatieTstKeurmerk: true }));
 }
 
 /** Koers' own Notificatie API as the demo simulator reaches it: the server's first address, once it listens. */

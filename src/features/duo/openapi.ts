@@ -76,7 +76,16 @@ export function duoDocument(api: DuoApi): DuoDocument {
 function compileDocument(api: DuoApi, raw: Json): DuoDocument {
   // strict off: the documents carry OpenAPI words ajv does not know (x-enum-varnames, example, and the
   // non-schema parts of the document that the $refs point through).
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // DUO's patterns are written for a non-unicode engine in places (Leerbaarheidstoets: `\,`, an escape the
+  // `u` flag refuses) and need unicode in others (Contactpersoon: `\p{L}`): unicode where the pattern allows it.
+  const regExp = Object.assign((pattern: string, flags: string) => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  }, { code: 'duoRegExp' });
+  const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp } });
   addFormats(ajv);
   // OpenAPI's integer formats, which JSON Schema does not define.
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });

@@ -57,14 +57,73 @@ export type DuoQueryResult<T> =
 export const INBURGERINGSPLICHT_PATH = '/personen/{bsn}/inburgeringsplicht';
 export const INBURGERINGSTERMIJN_PATH = '/personen/{bsn}/inburgeringstermijn';
 export const EXAMENRESULTATEN_PATH = '/personen/{bsn}/examens/resultaten';
+export const LBT_RESULTATEN_PATH = '/personen/{bsn}/lbt/resultaten';
+export const VRIJSTELLINGEN_PATH = '/personen/{bsn}/vrijstellingen';
+export const ONTHEFFINGEN_PATH = '/personen/{bsn}/ontheffingen';
+export const PIP_PATH = '/personen/{bsn}/PIP';
+export const MAP_PATH = '/personen/{bsn}/map';
+export const PVT_PATH = '/personen/{bsn}/pvt';
+export const UREN_PATH = '/personen/{bsn}/uren';
+export const INSTELLINGEN_PATH = '/instellingen';
 
-async function query<T>(api: DuoApi, template: string, c: DuoConnection, bsn: string): Promise<DuoQueryResult<T>> {
+/** Leerbaarheidstoets API, schema Resultaat: one learnability test (scores as DUO writes them, "12,50"). */
+export interface LeerbaarheidstoetsResultaat {
+  resultaat: 'B1-route haalbaar' | 'B1-route niet haalbaar' | 'Onbekend';
+  behaaldeScore: string;
+  benodigdeScore: string;
+  datumAfname: string;
+}
+
+type Oordeel = 'Toekenning' | 'Afwijzing';
+/** Vrijstelling API, schema Vrijstelling: one of the three kinds per item. */
+export interface Vrijstelling {
+  GeheleVrijstelling?: { oordeel: Oordeel; reden: string; datumOordeel?: string };
+  TijdelijkeVrijstelling?: { oordeel: Oordeel; reden: string; datumOordeel?: string; startdatum?: string; einddatum?: string };
+  GedeeltelijkeVrijstelling?: { oordeel: Oordeel; reden: string; datumOordeel?: string; examenonderdeel?: 'LE' | 'LU' | 'SC' | 'SP'; examenniveau?: 'A2' | 'B1' };
+}
+
+/** Ontheffing API, schema Ontheffing. */
+export interface Ontheffing {
+  GeheleOntheffing?: { oordeel: Oordeel; datumOordeel: string; grond: 'BIO' | 'MED' };
+  GedeeltelijkeOntheffing?: { oordeel: Oordeel; datumOordeel: string; grond: 'BIO' | 'MED'; examenonderdeel?: 'KNM' | 'LE' | 'LU' | 'SC' | 'SP'; urenBelastbaarheidParticipatieactiviteit?: number };
+}
+
+/** PIP API, schema Gemeente: the current PIP and the municipality it is of (README "Raadplegen PIP"). */
+export interface ActuelePip {
+  gemeentecode: string;
+  pip: { dagtekeningPip: string; leerroute: 'B' | 'O' | 'Z'; niveau?: 'A2' | 'B1'; geschatteIntensiteitB1Route?: number; indicatorMagOpleidingAfmaken?: boolean; indicatorAlfabetiseringsonderwijs?: 'A' | 'AA' | 'NVT' };
+}
+
+/** Gevolgde Uren API, schema Gemeente: the hours DUO holds per municipality. */
+export interface UrenPerGemeente {
+  gemeentecode?: string;
+  bekendTot?: string;
+  ParticipatieAlsTaalles?: { uren: number };
+  ParticipatieactiviteitenBredeIntake?: { uren: number };
+  TaallesEnKnmBredeIntake?: { uren: number };
+}
+
+/** Inburgeringsaanbod API, schema Instelling: an institution DUO knows. */
+export interface Instelling {
+  instellingsnummer: string;
+  naam: string;
+  postcode: string;
+  huisnummer: number;
+  huisnummertoevoeging?: string;
+  plaatsnaam: string;
+  bow?: string;
+  brin?: string;
+  indicatieBowKeurmerk?: boolean;
+  indicatieTstKeurmerk?: boolean;
+}
+
+async function query<T>(api: DuoApi, template: string, c: DuoConnection, bsn: string | null): Promise<DuoQueryResult<T>> {
   const doc = duoDocument(api);
   const berichtId = randomUUID();
   const headers = { bron: c.bron, doel: c.doel, berichtId };
-  const before = doc.validateRequest('get', template, { path: { bsn }, headers });
+  const before = doc.validateRequest('get', template, { path: bsn === null ? {} : { bsn }, headers });
   if (before.length > 0) return { outcome: 'refused', berichtId, status: 0, problems: before };
-  const res = await duoHttp({ method: 'GET', url: `${c.baseUrl}${template.replace('{bsn}', encodeURIComponent(bsn))}`, headers, ...(c.tls ? { tls: c.tls } : {}) });
+  const res = await duoHttp({ method: 'GET', url: `${c.baseUrl}${bsn === null ? template : template.replace('{bsn}', encodeURIComponent(bsn))}`, headers, ...(c.tls ? { tls: c.tls } : {}) });
   let body: unknown;
   try {
     body = res.text === '' ? undefined : (JSON.parse(res.text) as unknown);
@@ -91,3 +150,28 @@ export const fetchInburgeringstermijn = (c: DuoConnection, bsn: string): Promise
 /** Every exam result DUO holds for the person (the document: an array of Examenresultaat). */
 export const fetchExamenresultaten = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<Examenresultaat[]>> =>
   query<Examenresultaat[]>('Examen', EXAMENRESULTATEN_PATH, c, bsn);
+
+/** The person's learnability tests (Leerbaarheidstoets API). */
+export const fetchLeerbaarheidstoets = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<LeerbaarheidstoetsResultaat[]>> =>
+  query<LeerbaarheidstoetsResultaat[]>('Leerbaarheidstoets', LBT_RESULTATEN_PATH, c, bsn);
+
+/** The person's exemptions (Vrijstelling API). */
+export const fetchVrijstellingen = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<Vrijstelling[]>> => query<Vrijstelling[]>('Vrijstelling', VRIJSTELLINGEN_PATH, c, bsn);
+
+/** The person's dispensations (Ontheffing API). */
+export const fetchOntheffingen = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<Ontheffing[]>> => query<Ontheffing[]>('Ontheffing', ONTHEFFINGEN_PATH, c, bsn);
+
+/** The current PIP, possibly of a previous municipality (PIP API, README "Raadplegen PIP"). */
+export const fetchActuelePip = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<ActuelePip>> => query<ActuelePip>('PIP', PIP_PATH, c, bsn);
+
+/** The MAP end-conversation date DUO holds. */
+export const fetchDatumMap = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<{ datumEindgesprekMap: string }>> => query('MAP,PVT,Zroute', MAP_PATH, c, bsn);
+
+/** The PVT signing date DUO holds. */
+export const fetchDatumPvt = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<{ datumOndertekeningPvt: string }>> => query('MAP,PVT,Zroute', PVT_PATH, c, bsn);
+
+/** The hours followed DUO holds, per municipality (Gevolgde Uren API). */
+export const fetchUren = (c: DuoConnection, bsn: string): Promise<DuoQueryResult<UrenPerGemeente[]>> => query<UrenPerGemeente[]>('GevolgdeUren', UREN_PATH, c, bsn);
+
+/** The institutions DUO knows (Inburgeringsaanbod API): no person in the question. */
+export const fetchInstellingen = (c: DuoConnection): Promise<DuoQueryResult<Instelling[]>> => query<Instelling[]>('Inburgeringsaanbod', INSTELLINGEN_PATH, c, null);

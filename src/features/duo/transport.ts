@@ -15,7 +15,7 @@ export interface DuoTls {
 }
 
 export interface DuoHttpRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The full URL: DUO's base URL with the major version, then the operation's path. */
   url: string;
   headers: Record<string, string>;
