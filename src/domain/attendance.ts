@@ -100,33 +100,79 @@ export function monthEnded(month: string, today: IsoDate): boolean {
 }
 
 /**
+ * Issue #16: a participant's facts of one calendar month summed as attendanceRate() sums them — offered
+ * and attended minutes of regular lessons held (attended capped at the lesson), minutes of make-up
+ * lessons held — the additive parts the read model attendance_month keeps (migration 0024).
+ */
+export interface MonthMinutes {
+  month: string;
+  offered: number;
+  attended: number;
+  madeUp: number;
+}
+
+/** The month sums of these facts, in the order their months first appear. */
+export function monthMinutes(facts: readonly AttendanceFact[]): MonthMinutes[] {
+  const out = new Map<string, MonthMinutes>();
+  for (const f of facts) {
+    const m = out.get(monthOf(f.date)) ?? { month: monthOf(f.date), offered: 0, attended: 0, madeUp: 0 };
+    out.set(m.month, m);
+    if (f.cancelledByProvider) continue;
+    if (f.makeUp) m.madeUp += f.attendedMinutes;
+    else {
+      m.offered += f.scheduledMinutes;
+      m.attended += Math.min(f.attendedMinutes, f.scheduledMinutes);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * 001 §2.3.1: below the norm in a calendar month asks for warm contact. Only a complete month is
+ * judged (docs/contracts.md, issue #10): a month to date says little after one missed lesson, and a
+ * signal raised then stayed open when the month closed at or above the norm. From month sums, so the
+ * import can judge every month of a participant from the read model (issue #16).
+ */
+export function belowNormSignals(months: readonly MonthMinutes[], rules: Pick<AbsenceRules, 'normPercent'>, today: IsoDate): AbsenceSignal[] {
+  const out: AbsenceSignal[] = [];
+  for (const m of months) {
+    if (!monthEnded(m.month, today)) continue;
+    const effective = m.attended + Math.min(m.madeUp, m.offered - m.attended);
+    const rate: AttendanceRate = { offeredMinutes: m.offered, attendedMinutes: effective, percentage: m.offered === 0 ? null : (effective / m.offered) * 100 };
+    if (belowNorm(rate, rules)) out.push({ cause: 'attendance.belowNorm', period: m.month, on: lastDayOfMonth(m.month) });
+  }
+  return out;
+}
+
+/** 001 §2.3.2: the first no-show without reason, then each repeat; the no-shows in date and session order. */
+export function noShowSignals(noShows: readonly Pick<AttendanceFact, 'date' | 'sessionId'>[]): AbsenceSignal[] {
+  return noShows.map((f, i) => (i === 0 ? { cause: 'absence.firstNoShow', period: 'first', on: f.date } : { cause: 'absence.repeatedNoShow', period: f.date, on: f.date }));
+}
+
+/** 004 §2.4: the month's warning, raised on the day of its `absencesPerMonth`-th absence (and the participant's, where the contract says so). */
+export function frequentAbsenceSignals(month: string, on: IsoDate, rules: Pick<AbsenceRules, 'frequentAbsence'>): AbsenceSignal[] {
+  const out: AbsenceSignal[] = [{ cause: 'absence.frequent', period: month, on }];
+  // 004 §2.4: "ontvangt de cursist automatisch een officiële waarschuwing via de taalaanbieder".
+  if (rules.frequentAbsence?.warnParticipant === true) out.push({ cause: 'absence.warnParticipant', period: month, on });
+  return out;
+}
+
+/**
  * R-ATT-4: the absence signals that the facts up to `today` call for. Pure and idempotent by design:
  * the same facts give the same (cause, period) pairs, which the store keeps unique.
  */
 export function absenceSignals(facts: readonly AttendanceFact[], rules: AbsenceRules, today: IsoDate): AbsenceSignal[] {
   const known = [...facts].filter((f) => f.date <= today).sort((a, b) => a.date.localeCompare(b.date) || a.sessionId.localeCompare(b.sessionId));
   const out: AbsenceSignal[] = [];
-  // 001 §2.3.2: the first no-show without reason, then each repeat.
-  const noShows = known.filter((f) => isAbsence(f) && !f.calledIn && f.reason === null);
-  noShows.forEach((f, i) => out.push(i === 0 ? { cause: 'absence.firstNoShow', period: 'first', on: f.date } : { cause: 'absence.repeatedNoShow', period: f.date, on: f.date }));
+  out.push(...noShowSignals(known.filter((f) => isAbsence(f) && !f.calledIn && f.reason === null)));
   // 004 §2.4: three absences within one calendar month, authorised or not: one warning for that month.
   const byMonth = new Map<string, AttendanceFact[]>();
   for (const f of known.filter(isAbsence)) byMonth.set(monthOf(f.date), [...(byMonth.get(monthOf(f.date)) ?? []), f]);
   for (const [month, list] of byMonth) {
     const hit = list[rules.absencesPerMonth - 1];
-    if (hit === undefined) continue;
-    out.push({ cause: 'absence.frequent', period: month, on: hit.date });
-    // 004 §2.4: "ontvangt de cursist automatisch een officiële waarschuwing via de taalaanbieder".
-    if (rules.frequentAbsence?.warnParticipant === true) out.push({ cause: 'absence.warnParticipant', period: month, on: hit.date });
+    if (hit !== undefined) out.push(...frequentAbsenceSignals(month, hit.date, rules));
   }
-  // 001 §2.3.1: below the norm in a calendar month asks for warm contact. Only a complete month is
-  // judged (docs/contracts.md, issue #10): a month to date says little after one missed lesson, and a
-  // signal raised then stayed open when the month closed at or above the norm.
-  for (const month of new Set(known.map((f) => monthOf(f.date)))) {
-    if (!monthEnded(month, today)) continue;
-    const end = lastDayOfMonth(month);
-    if (belowNorm(attendanceRate(known, `${month}-01`, end), rules)) out.push({ cause: 'attendance.belowNorm', period: month, on: end });
-  }
+  out.push(...belowNormSignals(monthMinutes(known), rules, today));
   // 003 art. 12.4: absent longer than a week — a run of absences with no attendance in between.
   let streakStart: IsoDate | null = null;
   let raised = false;

@@ -131,3 +131,110 @@ export async function hoursFactsOf(q: Queryable, contracts: ContractRegistry, pa
   const { municipalityId, providerId, productCode, startedOn, referredOn } = placement;
   return { participantId, placement: { municipalityId, providerId, productCode, startedOn, referredOn }, version, facts };
 }
+
+/**
+ * Issue #16: hoursFactsOf for all participants of an import, set-based. The facts are compressed where
+ * no rule looks closer: attended minutes per month from the read model attendance_month (0024; held
+ * lessons, minutes never above the lesson's), by day only in the months where a milestone not yet
+ * signalled is crossed, and in the first month when the report cadence counts from the first lesson.
+ * Hours registered by a provider's system and counted activities as they are. The rules give the same
+ * signals on these facts as on every row (raiseHoursSignalsForMany drops the milestones signalled already).
+ */
+export async function hoursWindowFactsOf(q: Queryable, contracts: ContractRegistry, participantIds: readonly string[], signalled: ReadonlyMap<string, ReadonlySet<string>>): Promise<HoursFacts[]> {
+  const ids = [...participantIds];
+  const placed = await q.query<HoursPlacement & { participantId: string }>(
+    `SELECT DISTINCT ON (gm.participant_id) gm.participant_id AS "participantId", ${PLACEMENT_COLUMNS} FROM group_member gm JOIN referral r ON r.id = gm.referral_id
+     WHERE gm.participant_id = ANY($1::uuid[]) ORDER BY gm.participant_id, gm.member_from DESC, gm.created_at DESC`,
+    [ids],
+  );
+  const placements = new Map(placed.map((p) => [p.participantId, p]));
+  const unplaced = ids.filter((id) => !placements.has(id));
+  if (unplaced.length > 0) {
+    const registered = await q.query<HoursPlacement & { participantId: string }>(
+      `SELECT DISTINCT ON (e.participant_id) e.participant_id AS "participantId", ${PLACEMENT_COLUMNS} FROM hours_entry e JOIN referral r ON r.id = e.referral_id
+       WHERE e.participant_id = ANY($1::uuid[]) AND NOT e.superseded ORDER BY e.participant_id, e.date DESC, e.recorded_at DESC`,
+      [unplaced],
+    );
+    for (const p of registered) placements.set(p.participantId, p);
+  }
+  type Fact = HoursFacts['facts'][number];
+  const out = new Map<string, { facts: HoursFacts; months: Map<string, number>; own: Fact[]; activities: Fact[] }>();
+  for (const [participantId, p] of placements) {
+    const version = versionOf(contracts, p);
+    const { municipalityId, providerId, productCode, startedOn, referredOn } = p;
+    out.set(participantId, { facts: { participantId, placement: { municipalityId, providerId, productCode, startedOn, referredOn }, version, facts: [] }, months: new Map(), own: [], activities: [] });
+  }
+  // A contract without progress rules configures no hours signals: no facts to read then.
+  const ruled = [...out.values()].filter((x) => x.facts.version?.progress !== undefined);
+  const rids = ruled.map((x) => x.facts.participantId);
+  if (rids.length === 0) return [...out.values()].map((x) => x.facts);
+  const at = (id: string) => out.get(id) as NonNullable<ReturnType<typeof out.get>>;
+
+  const monthly = await q.query<{ participantId: string; month: string; minutes: number }>(
+    `SELECT am.participant_id AS "participantId", to_char(am.month, 'YYYY-MM') AS month, sum(am.attended_minutes + am.made_up_minutes)::int AS minutes
+     FROM attendance_month am WHERE am.participant_id = ANY($1::uuid[]) GROUP BY 1, 2 HAVING sum(am.attended_minutes + am.made_up_minutes) > 0`,
+    [rids],
+  );
+  for (const m of monthly) at(m.participantId).months.set(m.month, m.minutes);
+  const entries = await q.query<Fact & { participantId: string }>(
+    `SELECT participant_id AS "participantId", date::text AS date, kind, minutes, start_class AS "startClass" FROM hours_entry
+     WHERE participant_id = ANY($1::uuid[]) AND NOT superseded ORDER BY participant_id, date`,
+    [rids],
+  );
+  for (const { participantId, ...e } of entries) at(participantId).own.push(e);
+  const withActivities = ruled.filter((x) => (x.facts.version?.progress?.activityHoursCount ?? []).length > 0).map((x) => x.facts.participantId);
+  if (withActivities.length > 0) {
+    const rows = await q.query<ActivityHours & { participantId: string }>(
+      `SELECT participant_id AS "participantId", kind, product_kind AS product, end_date::text AS "endDate", minutes FROM participation_activity
+       WHERE participant_id = ANY($1::uuid[]) AND NOT superseded ORDER BY participant_id, end_date, id`,
+      [withActivities],
+    );
+    const by = new Map<string, ActivityHours[]>();
+    for (const { participantId, ...a } of rows) by.set(participantId, [...(by.get(participantId) ?? []), a]);
+    for (const [id, list] of by) at(id).activities = countedActivityFacts(list, at(id).facts.version?.progress?.activityHoursCount ?? []);
+  }
+
+  // The months to read by day: where a milestone not signalled yet is crossed, and the first month while the start is unset.
+  const detail: { id: string; month: string }[] = [];
+  for (const x of ruled) {
+    const id = x.facts.participantId;
+    const sums = new Map(x.months);
+    for (const f of [...x.own, ...x.activities]) sums.set(f.date.slice(0, 7), (sums.get(f.date.slice(0, 7)) ?? 0) + f.minutes);
+    const order = [...sums.keys()].sort();
+    const wanted = new Set<string>();
+    const targets = [...(x.facts.version?.progress?.milestoneHours ?? [])].filter((h) => !(signalled.get(id)?.has(`h${h}`) ?? false)).sort((a, b) => a - b);
+    let total = 0;
+    let next = 0;
+    for (const m of order) {
+      total += sums.get(m) ?? 0;
+      while (next < targets.length && total >= (targets[next] ?? Infinity) * 60) {
+        wanted.add(m);
+        next += 1;
+      }
+    }
+    const firstLesson = [...x.months.keys()].sort()[0];
+    if (x.facts.placement.startedOn === null && firstLesson !== undefined) wanted.add(firstLesson);
+    for (const m of wanted) if (x.months.has(m)) detail.push({ id, month: m });
+  }
+  const days = new Map<string, Fact[]>();
+  if (detail.length > 0) {
+    const rows = await q.query<Fact & { participantId: string }>(
+      `WITH w AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS w(participant_id, month))
+       SELECT w.participant_id AS "participantId", l.date, 'language' AS kind, sum(a.minutes_attended)::int AS minutes, false AS "startClass"
+       FROM w JOIN LATERAL (SELECT DISTINCT am.group_id FROM attendance_month am WHERE am.participant_id = w.participant_id AND am.month = w.month) g ON true
+       JOIN lesson l ON l.group_id = g.group_id AND l.date >= w.month AND l.date < (w.month + interval '1 month')::date
+       JOIN attendance a ON a.lesson_id = l.id AND a.participant_id = w.participant_id
+       WHERE a.minutes_attended > 0 AND NOT l.cancelled_by_provider GROUP BY 1, 2`,
+      [detail.map((d) => d.id), detail.map((d) => `${d.month}-01`)],
+    );
+    for (const { participantId, ...d } of rows) days.set(`${participantId}|${d.date.slice(0, 7)}`, [...(days.get(`${participantId}|${d.date.slice(0, 7)}`) ?? []), d]);
+  }
+  for (const x of ruled) {
+    const id = x.facts.participantId;
+    // A month not read by day counts as one fact on its first day: no milestone the rules still raise is crossed inside it.
+    const lessons = [...x.months].flatMap(([m, minutes]): Fact[] => days.get(`${id}|${m}`) ?? [{ date: `${m}-01`, kind: 'language', minutes, startClass: false }]);
+    // As unsafeHourFacts (ordered by day) then the activities, like hoursFactsOf.
+    x.facts = { ...x.facts, facts: [...[...lessons, ...x.own].sort((a, b) => a.date.localeCompare(b.date)), ...x.activities] };
+  }
+  return [...out.values()].map((x) => x.facts);
+}

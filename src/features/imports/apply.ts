@@ -2,8 +2,8 @@
 // The same rules as PUT /lessons/:id/attendance (src/features/groups/attendance.ts), set-based so a
 // 100,000-row file is a few statements instead of 200,000 round trips: an unchanged row keeps its
 // version; a new or changed row bumps it and appends to attendance_version; present clears the
-// municipality's classification (R-ATT-2). Then one audit line per participant and the absence rules
-// once per participant (R-ATT-4).
+// municipality's classification (R-ATT-2). Then one audit line per participant and the absence and
+// hours rules for all participants at once (rules.ts, issue #16).
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditSubject } from '../../platform/audit.js';
@@ -11,10 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db.js';
-import { absenceFactsOf } from '../groups/placement.js';
-import { hoursFactsOf } from '../hours/store.js';
-import { raiseAbsenceSignals } from '../signals/raisers/absence.js';
-import { raiseHoursSignals } from '../signals/raisers/hours.js';
+import { raiseImportSignals } from './rules.js';
 
 export interface Applied {
   importId: string;
@@ -24,13 +21,13 @@ export interface Applied {
   unchanged: number;
 }
 
-// The next value of a staged row `s` against its current row `a` (null when new).
-const NEXT_CLASSIFICATION = `CASE WHEN s.present THEN NULL ELSE a.classification END`;
-const DIFFERS = `(a.lesson_id IS NULL OR (a.present, a.minutes_attended, a.reason, a.called_in, a.classification)
-  IS DISTINCT FROM (s.present, s.minutes_attended, s.reason, s.called_in, ${NEXT_CLASSIFICATION}))`;
+// The next value of a staged row against its current one (a_* null when new), in the joined row `j`.
+const NEXT_CLASSIFICATION = `CASE WHEN j.present THEN NULL ELSE j.a_classification END`;
+const DIFFERS = `(j.a_version IS NULL OR (j.a_present, j.a_minutes_attended, j.a_reason, j.a_called_in, j.a_classification)
+  IS DISTINCT FROM (j.present, j.minutes_attended, j.reason, j.called_in, ${NEXT_CLASSIFICATION}))`;
 // The same keys as valueOf() in groups/attendance.ts, so the history reads alike whatever the source.
 const value = (t: string, classification: string) =>
-  `jsonb_build_object('present', ${t}.present, 'minutesAttended', ${t}.minutes_attended, 'reason', ${t}.reason, 'calledIn', ${t}.called_in, 'classification', ${classification})`;
+  `jsonb_build_object('present', ${t}present, 'minutesAttended', ${t}minutes_attended, 'reason', ${t}reason, 'calledIn', ${t}called_in, 'classification', ${classification})`;
 
 const AUDIT_CHUNK = 1000;
 
@@ -42,32 +39,39 @@ export async function applyStaged(
   record: { providerId: string; source: 'csv' | 'xlsx' | 'push'; sha256: string; idempotencyKey: string | null },
 ): Promise<Applied> {
   const now = deps.clock.now();
+  // The rows that change, for the rules: who, which lesson and day, and whether it is now an absence.
+  await tx.query(`CREATE TEMP TABLE import_changed (participant_id uuid NOT NULL, lesson_id uuid NOT NULL, date date NOT NULL, present boolean NOT NULL,
+    no_show boolean NOT NULL) ON COMMIT DROP`);
+  // Issue #16: one pass. The stage is joined to attendance once; the history (old and new value), the
+  // upsert and the changed rows are written from that one join, which sees attendance as it was before.
   const counts = await tx.query<{ rows: number; created: number; changed: number }>(
-    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE a.lesson_id IS NULL)::int AS created,
-       count(*) FILTER (WHERE a.lesson_id IS NOT NULL AND ${DIFFERS})::int AS changed
-     FROM import_stage s LEFT JOIN attendance a ON a.lesson_id = s.lesson_id AND a.participant_id = s.participant_id`,
+    `WITH j AS MATERIALIZED (
+       SELECT s.*, a.present AS a_present, a.minutes_attended AS a_minutes_attended, a.reason AS a_reason, a.called_in AS a_called_in,
+         a.classification AS a_classification, a.version AS a_version
+       FROM import_stage s LEFT JOIN attendance a ON a.lesson_id = s.lesson_id AND a.participant_id = s.participant_id
+     ), changed AS MATERIALIZED (SELECT j.*, ${NEXT_CLASSIFICATION} AS next_classification FROM j WHERE ${DIFFERS}),
+     history AS (
+       INSERT INTO attendance_version (lesson_id, participant_id, municipality_id, version, change, old_value, new_value, changed_by, changed_at)
+       SELECT j.lesson_id, j.participant_id, j.municipality_id, COALESCE(j.a_version, 0) + 1, 'record',
+         CASE WHEN j.a_version IS NULL THEN NULL ELSE ${value('j.a_', 'j.a_classification')} END, ${value('j.', 'j.next_classification')}, $1, $2
+       FROM changed j
+     ), upsert AS (
+       INSERT INTO attendance (lesson_id, participant_id, municipality_id, present, minutes_attended, reason, called_in, classification, version, recorded_by, recorded_at)
+       SELECT j.lesson_id, j.participant_id, j.municipality_id, j.present, j.minutes_attended, j.reason, j.called_in, j.next_classification,
+         COALESCE(j.a_version, 0) + 1, $1, $2
+       FROM changed j
+       ON CONFLICT (lesson_id, participant_id) DO UPDATE SET present = EXCLUDED.present, minutes_attended = EXCLUDED.minutes_attended,
+         reason = EXCLUDED.reason, called_in = EXCLUDED.called_in, classification = EXCLUDED.classification, version = EXCLUDED.version,
+         recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
+     ), marked AS (
+       INSERT INTO import_changed SELECT j.participant_id, j.lesson_id, j.lesson_date, j.present, (NOT j.present AND NOT j.called_in AND j.reason IS NULL) FROM changed j
+     )
+     SELECT (SELECT count(*)::int FROM j) AS rows, (SELECT count(*)::int FROM j WHERE j.a_version IS NULL) AS created,
+       (SELECT count(*)::int FROM changed j WHERE j.a_version IS NOT NULL) AS changed`,
+    [ctx.actor.userId, now],
   );
+  await tx.query('ANALYZE import_changed');
   const c = counts[0] ?? { rows: 0, created: 0, changed: 0 };
-  // History first: it reads the old values the upsert below replaces.
-  await tx.query(
-    `INSERT INTO attendance_version (lesson_id, participant_id, municipality_id, version, change, old_value, new_value, changed_by, changed_at)
-     SELECT s.lesson_id, s.participant_id, s.municipality_id, COALESCE(a.version, 0) + 1, 'record',
-       CASE WHEN a.lesson_id IS NULL THEN NULL ELSE ${value('a', 'a.classification')} END, ${value('s', NEXT_CLASSIFICATION)}, $1, $2
-     FROM import_stage s LEFT JOIN attendance a ON a.lesson_id = s.lesson_id AND a.participant_id = s.participant_id
-     WHERE ${DIFFERS}`,
-    [ctx.actor.userId, now],
-  );
-  await tx.query(
-    `INSERT INTO attendance (lesson_id, participant_id, municipality_id, present, minutes_attended, reason, called_in, classification, version, recorded_by, recorded_at)
-     SELECT s.lesson_id, s.participant_id, s.municipality_id, s.present, s.minutes_attended, s.reason, s.called_in, ${NEXT_CLASSIFICATION},
-       COALESCE(a.version, 0) + 1, $1, $2
-     FROM import_stage s LEFT JOIN attendance a ON a.lesson_id = s.lesson_id AND a.participant_id = s.participant_id
-     WHERE ${DIFFERS}
-     ON CONFLICT (lesson_id, participant_id) DO UPDATE SET present = EXCLUDED.present, minutes_attended = EXCLUDED.minutes_attended,
-       reason = EXCLUDED.reason, called_in = EXCLUDED.called_in, classification = EXCLUDED.classification, version = EXCLUDED.version,
-       recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-    [ctx.actor.userId, now],
-  );
   const importId = randomUUID();
   const result: Applied = { importId, rows: c.rows, created: c.created, changed: c.changed, unchanged: c.rows - c.created - c.changed };
   const subjects = await tx.query<AuditSubject>(
@@ -84,9 +88,8 @@ export async function applyStaged(
       summary: `${record.source}: ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged`,
     });
   }
-  // R-ATT-4: once per participant, not once per row.
-  for (const s of subjects) await raiseAbsenceSignals(tx, await absenceFactsOf(tx, deps.contracts, s.participantId), today);
-  for (const s of subjects) await raiseHoursSignals(tx, await hoursFactsOf(tx, deps.contracts, s.participantId), today);
+  // R-ATT-4, R-HRS-2, R-HRS-3: for all participants of the import at once (issue #16).
+  await raiseImportSignals(tx, deps.contracts, subjects.map((s) => s.participantId), today);
   await tx.query(
     `INSERT INTO attendance_import (id, provider_id, source, sha256, idempotency_key, rows, created, changed, unchanged, response, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,

@@ -83,8 +83,7 @@ export async function importFile(deps: Deps, ctx: RequestContext, input: Readabl
       // Row by row in file order, so the errors are listed as before: the sheet's own first.
       for await (const entry of spool.read()) {
         if ('problems' in entry) {
-          stager.rows += 1;
-          for (const p of entry.problems) stager.problem(p);
+          await stager.refused(entry.problems);
         } else {
           await stager.add(entry.rowNo, `row ${entry.rowNo}`, entry.row);
         }

@@ -1,6 +1,6 @@
 // Queries of imports and pushes. Every read carries its scope in SQL (STYLE 1, 5): an import belongs
 // to the provider that made it; memberships are read through the participant scope.
-import { participantInScope, SqlParams, type Scope } from '../../platform/access.js';
+import { lessonInScope, participantInScope, SqlParams, type Scope } from '../../platform/access.js';
 import type { Queryable } from '../../platform/db.js';
 
 export interface Membership {
@@ -10,13 +10,35 @@ export interface Membership {
   memberTo: string | null;
 }
 
-/** Every membership (past and present) of a group, for checking each row's lesson date. */
-export async function groupMemberships(q: Queryable, scope: Scope, groupId: string): Promise<Membership[]> {
+/** What a row check needs of its lesson. */
+export interface StageLesson {
+  id: string;
+  groupId: string;
+  date: string;
+  minutes: number;
+  cancelledByProvider: boolean;
+}
+
+/**
+ * The lessons among these ids that lie in the actor's scope, in one statement (issue #16: not one per
+ * lesson), locked in id order so a concurrent PUT of one of them waits for the import.
+ */
+export async function lessonsForImport(q: Queryable, scope: Scope, ids: readonly string[]): Promise<StageLesson[]> {
   const p = new SqlParams();
-  return q.query<Membership>(
-    `SELECT gm.participant_id AS "participantId", gm.municipality_id AS "municipalityId", gm.member_from AS "memberFrom", gm.member_to AS "memberTo"
+  return q.query<StageLesson>(
+    `SELECT l.id, l.group_id AS "groupId", l.date, l.minutes, l.cancelled_by_provider AS "cancelledByProvider"
+     FROM lesson l WHERE l.id = ANY(${p.add(ids)}::uuid[]) AND ${lessonInScope(scope, p)} ORDER BY l.id FOR UPDATE OF l`,
+    p.values,
+  );
+}
+
+/** Every membership (past and present) of these groups, in one statement, with the group it is of. */
+export async function membershipsOfGroups(q: Queryable, scope: Scope, groupIds: readonly string[]): Promise<(Membership & { groupId: string })[]> {
+  const p = new SqlParams();
+  return q.query<Membership & { groupId: string }>(
+    `SELECT gm.group_id AS "groupId", gm.participant_id AS "participantId", gm.municipality_id AS "municipalityId", gm.member_from AS "memberFrom", gm.member_to AS "memberTo"
      FROM group_member gm JOIN participant pp ON pp.id = gm.participant_id
-     WHERE gm.group_id = ${p.add(groupId)} AND ${participantInScope(scope, p, 'pp')}`,
+     WHERE gm.group_id = ANY(${p.add(groupIds)}::uuid[]) AND ${participantInScope(scope, p, 'pp')}`,
     p.values,
   );
 }

@@ -121,3 +121,37 @@ export async function subjectsWithUnresolvedSignals(q: Queryable, type: SignalSu
   const rows = await q.query<{ id: string }>(`SELECT DISTINCT subject_id AS id FROM signal WHERE subject_type = $1 AND status <> 'resolved'`, [type]);
   return rows.map((r) => r.id);
 }
+
+/**
+ * Issue #16: resolveSignals for many participants at once — each subject's unresolved signals of this
+ * cause whose period is not kept for it, in one statement; returns how many.
+ */
+export async function resolveParticipantSignalsNotKept(
+  q: Queryable,
+  cause: SignalCause,
+  subjectIds: readonly string[],
+  keep: readonly { subjectId: string; period: string }[],
+  resolution: SignalResolution,
+  today: IsoDate,
+): Promise<number> {
+  if (subjectIds.length === 0) return 0;
+  const rows = await q.query(
+    `UPDATE signal SET status = 'resolved', resolved_on = $3, resolution = $4
+     WHERE subject_type = 'participant' AND subject_id = ANY($1::uuid[]) AND cause = $2 AND status <> 'resolved'
+       AND NOT ((subject_id::text || '|' || period) = ANY($5::text[])) RETURNING id`,
+    [[...subjectIds], cause, today, resolution, keep.map((k) => `${k.subjectId}|${k.period}`)],
+  );
+  return rows.length;
+}
+
+/** The periods of the signals of this cause that the participants have, resolved or not (issue #16). */
+export async function participantSignalPeriods(q: Queryable, cause: SignalCause, subjectIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (subjectIds.length === 0) return out;
+  const rows = await q.query<{ id: string; period: string }>(
+    `SELECT subject_id AS id, period FROM signal WHERE cause = $1 AND subject_type = 'participant' AND subject_id = ANY($2::uuid[])`,
+    [cause, [...subjectIds]],
+  );
+  for (const r of rows) out.set(r.id, (out.get(r.id) ?? new Set()).add(r.period));
+  return out;
+}

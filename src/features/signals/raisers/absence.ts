@@ -3,11 +3,11 @@
 // contract version its referral was made under (R-CON-10). Each (cause, participant, period) is a
 // signal once: the identity makes every later run a no-op. The facts are loaded by their owner, the
 // groups feature (absenceFactsOf in src/features/groups/placement.ts).
-import { absenceSignals, type AttendanceFact } from '../../../domain/attendance.js';
+import { absenceSignals, belowNormSignals, frequentAbsenceSignals, noShowSignals, type AbsenceSignal, type AttendanceFact, type MonthMinutes } from '../../../domain/attendance.js';
 import type { AbsenceProtocol, IsoDate } from '../../../domain/contract.js';
 import { addresseeOf } from '../../../domain/signal-cause.js';
 import type { Queryable } from '../../../platform/db.js';
-import { raiseSignals, resolveSignals } from '../store.js';
+import { raiseSignals, resolveParticipantSignalsNotKept, resolveSignals, type NewSignal } from '../store.js';
 
 /** Where a participant signal belongs: the latest placement's referral. */
 export interface SignalPlacement {
@@ -39,4 +39,47 @@ export async function raiseAbsenceSignals(tx: Queryable, input: AbsenceFacts | u
     found.map((s) => ({ cause: s.cause, subject, period: s.period, addressee: addresseeOf(s.cause), dueDate: s.on, participantId, ...placement })),
     today,
   );
+}
+
+/**
+ * Issue #16: what the absence rules need of one participant of an import, read set-based by
+ * absenceWindowFactsOf (src/features/groups/placement.ts) for the windows the import can change.
+ */
+export interface AbsenceWindowFacts {
+  participantId: string;
+  placement: SignalPlacement;
+  protocol: AbsenceProtocol;
+  /** The sums of every month with facts up to today: each complete one is judged against the norm. */
+  months: MonthMinutes[];
+  /** Months the import changed with at least absencesPerMonth absences, and the day of that absence. */
+  frequent: { month: string; on: IsoDate }[];
+  /** Every no-show without reason in date and session order, when the import added one; else none. */
+  noShows: { date: IsoDate; sessionId: string }[];
+  /** Runs of absences longer than longAbsenceDays that the changed rows can be part of: their first day, and the day the run passed the limit. */
+  longAbsences: { start: IsoDate; on: IsoDate }[];
+}
+
+/**
+ * raiseAbsenceSignals for all participants of an import at once: the same pure rules of
+ * src/domain/attendance.ts on the facts read for the import's windows, the below-norm signals no
+ * longer called for resolved in one statement, the signals raised in one. Returns how many are new.
+ */
+export async function raiseAbsenceSignalsForMany(tx: Queryable, inputs: readonly AbsenceWindowFacts[], today: IsoDate): Promise<number> {
+  const signals: NewSignal[] = [];
+  const keep: { subjectId: string; period: string }[] = [];
+  for (const input of inputs) {
+    const { participantId, placement, protocol } = input;
+    const found: AbsenceSignal[] = [
+      ...noShowSignals(input.noShows),
+      ...input.frequent.flatMap((f) => frequentAbsenceSignals(f.month, f.on, protocol)),
+      ...belowNormSignals(input.months, protocol, today),
+      ...input.longAbsences.map((r) => ({ cause: 'absence.longerThanWeek' as const, period: r.start, on: r.on })),
+    ];
+    for (const s of found) {
+      if (s.cause === 'attendance.belowNorm') keep.push({ subjectId: participantId, period: s.period });
+      signals.push({ cause: s.cause, subject: { type: 'participant', id: participantId }, period: s.period, addressee: addresseeOf(s.cause), dueDate: s.on, participantId, ...placement });
+    }
+  }
+  await resolveParticipantSignalsNotKept(tx, 'attendance.belowNorm', inputs.map((i) => i.participantId), keep, 'noLongerCalledFor', today);
+  return raiseSignals(tx, signals, today);
 }

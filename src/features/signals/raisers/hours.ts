@@ -19,12 +19,12 @@ export interface HoursFacts {
   facts: readonly { date: IsoDate; kind: string; minutes: number; startClass: boolean }[];
 }
 
-/** Raises the progress test/report signals the participant's hours and calendar call for; returns how many are new. */
-export async function raiseHoursSignals(tx: Queryable, input: HoursFacts | undefined, today: IsoDate): Promise<number> {
+/** The progress test/report signals the participant's hours and calendar call for (none without progress rules). */
+export function hoursSignalsOf(input: HoursFacts | undefined, today: IsoDate): NewSignal[] {
   const version = input?.version;
   const progress = version?.progress;
   const deadline = version?.deadlines.progressReport;
-  if (input === undefined || version === undefined || progress === undefined || deadline === undefined) return 0;
+  if (input === undefined || version === undefined || progress === undefined || deadline === undefined) return [];
   const { participantId, placement, facts } = input;
   const found: { cause: 'progress.testDue' | 'progress.reportDue'; period: string; due: IsoDate }[] = [];
 
@@ -58,5 +58,20 @@ export async function raiseHoursSignals(tx: Queryable, input: HoursFacts | undef
     participantId,
     productCode: placement.productCode,
   }));
+  return signals;
+}
+
+/** Raises the progress test/report signals the participant's hours and calendar call for; returns how many are new. */
+export async function raiseHoursSignals(tx: Queryable, input: HoursFacts | undefined, today: IsoDate): Promise<number> {
+  return raiseSignals(tx, hoursSignalsOf(input, today), today);
+}
+
+/**
+ * Issue #16: raiseHoursSignals for all participants of an import, in one statement, on the facts
+ * hoursWindowFactsOf (src/features/hours/store.ts) read; a milestone signalled already is left out, as
+ * those facts do not date it. Returns how many are new.
+ */
+export async function raiseHoursSignalsForMany(tx: Queryable, inputs: readonly HoursFacts[], signalled: ReadonlyMap<string, ReadonlySet<string>>, today: IsoDate): Promise<number> {
+  const signals = inputs.flatMap((i) => hoursSignalsOf(i, today).filter((s) => !(s.cause === 'progress.testDue' && (signalled.get(i.participantId)?.has(s.period) ?? false))));
   return raiseSignals(tx, signals, today);
 }
