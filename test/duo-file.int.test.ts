@@ -56,17 +56,19 @@ describe(`the DUO block, the queue and the Notificatie API on ${DB_KIND}`, () =>
     const first = await consultant.get(`/api/v1/participants/${participantId}/duo`);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ linked: true, simulator: false, deliveries: [], facts: [] });
-    sim.updatePerson(bsn, { inburgeringsplicht: duty, examenresultaten: [] });
+    const lbt = [{ resultaat: 'B1-route haalbaar' as const, behaaldeScore: '12,50', benodigdeScore: '10,00', datumAfname: '2026-08-10' }];
+    sim.updatePerson(bsn, { inburgeringsplicht: duty, examenresultaten: [], leerbaarheidstoets: lbt, vrijstellingen: [] });
     const refreshed = await consultant.post(`/api/v1/participants/${participantId}/duo/refresh`);
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
     expect(refreshed.body.problems).toEqual([]);
     const facts = Object.fromEntries(refreshed.body.facts.map((f: { kind: string; data: unknown }) => [f.kind, f.data]));
-    expect(facts).toEqual({ inburgeringsplicht: duty, inburgeringstermijn: null, examenresultaten: [] });
+    // Every query of the refresh: DUO's answer, or null where DUO holds none (404).
+    expect(facts).toEqual({ inburgeringsplicht: duty, inburgeringstermijn: null, examenresultaten: [], leerbaarheidstoets: lbt, vrijstellingen: [], ontheffingen: null, pip: null });
     const audit = await t.koers.db.query<{ summary: string; foreign: string | null }>(
       `SELECT summary, foreign_operation_id AS foreign FROM audit_event WHERE name = 'duo.read' AND object_id = $1 AND summary <> 'file' ORDER BY id`,
       [participantId],
     );
-    expect(audit.map((a) => a.summary)).toEqual(['inburgeringsplicht found', 'inburgeringstermijn not_found', 'examenresultaten found']);
+    expect(audit.map((a) => a.summary)).toEqual(['inburgeringsplicht found', 'inburgeringstermijn not_found', 'examenresultaten found', 'leerbaarheidstoets found', 'vrijstellingen found', 'ontheffingen not_found', 'pip not_found']);
     for (const a of audit) expect(a.foreign).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(await t.koers.db.query(`SELECT * FROM audit_event WHERE name LIKE 'duo.%'`))).not.toContain(bsn);
   });

@@ -1,5 +1,6 @@
 // R-EXC-4 (issue #15): the DUO block of a participant's file — what was delivered to DUO and when, its
-// status and DUO's reason for a refusal, and what DUO says (duty, term, exams) as last fetched — and the
+// status and DUO's reason for a refusal, and what DUO says (duty, term, exams, learnability test,
+// exemptions, dispensations, the current PIP) as last fetched — and the
 // refresh that asks DUO again (raadpleging, src/features/duo/queries.ts). Only the municipality's own
 // participants (duoInScope); every read is audited, every exchange with DUO audited with its berichtId.
 import { duoInScope, SqlParams, type RequestContext } from '../../platform/access.js';
@@ -11,20 +12,48 @@ import type { ContractRegistry } from '../../platform/contracts.js';
 import { notFound } from '../../platform/errors.js';
 import { municipalityOin } from './deliveries.js';
 import type { DuoLinkService } from './link.js';
-import { fetchExamenresultaten, fetchInburgeringsplicht, fetchInburgeringstermijn, type DuoConnection, type DuoQueryResult } from './queries.js';
+import { DELIVERY_NL, type DeliveryKind } from './melding.js';
+import {
+  fetchActuelePip,
+  fetchExamenresultaten,
+  fetchInburgeringsplicht,
+  fetchInburgeringstermijn,
+  fetchLeerbaarheidstoets,
+  fetchOntheffingen,
+  fetchVrijstellingen,
+  type DuoConnection,
+  type DuoQueryResult,
+} from './queries.js';
 
-export type DuoFactKind = 'inburgeringsplicht' | 'inburgeringstermijn' | 'examenresultaten';
-export const DUO_FACT_KINDS: readonly DuoFactKind[] = ['inburgeringsplicht', 'inburgeringstermijn', 'examenresultaten'];
+/** The facts Koers asks DUO for (raadpleging), each kept as DUO's latest answer in duo_fact. */
+export const DUO_FACT_KINDS = ['inburgeringsplicht', 'inburgeringstermijn', 'examenresultaten', 'leerbaarheidstoets', 'vrijstellingen', 'ontheffingen', 'pip'] as const;
+export type DuoFactKind = (typeof DUO_FACT_KINDS)[number];
+
+const FETCH: Record<DuoFactKind, (c: DuoConnection, bsn: string) => Promise<DuoQueryResult<unknown>>> = {
+  inburgeringsplicht: fetchInburgeringsplicht,
+  inburgeringstermijn: fetchInburgeringstermijn,
+  examenresultaten: fetchExamenresultaten,
+  leerbaarheidstoets: fetchLeerbaarheidstoets,
+  vrijstellingen: fetchVrijstellingen,
+  ontheffingen: fetchOntheffingen,
+  pip: fetchActuelePip,
+};
 
 export interface DuoFileDelivery {
   id: string;
-  api: string;
+  api: DeliveryKind;
+  /** The delivery's Dutch name (melding.ts DELIVERY_NL). */
+  label: string;
+  /** The provider whose data it carries (002 eis 26), else null. */
+  provider: string | null;
   status: 'pending' | 'sending' | 'received' | 'refused' | 'invalid' | 'failed';
   createdAt: string;
   sentAt: string | null;
   attempts: number;
   reasons: string[];
   pip: { dagtekeningPip?: string; leerroute?: string; niveau?: string } | null;
+  /** What was delivered, in DUO's field names (null for a DELETE, or a PIP Koers did not send). */
+  body: Record<string, unknown> | null;
 }
 
 export interface DuoFile {
@@ -62,8 +91,9 @@ export async function findDuoParticipant(q: Queryable, ctx: RequestContext, id: 
 }
 
 async function readFile(q: Queryable, participantId: string, link: DuoLinkService | undefined): Promise<Omit<DuoFile, 'problems'>> {
-  const deliveries = await q.query<DuoFileDelivery & { createdAt: Date; sentAt: Date | null }>(
-    `SELECT id, api, status, created_at AS "createdAt", sent_at AS "sentAt", attempts, reasons, body AS pip FROM duo_delivery WHERE participant_id = $1 ORDER BY created_at DESC, id`,
+  const deliveries = await q.query<Omit<DuoFileDelivery, 'label' | 'pip'> & { createdAt: Date; sentAt: Date | null }>(
+    `SELECT d.id, d.api, d.status, d.created_at AS "createdAt", d.sent_at AS "sentAt", d.attempts, d.reasons, d.body, pr.name AS provider
+     FROM duo_delivery d LEFT JOIN provider pr ON pr.id = d.provider_id WHERE d.participant_id = $1 ORDER BY d.created_at DESC, d.id`,
     [participantId],
   );
   const facts = await q.query<{ kind: DuoFactKind; data: unknown; fetchedAt: Date }>(`SELECT kind, data, fetched_at AS "fetchedAt" FROM duo_fact WHERE participant_id = $1 ORDER BY kind`, [participantId]);
@@ -75,7 +105,13 @@ async function readFile(q: Queryable, participantId: string, link: DuoLinkServic
     notifications: notifications.map((n) => ({ eventCode: n.eventCode, receivedAt: n.receivedAt.toISOString() })),
     linked: link !== undefined,
     simulator: link?.simulator !== undefined,
-    deliveries: deliveries.map((d) => ({ ...d, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })),
+    deliveries: deliveries.map((d) => ({
+      ...d,
+      label: DELIVERY_NL[d.api],
+      pip: d.api === 'PIP' ? (d.body as DuoFileDelivery['pip']) : null,
+      createdAt: d.createdAt.toISOString(),
+      sentAt: d.sentAt?.toISOString() ?? null,
+    })),
     facts: facts.map((f) => ({ kind: f.kind, data: f.data, fetchedAt: f.fetchedAt.toISOString() })),
   };
 }
@@ -124,7 +160,7 @@ export async function fetchDuoFacts(
   for (const kind of kinds) {
     let r: DuoQueryResult<unknown>;
     try {
-      r = kind === 'inburgeringsplicht' ? await fetchInburgeringsplicht(c, bsn) : kind === 'inburgeringstermijn' ? await fetchInburgeringstermijn(c, bsn) : await fetchExamenresultaten(c, bsn);
+      r = await FETCH[kind](c, bsn);
     } catch {
       problems.push({ kind, reason: 'DUO is nu niet bereikbaar; probeer het later opnieuw.' });
       continue;
@@ -148,7 +184,7 @@ export async function fetchDuoFacts(
   return problems;
 }
 
-/** POST refresh: asks DUO for duty, term and exams now, then answers the block. */
+/** POST refresh: asks DUO now for every fact of DUO_FACT_KINDS, then answers the block. */
 export async function refreshDuoFile(deps: Deps, link: DuoLinkService | undefined, ctx: RequestContext, id: string): Promise<DuoFile> {
   const p = await deps.db.transaction(async (tx) => {
     const found = await findDuoParticipant(tx, ctx, id);

@@ -3,6 +3,7 @@
 // exported whole (R-EXC-3) through the same query. No BSN, no name: the municipality and the message id.
 import type { Queryable } from '../../platform/db.js';
 import { amsterdamDateTime, type ExportColumn } from '../../platform/http/export.js';
+import { DELIVERY_NL, type DeliveryKind } from './melding.js';
 
 export const DeliveryStatuses = ['pending', 'sending', 'received', 'refused', 'invalid', 'failed'] as const;
 export type DeliveryStatus = (typeof DeliveryStatuses)[number];
@@ -10,7 +11,9 @@ export type DeliveryStatus = (typeof DeliveryStatuses)[number];
 export interface QueueRow {
   id: string;
   municipality: string;
-  api: string;
+  api: DeliveryKind;
+  /** The provider whose data the delivery carries (002 eis 26), else null. */
+  provider: string | null;
   berichtId: string;
   status: DeliveryStatus;
   attempts: number;
@@ -31,9 +34,9 @@ function where(f: QueueFilter): { sql: string; values: unknown[] } {
 export async function listQueueRows(q: Queryable, f: QueueFilter, page: { limit: number; offset: number }): Promise<QueueRow[]> {
   const w = where(f);
   return q.query<QueueRow & Record<string, unknown>>(
-    `SELECT d.id, m.name AS municipality, d.api, d.bericht_id::text AS "berichtId", d.status, d.attempts, d.created_at AS "createdAt", d.sent_at AS "sentAt",
+    `SELECT d.id, m.name AS municipality, d.api, pr.name AS provider, d.bericht_id::text AS "berichtId", d.status, d.attempts, d.created_at AS "createdAt", d.sent_at AS "sentAt",
        d.last_status AS "lastStatus", d.reasons
-     FROM duo_delivery d JOIN municipality m ON m.id = d.municipality_id ${w.sql}
+     FROM duo_delivery d JOIN municipality m ON m.id = d.municipality_id LEFT JOIN provider pr ON pr.id = d.provider_id ${w.sql}
      ORDER BY d.created_at DESC, d.id LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`,
     w.values,
   );
@@ -57,7 +60,8 @@ export const STATUS_NL: Record<DeliveryStatus, string> = {
 export const queueColumns: readonly ExportColumn<QueueRow>[] = [
   { header: 'Aangemaakt', value: (r) => amsterdamDateTime(r.createdAt), width: 18 },
   { header: 'Gemeente', value: (r) => r.municipality, width: 24 },
-  { header: 'Bericht', value: (r) => r.api, width: 10 },
+  { header: 'Bericht', value: (r) => DELIVERY_NL[r.api], width: 30 },
+  { header: 'Namens aanbieder', value: (r) => r.provider, width: 24 },
   { header: 'Status', value: (r) => STATUS_NL[r.status], width: 30 },
   { header: 'Pogingen', value: (r) => r.attempts, type: 'number' },
   { header: 'Verzonden', value: (r) => amsterdamDateTime(r.sentAt), width: 18 },

@@ -11,7 +11,8 @@ import { IdParam, queryInt } from '../../platform/http/input.js';
 import type { RouteRegistrar } from '../../platform/http/server.js';
 import { notFound } from '../../platform/errors.js';
 import { municipalityOin } from './deliveries.js';
-import { getDuoFile, findDuoParticipant, refreshDuoFile } from './file.js';
+import { DUO_FACT_KINDS, getDuoFile, findDuoParticipant, refreshDuoFile } from './file.js';
+import { DELIVERY_NL, DeliveryKinds } from './melding.js';
 import { linkOf, NOTIFICATION_BASE } from './link.js';
 import { receiveNotification } from './notifications.js';
 import { duoDocument } from './openapi.js';
@@ -19,20 +20,23 @@ import { countQueue, DeliveryStatuses, listQueueRows, queueColumns } from './que
 
 const tags = ['duo'];
 const DeliveryStatus = z.enum(DeliveryStatuses);
-const Fact = z.object({ kind: z.enum(['inburgeringsplicht', 'inburgeringstermijn', 'examenresultaten']), data: z.unknown(), fetchedAt: z.string() });
+const Fact = z.object({ kind: z.enum(DUO_FACT_KINDS), data: z.unknown(), fetchedAt: z.string() });
 export const DuoFileSchema = z.object({
   linked: z.boolean(),
   simulator: z.boolean(),
   deliveries: z.array(
     z.object({
       id: z.uuid(),
-      api: z.string(),
+      api: z.enum(DeliveryKinds),
+      label: z.string().describe('The delivery in Dutch'),
+      provider: z.string().nullable().describe('The provider whose data it carries (002 eis 26), else null'),
       status: DeliveryStatus,
       createdAt: z.string(),
       sentAt: z.string().nullable(),
       attempts: z.number().int(),
       reasons: z.array(z.string()),
       pip: z.object({ dagtekeningPip: z.string().optional(), leerroute: z.string().optional(), niveau: z.string().optional() }).nullable(),
+      body: z.record(z.string(), z.unknown()).nullable().describe("What was delivered, in DUO's field names"),
     }),
   ),
   facts: z.array(Fact),
@@ -45,7 +49,9 @@ const QueueQuery = QueueFilterQuery.extend({ page: queryInt().min(1).default(1),
 const QueueItem = z.object({
   id: z.uuid(),
   municipality: z.string(),
-  api: z.string(),
+  api: z.enum(DeliveryKinds),
+  label: z.string().describe('The delivery in Dutch'),
+  provider: z.string().nullable().describe('The provider whose data it carries (002 eis 26), else null'),
   berichtId: z.string(),
   status: DeliveryStatus,
   attempts: z.number().int(),
@@ -70,7 +76,7 @@ export const registerDuoRoutes: RouteRegistrar = (app, deps) => {
 
   app.post(
     '/api/v1/participants/:id/duo/refresh',
-    { config: { permission: 'duo.refresh' }, schema: { tags, summary: 'Asks DUO now for the duty, the term and the exam results (raadpleging, R-EXC-4)', params: IdParam, response: { 200: DuoFileSchema } } },
+    { config: { permission: 'duo.refresh' }, schema: { tags, summary: 'Asks DUO now for the duty, the term, the exam results, the learnability test, exemptions, dispensations and the current PIP (raadpleging, R-EXC-4)', params: IdParam, response: { 200: DuoFileSchema } } },
     (req) => refreshDuoFile(deps, linkOf(deps.db), ctxOf(req), req.params.id),
   );
 
@@ -104,7 +110,7 @@ export const registerDuoRoutes: RouteRegistrar = (app, deps) => {
         return { rows: found, total: n };
       });
       return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
+        items: rows.map((r) => ({ ...r, label: DELIVERY_NL[r.api], createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,

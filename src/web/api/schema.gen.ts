@@ -2081,14 +2081,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                api: string;
+                                /** @enum {string} */
+                                api: "PIP" | "PIP_DELETE" | "Inburgeringsaanbod" | "MAP" | "PVT" | "Zroute" | "UrenTaalles" | "UrenParticipatie";
                                 attempts: number;
                                 berichtId: string;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The delivery in Dutch */
+                                label: string;
                                 lastStatus: number | null;
                                 municipality: string;
+                                /** @description The provider whose data it carries (002 eis 26), else null */
+                                provider: string | null;
                                 reasons: string[];
                                 sentAt: string | null;
                                 /** @enum {string} */
@@ -6171,16 +6176,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             deliveries: {
-                                api: string;
+                                /** @enum {string} */
+                                api: "PIP" | "PIP_DELETE" | "Inburgeringsaanbod" | "MAP" | "PVT" | "Zroute" | "UrenTaalles" | "UrenParticipatie";
                                 attempts: number;
+                                /** @description What was delivered, in DUO's field names */
+                                body: {
+                                    [key: string]: unknown;
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The delivery in Dutch */
+                                label: string;
                                 pip: {
                                     dagtekeningPip?: string;
                                     leerroute?: string;
                                     niveau?: string;
                                 } | null;
+                                /** @description The provider whose data it carries (002 eis 26), else null */
+                                provider: string | null;
                                 reasons: string[];
                                 sentAt: string | null;
                                 /** @enum {string} */
@@ -6190,7 +6204,7 @@ export interface paths {
                                 data: unknown;
                                 fetchedAt: string;
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                             }[];
                             linked: boolean;
                             notifications: {
@@ -6199,7 +6213,7 @@ export interface paths {
                             }[];
                             problems: {
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                                 reason: string;
                             }[];
                             simulator: boolean;
@@ -6256,16 +6270,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             deliveries: {
-                                api: string;
+                                /** @enum {string} */
+                                api: "PIP" | "PIP_DELETE" | "Inburgeringsaanbod" | "MAP" | "PVT" | "Zroute" | "UrenTaalles" | "UrenParticipatie";
                                 attempts: number;
+                                /** @description What was delivered, in DUO's field names */
+                                body: {
+                                    [key: string]: unknown;
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The delivery in Dutch */
+                                label: string;
                                 pip: {
                                     dagtekeningPip?: string;
                                     leerroute?: string;
                                     niveau?: string;
                                 } | null;
+                                /** @description The provider whose data it carries (002 eis 26), else null */
+                                provider: string | null;
                                 reasons: string[];
                                 sentAt: string | null;
                                 /** @enum {string} */
@@ -6275,7 +6298,7 @@ export interface paths {
                                 data: unknown;
                                 fetchedAt: string;
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                             }[];
                             linked: boolean;
                             notifications: {
@@ -6284,7 +6307,7 @@ export interface paths {
                             }[];
                             problems: {
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                                 reason: string;
                             }[];
                             simulator: boolean;
@@ -6308,7 +6331,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Asks DUO now for the duty, the term and the exam results (raadpleging, R-EXC-4) */
+        /** Asks DUO now for the duty, the term, the exam results, the learnability test, exemptions, dispensations and the current PIP (raadpleging, R-EXC-4) */
         post: {
             parameters: {
                 query?: never;
@@ -6328,16 +6351,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             deliveries: {
-                                api: string;
+                                /** @enum {string} */
+                                api: "PIP" | "PIP_DELETE" | "Inburgeringsaanbod" | "MAP" | "PVT" | "Zroute" | "UrenTaalles" | "UrenParticipatie";
                                 attempts: number;
+                                /** @description What was delivered, in DUO's field names */
+                                body: {
+                                    [key: string]: unknown;
+                                } | null;
                                 createdAt: string;
                                 /** Format: uuid */
                                 id: string;
+                                /** @description The delivery in Dutch */
+                                label: string;
                                 pip: {
                                     dagtekeningPip?: string;
                                     leerroute?: string;
                                     niveau?: string;
                                 } | null;
+                                /** @description The provider whose data it carries (002 eis 26), else null */
+                                provider: string | null;
                                 reasons: string[];
                                 sentAt: string | null;
                                 /** @enum {string} */
@@ -6347,7 +6379,7 @@ export interface paths {
                                 data: unknown;
                                 fetchedAt: string;
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                             }[];
                             linked: boolean;
                             notifications: {
@@ -6356,7 +6388,7 @@ export interface paths {
                             }[];
                             problems: {
                                 /** @enum {string} */
-                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten";
+                                kind: "inburgeringsplicht" | "inburgeringstermijn" | "examenresultaten" | "leerbaarheidstoets" | "vrijstellingen" | "ontheffingen" | "pip";
                                 reason: string;
                             }[];
                             simulator: boolean;

@@ -21,7 +21,16 @@ type Item = QueuePage['items'][number];
 const columns: Column<Item>[] = [
   { id: 'createdAt', label: 'Aangemaakt', fixed: true, cell: (r) => formatTimestamp(r.createdAt) },
   { id: 'municipality', label: 'Gemeente', cell: (r) => r.municipality },
-  { id: 'api', label: 'Bericht', cell: (r) => r.api },
+  {
+    id: 'api',
+    label: 'Bericht',
+    cell: (r) => (
+      <>
+        {r.label}
+        {r.provider && <span className="koers-timeline__fact">Namens {r.provider}</span>}
+      </>
+    ),
+  },
   {
     id: 'status',
     label: 'Status',
@@ -78,7 +87,7 @@ function Queue() {
   return (
     <>
       <Heading level={1}>{TITLE}</Heading>
-      <Paragraph>Wat Koers aan DUO levert, zoals het persoonlijk inburgeringsplan na goedkeuring van het leerplan. Een bericht dat mislukt, probeert Koers later opnieuw met hetzelfde bericht-id, zodat DUO het één keer vastlegt.</Paragraph>
+      <Paragraph>Wat Koers aan DUO levert: het persoonlijk inburgeringsplan na goedkeuring van het leerplan, het inburgeringsaanbod, de datum van het eindgesprek MAP, de datum van ondertekening van de PVT, de afronding van de Z-route en de gevolgde uren. Een bericht dat mislukt, probeert Koers later opnieuw met hetzelfde bericht-id, zodat DUO het één keer vastlegt.</Paragraph>
       <form className="koers-inline-form" aria-label="DUO-berichten filteren" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           name="status"

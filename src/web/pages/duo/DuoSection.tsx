@@ -1,5 +1,6 @@
 // Issue #15 (R-EXC-4): the "DUO" section of a participant's file — what was delivered to DUO and when, its
-// status and DUO's reason for a refusal; what DUO says (duty, term, exams) as last fetched, with
+// status and DUO's reason for a refusal; what DUO says (duty, term, exams, learnability test, exemptions,
+// dispensations, the current PIP) as last fetched, with
 // "Vernieuwen" to ask DUO now; in demo mode a form that has the simulated DUO register an exam result.
 import { Button, Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { DELIVERY_STATUS, useDemoExam, useDuoFile, useRefreshDuo, type DemoExamInput, type DuoFile } from '../../api/duo';
@@ -28,6 +29,65 @@ interface Exam {
   resultaat: string;
   onderdeel: string;
   niveau?: string;
+}
+interface Lbt {
+  resultaat: string;
+  behaaldeScore: string;
+  benodigdeScore: string;
+  datumAfname: string;
+}
+type Judgement = { oordeel: string; reden?: string; grond?: string; datumOordeel?: string; examenonderdeel?: string };
+const JUDGEMENT_KIND: Record<string, string> = {
+  GeheleVrijstelling: 'Gehele vrijstelling',
+  TijdelijkeVrijstelling: 'Tijdelijke vrijstelling',
+  GedeeltelijkeVrijstelling: 'Gedeeltelijke vrijstelling',
+  GeheleOntheffing: 'Gehele ontheffing',
+  GedeeltelijkeOntheffing: 'Gedeeltelijke ontheffing',
+};
+interface CurrentPip {
+  gemeentecode: string;
+  pip: { dagtekeningPip: string; leerroute: string; niveau?: string };
+}
+
+type Delivery = DuoFile['deliveries'][number];
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** What a delivery carried, in a few words (DUO's field names in the body). */
+function deliveredWhat(d: Delivery): string {
+  const b = d.body ?? {};
+  const date = (field: string, words: string) => (str(b[field]) ? `${words} ${formatDate(str(b[field]))}` : `${words} ingetrokken`);
+  switch (d.api) {
+    case 'PIP':
+      return [d.pip?.leerroute && ROUTE[d.pip.leerroute], d.pip?.niveau && `niveau ${d.pip.niveau}`, d.pip?.dagtekeningPip && `dagtekening ${formatDate(d.pip.dagtekeningPip)}`].filter(Boolean).join(', ');
+    case 'MAP':
+      return date('datumEindgesprekMap', 'eindgesprek op');
+    case 'PVT':
+      return date('datumOndertekeningPvt', 'ondertekend op');
+    case 'Zroute':
+      return date('datumAfrondingZroute', 'afgerond op');
+    case 'UrenTaalles':
+    case 'UrenParticipatie':
+      return typeof b.uren === 'number' ? `${b.uren} uur in totaal` : '';
+    case 'Inburgeringsaanbod':
+      return [str(b.datumInburgeringsaanbod) && `ingeschreven op ${formatDate(str(b.datumInburgeringsaanbod))}`, d.provider && `namens ${d.provider}`].filter(Boolean).join(', ');
+    case 'PIP_DELETE':
+      return '';
+  }
+}
+function judgements(list: Record<string, Judgement | undefined>[] | null | undefined, none: string) {
+  const items = (list ?? []).flatMap((v) => Object.entries(v).filter((e): e is [string, Judgement] => e[1] !== undefined));
+  if (items.length === 0) return none;
+  return (
+    <ul>
+      {items.map(([kind, j], i) => (
+        <li key={`${kind}-${i}`}>
+          {JUDGEMENT_KIND[kind] ?? kind}
+          {j.examenonderdeel ? ` (${PART[j.examenonderdeel] ?? j.examenonderdeel})` : ''}: {j.oordeel.toLowerCase()}
+          {j.datumOordeel ? ` op ${formatDate(j.datumOordeel)}` : ''}
+          {j.reden ?? j.grond ? `, reden ${j.reden ?? j.grond}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function DuoSection({ participantId, mayRefresh }: { participantId: string; mayRefresh: boolean }) {
@@ -63,6 +123,10 @@ function DuoBody({ file }: { file: DuoFile }) {
   const duty = fact<Duty>('inburgeringsplicht');
   const term = fact<Term>('inburgeringstermijn');
   const exams = fact<Exam[]>('examenresultaten');
+  const lbt = fact<Lbt[]>('leerbaarheidstoets');
+  const vrijstellingen = fact<Record<string, Judgement | undefined>[]>('vrijstellingen');
+  const ontheffingen = fact<Record<string, Judgement | undefined>[]>('ontheffingen');
+  const pip = fact<CurrentPip>('pip');
   return (
     <>
       {!file.linked && <Paragraph>Koers is niet met DUO verbonden: leveringen wachten tot de koppeling er is.</Paragraph>}
@@ -83,8 +147,8 @@ function DuoBody({ file }: { file: DuoFile }) {
             {file.deliveries.map((d) => (
               <TableRow key={d.id}>
                 <TableCell>
-                  {d.api === 'PIP' ? 'Persoonlijk inburgeringsplan (PIP)' : d.api}
-                  {d.pip && <span className="koers-timeline__fact">{[d.pip.leerroute && ROUTE[d.pip.leerroute], d.pip.niveau && `niveau ${d.pip.niveau}`, d.pip.dagtekeningPip && `dagtekening ${formatDate(d.pip.dagtekeningPip)}`].filter(Boolean).join(', ')}</span>}
+                  {d.api === 'PIP' ? 'Persoonlijk inburgeringsplan (PIP)' : d.label}
+                  {deliveredWhat(d) && <span className="koers-timeline__fact">{deliveredWhat(d)}</span>}
                 </TableCell>
                 <TableCell>{formatTimestamp(d.createdAt)}</TableCell>
                 <TableCell>{d.sentAt ? formatTimestamp(d.sentAt) : '—'}</TableCell>
@@ -131,6 +195,24 @@ function DuoBody({ file }: { file: DuoFile }) {
               </ul>
             )}
           </dd>
+          <dt>Leerbaarheidstoets</dt>
+          <dd>
+            {lbt === undefined ? 'Niet gevraagd' : lbt.data === null || lbt.data.length === 0 ? 'Geen leerbaarheidstoets bij DUO' : (
+              <ul>
+                {lbt.data.map((t, i) => (
+                  <li key={`${t.datumAfname}-${i}`}>
+                    {t.resultaat} op {formatDate(t.datumAfname)} (score {t.behaaldeScore}, nodig {t.benodigdeScore})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>Vrijstellingen</dt>
+          <dd>{vrijstellingen === undefined ? 'Niet gevraagd' : judgements(vrijstellingen.data, 'Geen vrijstellingen bij DUO')}</dd>
+          <dt>Ontheffingen</dt>
+          <dd>{ontheffingen === undefined ? 'Niet gevraagd' : judgements(ontheffingen.data, 'Geen ontheffingen bij DUO')}</dd>
+          <dt>Actueel PIP bij DUO</dt>
+          <dd>{pip === undefined ? 'Niet gevraagd' : pip.data === null ? 'DUO heeft geen PIP' : `${ROUTE[pip.data.pip.leerroute] ?? pip.data.pip.leerroute}${pip.data.pip.niveau ? `, niveau ${pip.data.pip.niveau}` : ''}, dagtekening ${formatDate(pip.data.pip.dagtekeningPip)} (gemeentecode ${pip.data.gemeentecode})`}</dd>
           <dt>Laatst opgehaald</dt>
           <dd>{formatTimestamp(file.facts.map((f) => f.fetchedAt).sort().at(-1))}</dd>
         </dl>
