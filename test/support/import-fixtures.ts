@@ -31,14 +31,16 @@ export interface SheetRow {
 }
 
 /** A group of `size` members (from `from`) with `lessonCount` lessons of 120 minutes, three a day from `from`. */
-export async function aWorld(t: TestKoers, opts: { size: number; lessonCount: number; from: string; consultant?: Client; coordinator?: Client }): Promise<World> {
+export async function aWorld(t: TestKoers, opts: { size: number; lessonCount: number; from: string; consultant?: Client; coordinator?: Client; provider?: string }): Promise<World> {
   const consultant = opts.consultant ?? (await Client.loggedIn(t, await aUser(t, 'consultant', 'hoorn')));
   const coordinator = opts.coordinator ?? (await Client.loggedIn(t, await aUser(t, 'providerCoordinator', 'taalpunt-westfriesland')));
+  // Another region's provider (its consultant and coordinator given too); Taalpunt by default.
+  const providerId = opts.provider === undefined ? TAALPUNT : organisationId('provider', opts.provider);
   const g = await coordinator.post('/api/v1/groups', { name: 'B1 import', levelBand: 'a2b1', literacy: 'literate', location: 'Hoorn', sizeLimit: Math.max(opts.size, 1), schedule: [], activeFrom: opts.from });
   if (g.status !== 201) throw new Error(`group: ${g.status} ${JSON.stringify(g.body)}`);
   const members: string[] = [];
   for (let i = 0; i < opts.size; i++) {
-    const p = await consultant.post('/api/v1/participants', aParticipantInput({ referral: { providerId: TAALPUNT, productCode: 'b1_language' } }));
+    const p = await consultant.post('/api/v1/participants', aParticipantInput({ referral: { providerId, productCode: 'b1_language' } }));
     if (p.status !== 201) throw new Error(`participant: ${p.status} ${JSON.stringify(p.body)}`);
     const m = await coordinator.post(`/api/v1/groups/${g.body.id}/members`, { participantId: p.body.id, referralId: p.body.referrals[0].id, from: opts.from, literacy: 'literate' });
     if (m.status !== 201) throw new Error(`member: ${m.status} ${JSON.stringify(m.body)}`);
