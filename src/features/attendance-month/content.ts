@@ -23,18 +23,23 @@ export interface ContentAttendanceQuarterRow {
 export function contentAttendanceFromModel(q: Queryable, scope: Scope | AggregateScope, w: { contractId: string; from: IsoDate; to: IsoDate }): Promise<ContentAttendanceQuarterRow[]> {
   const p = new SqlParams();
   const referrals = `SELECT r.id FROM referral r WHERE r.contract_id = ${p.add(w.contractId)} AND r.referred_on <= ${p.add(w.to)}::date AND ${referralInReportScope(scope, p, 'r')}`;
+  // Per referral (LATERAL), as the quarterly MI's reader (src/features/reports/facts.ts): an index-only range
+  // scan of attendance_month_referral_cover (migration 0044) for each.
+  const source = attendanceMonthSource(p, w.from, w.to);
   return q.query<ContentAttendanceQuarterRow>(
-    `SELECT f.referral_id AS "referralId", to_char(f.month, 'YYYY-"Q"Q') AS quarter, sum(f.offered)::int AS "offeredMinutes",
-       sum(f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes",
-       sum(f.language)::int AS "languageMinutes", min(f.first_evening)::text AS "firstEveningOn"
-     FROM (
-       SELECT x.referral_id, x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up,
-         sum(x.language) AS language, min(x.evening) AS first_evening
-       FROM ${attendanceMonthSource(p, w.from, w.to)} x
-       WHERE x.referral_id IN (${referrals})
-       GROUP BY x.referral_id, x.month
+    `SELECT r.id AS "referralId", f.quarter, f.offered::int AS "offeredMinutes", f.attended::int AS "attendedMinutes",
+       f.language::int AS "languageMinutes", f.first_evening::text AS "firstEveningOn"
+     FROM (${referrals}) r
+     CROSS JOIN LATERAL (
+       SELECT to_char(m.month, 'YYYY-"Q"Q') AS quarter, sum(m.offered) AS offered, sum(m.attended + least(m.made_up, m.offered - m.attended)) AS attended,
+         sum(m.language) AS language, min(m.first_evening) AS first_evening
+       FROM (
+         SELECT x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up,
+           sum(x.language) AS language, min(x.evening) AS first_evening
+         FROM ${source} x WHERE x.referral_id = r.id GROUP BY x.month
+       ) m
+       GROUP BY 1
      ) f
-     GROUP BY f.referral_id, to_char(f.month, 'YYYY-"Q"Q')
      ORDER BY 1, 2`,
     p.values,
   );

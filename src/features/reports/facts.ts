@@ -63,16 +63,20 @@ async function readAttendance(q: Queryable, scope: Scope, w: FactWindow): Promis
   // of the placement that held the participant in the lesson's group on the lesson's day (member_to is
   // exclusive); make-up minutes make up missed minutes of the same referral and month only (f), and the
   // months' figures are summed per quarter — sums only: the norm stays in the domain (quarterly-mi.ts).
+  // Per referral (LATERAL): its months are an index-only range scan of attendance_month_referral_cover
+  // (migration 0044), in order; a hash join over the whole model spilled its aggregates to disk.
+  const source = attendanceMonthSource(p, w.from, w.to);
   return q.query<AttendanceQuarterFact>(
-    `SELECT f.referral_id AS "referralId", to_char(f.month, 'YYYY-"Q"Q') AS quarter, sum(f.offered)::int AS "offeredMinutes",
-       sum(f.attended + least(f.made_up, f.offered - f.attended))::int AS "attendedMinutes"
-     FROM (
-       SELECT x.referral_id, x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up
-       FROM ${attendanceMonthSource(p, w.from, w.to)} x
-       WHERE x.referral_id IN (SELECT r.id FROM ${REFERRALS(scope, p, w)})
-       GROUP BY x.referral_id, x.month
+    `SELECT r.id AS "referralId", f.quarter, f.offered::int AS "offeredMinutes", f.attended::int AS "attendedMinutes"
+     FROM (SELECT r.id FROM ${REFERRALS(scope, p, w)}) r
+     CROSS JOIN LATERAL (
+       SELECT to_char(m.month, 'YYYY-"Q"Q') AS quarter, sum(m.offered) AS offered, sum(m.attended + least(m.made_up, m.offered - m.attended)) AS attended
+       FROM (
+         SELECT x.month, sum(x.offered) AS offered, sum(x.attended) AS attended, sum(x.made_up) AS made_up
+         FROM ${source} x WHERE x.referral_id = r.id GROUP BY x.month
+       ) m
+       GROUP BY 1
      ) f
-     GROUP BY f.referral_id, to_char(f.month, 'YYYY-"Q"Q')
      ORDER BY 1, 2`,
     p.values,
   );
