@@ -1,11 +1,14 @@
 // Issue #2 items 1, 2, 10: start-up on both databases — migrations, contracts, demo region, lock file.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKoers } from '../src/app.js';
+import { seedPgliteDataDir, templateKey } from '../src/cli/pglite-seed.js';
+import { openPglite, openPostgres } from '../src/platform/db.js';
+import { APP_ROLE, migrate } from '../src/platform/migrate.js';
 import { DEMO_INVOICING_ROUTES } from '../src/features/demo/invoicing.js';
 import { DEMO_PARTICIPATION } from '../src/features/demo/participation.js';
 import { DEMO_TWENTE_PARTICIPANTS } from '../src/features/demo/twente-consultant.js';
@@ -104,6 +107,59 @@ describe(`start-up on ${DB_KIND}`, () => {
     }
     const again = await createKoers(config); // the lock is released on stop
     await again.stop();
+  });
+
+  // Issue #16: an empty data directory gets a copy of a migrated template instead of initdb and every migration.
+  it.runIf(DB_KIND === 'pglite')('seeds an empty PGlite data directory from a migrated template, built once, and never touches a directory that exists', async () => {
+    const root = path.join(tempDir(), 'templates');
+    const a = tempDir();
+    expect(await seedPgliteDataDir(a, { root })).toBe('built');
+    expect(readdirSync(root)).toEqual([templateKey()]);
+    const b = tempDir();
+    expect(await seedPgliteDataDir(b, { root })).toBe('copied');
+    expect(await seedPgliteDataDir(b, { root })).toBe('exists');
+    // What a start finds there: every migration applied (nothing left for migrate to do) and the app role's grants.
+    const db = await openPglite(path.join(b, 'pglite'));
+    try {
+      expect(await migrate(db)).toEqual([]);
+      const files = readdirSync(path.join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
+      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migration'))[0]?.n).toBe(files.length);
+    } finally {
+      await db.close();
+    }
+    // A start on it loads the demo as on a database PGlite made itself.
+    const koers = await createKoers(testConfig({ dataDir: b, demo: true, demoSize: 20 }));
+    try {
+      expect(koers.demo?.loaded).toBe(true);
+    } finally {
+      await koers.stop();
+    }
+    // A directory that holds anything under pglite/ is left as it is (here: not a database at all).
+    const c = tempDir();
+    mkdirSync(path.join(c, 'pglite'));
+    writeFileSync(path.join(c, 'pglite', 'keep'), 'x');
+    expect(await seedPgliteDataDir(c, { root })).toBe('exists');
+    expect(readdirSync(path.join(c, 'pglite'))).toEqual(['keep']);
+  }, 180_000);
+
+  it('migrate finds everything applied with one query, and grants again what a start that died before its grants left without', async () => {
+    const t = await startTestKoers();
+    const owner = DB_KIND === 'postgres' ? openPostgres(t.databaseUrl ?? '', { max: 1 }) : t.koers.db;
+    try {
+      if (DB_KIND === 'pglite') await owner.exec('RESET ROLE');
+      expect(await migrate(owner)).toEqual([]);
+      // A table the grants have not seen (as a migration applied by a start that stopped before grantAppRole).
+      await owner.exec('CREATE TABLE startup_test_late (x int)');
+      const granted = async () => (await owner.query<{ ok: boolean }>(`SELECT has_table_privilege('${APP_ROLE}', 'startup_test_late', 'SELECT') AS ok`))[0]?.ok;
+      expect(await granted()).toBe(false);
+      expect(await migrate(owner)).toEqual([]);
+      expect(await granted()).toBe(true);
+      await owner.exec('DROP TABLE startup_test_late');
+    } finally {
+      if (DB_KIND === 'pglite') await owner.exec(`SET ROLE ${APP_ROLE}`);
+      else await owner.close();
+      await t.stop();
+    }
   });
 
   it('a route without a declared permission stops the server from starting', async () => {

@@ -1,21 +1,21 @@
 // `koers` command: start (default), check-contracts, run-signals, backup and restore (issue #17, docs/backup.md).
 import { performance } from 'node:perf_hooks';
-import { createKoers } from '../app.js';
-import { duoLinkLabel, linkOf } from '../features/duo/link.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS } from '../features/demo/accounts.js';
 import { loadConfig } from '../platform/config.js';
-import { ContractFileError, loadContracts } from '../platform/contracts.js';
-import { runScheduled, runScheduledInTx } from '../features/scheduled-run.js';
-import { SettableClock, systemClock } from '../platform/clock.js';
-import { createCrypto } from '../platform/crypto.js';
-import { openPostgres } from '../platform/db.js';
-import { APP_ROLE } from '../platform/migrate.js';
-import { BackupRefused } from '../features/backup/backup.js';
-import { backupCommand, restoreCommand } from './backup.js';
+import { seedPgliteDataDir } from './pglite-seed.js';
 
+// Issue #16: only the configuration and the seeding are imported up front; the app's modules (~1 s of
+// loading) are imported by the command that needs them, so the start seeds the data directory (and on a
+// new checkout builds the database template in a child process) while they load.
 async function start(): Promise<void> {
   const t0 = performance.now();
   const config = loadConfig();
+  const seeding = config.databaseUrl === undefined ? seedPgliteDataDir(config.dataDir, { log: (line) => console.warn(line) }) : undefined;
+  const [{ createKoers }, { duoLinkLabel, linkOf }, { DEMO_LOGINS, DEMO_PASSWORD, ROLE_LABELS }] = await Promise.all([
+    import('../app.js'),
+    import('../features/duo/link.js'),
+    import('../features/demo/accounts.js'),
+  ]);
+  await seeding;
   const koers = await createKoers(config, { logger: { level: config.logLevel }, schedule: true });
   const address = await koers.server.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
@@ -49,6 +49,14 @@ async function start(): Promise<void> {
  */
 async function runSignals(noLock: boolean): Promise<void> {
   const config = loadConfig();
+  const [{ loadContracts }, { runScheduled, runScheduledInTx }, { SettableClock, systemClock }, { createCrypto }, { openPostgres }, { APP_ROLE }] = await Promise.all([
+    import('../platform/contracts.js'),
+    import('../features/scheduled-run.js'),
+    import('../platform/clock.js'),
+    import('../platform/crypto.js'),
+    import('../platform/db.js'),
+    import('../platform/migrate.js'),
+  ]);
   if (config.databaseUrl === undefined) throw new Error('run-signals needs DATABASE_URL (a running Koers owns the embedded database)');
   const contracts = loadContracts(config.contractsDir);
   const db = openPostgres(config.databaseUrl, { role: APP_ROLE });
@@ -64,8 +72,9 @@ async function runSignals(noLock: boolean): Promise<void> {
   }
 }
 
-function checkContracts(): void {
+async function checkContracts(): Promise<void> {
   const config = loadConfig();
+  const { loadContracts } = await import('../platform/contracts.js');
   const registry = loadContracts(config.contractsDir);
   for (const c of registry.contracts) console.log(`ok  ${c.id}: ${c.municipalities.length} municipalities, ${c.providers.length} providers, ${c.assumptions.length} assumptions`);
 }
@@ -73,16 +82,17 @@ function checkContracts(): void {
 const command = process.argv[2] ?? 'start';
 const run =
   command === 'check-contracts'
-    ? Promise.resolve().then(checkContracts)
+    ? checkContracts()
     : command === 'start'
       ? start()
       : command === 'run-signals'
         ? runSignals(process.argv.includes('--no-lock'))
         : command === 'backup' || command === 'restore'
-          ? (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), process.argv[3]).then((line) => console.log(line))
+          ? import('./backup.js').then(({ backupCommand, restoreCommand }) => (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), process.argv[3])).then((line) => console.log(line))
           : Promise.reject(new Error(`unknown command: ${command}`));
-run.catch((err: unknown) => {
+run.catch(async (err: unknown) => {
   // A broken contract file is an operator's error: print it plainly, without a stack.
+  const [{ ContractFileError }, { BackupRefused }] = await Promise.all([import('../platform/contracts.js'), import('../features/backup/backup.js')]);
   console.error(err instanceof ContractFileError || err instanceof BackupRefused ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });
