@@ -218,6 +218,20 @@ export function newTraceId(): string {
 
 /** Writes the audit lines of one processing. Pass the transaction that does the read or change. */
 export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: AuditActor, entry: AuditEntry, endedAt = new Date()): Promise<void> {
+  await insertAudit(tx, crypto, who, entry, endedAt, false);
+}
+
+/**
+ * Issue #16: the audit lines of a read as the last statement of its transaction — on PostgreSQL COMMIT
+ * goes out with the INSERT (QueryOptions.commitBehind), one round trip for both. The transaction then
+ * takes no further statement, and it commits once the INSERT has run: call it when the read is done and
+ * only shaping the answer is left.
+ */
+export async function recordReadAudit(tx: Tx, crypto: Crypto, who: AuditActor, entry: AuditEntry): Promise<void> {
+  await insertAudit(tx, crypto, who, entry, new Date(), true);
+}
+
+async function insertAudit(tx: Tx | Queryable, crypto: Crypto, who: AuditActor, entry: AuditEntry, endedAt: Date, commitBehind: boolean): Promise<void> {
   const subjects: (AuditSubject | null)[] = entry.subjects.length > 0 ? [...entry.subjects] : [null];
   // One INSERT for any number of lines: what the lines share goes as one parameter each, what differs per
   // line (its own operation id and the data subject) as arrays unnested in SQL. A list of 50 participants
@@ -256,7 +270,7 @@ export async function recordAudit(tx: Tx | Queryable, crypto: Crypto, who: Audit
       subjects.map((s) => s?.municipalityId ?? null),
     ],
     // Issue #16: one text for every audit line of every processing, prepared once per connection.
-    { prepare: true },
+    { prepare: true, commitBehind },
   );
 }
 

@@ -18,6 +18,13 @@ export interface QueryOptions {
    * every distinct text stays prepared on each connection for its lifetime. PGlite ignores it.
    */
   prepare?: boolean;
+  /**
+   * Issue #16: in a transaction, its last statement — COMMIT goes out right behind it (pipelined) instead
+   * of a round trip of its own after it; a statement after it is refused. Only for a read's audit INSERT:
+   * once it has run the transaction commits, even if the caller's code after it were to fail.
+   * Outside a transaction and on PGlite it changes nothing.
+   */
+  commitBehind?: boolean;
 }
 
 /** Something that runs SQL: the database itself or an open transaction. */
@@ -114,6 +121,9 @@ export function openPostgres(connectionString: string, options: { role?: string;
     // set in the startup packet: no connection can run a query before it, and a role that cannot be
     // taken fails the connection instead of leaving it with the owner's rights.
     ...(options.role === undefined ? {} : { options: `-c role=${safeIdent(options.role)}` }),
+    // Issue #16: a statement is sent without waiting for the answer to the one before it (inPgTransaction
+    // sends BEGIN with the first statement). Answers still come back in order, one per statement.
+    pipeline: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;
@@ -166,19 +176,35 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options: 
   return options?.prepare === true ? { name: statementName(text), text, ...(values === undefined ? {} : { values }) } : { text, ...(values === undefined ? {} : { values }) };
 }
 
-/** BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, the caller's own included. */
+/**
+ * BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, the caller's own included. The client
+ * pipelines (openPostgres): BEGIN is not waited for but goes out with the first statement, and a
+ * statement marked `commitBehind` takes COMMIT with it, so a read and its audit INSERT cost two round
+ * trips instead of four (issue #16). Each statement's answer is still awaited before the caller sees it.
+ */
 async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = await pool.connect();
+  const begun = c.query('BEGIN');
+  let committed: Promise<unknown> | undefined;
+  const run = async (config: pg.QueryConfig | string, commitBehind: boolean): Promise<pg.QueryResult> => {
+    if (committed !== undefined) throw new Error('a statement after the one the transaction commits behind');
+    const q = c.query(config);
+    if (commitBehind) committed = c.query('COMMIT');
+    // Both awaited together, so neither rejection goes unhandled; BEGIN's answer comes first.
+    const [, result] = await Promise.all([begun, q]);
+    return result;
+  };
   try {
-    await c.query('BEGIN');
     const result = await fn({
       inTransaction: true,
-      query: (text, params, options) => clean(async () => (await c.query(pgQuery(text, params, options))).rows as never),
-      exec: (sql) => clean(async () => void (await c.query(sql))),
+      query: (text, params, options) => clean(async () => (await run(pgQuery(text, params, options), options?.commitBehind === true)).rows as never),
+      exec: (sql) => clean(async () => void (await run(sql, false))),
     });
-    await c.query('COMMIT');
+    await begun;
+    await (committed ?? c.query('COMMIT'));
     return result;
   } catch (err) {
+    await Promise.allSettled([begun, committed]);
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { attendanceRate, belowNorm, isAbsence } from '../../domain/attendance.js';
 import { addMonths } from '../../domain/calendar.js';
 import type { RequestContext } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordReadAudit } from '../../platform/audit.js';
 import { auditDenied } from '../../platform/audit-denied.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
@@ -70,7 +70,8 @@ export async function getLessonPage(deps: Deps, ctx: RequestContext, id: string)
       return undefined;
     }
     const { lesson, members } = found;
-    await recordAudit(tx, deps.crypto, ctx, { name: 'lesson.read', status: 'ok', subjects: subjectsOf(members), objectType: 'lesson', objectId: id });
+    // The last statement: COMMIT goes with it (issue #16).
+    await recordReadAudit(tx, deps.crypto, ctx, { name: 'lesson.read', status: 'ok', subjects: subjectsOf(members), objectType: 'lesson', objectId: id });
     const { providerId: _p, ...l } = lesson;
     return {
       lesson: l,

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../domain/contract.js';
 import { isYouth } from '../../domain/youth.js';
 import type { RequestContext } from '../../platform/access.js';
 import { realNow } from '../../platform/clock.js';
-import { recordAudit, subjectRef } from '../../platform/audit.js';
+import { recordAudit, recordReadAudit, subjectRef } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/http/server.js';
 import { findMunicipality } from '../organisations/store.js';
@@ -40,7 +40,8 @@ export async function listParticipants(deps: Deps, ctx: RequestContext, query: P
   const on = query.referenceDate ?? deps.clock.today();
   const { rows, total } = await deps.db.transaction(async (tx) => {
     const found = await listRows(tx, ctx.scope, { ...query, referenceDate: on });
-    await recordAudit(tx, deps.crypto, ctx, { name: 'participant.list', status: 'ok', subjects: uniqueSubjects(found.rows.map((r) => ({ participantId: r.id, municipalityId: r.municipalityId }))), objectType: 'participant' });
+    // The last statement: COMMIT goes with it (issue #16).
+    await recordReadAudit(tx, deps.crypto, ctx, { name: 'participant.list', status: 'ok', subjects: uniqueSubjects(found.rows.map((r) => ({ participantId: r.id, municipalityId: r.municipalityId }))), objectType: 'participant' });
     return found;
   });
   return { items: rows.map((r) => toSummary(r, on)), total, page: query.page, pageSize: query.pageSize };

@@ -1,6 +1,6 @@
 // The work list (R-SIG-1): every pending step in the actor's room, with who must act and by when,
 // bucketed overdue / this week / later, filterable by municipality, provider and product.
-import { recordAudit, uniqueSubjects } from '../../platform/audit.js';
+import { recordAudit, recordReadAudit, uniqueSubjects } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { ctxOf } from '../../platform/http/access-hook.js';
 import { EXPORT_BATCH, pagedSource, sendExport, XLSX_TYPE } from '../../platform/http/export.js';
@@ -49,7 +49,8 @@ export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
         const page = await workListPage(tx, ctx.scope, q, today, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
         const counts = await workListCounts(tx, ctx.scope, q, today);
         const options = await workListOptions(tx, ctx.scope, q, productNameOf);
-        await recordAudit(tx, deps.crypto, ctx, { name: 'signal.list', status: 'ok', subjects: subjectsOf(page.rows), objectType: 'signal' });
+        // The last statement: COMMIT goes with it (issue #16).
+        await recordReadAudit(tx, deps.crypto, ctx, { name: 'signal.list', status: 'ok', subjects: subjectsOf(page.rows), objectType: 'signal' });
         return { ...page, counts, options };
       });
       return { items: found.rows.map((r) => toItem(r, today, q.referenceDate ?? today)), total: found.total, page: q.page, pageSize: q.pageSize, counts: found.counts, options: found.options };
