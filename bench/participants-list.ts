@@ -1,76 +1,80 @@
-// Benchmark: the consultant's participant list (search + sort + page, scoped and audited) through the
-// whole application over HTTP, against the same query as one hand-written SQL statement on the same
-// PostgreSQL database. Prints both figures and their ratio. Run: npx tsx bench/participants-list.ts
-// (BENCH_SIZE participants, default 50000; BENCH_ROUNDS requests per variant, default 200).
-import { performance } from 'node:perf_hooks';
+// Benchmark (issue #16): the consultant's participant list, GET /api/v1/participants (search + sort + page
+// with its total; session, scope and one audit line per participant shown), under concurrent load with
+// autocannon, against a bare Fastify route on a pg pool that runs the same query as one hand-written
+// statement (the consultant's municipality, the same filter, order, page and total) without session or
+// audit. The dataset is the attendance benchmarks' (bench/support/attendance-dataset.ts; one third of the
+// participants in Hoorn), so BENCH_SCALE / BENCH_KEEP / BENCH_DATABASE_URL work as there; BENCH_DURATION,
+// BENCH_CONNECTIONS and BENCH_ROUNDS as in bench/read-load.ts.
+// Run: BENCH_SCALE=0.1 npx tsx bench/participants-list.ts
+import Fastify from 'fastify';
 import pg from 'pg';
-import { createKoers } from '../src/app.js';
-import { organisationId } from '../src/features/organisations/store.js';
-import { SettableClock } from '../src/platform/clock.js';
-import { startPostgres } from '../scripts/pg-server.mjs';
-import { Client, freshPostgresDatabase, portOf, testConfig } from '../test/support/koers.js';
+import { HOORN, openAttendanceDataset } from './support/attendance-dataset.js';
+import { appAgainstBare, clearAuditLines, CONNECTIONS, DURATION, ROUNDS } from './read-load.js';
 
-const SIZE = Number(process.env.BENCH_SIZE ?? 50_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const PAGE_SIZE = 25;
+// Searches on the demo's names and client numbers, each on pages 1 to 3, and the unfiltered list.
+const QUERIES = ['', 'Haddad', 'Amina', 'HOO-1', 'Chen', 'Olena'];
 
-function stats(samples: number[]): { p50: number; p95: number; mean: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
+// The bare route's one statement: the consultant's municipality, the name or client number search, the
+// name order, one page with the total and the latest referral's status.
+const BARE_SQL = `
+  SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.bsn_last_four, p.municipality_id, m.name AS municipality_name, p.route,
+    p.client_number, p.created_at, (SELECT r.status FROM referral r WHERE r.participant_id = p.id ORDER BY r.referred_at DESC LIMIT 1) AS latest_referral_status,
+    f.total
+  FROM (SELECT p.id, count(*) OVER ()::int AS total FROM participant p
+        WHERE p.municipality_id = $1 AND ($2 = '' OR p.given_name || ' ' || p.family_name ILIKE $2 OR p.client_number ILIKE $2)
+        ORDER BY p.family_name, p.given_name, p.id LIMIT $3 OFFSET $4) f
+  JOIN participant p ON p.id = f.id JOIN municipality m ON m.id = p.municipality_id
+  ORDER BY p.family_name, p.given_name, p.id`;
 
 async function main(): Promise<void> {
-  const server = await startPostgres();
-  process.env.KOERS_TEST_PG_URL = server.url;
-  const db = await freshPostgresDatabase();
+  const ds = await openAttendanceDataset();
+  const pool = new pg.Pool({ connectionString: ds.databaseUrl, max: 10 });
+  const bare = Fastify({ logger: false });
   try {
-    const t0 = performance.now();
-    const koers = await createKoers(testConfig({ databaseUrl: db.url, demo: true, demoSize: SIZE }), { clock: new SettableClock('2026-12-23') });
-    console.log(`generated ${SIZE} participants in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await koers.server.listen({ port: 0, host: '127.0.0.1' });
-    const client = new Client(`http://127.0.0.1:${portOf(koers.server)}`);
-    const login = await client.post('/api/v1/sessions', { email: 'consultant.hoorn@koers.demo', password: 'koers-demo' });
+    const login = await fetch(`${ds.url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'consultant.hoorn@koers.demo', password: 'koers-demo' }) });
     if (login.status !== 201) throw new Error(`login ${login.status}`);
-    const queries = ['Haddad', 'Amina', 'HOO-1', 'Chen', 'Olena'];
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const candidates = QUERIES.flatMap((q) => [1, 2, 3].map((page) => ({ q, page })));
 
-    const app: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const q = queries[i % queries.length] ?? '';
-      const s = performance.now();
-      const res = await client.get(`/api/v1/participants?q=${encodeURIComponent(q)}&sort=name&page=${1 + (i % 3)}&pageSize=25`);
-      app.push(performance.now() - s);
-      if (res.status !== 200) throw new Error(`list ${res.status}`);
-    }
+    bare.get<{ Querystring: { q?: string; page?: string } }>('/participants', async (req) => {
+      const q = req.query.q ?? '';
+      const page = Number(req.query.page ?? 1);
+      const r = await pool.query<{ total: number }>(BARE_SQL, [HOORN, q === '' ? '' : `%${q}%`, PAGE_SIZE, (page - 1) * PAGE_SIZE]);
+      return { items: r.rows, total: r.rows[0]?.total ?? 0 };
+    });
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-    const raw = new pg.Client({ connectionString: db.url });
-    await raw.connect();
-    const hoorn = organisationId('municipality', 'hoorn');
-    const sql: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const q = queries[i % queries.length] ?? '';
-      const s = performance.now();
-      await raw.query(
-        `SELECT p.id, p.given_name, p.family_name, p.bsn_last_four, m.name, p.route, p.client_number, p.created_at,
-                (SELECT status FROM referral r WHERE r.participant_id = p.id ORDER BY r.referred_at DESC LIMIT 1),
-                count(*) OVER () AS total
-         FROM participant p JOIN municipality m ON m.id = p.municipality_id
-         WHERE p.municipality_id = $1 AND (p.given_name || ' ' || p.family_name ILIKE $2 OR p.client_number ILIKE $2)
-         ORDER BY p.family_name, p.given_name, p.id LIMIT 25 OFFSET $3`,
-        [hoorn, `%${q}%`, (i % 3) * 25],
-      );
-      sql.push(performance.now() - s);
+    // Both answer the same pages: the same ids in the same order and the same total. Only pages with rows
+    // are asked (past the last page the bare route has no row to carry the total).
+    let shown = 0;
+    const asked: typeof candidates = [];
+    for (const { q, page } of candidates) {
+      const qs = `q=${encodeURIComponent(q)}&page=${page}`;
+      const app = (await (await fetch(`${ds.url}/api/v1/participants?${qs}&sort=name&pageSize=${PAGE_SIZE}`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
+      const raw = (await (await fetch(`${bareUrl}/participants?${qs}`)).json()) as { items: { id: string }[]; total: number };
+      if (app.items.length === 0 && raw.items.length === 0) continue;
+      if (app.total !== raw.total || app.items.map((i) => i.id).join() !== raw.items.map((i) => i.id).join()) throw new Error(`q=${q} page ${page}: application ${app.total} ≠ bare ${raw.total}`);
+      shown += app.items.length;
+      if (app.items.length > 0) asked.push({ q, page });
     }
-    await raw.end();
-    const a = stats(app);
-    const b = stats(sql);
-    console.log(`participant list, ${SIZE} participants, ${ROUNDS} requests each (PostgreSQL 15, sequential):`);
-    console.log(`  application (HTTP + session + scope + audit lines + count): p50 ${a.p50.toFixed(2)} ms, p95 ${a.p95.toFixed(2)} ms`);
-    console.log(`  baseline (one hand-written SQL query, same filter):         p50 ${b.p50.toFixed(2)} ms, p95 ${b.p95.toFixed(2)} ms`);
-    console.log(`  ratio p50: ${(a.p50 / b.p50).toFixed(2)}x`);
-    await koers.stop();
+    const total = (await ds.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM participant WHERE municipality_id = $1', [HOORN])).rows[0]?.n ?? 0;
+
+    console.log(`participant list under load: ${total} participants in Hoorn of ${ds.participants}, ${asked.length} pages of ${PAGE_SIZE} (${shown} rows in all), ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds back-to-back:`);
+    await clearAuditLines(ds.admin);
+    await appAgainstBare(
+      {
+        label: 'application (session + scope + the reads + an audit line per row in one transaction + zod)',
+        url: ds.url,
+        paths: asked.map(({ q, page }) => `/api/v1/participants?q=${encodeURIComponent(q)}&sort=name&page=${page}&pageSize=${PAGE_SIZE}`),
+        headers: { cookie },
+      },
+      { label: 'bare Fastify + pg, one query', url: bareUrl, paths: asked.map(({ q, page }) => `/participants?q=${encodeURIComponent(q)}&page=${page}`) },
+    );
   } finally {
-    await db.drop();
-    server.stop();
+    await bare.close();
+    await pool.end();
+    await ds.close();
   }
 }
 
