@@ -82,7 +82,8 @@ describe(`the DUO block, the queue and the Notificatie API on ${DB_KIND}`, () =>
     const signals = () => t.koers.db.query<{ period: string; addressee: string }>(`SELECT period, addressee FROM signal WHERE cause = 'duo.event' AND participant_id = $1`, [participantId]);
     expect(await signals()).toEqual([{ period: `SS101:${sent.berichtId}`, addressee: 'municipality' }]);
     const work = await consultant.get('/api/v1/signals');
-    expect(work.body.items.some((s: { cause: string }) => s.cause === 'duo.event')).toBe(true);
+    // The work-list row carries DUO's own words for the event.
+    expect(work.body.items.filter((s: { cause: string }) => s.cause === 'duo.event').map((s: { note: string }) => s.note)).toEqual(['Persoon is inburgeringsplichtig']);
     const state = async () => JSON.stringify([await signals(), await t.koers.db.query(`SELECT count(*)::int AS n FROM duo_notification`), await t.koers.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE name IN ('duo.notification', 'duo.read')`)]);
     const before = await state();
     const again = await sim.notify(bsn, 'SS101', sent.berichtId);
@@ -96,6 +97,29 @@ describe(`the DUO block, the queue and the Notificatie API on ${DB_KIND}`, () =>
     const file = await consultant.get(`/api/v1/participants/${participantId}/duo`);
     expect(file.body.facts.find((f: { kind: string }) => f.kind === 'examenresultaten').data).toEqual([{ examendatum: '2027-01-03', resultaat: 'Geslaagd', onderdeel: 'LE', niveau: 'B1' }]);
     expect(file.body.notifications.map((n: { eventCode: string }) => n.eventCode)).toEqual(['SS199', 'SS101']);
+  });
+
+  it('an attention signal (SS142, Attentiesignalen.md): Koers fetches the current PIP and the consultant gets a signal in DUO\'s words', async () => {
+    const sent = await sim.notify(bsn, 'SS142');
+    expect(sent.status).toBe(201);
+    const file = await consultant.get(`/api/v1/participants/${participantId}/duo`);
+    expect(file.body.facts.find((f: { kind: string }) => f.kind === 'pip')).toMatchObject({ data: null });
+    const work = await consultant.get('/api/v1/signals');
+    expect(work.body.items.map((s: { note: string | null }) => s.note)).toContain('Niet-vrijstellende opleiding beëindigd wegens uitschrijving: neem zo nodig contact op en herzie het PIP');
+  });
+
+  it('a notification about a person Koers does not know is shown to the administrator with its event and municipality, without a BSN; a repeat adds nothing', async () => {
+    const stranger = '999999990';
+    const sent = await sim.notify(stranger, 'SS120', undefined, HOORN_OIN);
+    expect(sent.status).toBe(201);
+    await sim.notify(stranger, 'SS120', sent.berichtId, HOORN_OIN);
+    const admin = await Client.loggedIn(t, await aUser(t, 'admin'));
+    const unknown = await admin.get('/api/v1/duo/notifications/unknown');
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).toMatchObject({ total: 1, items: [{ berichtId: sent.berichtId, eventCode: 'SS120', text: 'Inburgeringsplichtige in gemeente gevestigd zonder PIP', municipality: 'Hoorn' }] });
+    expect(JSON.stringify(unknown.body)).not.toContain(stranger);
+    expect(JSON.stringify(await t.koers.db.query(`SELECT * FROM duo_notification`)) + JSON.stringify(await t.koers.db.query(`SELECT * FROM audit_event WHERE name LIKE 'duo.%'`))).not.toContain(stranger);
+    expect((await consultant.get('/api/v1/duo/notifications/unknown')).status).toBe(404);
   });
 
   it('the Notificatie API answers as its document says: a wrong bron 403, a malformed notification 400 without a body', async () => {

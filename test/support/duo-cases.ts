@@ -14,6 +14,7 @@ export function duoCases(): Case[] {
     { name: 'POST /api/v1/participants/:id/duo/demo-exam', mutates: true, call: (c, f) => c.post(`/api/v1/participants/${f.participantId}/duo/demo-exam`, exam), expect: onlyOwnConsultant(404) },
     { name: 'GET /api/v1/duo/deliveries', mutates: false, call: (c) => c.get('/api/v1/duo/deliveries'), expect: adminOnly(200) },
     { name: 'GET /api/v1/duo/deliveries/export', mutates: false, call: (c) => c.get('/api/v1/duo/deliveries/export?format=csv'), expect: adminOnly(200) },
+    { name: 'GET /api/v1/duo/notifications/unknown', mutates: false, call: (c) => c.get('/api/v1/duo/notifications/unknown'), expect: adminOnly(200) },
     { name: 'POST /api/v1/duo/notificaties', mutates: true, call: (c) => c.post('/api/v1/duo/notificaties', notification), expect: { ...everyone(404), anonymous: 404 } },
   ];
 }

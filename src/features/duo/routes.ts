@@ -16,6 +16,7 @@ import { DELIVERY_NL, DeliveryKinds } from './melding.js';
 import { linkOf, NOTIFICATION_BASE } from './link.js';
 import { receiveNotification } from './notifications.js';
 import { duoDocument } from './openapi.js';
+import { duoEventText } from '../../domain/duo/events.js';
 import { countQueue, DeliveryStatuses, listQueueRows, queueColumns } from './queue.js';
 
 const tags = ['duo'];
@@ -59,6 +60,13 @@ const QueueItem = z.object({
   sentAt: z.string().nullable(),
   lastStatus: z.number().int().nullable(),
   reasons: z.array(z.string()),
+});
+const UnknownQuery = z.object({ page: queryInt().min(1).default(1), pageSize: queryInt().min(1).max(100).default(25) });
+const UnknownPage = z.object({
+  items: z.array(z.object({ berichtId: z.string(), eventCode: z.string(), text: z.string().describe("DUO's event in DUO's words"), municipality: z.string().nullable(), receivedAt: z.string() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 const QueuePage = z.object({ items: z.array(QueueItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 const ExamResult = z.object({
@@ -138,6 +146,27 @@ export const registerDuoRoutes: RouteRegistrar = (app, deps) => {
           }),
         ),
       });
+    },
+  );
+
+  // Notifications about a person Koers does not know (not the doel municipality's participant): the
+  // administrator sees the event and the municipality; DUO's berichtId tells DUO which one. No BSN is kept.
+  app.get(
+    '/api/v1/duo/notifications/unknown',
+    { config: { permission: 'duo.queue' }, schema: { tags, summary: 'DUO notifications about a person Koers does not know (admin), newest first, paged (R-EXC-4)', querystring: UnknownQuery, response: { 200: UnknownPage } } },
+    async (req) => {
+      const { rows, total } = await deps.db.transaction(async (tx) => {
+        const found = await tx.query<{ berichtId: string; eventCode: string; municipality: string | null; receivedAt: Date }>(
+          `SELECT n.notification_id AS "berichtId", n.event_code AS "eventCode", m.name AS municipality, n.received_at AS "receivedAt"
+           FROM duo_notification n LEFT JOIN municipality m ON m.id = n.municipality_id WHERE n.participant_id IS NULL
+           ORDER BY n.received_at DESC, n.notification_id LIMIT $1 OFFSET $2`,
+          [req.query.pageSize, (req.query.page - 1) * req.query.pageSize],
+        );
+        const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM duo_notification WHERE participant_id IS NULL`);
+        await recordAudit(tx, deps.crypto, ctxOf(req), { name: 'duo.read', status: 'ok', subjects: [], objectType: 'duo_notification', summary: `unknown persons: ${found.length} of ${n?.n ?? 0}` });
+        return { rows: found, total: n?.n ?? 0 };
+      });
+      return { items: rows.map((r) => ({ ...r, text: duoEventText(r.eventCode), receivedAt: r.receivedAt.toISOString() })), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 

@@ -7,6 +7,7 @@ import type { Answer, Body, Query } from './wire';
 export type DuoFile = Answer<'/api/v1/participants/{id}/duo', 'get'>;
 export type DuoQueuePage = Answer<'/api/v1/duo/deliveries', 'get'>;
 export type DuoQueueQuery = Query<'/api/v1/duo/deliveries', 'get'>;
+export type DuoUnknownPage = Answer<'/api/v1/duo/notifications/unknown', 'get'>;
 export type DuoDeliveryStatus = DuoFile['deliveries'][number]['status'];
 export type DemoExamInput = Body<'/api/v1/participants/{id}/duo/demo-exam', 'post'>;
 
@@ -33,6 +34,10 @@ export function useDemoExam(id: string) {
 
 export const useDuoQueue = (query: DuoQueueQuery) =>
   useQuery({ queryKey: ['duo', 'queue', query] as const, queryFn: ({ signal }) => ok(koers.GET('/api/v1/duo/deliveries', { params: { query }, signal })), placeholderData: keepPreviousData });
+
+/** DUO's notifications about a person Koers does not know (administrator). */
+export const useDuoUnknown = (page: number) =>
+  useQuery({ queryKey: ['duo', 'unknown', page] as const, queryFn: ({ signal }) => ok(koers.GET('/api/v1/duo/notifications/unknown', { params: { query: { page, pageSize: 25 } }, signal })), placeholderData: keepPreviousData });
 
 export const DELIVERY_STATUS: Record<DuoDeliveryStatus, string> = {
   pending: 'Wacht op verzending',

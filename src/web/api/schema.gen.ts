@@ -2190,6 +2190,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duo/notifications/unknown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DUO notifications about a person Koers does not know (admin), newest first, paged (R-EXC-4) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                berichtId: string;
+                                eventCode: string;
+                                municipality: string | null;
+                                receivedAt: string;
+                                /** @description DUO's event in DUO's words */
+                                text: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations": {
         parameters: {
             query?: never;
@@ -16894,6 +16945,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description What the cause's name does not say: for duo.event, DUO's event in DUO's words (Gebeurtenissen.md) */
+                                note: string | null;
                                 participant: {
                                     clientNumber: string | null;
                                     /** @description Tells two participants of the same name apart (never the BSN) */
@@ -16996,6 +17049,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description What the cause's name does not say: for duo.event, DUO's event in DUO's words (Gebeurtenissen.md) */
+                            note: string | null;
                             participant: {
                                 clientNumber: string | null;
                                 /** @description Tells two participants of the same name apart (never the BSN) */

@@ -2,7 +2,8 @@
 // sent, refused — with times, attempts and DUO's reasons; paged by the server, exported whole as CSV or
 // XLSX. No BSN and no name: the municipality and the message id.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { DELIVERY_STATUS, useDuoQueue, type DuoDeliveryStatus, type DuoQueuePage as QueuePage } from '../../api/duo';
+import { useState } from 'react';
+import { DELIVERY_STATUS, useDuoQueue, useDuoUnknown, type DuoDeliveryStatus, type DuoQueuePage as QueuePage, type DuoUnknownPage } from '../../api/duo';
 import { useUser } from '../../components/AppLayout';
 import { DataTable, exportHref, useListState, type Column } from '../../components/DataTable';
 import { SelectField } from '../../components/fields';
@@ -100,6 +101,50 @@ function Queue() {
           onChange={(event) => list.set({ filters: { status: readStatus(event.target.value) ?? '' } })}
         />
       </form>
+      {body}
+      <Unknown />
+    </>
+  );
+}
+
+type UnknownItem = DuoUnknownPage['items'][number];
+const unknownColumns: Column<UnknownItem>[] = [
+  { id: 'receivedAt', label: 'Ontvangen', fixed: true, cell: (r) => formatTimestamp(r.receivedAt) },
+  { id: 'municipality', label: 'Gemeente', cell: (r) => r.municipality ?? '—' },
+  { id: 'eventCode', label: 'Gebeurtenis', cell: (r) => `${r.text} (${r.eventCode})` },
+  { id: 'berichtId', label: 'Bericht-id', cell: (r) => r.berichtId },
+];
+
+/** DUO's notifications about a person who is not the municipality's participant in Koers. */
+function Unknown() {
+  const [page, setPage] = useState(1);
+  const unknown = useDuoUnknown(page);
+  let body;
+  if (unknown.isPending) body = <Loading what="meldingen over onbekende personen" />;
+  else if (unknown.isError) body = <LoadError error={unknown.error} />;
+  else if (unknown.data.total === 0) body = <Paragraph>Er zijn geen meldingen over personen die Koers niet kent.</Paragraph>;
+  else {
+    body = (
+      <DataTable
+        id="duo-onbekend"
+        caption="Meldingen van DUO over onbekende personen"
+        columns={unknownColumns}
+        rows={unknown.data.items}
+        rowKey={(r) => r.berichtId}
+        sort="-receivedAt"
+        onSort={() => undefined}
+        page={page}
+        pageSize={unknown.data.pageSize}
+        total={unknown.data.total}
+        onPage={setPage}
+        busy={unknown.isFetching}
+      />
+    );
+  }
+  return (
+    <>
+      <Heading level={2}>Meldingen over onbekende personen</Heading>
+      <Paragraph>DUO meldde een gebeurtenis over iemand die in Koers geen inburgeraar van de gemeente is. Koers bewaart het BSN niet; vraag DUO met het bericht-id om wie het gaat en registreer de inburgeraar zo nodig.</Paragraph>
       {body}
     </>
   );

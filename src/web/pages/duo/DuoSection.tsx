@@ -7,7 +7,7 @@ import { DELIVERY_STATUS, useDemoExam, useDuoFile, useRefreshDuo, type DemoExamI
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, formatTimestamp } from '../../lib/dates';
 import { ApiForm } from '../contract/ApiForm';
-import { DUO_EVENTS } from './duoEvents';
+import { duoEventText } from './duoEvents';
 import { routeNameNl } from '../../../domain/route-names';
 
 // DUO's leerroute codes in Koers' own route names (src/domain/route-names.ts): DUO's O does not say mbo or hbo/wo.
@@ -167,7 +167,7 @@ function DuoBody({ file }: { file: DuoFile }) {
           <ul>
             {file.notifications.map((n, i) => (
               <li key={`${n.eventCode}-${n.receivedAt}-${i}`}>
-                {formatTimestamp(n.receivedAt)}: {DUO_EVENTS[n.eventCode] ?? 'Gebeurtenis'} ({n.eventCode})
+                {formatTimestamp(n.receivedAt)}: {duoEventText(n.eventCode)} ({n.eventCode})
               </li>
             ))}
           </ul>

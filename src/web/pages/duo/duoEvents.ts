@@ -1,32 +1,3 @@
-// Gebeurtenissen.md (duo-m2m): DUO's events by code, in DUO's own words (shortened where the document
-// adds an explanation), for the DUO section of a participant's file. An unknown code shows as itself.
-export const DUO_EVENTS: Readonly<Record<string, string>> = {
-  SS101: 'Persoon is inburgeringsplichtig',
-  SS102: 'Inburgeringstermijn gestart',
-  SS103: 'Termijn ambtshalve verlengd',
-  SS104: 'Termijn op verzoek verlengd',
-  SS106: 'Diploma behaald',
-  SS107: 'Gehele vrijstelling toegekend',
-  SS108: 'Gehele ontheffing toegekend',
-  SS109: 'Tijdelijke vrijstelling toegekend',
-  SS110: 'Inburgeringsplicht ingetrokken',
-  SS111: 'Persoon is overleden',
-  SS113: 'Verzoek verlenging afgewezen',
-  SS114: 'Verzoek gehele vrijstelling afgewezen',
-  SS115: 'Verzoek tijdelijke vrijstelling afgewezen',
-  SS116: 'Verzoek gedeeltelijke vrijstelling afgewezen',
-  SS117: 'Verzoek gedeeltelijke vrijstelling toegekend',
-  SS118: 'Verzoek ontheffing afgewezen',
-  SS119: 'Verzoek gedeeltelijke ontheffing toegekend',
-  SS120: 'Inburgeringsplichtige in gemeente gevestigd zonder PIP',
-  SS121: 'Inburgeringsplichtige in gemeente gevestigd met PIP vorige gemeente',
-  SS124: 'Doelgroep van asielstatushouder naar gezinsmigrant en overige migrant gewijzigd',
-  SS125: 'Doelgroep van gezinsmigrant en overige migrant naar asielstatushouder gewijzigd',
-  SS128: 'Persoon is inburgeringsplichtig, maar bereikt AOW-leeftijd binnen 6 maanden',
-  SS129: 'Tijdelijke vrijstelling ingetrokken, nog geen leerroute bekend',
-  SS130: 'Tijdelijke vrijstelling ingetrokken, PIP al bekend',
-  SS131: 'Leerbaarheidstoets is afgenomen en resultaat is bekend',
-  SS137: 'Persoon is aangemeld voor de leerbaarheidstoets',
-  SS139: 'Persoon is inburgeringsplichtig en de termijn van 10 weken voor vaststellen leerroute is gestart',
-  SS199: 'Uitslag examen bekend',
-};
+// Gebeurtenissen.md and Attentiesignalen.md (duo-m2m): DUO's events by code in DUO's own words, for the DUO
+// section of a participant's file and the work list; one table with the server (src/domain/duo/events.ts).
+export { DUO_EVENTS, duoEventText } from '../../../domain/duo/events';
