@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { addCalendarDays } from '../../domain/calendar.js';
 import { stepOfCause } from '../../domain/signal-cause.js';
+import { duoEventText, eventCodeOfPeriod } from '../../domain/duo/events.js';
 import { StepNames, type StepName } from '../../domain/step-names.js';
 import { urgency } from '../../domain/steps.js';
 import { signalInScope, SqlParams, type Scope } from '../../platform/access.js';
@@ -43,6 +44,7 @@ export const SignalItem = z.object({
   provider: Named,
   municipality: Named,
   product: z.object({ code: z.string(), name: z.string() }).nullable(),
+  note: z.string().nullable().describe("What the cause's name does not say: for duo.event, DUO's event in DUO's words (Gebeurtenissen.md)"),
 });
 export type SignalItem = z.infer<typeof SignalItem>;
 
@@ -95,6 +97,7 @@ export interface SignalRow {
   resolvedOn: string | null;
   subjectType: string;
   subjectId: string;
+  period: string;
   participantId: string | null;
   givenName: string | null;
   familyName: string | null;
@@ -108,7 +111,7 @@ export interface SignalRow {
 }
 
 const SELECT = `SELECT s.id, s.cause, s.status, s.addressee, s.due_date AS "dueDate", s.raised_on AS "raisedOn", s.breached_on AS "breachedOn",
-    s.resolved_on AS "resolvedOn", s.subject_type AS "subjectType", s.subject_id AS "subjectId", s.participant_id AS "participantId",
+    s.resolved_on AS "resolvedOn", s.subject_type AS "subjectType", s.subject_id AS "subjectId", s.period, s.participant_id AS "participantId",
     pp.given_name AS "givenName", pp.family_name AS "familyName", pp.date_of_birth AS "dateOfBirth", pp.client_number AS "clientNumber",
     s.provider_id AS "providerId", pr.name AS "providerName",
     s.municipality_id AS "municipalityId", m.name AS "municipalityName", s.product_code AS "productCode"`;
@@ -243,6 +246,7 @@ export function toSignalItem(r: SignalRow, today: string, productName: (code: st
     provider: r.providerId === null ? null : { id: r.providerId, name: r.providerName ?? '' },
     municipality: { id: r.municipalityId, name: r.municipalityName },
     product: r.productCode === null ? null : { code: r.productCode, name: productName(r.productCode) },
+    note: r.cause === 'duo.event' ? duoEventText(eventCodeOfPeriod(r.period)) : null,
   };
 }
 
@@ -267,7 +271,7 @@ const statusWords = { open: 'Open', acknowledged: 'Gezien', resolved: 'Afgehande
 const partyWords = { municipality: 'Gemeente', provider: 'Aanbieder' } as const;
 
 export const workListColumns: readonly ExportColumn<SignalItem>[] = [
-  { header: 'Wat moet er gebeuren', value: (s) => (s.step !== null ? stepWords[s.step] : null), width: 34 },
+  { header: 'Wat moet er gebeuren', value: (s) => (s.step !== null ? stepWords[s.step] : s.note), width: 34 },
   { header: 'Soort (code)', value: (s) => s.cause, width: 30 },
   { header: 'Achternaam', value: (s) => s.participant?.familyName ?? null, width: 20 },
   { header: 'Voornaam', value: (s) => s.participant?.givenName ?? null, width: 16 },

@@ -133,6 +133,12 @@ export function signalCauseLabel(cause: string, step?: string | null): string {
   return name in stepLabels ? stepLabels[name as StepName] : `Signaal (${cause})`;
 }
 
+/** A work-list row's words: the cause's label, and the server's note where it says more (a DUO event's own text). */
+export function signalLabel(signal: { cause: string; step?: string | null; note?: string | null }): string {
+  const label = signalCauseLabel(signal.cause, signal.step);
+  return signal.note ? `${label}: ${signal.note}` : label;
+}
+
 // The server's audit operations (src/platform/audit.ts `AuditOperation`).
 const auditEventLabels: Record<string, string> = {
   'participant.list': 'In een lijst getoond',

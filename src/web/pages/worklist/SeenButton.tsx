@@ -3,12 +3,12 @@ import { useAcknowledgeSignal } from '../../api/work';
 import type { Signal } from '../../api/types';
 import { describeError } from '../../components/QueryStatus';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
-import { fullName, signalCauseLabel } from '../../lib/labels';
+import { fullName, signalLabel } from '../../lib/labels';
 
 /** R-SIG-1: open → acknowledged ("Gezien"); the signal stays on the list until the step is taken. */
 export function SeenButton({ signal, onDone }: { signal: Signal; onDone: (message: string) => void }) {
   const acknowledge = useAcknowledgeSignal();
-  const what = `${signalCauseLabel(signal.cause, signal.step)}${signal.participant ? `, ${fullName(signal.participant)}` : ''}`;
+  const what = `${signalLabel(signal)}${signal.participant ? `, ${fullName(signal.participant)}` : ''}`;
   const errorId = `gezien-fout-${signal.id}`;
   return (
     <>

@@ -5,12 +5,12 @@ import { DataTable, type Column, type DataTableProps } from '../../components/Da
 import { RouterLink } from '../../components/RouterLink';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { formatDate } from '../../lib/dates';
-import { fullName, partyLabels, signalCauseLabel, signalStatusLabels } from '../../lib/labels';
+import { fullName, partyLabels, signalLabel, signalStatusLabels } from '../../lib/labels';
 import { DueDate } from '../referral/PendingSteps';
 import { SeenButton } from './SeenButton';
 
 function SignalLink({ signal }: { signal: Signal }) {
-  const label = signalCauseLabel(signal.cause, signal.step);
+  const label = signalLabel(signal);
   const who = signal.participant ? fullName(signal.participant) : '';
   let to: string | undefined;
   if (signal.referralId) to = `/aanmeldingen/${encodeURIComponent(signal.referralId)}`;
