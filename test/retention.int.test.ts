@@ -85,10 +85,15 @@ describe(`retention purge (${DB_KIND})`, () => {
     for (const id of Object.values(ids)) await aDocument(id);
     // Issue #15: a DUO delivery still waiting for the expired participant (fails at the purge) and one received (stays).
     await t.koers.db.query(
-      `INSERT INTO duo_delivery (id, municipality_id, participant_id, dedupe_key, api, bericht_id, status, sent_at)
-       SELECT gen_random_uuid(), municipality_id, id, 'retention-test:' || s, 'PIP', gen_random_uuid(), s, CASE WHEN s = 'received' THEN now() END
+      `INSERT INTO duo_delivery (id, municipality_id, participant_id, dedupe_key, api, bericht_id, status, sent_at, body)
+       SELECT gen_random_uuid(), municipality_id, id, 'retention-test:' || s, 'PIP', gen_random_uuid(), s, CASE WHEN s = 'received' THEN now() END, '{"dagtekeningPip":"2019-02-01","leerroute":"B"}'::jsonb
        FROM participant, unnest(ARRAY['pending', 'received']) s WHERE id = $1`,
       [ids.expired],
+    );
+    // What DUO said about the expired participant and about the open one (the open one's stays).
+    await t.koers.db.query(
+      `INSERT INTO duo_fact (participant_id, municipality_id, kind, data, fetched_at) SELECT id, municipality_id, 'inburgeringsplicht', '{"indicatorInburgeringsplicht":true}'::jsonb, now() FROM participant WHERE id = ANY($1::uuid[])`,
+      [[ids.expired, ids.open]],
     );
     // One expired session, one unused throttle counter and two old audit lines, beside current ones.
     await t.koers.db.query(`INSERT INTO app_session (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $3)`, [randomBytes(16).toString('hex'), consultant.id, daysAgo(3)]);
@@ -179,6 +184,13 @@ describe(`retention purge (${DB_KIND})`, () => {
     const rows = await t.koers.db.query<{ status: string; reasons: string[] }>(`SELECT status, reasons FROM duo_delivery WHERE participant_id = $1 ORDER BY status`, [ids.expired]);
     expect(rows.map((r) => r.status)).toEqual(['failed', 'received']);
     expect(rows[0]?.reasons[0]).toMatch(/geanonimiseerd/);
+  });
+
+  it("deletes what DUO said about the anonymised participant and empties what was delivered; the open participant's DUO facts stay", async () => {
+    const bodies = await t.koers.db.query<{ body: unknown }>(`SELECT body FROM duo_delivery WHERE participant_id = $1`, [ids.expired]);
+    expect(bodies).toEqual([{ body: null }, { body: null }]);
+    const facts = await t.koers.db.query<{ participantId: string }>(`SELECT participant_id AS "participantId" FROM duo_fact WHERE participant_id = ANY($1::uuid[])`, [[ids.expired, ids.open]]);
+    expect(facts).toEqual([{ participantId: ids.open }]);
   });
 
   it('keeps the audit log append-only outside the purge, and recent lines even inside it', async () => {

@@ -109,6 +109,10 @@ export async function runPurge(db: Db, o: PurgeOptions): Promise<{ counts: Purge
       `UPDATE duo_delivery SET status = 'failed', reasons = $2::jsonb WHERE participant_id = ANY($1::uuid[]) AND status IN ('pending', 'sending')`,
       [ids, JSON.stringify(['Niet verzonden: de gegevens van de inburgeraar zijn na de bewaartermijn geanonimiseerd.'])],
     );
+    // DUO's answers about the person go, and what was delivered is emptied; the delivery rows (status, times,
+    // berichtId, dedupe key: nothing is queued again) and the notifications' event codes and times stay.
+    await tx.query('DELETE FROM duo_fact WHERE participant_id = ANY($1::uuid[])', [ids]);
+    await tx.query('UPDATE duo_delivery SET body = NULL WHERE participant_id = ANY($1::uuid[])', [ids]);
     await anonymise(tx, ids, placeholder, o.now);
     await recordAudit(tx, o.crypto, who, { name: 'retention.purge', status: 'ok', subjects: rows.map((r) => ({ participantId: r.id, municipalityId: r.municipality_id })), objectType: 'participant', summary: 'anonymised: retention term passed (R-SEC-4)' });
     return rows.length;
