@@ -3,8 +3,8 @@
 -- Z-route completion and the hours followed (Gevolgde Uren, cumulative, one PUT per calendar month), and
 -- the provider's data owed to DUO (002 eis 26), which the municipality sends. The kind names the DUO
 -- operation (src/features/duo/melding.ts). A delivery on behalf of a provider names it (provider_id): the
--- Inburgeringsaanbod's institution is resolved from it when the row is sent, and the provider sees what
--- became of its own data. DUO's further facts (Leerbaarheidstoets, Vrijstelling, Ontheffing, the current
+-- Inburgeringsaanbod's institution is resolved from it when the row is sent, and the file and the queue
+-- name the provider. DUO's further facts (Leerbaarheidstoets, Vrijstelling, Ontheffing, the current
 -- PIP) are kept in duo_fact like the others.
 
 ALTER TABLE duo_delivery DROP CONSTRAINT duo_delivery_api_check;
