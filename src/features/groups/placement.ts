@@ -81,13 +81,14 @@ async function governingPlacements(tx: Queryable, participantIds: readonly strin
   return new Map(rows.map((r) => [r.participantId, r]));
 }
 
-// A participant's held regular lessons with attendance in the months from `lo` on, found through the read
-// model's (participant, group, month) keys, so each is a lesson-index range and an attendance key lookup
-// instead of every row of the participant.
+// A participant's lessons with attendance in the months from `lo` on, found through the read model's
+// (participant, group, month) keys: a lesson-index range per month and one attendance key lookup per
+// lesson, instead of every row of the participant. (OFFSET 0 here and below keeps each lookup a
+// per-participant index scan: without it the planner, blind to unnest's size, hashes whole tables.)
 const HELD_FROM = (w: string, lo: string, before = "'infinity'::date") => `JOIN LATERAL (SELECT DISTINCT am.group_id, am.month FROM attendance_month am
      WHERE am.participant_id = ${w}.participant_id AND am.month >= date_trunc('month', ${lo})::date AND am.month < ${before}) g ON true
    JOIN lesson l ON l.group_id = g.group_id AND l.date >= g.month AND l.date < (g.month + interval '1 month')::date AND l.date >= ${lo}
-   JOIN attendance a ON a.lesson_id = l.id AND a.participant_id = ${w}.participant_id`;
+   JOIN LATERAL (SELECT a.present FROM attendance a WHERE a.lesson_id = l.id AND a.participant_id = ${w}.participant_id OFFSET 0) a ON true`;
 const REGULAR = `NOT l.cancelled_by_provider AND l.kind <> 'makeUp'`;
 
 /**
@@ -132,10 +133,9 @@ export async function absenceWindowFactsOf(
     const hits = await tx.query<{ participantId: string; month: string; on: IsoDate }>(
       `WITH w AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[]) AS w(participant_id, month, k)),
        n AS (SELECT w.participant_id, w.month, w.k, l.date, row_number() OVER (PARTITION BY w.participant_id, w.month ORDER BY l.date, l.id) AS i
-         FROM w JOIN LATERAL (SELECT DISTINCT am.group_id FROM attendance_month am WHERE am.participant_id = w.participant_id AND am.month = w.month) g ON true
-         JOIN lesson l ON l.group_id = g.group_id AND l.date >= w.month AND l.date < (w.month + interval '1 month')::date
-         JOIN attendance a ON a.lesson_id = l.id AND a.participant_id = w.participant_id
-         WHERE NOT a.present AND ${REGULAR} AND l.date <= $4::date)
+         FROM w JOIN LATERAL (SELECT a.lesson_id FROM attendance a WHERE a.participant_id = w.participant_id AND NOT a.present OFFSET 0) a ON true
+         JOIN lesson l ON l.id = a.lesson_id AND l.date >= w.month AND l.date < (w.month + interval '1 month')::date
+         WHERE ${REGULAR} AND l.date <= $4::date)
        SELECT participant_id AS "participantId", to_char(month, 'YYYY-MM') AS month, date AS "on" FROM n WHERE i = k`,
       [absent.map((a) => a.id), absent.map((a) => a.month), absent.map((a) => a.k), today],
     );
@@ -144,11 +144,12 @@ export async function absenceWindowFactsOf(
 
   const noShow = mine.filter((c) => c.noShow).map((c) => c.participantId);
   if (noShow.length > 0) {
-    // The partial index attendance_no_show (migration 0040) holds exactly these rows.
+    // Through the partial index attendance_absent (migration 0040), as the month's absences above.
     const rows = await tx.query<{ participantId: string; date: IsoDate; sessionId: string }>(
-      `SELECT a.participant_id AS "participantId", l.date, a.lesson_id AS "sessionId" FROM attendance a JOIN lesson l ON l.id = a.lesson_id
-       WHERE a.participant_id = ANY($1::uuid[]) AND NOT a.present AND NOT a.called_in AND a.reason IS NULL AND ${REGULAR} AND l.date <= $2::date
-       ORDER BY a.participant_id, l.date, a.lesson_id`,
+      `SELECT w.id AS "participantId", l.date, a.lesson_id AS "sessionId" FROM unnest($1::uuid[]) AS w(id)
+       JOIN LATERAL (SELECT a.lesson_id FROM attendance a WHERE a.participant_id = w.id AND NOT a.present AND NOT a.called_in AND a.reason IS NULL OFFSET 0) a ON true
+       JOIN lesson l ON l.id = a.lesson_id WHERE ${REGULAR} AND l.date <= $2::date
+       ORDER BY w.id, l.date, a.lesson_id`,
       [noShow, today],
     );
     for (const r of rows) at(r.participantId).noShows.push({ date: r.date, sessionId: r.sessionId });

@@ -194,7 +194,8 @@ export async function hoursWindowFactsOf(q: Queryable, contracts: ContractRegist
     for (const [id, list] of by) at(id).activities = countedActivityFacts(list, at(id).facts.version?.progress?.activityHoursCount ?? []);
   }
 
-  // The months to read by day: where a milestone not signalled yet is crossed, and the first month while the start is unset.
+  // The months to read by day: where a milestone not signalled yet is crossed, and the first month while the
+  // start is unset and a report cadence counts from it (R-HRS-3).
   const detail: { id: string; month: string }[] = [];
   for (const x of ruled) {
     const id = x.facts.participantId;
@@ -213,7 +214,7 @@ export async function hoursWindowFactsOf(q: Queryable, contracts: ContractRegist
       }
     }
     const firstLesson = [...x.months.keys()].sort()[0];
-    if (x.facts.placement.startedOn === null && firstLesson !== undefined) wanted.add(firstLesson);
+    if (x.facts.placement.startedOn === null && firstLesson !== undefined && x.facts.version?.progress?.reportEveryMonths !== undefined) wanted.add(firstLesson);
     for (const m of wanted) if (x.months.has(m)) detail.push({ id, month: m });
   }
   const days = new Map<string, Fact[]>();
@@ -223,7 +224,7 @@ export async function hoursWindowFactsOf(q: Queryable, contracts: ContractRegist
        SELECT w.participant_id AS "participantId", l.date, 'language' AS kind, sum(a.minutes_attended)::int AS minutes, false AS "startClass"
        FROM w JOIN LATERAL (SELECT DISTINCT am.group_id FROM attendance_month am WHERE am.participant_id = w.participant_id AND am.month = w.month) g ON true
        JOIN lesson l ON l.group_id = g.group_id AND l.date >= w.month AND l.date < (w.month + interval '1 month')::date
-       JOIN attendance a ON a.lesson_id = l.id AND a.participant_id = w.participant_id
+       JOIN LATERAL (SELECT a.minutes_attended FROM attendance a WHERE a.lesson_id = l.id AND a.participant_id = w.participant_id OFFSET 0) a ON true
        WHERE a.minutes_attended > 0 AND NOT l.cancelled_by_provider GROUP BY 1, 2`,
       [detail.map((d) => d.id), detail.map((d) => `${d.month}-01`)],
     );
