@@ -49,6 +49,8 @@ const Env = z.object({
   DUO_TLS_CERT: z.string().optional(),
   DUO_TLS_KEY: z.string().optional(),
   DUO_TLS_CA: z.string().optional(),
+  // One Koers for several municipalities: a directory with each one's own certificate, <code>.cert.pem and <code>.key.pem.
+  DUO_TLS_DIR: z.string().optional(),
   DUO_OIN: z.string().regex(/^\d{20}$/, 'twenty digits').optional(),
   KOERS_DUO_SIMULATOR: z.enum(['0', '1']).optional(),
 });
@@ -90,15 +92,19 @@ export interface DuoConfig {
   baseUrl: string;
   /** DUO's OIN; unset → the simulator's fictional one. */
   oin: string | undefined;
-  /** PEM file paths: the municipality's certificate and key, DUO's CA. Required for https. */
+  /** PEM file paths: the certificate and key of every municipality without its own, DUO's CA. */
   tls: { certFile: string; keyFile: string; caFile: string } | undefined;
+  /** DUO_TLS_DIR: per municipality <code>.cert.pem and <code>.key.pem (src/features/duo/certificates.ts); DUO's CA from DUO_TLS_CA. */
+  tlsDir?: { dir: string; caFile: string } | undefined;
 }
 
 function duoFromEnv(e: z.infer<typeof Env>): DuoConfig | undefined {
   if (e.DUO_BASE_URL === undefined) return undefined;
   const files = e.DUO_TLS_CERT && e.DUO_TLS_KEY && e.DUO_TLS_CA ? { certFile: e.DUO_TLS_CERT, keyFile: e.DUO_TLS_KEY, caFile: e.DUO_TLS_CA } : undefined;
-  if (e.DUO_BASE_URL.startsWith('https:') && files === undefined) throw new Error('DUO_TLS_CERT, DUO_TLS_KEY and DUO_TLS_CA are required for DUO over https (mutual TLS).');
-  return { baseUrl: e.DUO_BASE_URL.replace(/\/+$/, ''), oin: e.DUO_OIN, tls: files };
+  const tlsDir = e.DUO_TLS_DIR && e.DUO_TLS_CA ? { dir: e.DUO_TLS_DIR, caFile: e.DUO_TLS_CA } : undefined;
+  if (e.DUO_TLS_DIR && !e.DUO_TLS_CA) throw new Error('DUO_TLS_DIR needs DUO_TLS_CA (DUO\'s CA) beside it.');
+  if (e.DUO_BASE_URL.startsWith('https:') && files === undefined && tlsDir === undefined) throw new Error('DUO_TLS_CERT, DUO_TLS_KEY and DUO_TLS_CA (or DUO_TLS_DIR and DUO_TLS_CA) are required for DUO over https (mutual TLS).');
+  return { baseUrl: e.DUO_BASE_URL.replace(/\/+$/, ''), oin: e.DUO_OIN, tls: files, ...(tlsDir ? { tlsDir } : {}) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
