@@ -13,7 +13,7 @@ describe('DUO configuration', () => {
   });
 
   it('https without the three TLS files is refused at start, naming them', () => {
-    expect(() => loadConfig({ ...base, DUO_BASE_URL: 'https://duo.example/v1' })).toThrow(/DUO_TLS_CERT, DUO_TLS_KEY and DUO_TLS_CA/);
+    expect(() => loadConfig({ ...base, DUO_BASE_URL: 'https://duo.example/v1' })).toThrow(/DUO_TLS_CERT, DUO_TLS_KEY and DUO_TLS_CA \(or DUO_TLS_DIR/);
     expect(() => loadConfig({ ...base, DUO_BASE_URL: 'https://duo.example/v1', DUO_TLS_CERT: 'c.pem', DUO_TLS_KEY: 'k.pem' })).toThrow(/DUO_TLS_CA/);
   });
 
@@ -22,6 +22,12 @@ describe('DUO configuration', () => {
     expect(c.duo).toEqual({ baseUrl: 'https://duo.example/v1', oin: '00000001999999990000', tls: { certFile: 'c.pem', keyFile: 'k.pem', caFile: 'ca.pem' } });
     expect(() => loadConfig({ ...base, DUO_BASE_URL: 'http://127.0.0.1:9/v1', DUO_OIN: '123' })).toThrow(/DUO_OIN/);
     expect(loadConfig({ ...base, DUO_BASE_URL: 'http://127.0.0.1:9/v1' }).duo).toEqual({ baseUrl: 'http://127.0.0.1:9/v1', oin: undefined, tls: undefined });
+  });
+
+  it('DUO_TLS_DIR (a certificate per municipality) with DUO_TLS_CA suffices for https; without the CA it is refused', () => {
+    const c = loadConfig({ ...base, DUO_BASE_URL: 'https://duo.example/v1', DUO_TLS_DIR: '/etc/koers/duo', DUO_TLS_CA: 'ca.pem' });
+    expect(c.duo).toEqual({ baseUrl: 'https://duo.example/v1', oin: undefined, tls: undefined, tlsDir: { dir: '/etc/koers/duo', caFile: 'ca.pem' } });
+    expect(() => loadConfig({ ...base, DUO_BASE_URL: 'https://duo.example/v1', DUO_TLS_DIR: '/etc/koers/duo' })).toThrow(/DUO_TLS_DIR needs DUO_TLS_CA/);
   });
 
   it('the start line never names the URL', () => {

@@ -1,5 +1,5 @@
 // R-EXC-4 (issue #15): this process's link with DUO, made once at start (src/app.ts). With DUO_BASE_URL it
-// is the real DUO over mutual TLS with the municipality's certificate (src/platform/config.ts); without it
+// is the real DUO over mutual TLS with each municipality's own certificate (DUO_TLS_DIR, certificates.ts) or the instance's (src/platform/config.ts); without it
 // demo mode starts the DUO simulator (src/features/duo/simulator/) on 127.0.0.1 with a CA made at start-up
 // (keys in a temp dir, removed at stop), and a client certificate per municipality with its OIN. Outside
 // demo without DUO_BASE_URL (or without DUO's documents, which the simulator answers by) there is no link: deliveries wait in the queue, the file says DUO is not linked.
@@ -12,6 +12,7 @@ import type { Crypto } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
 import { startDuoDeliveries, type DuoDeliveries } from './delivery-runner.js';
 import { municipalityOin } from './deliveries.js';
+import { municipalityCertificates } from './certificates.js';
 import { duoDocumentsDir } from './openapi.js';
 import { makeTestCa, type TestCa } from './simulator/pki.js';
 import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './simulator/server.js';
@@ -22,7 +23,7 @@ export interface DuoLinkService {
   baseUrl: string;
   /** DUO's OIN: the doel of Koers' messages, the bron of DUO's notifications. */
   duoOin: string;
-  /** The mTLS material for a municipality (one certificate for all from config; per municipality in demo). */
+  /** The mTLS material for a municipality: its own (DUO_TLS_DIR; in demo, made per municipality), else the instance's. */
   tlsFor(municipalityCode: string): DuoTls | undefined;
   deliveries: DuoDeliveries;
   /** Demo mode only. */
@@ -63,7 +64,11 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
   let link: Omit<DuoLinkService, 'deliveries' | 'stop'> & { dispose?: () => Promise<void> };
   if (real) {
     const tls = real.tls ? { cert: readFileSync(real.tls.certFile, 'utf8'), key: readFileSync(real.tls.keyFile, 'utf8'), ca: readFileSync(real.tls.caFile, 'utf8') } : undefined;
-    link = { baseUrl: real.baseUrl, duoOin: real.oin ?? SIMULATED_DUO_OIN, tlsFor: () => tls };
+    // Each municipality's own certificate where DUO_TLS_DIR has one, else the instance's (checked at start).
+    const own = real.tlsDir ? municipalityCertificates(real.tlsDir.dir, readFileSync(real.tlsDir.caFile, 'utf8'), o.contracts) : new Map<string, DuoTls>();
+    const without = [...municipalityOins(o.contracts).values()].filter((code) => !own.has(code));
+    if (real.tlsDir && !tls && without.length > 0) o.log('DUO: no certificate for some municipalities; their deliveries wait', { municipalities: without });
+    link = { baseUrl: real.baseUrl, duoOin: real.oin ?? SIMULATED_DUO_OIN, tlsFor: (code) => own.get(code) ?? tls };
   } else if (o.config.demo && o.config.duoSimulator !== false && existsSync(duoDocumentsDir())) {
     // The demo must start without the link too (no openssl binary, a port refused): DUO is then "not linked".
     const started = await demoSimulator(o).catch((err: unknown) => {
