@@ -1,7 +1,8 @@
 // Browser test of issue #15 (R-EXC-4): the consultant approves a learning route, the PIP goes to DUO (the
 // demo's DUO simulator, over mutual TLS) and DUO's answer is shown on the participant's file; "Vernieuwen"
 // shows what DUO says; an exam result DUO notifies (SS199) appears on the file; the administrator's
-// DUO-berichten lists the delivery. axe-core on every page.
+// DUO-berichten lists the delivery; the MAP end conversation the consultant records goes to DUO as its date;
+// the work list names DUO's event in DUO's words. axe-core on every page.
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { organisationId } from '../src/features/organisations/store.js';
@@ -89,11 +90,29 @@ describe('the PIP to DUO and DUO\'s answers on the file', () => {
     await checkA11y(page, 'dossier met DUO-levering');
   });
 
+  it('the MAP end conversation the consultant records goes to DUO as its date (the sweep) and is shown on the file', async () => {
+    const consultant = (await apiAs(koers!.url, CONSULTANT)).api;
+    // The MAP is its own referral (to Werkwijs, Westfriesland's participation and MAP provider).
+    await ok(consultant.post('/api/v1/referrals', { data: { participantId, providerId: organisationId('provider', 'werkwijs-participatie'), productCode: 'map' } }), 'MAP referral');
+    await ok(consultant.put(`/api/v1/participants/${participantId}/map-end-conversation/outcome`, { data: { version: 0, heldOn: '2026-12-23', outcome: 'notYet', reason: 'De praktijkuren zijn nog niet gehaald.' } }), 'MAP outcome');
+    await consultant.dispose();
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await settled(page);
+        return duo().getByRole('table').innerText();
+      }, { timeout: 30_000, interval: 1000 })
+      .toMatch(/Datum eindgesprek MAP[\s\S]*eindgesprek op 23-12-2026[\s\S]*Ontvangen door DUO/);
+    await checkA11y(page, 'dossier met MAP-datum aan DUO');
+  });
+
   it('Vernieuwen shows what DUO says; an exam result DUO notifies appears on the file', async () => {
     await duo().getByRole('button', { name: 'Vernieuwen', exact: true }).click();
     await duo().getByRole('status').getByText('De gegevens van DUO zijn bijgewerkt.').waitFor();
     expect(await duo().innerText()).toContain('Inburgeringsplichtig sinds 23-12-2025');
     expect(await duo().innerText()).toContain('Geen examenuitslagen bij DUO');
+    expect(await duo().innerText()).toContain('Geen leerbaarheidstoets bij DUO');
+    expect(await duo().innerText()).toMatch(/Actueel PIP bij DUO\s*B1-route, niveau B1, dagtekening 23-12-2026/);
 
     await duo().getByText('Demo: DUO meldt een examenuitslag', { exact: true }).click();
     await duo().getByLabel('Examenonderdeel', { exact: true }).selectOption({ label: 'Lezen' });
@@ -109,9 +128,11 @@ describe('the PIP to DUO and DUO\'s answers on the file', () => {
     await page.goto(`${koers!.url}/werklijst`);
     await settled(page);
     await searchWorkList(page, fullName);
-    await page.getByRole('link', { name: `DUO meldt een gebeurtenis voor ${fullName}`, exact: true }).waitFor({ timeout: 10_000 });
+    // The row names the event in DUO's words (SS199).
+    const link = page.getByRole('link', { name: `DUO meldt een gebeurtenis: Uitslag examen bekend voor ${fullName}`, exact: true });
+    await link.waitFor({ timeout: 10_000 });
     await checkA11y(page, 'werklijst met DUO-melding');
-    await page.getByRole('link', { name: `DUO meldt een gebeurtenis voor ${fullName}`, exact: true }).click();
+    await link.click();
     await heading(page, fullName);
     await logOut(page);
   });
@@ -120,7 +141,10 @@ describe('the PIP to DUO and DUO\'s answers on the file', () => {
     await logIn(page, ADMIN);
     await openFromMenu(page, 'DUO-berichten', 'DUO-berichten');
     await settled(page);
-    expect(await page.getByRole('table', { name: 'DUO-berichten' }).innerText()).toContain('Ontvangen door DUO');
+    const table = await page.getByRole('table', { name: 'DUO-berichten' }).innerText();
+    expect(table).toContain('Ontvangen door DUO');
+    expect(table).toContain('Datum eindgesprek MAP');
+    await page.getByRole('heading', { name: 'Meldingen over onbekende personen', exact: true }).waitFor();
     await checkA11y(page, 'DUO-berichten');
   });
 });

@@ -88,6 +88,8 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
     manual: !o.schedule,
     clock: o.clock,
     intervalMs: o.config.demo ? 2_000 : 10_000,
+    // Demo: a fact registered on a screen shows as its delivery within seconds.
+    sweepIntervalMs: o.config.demo ? 4_000 : 5 * 60_000,
     log: o.log,
   });
   const service: DuoLinkService = {
