@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKoers } from '../src/app.js';
-import { seedPgliteDataDir, templateKey } from '../src/cli/pglite-seed.js';
+import { SHARED_BUFFERS, seedPgliteDataDir, templateKey } from '../src/cli/pglite-seed.js';
 import { openPglite, openPostgres } from '../src/platform/db.js';
 import { APP_ROLE, migrate } from '../src/platform/migrate.js';
 import { DEMO_INVOICING_ROUTES } from '../src/features/demo/invoicing.js';
@@ -124,6 +124,8 @@ describe(`start-up on ${DB_KIND}`, () => {
       expect(await migrate(db)).toEqual([]);
       const files = readdirSync(path.join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
       expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migration'))[0]?.n).toBe(files.length);
+      // initdb's 128 MB of shared buffers, all touched at start, made ~95 MB of the server's RSS.
+      expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers'))[0]?.shared_buffers).toBe(SHARED_BUFFERS);
     } finally {
       await db.close();
     }

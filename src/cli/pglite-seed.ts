@@ -4,7 +4,8 @@
 // set of migrations, in a child process (src/cli/pglite-template-build.ts), and kept as a plain data
 // directory under dist/pglite-template/<key>/. A data directory seeded from it is a copy of a cleanly
 // stopped PostgreSQL cluster, as initdb plus the migrations would leave it; the start still runs
-// `migrate`, which finds everything applied with one query. The demo region is not in the template: it
+// `migrate`, which finds everything applied with one query. Its shared_buffers are 32 MB instead of
+// initdb's 128 MB (see pglite-template-build.ts). The demo region is not in the template: it
 // is encrypted with each data directory's own secret and dated by its own today.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,9 @@ import { MIGRATIONS_DIR } from '../platform/migrate.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The template's shared_buffers (postgresql.auto.conf); initdb's default is 128MB. */
+export const SHARED_BUFFERS = '32MB';
+
 /** Where templates are kept: KOERS_PGLITE_TEMPLATE_DIR (the benchmark's cold start), else dist/pglite-template. */
 export function templateRoot(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.KOERS_PGLITE_TEMPLATE_DIR ?? path.join(ROOT, 'dist', 'pglite-template'));
@@ -26,7 +30,7 @@ export function templateRoot(env: NodeJS.ProcessEnv = process.env): string {
  * migration's name and text. A changed or added migration makes a new template.
  */
 export function templateKey(migrationsDir = MIGRATIONS_DIR): string {
-  const hash = createHash('sha256').update('koers-pglite-template-1');
+  const hash = createHash('sha256').update('koers-pglite-template-2').update(SHARED_BUFFERS);
   hash.update(pgliteVersion());
   for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(path.join(migrationsDir, f)));
   return hash.digest('hex').slice(0, 16);

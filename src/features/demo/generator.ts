@@ -49,6 +49,8 @@ export async function isDemoLoaded(q: Queryable): Promise<boolean> {
 export async function loadDemoRegion(db: Db, crypto: Crypto, contracts: ContractRegistry, options: DemoOptions): Promise<{ loaded: boolean; participants: number }> {
   const contract = contracts.byId(DEMO_CONTRACT_ID);
   if (contract === undefined) throw new Error(`The demo region needs contracts/${DEMO_CONTRACT_ID}.yaml`);
+  // Issue #16: a restart finds the demo without the lock, and without hashing the demo password (argon2, ~0.1 s).
+  if (await isDemoLoaded(db)) return { loaded: false, participants: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // Serialise concurrent first starts on one PostgreSQL.
@@ -214,14 +216,15 @@ async function advanceReferrals(tx: Queryable, acked: readonly AckedReferral[], 
   );
   const events: unknown[][] = [];
   const plans: unknown[][] = [];
+  // Issue #16: one UPDATE per set of columns a referral's progress sets (a handful), not one per referral.
+  const updates = new Map<string, Record<string, unknown>[]>();
   for (const r of acked) {
     const progress = demoProgress(rand, r.ack, today);
     if (progress.steps.length === 0) continue;
-    const columns = Object.entries(progress.columns);
-    await tx.query(
-      `UPDATE referral SET status = $2, lock_version = $3${columns.map(([c], i) => `, ${c} = $${i + 4}`).join('')} WHERE id = $1`,
-      [r.id, progress.status, progress.steps.length + 1, ...columns.map(([, v]) => v)],
-    );
+    const shape = Object.keys(progress.columns).join(',');
+    const same = updates.get(shape) ?? [];
+    same.push({ id: r.id, status: progress.status, lock_version: progress.steps.length + 1, ...progress.columns });
+    updates.set(shape, same);
     progress.steps.forEach((step, i) => {
       const actor = step.by === 'provider' ? (coordinators.get(r.providerId) ?? r.consultant) : r.consultant;
       events.push([seededUuid(rand), r.id, r.municipalityId, step.type, step.on, new Date(`${step.on}T${String(10 + i).padStart(2, '0')}:00:00Z`), actor, JSON.stringify(step.details)]);
@@ -233,6 +236,11 @@ async function advanceReferrals(tx: Queryable, acked: readonly AckedReferral[], 
         plan.decidedOn === null ? null : r.consultant, plan.remarks,
       ]);
     }
+  }
+  for (const [shape, rows] of updates) {
+    const columns = ['status', 'lock_version', ...shape.split(',').filter((c) => c !== '')];
+    // The rows as referral records (jsonb_populate_recordset types each value as its column's type).
+    await tx.query(`UPDATE referral r SET ${columns.map((c) => `${c} = v.${c}`).join(', ')} FROM jsonb_populate_recordset(NULL::referral, $1::jsonb) v WHERE r.id = v.id`, [JSON.stringify(rows)]);
   }
   for (let i = 0; i < events.length; i += BATCH) {
     await insertBatch(tx, 'referral_event', ['id', 'referral_id', 'municipality_id', 'type', 'occurred_on', 'occurred_at', 'actor_user_id', 'details'], events.slice(i, i + BATCH));

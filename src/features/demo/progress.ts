@@ -14,6 +14,7 @@ import { progressFacts } from '../progress/assessment.js';
 import type { ReportContent } from '../progress/schemas.js';
 import { findParticipantFile, latestReferral } from '../progress/store.js';
 import { raiseSignals } from '../signals/store.js';
+import { insertBatch } from './seeded.js';
 
 // Hours made before the demo group started, per member in roster order (a mix of early and late routes).
 // The roster order is the group's own (start date, then the seeded referral id): the members' rows have
@@ -21,6 +22,11 @@ import { raiseSignals } from '../signals/store.js';
 // which, once hours pay milestones (issue #11), changed the demo invoices from load to load.
 const EARLIER_HOURS = [380, 150, 570, 250, 420, 90, 300, 480, 200, 520, 340, 610, 260, 450, 180];
 const SKILLS = ['reading', 'writing', 'listening', 'speaking'] as const;
+
+const ROWS_PER_INSERT = 500;
+const HOURS_COLUMNS = ['id', 'provider_id', 'external_id', 'participant_id', 'referral_id', 'municipality_id', 'date', 'kind', 'minutes', 'version', 'batch_id', 'recorded_by', 'recorded_at'];
+const LEVEL_COLUMNS = ['id', 'participant_id', 'municipality_id', 'skill', 'target', 'current', 'source', 'source_id', 'recorded_on', 'recorded_by', 'recorded_at'];
+const TEST_COLUMNS = ['id', 'participant_id', 'referral_id', 'municipality_id', 'milestone_hours', 'taken_on', 'results', 'recorded_by', 'recorded_at'];
 
 interface Member {
   participantId: string;
@@ -48,37 +54,34 @@ export async function loadDemoProgress(tx: Queryable, contracts: ContractRegistr
     now,
   ]);
   const shown = members.filter((m) => m.participantId !== exceptParticipantId);
+  // Issue #16: the rows go in a few multi-row INSERTs (before: one statement a row, ~950 of them).
+  const hours: unknown[][] = [];
+  const levels: unknown[][] = [];
+  const tests: unknown[][] = [];
   for (const [i, m] of shown.entries()) {
     const earlier = EARLIER_HOURS[i % EARLIER_HOURS.length] ?? 0;
     // Six hours a week before the group, ending the day before it started.
     for (let w = 0; w < Math.ceil(earlier / 6); w++) {
-      await tx.query(
-        `INSERT INTO hours_entry (id, provider_id, external_id, participant_id, referral_id, municipality_id, date, kind, minutes, version, batch_id, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'language', 360, 1, $8, $9, $10)`,
-        [randomUUID(), m.providerId, `demo-${m.participantId}-${w}`, m.participantId, m.referralId, m.municipalityId, addCalendarDays(m.from, -7 * (w + 1)), batchId, coordinator, now],
-      );
+      hours.push([randomUUID(), m.providerId, `demo-${m.participantId}-${w}`, m.participantId, m.referralId, m.municipalityId, addCalendarDays(m.from, -7 * (w + 1)), 'language', 360, 1, batchId, coordinator, now]);
     }
     for (const skill of SKILLS) {
-      await tx.query(
-        `INSERT INTO level_record (id, participant_id, municipality_id, skill, target, current, source, recorded_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 'B1', NULL, 'intake', $5, $6, $7)`,
-        [randomUUID(), m.participantId, m.municipalityId, skill, addCalendarDays(m.from, -7 * Math.ceil(earlier / 6)), coordinator, now],
-      );
+      levels.push([randomUUID(), m.participantId, m.municipalityId, skill, 'B1', null, 'intake', null, addCalendarDays(m.from, -7 * Math.ceil(earlier / 6)), coordinator, now]);
     }
     if (earlier >= 400) {
       const results = { reading: 'A2', writing: i % 2 === 0 ? 'A1' : 'A2', listening: 'B1', speaking: 'A2' };
       const testId = randomUUID();
       const on = addCalendarDays(m.from, -3);
-      await tx.query(`INSERT INTO progress_test (id, participant_id, referral_id, municipality_id, milestone_hours, taken_on, results, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 400, $5, $6, $7, $8)`, [
-        testId, m.participantId, m.referralId, m.municipalityId, on, JSON.stringify(results), coordinator, now,
-      ]);
+      tests.push([testId, m.participantId, m.referralId, m.municipalityId, 400, on, JSON.stringify(results), coordinator, now]);
       for (const skill of SKILLS) {
-        await tx.query(
-          `INSERT INTO level_record (id, participant_id, municipality_id, skill, target, current, source, source_id, recorded_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, 'B1', $5, 'progressTest', $6, $7, $8, $9)`,
-          [randomUUID(), m.participantId, m.municipalityId, skill, results[skill], testId, on, coordinator, new Date(now.getTime() + 1000)],
-        );
+        levels.push([randomUUID(), m.participantId, m.municipalityId, skill, 'B1', results[skill], 'progressTest', testId, on, coordinator, new Date(now.getTime() + 1000)]);
       }
     }
   }
+  for (let i = 0; i < hours.length; i += ROWS_PER_INSERT) {
+    await insertBatch(tx, 'hours_entry', HOURS_COLUMNS, hours.slice(i, i + ROWS_PER_INSERT));
+  }
+  await insertBatch(tx, 'progress_test', TEST_COLUMNS, tests);
+  for (let i = 0; i < levels.length; i += ROWS_PER_INSERT) await insertBatch(tx, 'level_record', LEVEL_COLUMNS, levels.slice(i, i + ROWS_PER_INSERT));
   // One submitted report, one draft, one pending down-scaling request, exam attempts.
   const [reported, drafted, scaled] = shown.filter((_, i) => (EARLIER_HOURS[i % EARLIER_HOURS.length] ?? 0) >= 400);
   if (reported !== undefined) await report(tx, contracts, reported, coordinator, today, now, 'submitted');
