@@ -8,7 +8,7 @@ import { groupBy } from '../group-by.js';
 import { addCalendarDays, addMonths } from '../calendar.js';
 import type { IsoDate, Route } from '../contract.js';
 import { isB1Route } from '../route-change.js';
-import { quarterIdsOf, reportVersionOn, type ReferralFact } from './facts.js';
+import { minutesPerParticipant, quarterIdsOf, reportVersionOn, type MinutesPerParticipant, type ReferralFact } from './facts.js';
 import { cellFacts, type ContentContract, type ContentReportFacts, type ContentRouteEventFact, type ScalingFact } from './content-fact-types.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 
@@ -148,7 +148,7 @@ export interface Cell {
   /** The onHold and resumed events per referral, in the order 4a reads them. */
   holds: ReadonlyMap<string, readonly ContentRouteEventFact[]>;
   /** 5b's sums: per quarter id and participant, the offered and attended minutes of the cell's referrals. */
-  minutes: ReadonlyMap<string, ReadonlyMap<string, { offered: number; attended: number }>>;
+  minutes: MinutesPerParticipant;
 }
 
 function indexed(referrals: readonly ReferralFact[], facts: ContentReportFacts): Cell {
@@ -160,20 +160,8 @@ function indexed(referrals: readonly ReferralFact[], facts: ContentReportFacts):
   const holds = groupBy(facts.routeEvents.filter((e) => e.type === 'onHold' || e.type === 'resumed'), (e) => e.referralId);
   // Sorted once: the latest on or before a day is then the last of a prefix.
   for (const es of holds.values()) es.sort((a, b) => compareDates(a.on, b.on) || (a.type === b.type ? 0 : a.type === 'onHold' ? -1 : 1));
-  const minutes = new Map<string, Map<string, { offered: number; attended: number }>>();
   // 5b's sums once per cell (per window they were a tenth of the report).
-  for (const a of facts.attendance) {
-    const p = byId.get(a.referralId)?.participantId;
-    if (p === undefined) continue;
-    let quarter = minutes.get(a.quarter);
-    if (quarter === undefined) minutes.set(a.quarter, (quarter = new Map<string, { offered: number; attended: number }>()));
-    const s = quarter.get(p);
-    if (s === undefined) quarter.set(p, { offered: a.offeredMinutes, attended: a.attendedMinutes });
-    else {
-      s.offered += a.offeredMinutes;
-      s.attended += a.attendedMinutes;
-    }
-  }
+  const minutes = minutesPerParticipant(facts.attendance, (id) => byId.get(id)?.participantId);
   return { referrals, facts, byId, events, holds, minutes };
 }
 

@@ -46,6 +46,30 @@ export interface AttendanceQuarterFact {
  * the window of quarter facts. Throws on a window that starts or ends inside a quarter, where quarter
  * facts would count days outside it.
  */
+/** Per quarter id and participant, the offered and attended minutes of a set of referrals. */
+export type MinutesPerParticipant = ReadonlyMap<string, ReadonlyMap<string, { offered: number; attended: number }>>;
+
+/**
+ * One pass over referral-quarter attendance: a participant's referrals are summed, as the norm (MI item 3)
+ * and the absence average (content report 5b) are the participant's. Referrals not in `participantOf` are left out.
+ */
+export function minutesPerParticipant(attendance: readonly Pick<AttendanceQuarterFact, 'referralId' | 'quarter' | 'offeredMinutes' | 'attendedMinutes'>[], participantOf: (referralId: string) => string | undefined): MinutesPerParticipant {
+  const out = new Map<string, Map<string, { offered: number; attended: number }>>();
+  for (const a of attendance) {
+    const p = participantOf(a.referralId);
+    if (p === undefined) continue;
+    let quarter = out.get(a.quarter);
+    if (quarter === undefined) out.set(a.quarter, (quarter = new Map<string, { offered: number; attended: number }>()));
+    const s = quarter.get(p);
+    if (s === undefined) quarter.set(p, { offered: a.offeredMinutes, attended: a.attendedMinutes });
+    else {
+      s.offered += a.offeredMinutes;
+      s.attended += a.attendedMinutes;
+    }
+  }
+  return out;
+}
+
 export function quarterIdsOf(w: { start: IsoDate; end: IsoDate }): Set<string> {
   const out = new Set<string>();
   for (let d = w.start; d <= w.end; ) {

@@ -6,7 +6,7 @@ import { addCalendarDays, addMonths } from '../calendar.js';
 import { latestLadderSteps, type LadderStep } from '../participation.js';
 import { isB1Route, isEducationRoute } from '../route-change.js';
 import type { IsoDate, Route } from '../contract.js';
-import { LevelBands, reportVersionOn, type AttendanceQuarterFact, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
+import { LevelBands, minutesPerParticipant, reportVersionOn, type AttendanceQuarterFact, type MinutesPerParticipant, type GroupMembershipFact, type LadderStepFact, type LevelBand, type ReferralFact, type ReportContract, type RouteChangeFact } from './facts.js';
 import { periodContaining, type ReportPeriod } from './periods.js';
 import { groupBy } from '../group-by.js';
 
@@ -101,7 +101,9 @@ export function quarterlyManagementInformation(facts: QuarterlyMiFacts, quarter:
       const referrals = byCell.get(`${m.code}/${product}`) ?? [];
       const of = <T>(index: Map<string, T[]>): T[] => referrals.flatMap((r) => index.get(r.id) ?? []);
       const cellFacts: QuarterlyMiFacts = { referrals, attendance: of(attendance), groups: of(groups), routeChanges: of(routeChanges), ladder: of(ladder), ...(facts.remarks === undefined ? {} : { remarks: facts.remarks }) };
-      const minutes = minutesPerParticipant(cellFacts.attendance, referrals);
+      // Item 3's sums for every quarter in one pass over the cell's attendance (once per quarter was a fifth of the report).
+      const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
+      const minutes = minutesPerParticipant(cellFacts.attendance, (id) => participantOf.get(id));
       cells.push({ municipality: m.code, product, quarters: quarters.map((q) => figuresOf(cellFacts, referrals, m.code, product, q, contract, minutes)) });
     }
   }
@@ -146,29 +148,6 @@ function figuresOf(facts: QuarterlyMiFacts, referrals: readonly ReferralFact[], 
     ladder: isLanguage ? null : ladderCounts(facts.ladder, referrals, q), // item 16 "(niet voor taalaanbieders)"
     remarks: facts.remarks?.[`${municipality}/${product}/${q.id}`] ?? null, // item 17
   };
-}
-
-/** Per quarter id and participant, the offered and attended minutes of the cell's referrals. */
-type MinutesPerParticipant = ReadonlyMap<string, ReadonlyMap<string, { offered: number; attended: number }>>;
-
-/** Item 3's sums for every quarter in one pass over the cell's attendance (once per quarter was a fifth of the report). */
-function minutesPerParticipant(attendance: readonly AttendanceQuarterFact[], referrals: readonly ReferralFact[]): MinutesPerParticipant {
-  const participantOf = new Map(referrals.map((r) => [r.id, r.participantId]));
-  const out = new Map<string, Map<string, { offered: number; attended: number }>>();
-  for (const a of attendance) {
-    const p = participantOf.get(a.referralId);
-    if (p === undefined) continue;
-    let quarter = out.get(a.quarter);
-    if (quarter === undefined) out.set(a.quarter, (quarter = new Map<string, { offered: number; attended: number }>()));
-    // A participant's referrals in the cell are summed: the norm is the participant's.
-    const s = quarter.get(p);
-    if (s === undefined) quarter.set(p, { offered: a.offeredMinutes, attended: a.attendedMinutes });
-    else {
-      s.offered += a.offeredMinutes;
-      s.attended += a.attendedMinutes;
-    }
-  }
-  return out;
 }
 
 /** Item 3: participants whose attendance over the quarter (its three months) is below the contract's norm (R-ATT-3). */
