@@ -2,6 +2,7 @@
 // and a statement marked commitBehind (a read's audit INSERT) takes COMMIT with it. These hold the
 // transaction's meaning: all or nothing, nothing after the commit, no statement outside its BEGIN,
 // prepared statements by name on every connection. PGlite has no pool; the same checks run on it too.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, type Db } from '../src/platform/db.js';
 import { DB_KIND, freshPostgresDatabase } from './support/koers.js';
@@ -88,5 +89,47 @@ describe(`transactions on a pipelined pool (${DB_KIND})`, () => {
     expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(10);
     const rows = await other.query<{ id: number; note: string }>('SELECT id, note FROM pipelined WHERE id >= 100 ORDER BY id');
     expect(rows).toEqual(Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 !== 0).map((i) => ({ id: 100 + i, note: 'seen 1' })));
+  });
+  // The socket is corked from BEGIN to the first statement and around a commitBehind statement and its COMMIT.
+  it('a transaction that ends before its first statement still ends: the corked BEGIN goes out and is rolled back', async () => {
+    await expect(
+      db.transaction(async () => {
+        await new Promise((done) => setTimeout(done, 5));
+        throw new Error('before any statement');
+      }),
+    ).rejects.toThrow('before any statement');
+    await expect(db.transaction(() => Promise.resolve('nothing asked'))).resolves.toBe('nothing asked');
+    // The connections are clean: a transaction on each of the pool's four works.
+    await Promise.all([40, 41, 42, 43].map((id) => db.transaction(async (tx) => {
+      await new Promise((done) => setTimeout(done, 5));
+      await tx.query('INSERT INTO pipelined (id) VALUES ($1)', [id], { commitBehind: true });
+    })));
+    expect(await ids(40, 43)).toEqual([40, 41, 42, 43]);
+  });
+
+  it.runIf(DB_KIND === 'postgres')('BEGIN leaves with the first statement and COMMIT with the commitBehind one: two writes for a read and its audit', async () => {
+    await db.transaction((tx) => tx.query('SELECT 1')); // a connection of the pool, already open
+    const proto = net.Socket.prototype as unknown as { _writev: (...a: unknown[]) => unknown; _write: (...a: unknown[]) => unknown };
+    const [writev, write] = [proto._writev, proto._write];
+    let writes = 0;
+    proto._writev = function (this: unknown, ...a: unknown[]) {
+      writes += 1;
+      return writev.apply(this, a);
+    };
+    proto._write = function (this: unknown, ...a: unknown[]) {
+      writes += 1;
+      return write.apply(this, a);
+    };
+    try {
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT id FROM pipelined WHERE id = $1', [40], { prepare: true });
+        await tx.query('INSERT INTO pipelined (id) VALUES ($1)', [50], { prepare: true, commitBehind: true });
+      });
+    } finally {
+      proto._writev = writev;
+      proto._write = write;
+    }
+    expect(writes).toBe(2);
+    expect(await ids(50, 50)).toEqual([50]);
   });
 });

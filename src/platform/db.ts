@@ -184,12 +184,27 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options: 
  */
 async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = await pool.connect();
+  const socket = socketOf(c);
+  // BEGIN waits in the socket's buffer for the first statement, and a statement with COMMIT behind it goes
+  // out with it: one write (one TCP segment) each. On loopback the kernel's delivery of every segment to
+  // PostgreSQL is paid by the sending thread: a third of the lesson page's CPU in Node (issue #16, profiled).
+  socket?.cork();
+  let corked = socket !== undefined;
+  const flush = () => {
+    if (corked) socket?.uncork();
+    corked = false;
+  };
   const begun = c.query('BEGIN');
   let committed: Promise<unknown> | undefined;
   const run = async (config: pg.QueryConfig | string, commitBehind: boolean): Promise<pg.QueryResult> => {
     if (committed !== undefined) throw new Error('a statement after the one the transaction commits behind');
+    if (commitBehind && !corked) {
+      socket?.cork();
+      corked = socket !== undefined;
+    }
     const q = c.query(config);
     if (commitBehind) committed = c.query('COMMIT');
+    flush();
     // Both awaited together, so neither rejection goes unhandled; BEGIN's answer comes first.
     const [, result] = await Promise.all([begun, q]);
     return result;
@@ -200,16 +215,24 @@ async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
       query: (text, params, options) => clean(async () => (await run(pgQuery(text, params, options), options?.commitBehind === true)).rows as never),
       exec: (sql) => clean(async () => void (await run(sql, false))),
     });
+    flush();
     await begun;
     await (committed ?? c.query('COMMIT'));
     return result;
   } catch (err) {
+    flush();
     await Promise.allSettled([begun, committed]);
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     c.release();
   }
+}
+
+/** The client's socket, to cork: pg keeps it on `connection.stream` (not in its types). */
+function socketOf(c: pg.PoolClient): { cork(): void; uncork(): void } | undefined {
+  const stream = (c as unknown as { connection?: { stream?: { cork?: unknown; uncork?: unknown } } }).connection?.stream;
+  return typeof stream?.cork === 'function' && typeof stream.uncork === 'function' ? (stream as { cork(): void; uncork(): void }) : undefined;
 }
 
 /** A lower-case identifier that needs no quoting anywhere (SQL, the startup packet's options). */
