@@ -1,6 +1,8 @@
-// Issue #16: the session lookup got cheaper (a prepared statement) without a cache in the process, so a
+// Issue #16: the session lookup got cheaper (a prepared statement, and for reads on PostgreSQL a cache whose
+// every use is checked with the request's first statement: test/session-cache.int.test.ts), and still a
 // logout, an ended account, a password change or a revoked API key ends access at the very next request
-// — on every instance. On PostgreSQL two Koers instances share the database: the session is used on B
+// — on every instance. (A and B share this test's process, so they share its cache too: the check is what
+// refuses an account ended on A; the logout, forgotten by the process, is refused on B either way.) On PostgreSQL two Koers instances share the database: the session is used on B
 // (often enough that its connections hold the prepared lookup), ended on A, and B refuses it at once.
 // PGlite is one process: there both sides are the same instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

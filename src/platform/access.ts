@@ -6,6 +6,7 @@
 export const Roles = ['consultant', 'policyOfficer', 'privacyOfficer', 'providerCoordinator', 'teacher', 'contractManager', 'participant', 'admin', 'providerSystem'] as const;
 export type Role = (typeof Roles)[number];
 
+import type { RequestGuard } from './request-guard.js';
 import type { Permission } from './permissions.js';
 
 export type { Permission } from './permissions.js';
@@ -145,6 +146,8 @@ export interface RequestContext {
   organisation: Organisation;
   scope: Scope;
   trace: TraceInfo;
+  /** Issue #16: a read served from the session cache; its session's check (request-guard.ts). */
+  check?: RequestGuard;
 }
 
 /** The verified user row a session resolves to. */

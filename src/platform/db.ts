@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { toDbError } from './db-error.js';
+import { takeGuard, type RequestGuard } from './request-guard.js';
 
 export type Row = Record<string, unknown>;
 
@@ -40,8 +41,12 @@ export interface Tx extends Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: everything it writes commits together or not at all. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: everything it writes commits together or not at all. With `check` (a read
+   * served from the session cache, request-guard.ts) the request's check runs first and must hold before
+   * any answer of the transaction's statements is handed to fn.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { check?: RequestGuard }): Promise<T>;
   /** Runs a multi-statement script without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
@@ -97,15 +102,17 @@ function asDb(client: PGlite): Db {
     kind: 'pglite',
     query: (text, params) => run(client, text, params),
     // PGlite is one session: never send BEGIN through a plain query (ARCHITECTURE §6).
-    transaction: (fn) =>
+    transaction: (fn, options) =>
       clean(() =>
-        client.transaction((t) =>
-          fn({
+        client.transaction(async (t) => {
+          const check = takeGuard(options?.check);
+          if (check !== undefined) check.verify((await t.query<Record<string, unknown>>(check.text, check.params)).rows);
+          return fn({
             inTransaction: true,
             query: (text, params) => run(t, text, params),
             exec: (sql) => clean(async () => void (await t.exec(sql))),
-          }),
-        ),
+          });
+        }),
       ),
     exec: (sql) => clean(async () => void (await client.exec(sql))),
     dump: () => clean(() => client.transaction(() => client.dumpDataDir('gzip'))),
@@ -147,7 +154,7 @@ export function openPostgres(connectionString: string, options: { role?: string;
   return {
     kind: 'postgres',
     query: (text, params, options) => clean(async () => (await pool.query(pgQuery(text, params, options))).rows as never),
-    transaction: (fn) => clean(() => inPgTransaction(pool, fn)),
+    transaction: (fn, options) => clean(() => inPgTransaction(pool, fn, options?.check)),
     exec: (sql) => clean(async () => void (await pool.query(sql))),
     close: async () => {
       const ended = [...open].map((c) => new Promise<void>((done) => c.once('end', () => done())));
@@ -182,7 +189,7 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options: 
  * statement marked `commitBehind` takes COMMIT with it, so a read and its audit INSERT cost two round
  * trips instead of four (issue #16). Each statement's answer is still awaited before the caller sees it.
  */
-async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, pending: RequestGuard | undefined): Promise<T> {
   const c = await pool.connect();
   const socket = socketOf(c);
   // BEGIN waits in the socket's buffer for the first statement, and a statement with COMMIT behind it goes
@@ -195,9 +202,31 @@ async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
     corked = false;
   };
   const begun = c.query('BEGIN');
+  // The request's pending check (a session served from the cache: request-guard.ts) goes out right behind
+  // BEGIN, in the same write as the first statement; its rows are verified before that statement's answer
+  // is handed back, so nothing the transaction reads reaches the caller of a request that fails it.
+  const guard = takeGuard(pending);
+  const checked =
+    guard === undefined
+      ? undefined
+      : c.query(pgQuery(guard.text, guard.params, { prepare: true })).then((r) => {
+          guard.verify(r.rows as Record<string, unknown>[]);
+        });
+  // Awaited with the first statement or in the catch below; until then a refusal must not count as unhandled.
+  checked?.catch(() => undefined);
   let committed: Promise<unknown> | undefined;
+  let verified = guard === undefined;
   const run = async (config: pg.QueryConfig | string, commitBehind: boolean): Promise<pg.QueryResult> => {
     if (committed !== undefined) throw new Error('a statement after the one the transaction commits behind');
+    if (commitBehind && !verified) {
+      // COMMIT waits for the check: a statement must not commit for a request the check refuses.
+      const q = c.query(config);
+      flush();
+      const [, , result] = await Promise.all([begun, checked, q]);
+      verified = true;
+      committed = c.query('COMMIT');
+      return result;
+    }
     if (commitBehind && !corked) {
       socket?.cork();
       corked = socket !== undefined;
@@ -205,8 +234,9 @@ async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
     const q = c.query(config);
     if (commitBehind) committed = c.query('COMMIT');
     flush();
-    // Both awaited together, so neither rejection goes unhandled; BEGIN's answer comes first.
-    const [, result] = await Promise.all([begun, q]);
+    // Awaited together, so no rejection goes unhandled; BEGIN's answer comes first, then the check's.
+    const [, , result] = await Promise.all([begun, checked, q]);
+    verified = true;
     return result;
   };
   try {
@@ -217,11 +247,12 @@ async function inPgTransaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Pr
     });
     flush();
     await begun;
+    await checked;
     await (committed ?? c.query('COMMIT'));
     return result;
   } catch (err) {
     flush();
-    await Promise.allSettled([begun, committed]);
+    await Promise.allSettled([begun, checked, committed]);
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {

@@ -6,13 +6,15 @@
 import type { VerifiedUser } from './access.js';
 import { randomToken, sha256 } from './crypto.js';
 import type { Queryable } from './db.js';
+import { forgetSession, forgetUserSessions } from './session-cache.js';
 
 export const SESSION_COOKIE = 'koers_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export const DEFAULT_IDLE_MINUTES = 30;
 /** A login waiting for its code lives five minutes; one waiting for enrolment a quarter of an hour. */
 const PENDING_TTL_MS = { secondFactor: 5 * 60 * 1000, enrol: 15 * 60 * 1000 } as const;
-const TOUCH_AFTER_MS = 60 * 1000;
+/** How often a session's last use is written; also how long the session cache may serve a session unwritten. */
+export const TOUCH_AFTER_MS = 60 * 1000;
 
 export type SessionStage = 'full' | 'secondFactor' | 'enrol';
 
@@ -37,11 +39,13 @@ export async function createSession(
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
   await q.query('DELETE FROM app_session WHERE id_hash = $1', [sha256(token)]);
+  forgetSession(token);
 }
 
 /** Ends every session of a user except the one with the given token (password change or reset). */
 export async function deleteOtherSessions(q: Queryable, userId: string, keepToken?: string): Promise<void> {
   await q.query('DELETE FROM app_session WHERE user_id = $1 AND id_hash <> $2', [userId, keepToken === undefined ? '' : sha256(keepToken)]);
+  forgetUserSessions(userId, keepToken);
 }
 
 /** A pending login (waiting for its second factor or enrolment), or undefined. */
@@ -69,23 +73,38 @@ const USER_JOINS = `LEFT JOIN municipality m ON m.id = u.municipality_id
   LEFT JOIN region rg ON rg.id = u.region_id
   LEFT JOIN participant pp ON pp.id = u.participant_id AND u.role = 'participant'`;
 
-/** The user behind a live, working session token, or undefined. Marks the session as used. */
-export async function findSessionUser(q: Queryable, token: string, now: Date): Promise<VerifiedUser | undefined> {
-  const rows = await q.query<VerifiedUser & { lastSeenAt: Date } & Record<string, unknown>>(
-    `SELECT ${USER_COLUMNS}, s.last_seen_at AS "lastSeenAt" FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
-     WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND u.ended_at IS NULL AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`,
-    [sha256(token), now],
-    // Issue #16: every request asks this; prepared, its six-table join is planned once per connection.
-    // No cache in the process: a logout or revoke on any instance ends the session at the next request.
-    { prepare: true },
-  );
+const SESSION_USER = `SELECT ${USER_COLUMNS}, s.last_seen_at AS "lastSeenAt" FROM app_session s JOIN app_user u ON u.id = s.user_id ${USER_JOINS}
+     WHERE s.id_hash = $1 AND s.stage = 'full' AND s.expires_at > $2 AND u.ended_at IS NULL AND s.last_seen_at > $2 - make_interval(secs => s.idle_timeout_seconds)`;
+
+export type SessionUserRow = VerifiedUser & { lastSeenAt: Date };
+
+/**
+ * The statement that finds a live session's user: findSessionUser's, and the check a request served from
+ * the session cache sends with its transaction's first statement (session-cache.ts). Prepared: every
+ * request asks it, and its six-table join is planned once per connection (issue #16).
+ */
+export function sessionUserStatement(token: string, now: Date): { text: string; params: unknown[] } {
+  return { text: SESSION_USER, params: [sha256(token), now] };
+}
+
+/** The user behind a live, working session token, or undefined, with when the session was last used. Marks it as used. */
+export async function findSessionUserSeen(q: Queryable, token: string, now: Date): Promise<{ user: VerifiedUser; lastSeenAt: Date } | undefined> {
+  const statement = sessionUserStatement(token, now);
+  const rows = await q.query<SessionUserRow & Record<string, unknown>>(statement.text, statement.params, { prepare: true });
   const row = rows[0];
   if (row === undefined) return undefined;
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() >= TOUCH_AFTER_MS) {
+  let lastSeenAt = new Date(row.lastSeenAt);
+  if (now.getTime() - lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await q.query('UPDATE app_session SET last_seen_at = GREATEST(last_seen_at, $2) WHERE id_hash = $1', [sha256(token), now], { prepare: true });
+    lastSeenAt = now;
   }
   const { lastSeenAt: _seen, ...user } = row;
-  return user;
+  return { user, lastSeenAt };
+}
+
+/** The user behind a live, working session token, or undefined. Marks the session as used. */
+export async function findSessionUser(q: Queryable, token: string, now: Date): Promise<VerifiedUser | undefined> {
+  return (await findSessionUserSeen(q, token, now))?.user;
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<(VerifiedUser & { passwordHash: string }) | undefined> {

@@ -237,7 +237,8 @@ export async function aUser(t: TestKoers, role: Role, organisationCode?: string,
 
 /** A minimal HTTP client with a cookie jar: real requests to the real server. */
 export class Client {
-  private cookie: string | undefined;
+  /** The session cookie the server set (name=value). */
+  cookie: string | undefined;
   constructor(private readonly baseUrl: string) {}
 
   static async loggedIn(t: TestKoers, user: TestUser): Promise<Client> {

@@ -89,7 +89,8 @@ export async function getLessonPage(deps: Deps, ctx: RequestContext, id: string)
         version: m.version ?? 0,
       })),
     };
-  });
+    // Issue #16: a read from the session cache checks its session with the first statement.
+  }, { check: ctx.check });
   if (out === undefined) throw notFound();
   return out;
 }

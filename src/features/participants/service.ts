@@ -43,7 +43,8 @@ export async function listParticipants(deps: Deps, ctx: RequestContext, query: P
     // The last statement: COMMIT goes with it (issue #16).
     await recordReadAudit(tx, deps.crypto, ctx, { name: 'participant.list', status: 'ok', subjects: uniqueSubjects(found.rows.map((r) => ({ participantId: r.id, municipalityId: r.municipalityId }))), objectType: 'participant' });
     return found;
-  });
+    // Issue #16: a read from the session cache checks its session with the first statement.
+  }, { check: ctx.check });
   return { items: rows.map((r) => toSummary(r, on)), total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -52,7 +52,8 @@ export const registerSignalRoutes: RouteRegistrar = (app, deps) => {
         // The last statement: COMMIT goes with it (issue #16).
         await recordReadAudit(tx, deps.crypto, ctx, { name: 'signal.list', status: 'ok', subjects: subjectsOf(page.rows), objectType: 'signal' });
         return { ...page, counts, options };
-      });
+        // Issue #16: a read from the session cache checks its session with the first statement.
+      }, { check: ctx.check });
       return { items: found.rows.map((r) => toItem(r, today, q.referenceDate ?? today)), total: found.total, page: q.page, pageSize: q.pageSize, counts: found.counts, options: found.options };
     },
   );

@@ -4,8 +4,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contextFor, roleHasPermission, type TraceInfo } from '../access.js';
 import { newOperationId, recordAudit } from '../audit.js';
-import { notFound, unauthenticated } from '../errors.js';
-import { findApiKeyUser, findSessionUser, SESSION_COOKIE } from '../session-store.js';
+import type { VerifiedUser } from '../access.js';
+import { AppError, notFound, unauthenticated } from '../errors.js';
+import { takeGuard, type RequestGuard } from '../request-guard.js';
+import { cachedSession, forgetSession, rememberSession, sameAccess } from '../session-cache.js';
+import { findApiKeyUser, findSessionUserSeen, SESSION_COOKIE, sessionUserStatement, TOUCH_AFTER_MS, type SessionUserRow } from '../session-store.js';
 import type { AppDeps } from './server.js';
 import { callerTraceId, traceIdOfRequest } from './trace.js';
 
@@ -21,7 +24,45 @@ export function traceOf(req: FastifyRequest, startedAt: Date): TraceInfo {
   return { traceId, operationId: newOperationId(), origin, startedAt };
 }
 
+/**
+ * The check of a session served from the cache (issue #16): the same lookup, sent with the request's first
+ * statement. Gone (logout, revoke, ended, expired, idle) → 401; another access (role, organisation) → 409,
+ * and the next request looks the session up afresh. A changed name only refreshes the cache.
+ */
+function sessionGuard(token: string, now: Date, cached: VerifiedUser): RequestGuard {
+  const statement = sessionUserStatement(token, now);
+  return {
+    ...statement,
+    taken: false,
+    verify: (rows) => {
+      const row = rows[0] as SessionUserRow | undefined;
+      if (row === undefined) {
+        forgetSession(token);
+        throw unauthenticated();
+      }
+      const { lastSeenAt, ...user } = row;
+      if (!sameAccess(user, cached)) {
+        forgetSession(token);
+        throw new AppError('conflict', 'Uw rechten zijn zojuist gewijzigd. Laad de pagina opnieuw.');
+      }
+      rememberSession(token, user, new Date(lastSeenAt));
+    },
+  };
+}
+
+/** Reads only, on PostgreSQL (PGlite is one in-process session: its lookup costs no round trip). */
+function mayUseCache(req: FastifyRequest, deps: AppDeps): boolean {
+  return deps.db.kind === 'postgres' && (req.method === 'GET' || req.method === 'HEAD');
+}
+
 export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
+  // A request whose check no transaction took runs it here, before its answer leaves. Taken first: the
+  // error answer of a failed check passes this hook again.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    const guard = takeGuard(req.ctx?.check);
+    if (guard !== undefined) guard.verify(await deps.db.query(guard.text, guard.params, { prepare: true }));
+    return payload;
+  });
   app.addHook('onRequest', async (req) => {
     // Issue #9 hole 1: decide on the route the router matched and the permission it declares, never on
     // the URL text (`/%61pi/…` is the same route as `/api/…` once decoded). Unmatched requests go to
@@ -42,7 +83,21 @@ export function installAccessHook(app: FastifyInstance, deps: AppDeps): void {
     const bearer = /^Bearer (koers_[A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1];
     const token = req.cookies[SESSION_COOKIE];
     if (bearer === undefined && (token === undefined || token === '')) throw unauthenticated();
-    const user = bearer !== undefined ? await findApiKeyUser(deps.db, bearer, startedAt) : await findSessionUser(deps.db, token ?? '', startedAt);
+    // Issue #16: a read may start from the cached user, its session checked with its first statement.
+    const cached = bearer === undefined && mayUseCache(req, deps) ? cachedSession(token ?? '', startedAt, TOUCH_AFTER_MS) : undefined;
+    const cachedCtx = cached === undefined ? undefined : contextFor(cached, trace);
+    if (cached !== undefined && cachedCtx !== undefined && roleHasPermission(cachedCtx.actor.role, permission)) {
+      req.ctx = { ...cachedCtx, check: sessionGuard(token ?? '', startedAt, cached) };
+      return;
+    }
+    let user: VerifiedUser | undefined;
+    if (bearer !== undefined) {
+      user = await findApiKeyUser(deps.db, bearer, startedAt);
+    } else {
+      const seen = await findSessionUserSeen(deps.db, token ?? '', startedAt);
+      if (seen !== undefined && deps.db.kind === 'postgres') rememberSession(token ?? '', seen.user, seen.lastSeenAt);
+      user = seen?.user;
+    }
     if (user === undefined) throw unauthenticated();
     const ctx = contextFor(user, trace);
     if (ctx === undefined || !roleHasPermission(ctx.actor.role, permission)) {
