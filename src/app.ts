@@ -49,6 +49,11 @@ export interface KoersOptions {
   pgliteTemplate?: Blob;
   /** Run the scheduled signal engine (default: true when listening). */
   schedule?: boolean;
+  /**
+   * With `schedule`: milliseconds before the first scheduled run and the first DUO delivery round
+   * (default 0: at once). `npm start` on PGlite waits (src/cli/main.ts, issue #16).
+   */
+  firstRunAfterMs?: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -88,6 +93,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
   const crypto = createCrypto(config.secret);
   const { db, release } = await openDatabase(config, options.inMemory === true, options.pgliteTemplate);
   let timer: NodeJS.Timeout | undefined;
+  let firstRun: NodeJS.Timeout | undefined;
+  const firstRunAfterMs = options.schedule === true ? (options.firstRunAfterMs ?? 0) : 0;
   // Issue #17: request counts and job runs for GET /metrics and the health check.
   const metrics = new Metrics();
   try {
@@ -123,7 +130,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         ? startMailer(db, { smtpUrl: config.smtpUrl, from: config.smtpFrom, log: (msg, err) => server.log.warn({ err }, msg) })
         : startMailer(db, {});
     // Issue #15 (R-EXC-4): DUO (DUO_BASE_URL) or, in demo mode, the DUO simulator; deliveries leave through its outbox.
-    const duo = await startDuoLink(db, { config, crypto, contracts, clock, schedule: options.schedule === true || config.demo, notificationUrl: () => duoNotificationUrl(server), log: (msg, detail) => server.log.warn({ detail }, msg) });
+    const duo = await startDuoLink(db, { config, crypto, contracts, clock, schedule: options.schedule === true || config.demo, ...(firstRunAfterMs > 0 ? { firstRoundAfterMs: firstRunAfterMs } : {}), notificationUrl: () => duoNotificationUrl(server), log: (msg, detail) => server.log.warn({ detail }, msg) });
     if (options.schedule === true) {
       // R-SIG-1: time-based breaches appear without anyone changing anything. Hourly is cheap and
       // idempotent; the advisory lock lets one instance of many do the work.
@@ -135,9 +142,15 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
           await applyStoredIdentifiers(db, contracts);
           return runScheduled(db, contracts, clock.today(), { crypto, clock });
         }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
-      tick();
-      timer = setInterval(tick, HOUR);
-      timer.unref();
+      const startTimer = () => {
+        tick();
+        timer = setInterval(tick, HOUR);
+        timer.unref();
+      };
+      if (firstRunAfterMs > 0) {
+        firstRun = setTimeout(startTimer, firstRunAfterMs);
+        firstRun.unref();
+      } else startTimer();
     }
     return {
       server,
@@ -147,6 +160,7 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       contracts,
       demo,
       stop: async () => {
+        if (firstRun !== undefined) clearTimeout(firstRun);
         if (timer !== undefined) clearInterval(timer);
         await server.close();
         // Before the database closes, so a send round can finish or hand its rows back.

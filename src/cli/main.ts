@@ -3,6 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../platform/config.js';
 import { seedPgliteDataDir } from './pglite-seed.js';
 
+/** Issue #16: how long a start on PGlite waits before its first scheduled run and DUO delivery round. */
+const EMBEDDED_FIRST_RUN_AFTER_MS = 10_000;
+
 // Issue #16: only the configuration and the seeding are imported up front; the app's modules (~1 s of
 // loading) are imported by the command that needs them, so the start seeds the data directory (and on a
 // new checkout builds the database template in a child process) while they load.
@@ -16,7 +19,15 @@ async function start(): Promise<void> {
     import('../features/demo/accounts.js'),
   ]);
   await seeding;
-  const koers = await createKoers(config, { logger: { level: config.logLevel }, schedule: true });
+  // Issue #16: on PGlite the first scheduled run (~1.3 s of CPU) and the first DUO delivery round wait
+  // EMBEDDED_FIRST_RUN_AFTER_MS. PGlite is one session, so /api/ready and every first request waited
+  // behind them; on PostgreSQL they run beside the requests and start at once as before. Safe: the run
+  // derives its signals, billable events and purges from the stored facts and the date, idempotently
+  // (unique keys, R-SIG-1), so a run a few seconds later raises exactly what it would have raised at
+  // once; the hourly schedule already lets a time-based breach wait up to an hour, and the demo loads
+  // its own signals. A delivery a crash left 'sending' is sent by that later round all the same.
+  const embedded = config.databaseUrl === undefined;
+  const koers = await createKoers(config, { logger: { level: config.logLevel }, schedule: true, ...(embedded ? { firstRunAfterMs: EMBEDDED_FIRST_RUN_AFTER_MS } : {}) });
   const address = await koers.server.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   const lines = [

@@ -1,7 +1,8 @@
 // Working days and date arithmetic (R-CON-4). Pure: no clock reads, no I/O. Dates are 'YYYY-MM-DD'
 // strings; arithmetic runs on whole UTC day numbers, so daylight-saving changes and the process time
 // zone can never shift a date by one.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { HolidayCalendar, IsoDate } from './contract.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -75,6 +76,16 @@ export function addMonths(date: IsoDate, n: number): IsoDate {
 
 let nlHolidays: Holidays | undefined;
 
+// Issue #16: date-holidays (every country's rules, ~100 modules with astronomia) took ~190 ms to import at
+// every start; it is loaded on the first date that needs a holiday, synchronously (its CommonJS build),
+// because isWorkingDay is synchronous.
+const require = createRequire(import.meta.url);
+function newNlHolidays(): Holidays {
+  // The CommonJS build exports the class itself (module.exports = Holidays), built from the same sources.
+  const HolidaysClass = require('date-holidays') as typeof Holidays;
+  return new HolidaysClass('NL');
+}
+
 // date-holidays' own NL public days for one year. Memoised: the library recomputes its rules on every
 // call, and isWorkingDay runs inside day-by-day loops.
 const fixedCache = new Map<number, readonly IsoDate[]>();
@@ -84,7 +95,7 @@ const holidayCache = new Map<string, ReadonlySet<IsoDate>>();
 function fixedPublicHolidays(year: number): readonly IsoDate[] {
   let days = fixedCache.get(year);
   if (days === undefined) {
-    nlHolidays ??= new Holidays('NL');
+    nlHolidays ??= newNlHolidays();
     // Only 'public': the library marks Good Friday and Liberation Day as 'school' and Oudejaarsavond as
     // 'bank'; the first two are contract options (added below), the last is a normal working day.
     // h.date is the local date in the Netherlands ('YYYY-MM-DD 00:00:00'), independent of the process

@@ -8,7 +8,7 @@
 //
 // R-PAR-2: the inputs carry no BSN; at most its last four digits, shown masked as *****1234.
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { isValidBsn } from '../../domain/bsn.js';
 import { MAP_THEME_NAMES } from '../../domain/map-learning-plan.js';
@@ -92,17 +92,29 @@ function chooseFonts(): { family: string; fonts: TFontDictionary } {
   return { family: 'Helvetica', fonts: { Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } } };
 }
 
-let fontFamily: string | undefined;
+let configured: Promise<{ pdfmake: typeof pdfmakeModule; family: string }> | undefined;
 
-function configure(): string {
-  if (fontFamily !== undefined) return fontFamily;
-  const { family, fonts } = chooseFonts();
-  const allowed = new Set<string>(Object.values(fonts).flatMap((f) => Object.values(f).flat().filter((v): v is string => typeof v === 'string')));
-  pdfmake.setFonts(fonts);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  fontFamily = family;
-  return family;
+/**
+ * pdfmake with the fonts and the access policies set, before any document is made with it. Issue #16:
+ * pdfmake (with pdfkit and fontkit) takes ~160–220 ms to import, so it is imported on the first PDF, not
+ * at start; every PDF awaits this one promise, so none can be rendered before the policies are in place.
+ */
+function configure(): Promise<{ pdfmake: typeof pdfmakeModule; family: string }> {
+  configured ??= import('pdfmake').then(
+    ({ default: pdfmake }) => {
+      const { family, fonts } = chooseFonts();
+      const allowed = new Set<string>(Object.values(fonts).flatMap((f) => Object.values(f).flat().filter((v): v is string => typeof v === 'string')));
+      pdfmake.setFonts(fonts);
+      pdfmake.setUrlAccessPolicy(() => false);
+      pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
+      return { pdfmake, family };
+    },
+    (err: unknown) => {
+      configured = undefined;
+      throw err;
+    },
+  );
+  return configured;
 }
 
 // ---- Dutch wording ----
@@ -193,7 +205,7 @@ export function definition(family: string, title: string, subtitle: string, gene
 
 /** Renders a definition under the locked-down policies (exported for the CVE-2026-26801 test). */
 export async function render(doc: (family: string) => TDocumentDefinitions): Promise<Buffer> {
-  const family = configure();
+  const { pdfmake, family } = await configure();
   return pdfmake.createPdf(doc(family)).getBuffer();
 }
 

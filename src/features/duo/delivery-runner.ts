@@ -51,6 +51,12 @@ export interface DuoDeliveryOptions {
   clock?: Pick<Clock, 'today'>;
   /** Time between two sweeps of the facts for deliveries (default 5 minutes); a flush always sweeps. */
   sweepIntervalMs?: number;
+  /**
+   * Time before the first timed round (default 0: at start). `npm start` on PGlite waits a few seconds, so
+   * the round does not hold the one session while the server opens (issue #16); what a crash left behind
+   * is still sent then, only later.
+   */
+  firstRoundAfterMs?: number;
 }
 
 export interface DuoDeliveries {
@@ -176,6 +182,7 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
     return next;
   };
   let timer: NodeJS.Timeout | undefined;
+  let first: NodeJS.Timeout | undefined;
   if (!options.manual) {
     let busy = false;
     const tick = () => {
@@ -187,14 +194,23 @@ export function startDuoDeliveries(db: Db, options: DuoDeliveryOptions): DuoDeli
           busy = false;
         });
     };
-    tick();
-    timer = setInterval(tick, options.intervalMs ?? 10_000);
-    timer.unref();
+    const startTimer = () => {
+      tick();
+      timer = setInterval(tick, options.intervalMs ?? 10_000);
+      timer.unref();
+    };
+    if ((options.firstRoundAfterMs ?? 0) > 0) {
+      first = setTimeout(() => {
+        if (!stopped) startTimer();
+      }, options.firstRoundAfterMs);
+      first.unref();
+    } else startTimer();
   }
   return {
     flush: () => (stopped ? Promise.resolve(0) : enqueueRound(true)),
     stop: async () => {
       stopped = true;
+      if (first) clearTimeout(first);
       if (timer) clearInterval(timer);
       await chain;
     },

@@ -1,10 +1,11 @@
 // R-EXC-4 (issue #15): this process's link with DUO, made once at start (src/app.ts). With DUO_BASE_URL it
 // is the real DUO over mutual TLS with each municipality's own certificate (DUO_TLS_DIR, certificates.ts) or the instance's (src/platform/config.ts); without it
-// demo mode starts the DUO simulator (src/features/duo/simulator/) on 127.0.0.1 with a CA made at start-up
-// (keys in a temp dir, removed at stop), and a client certificate per municipality with its OIN. Outside
+// demo mode starts the DUO simulator (src/features/duo/simulator/) on 127.0.0.1 with a demo CA kept in the data
+// directory (duo-demo-ca/, made at the first start: issue #16), and a client certificate per municipality with its OIN. Outside
 // demo without DUO_BASE_URL (or without DUO's documents, which the simulator answers by) there is no link: deliveries wait in the queue, the file says DUO is not linked.
 // The link is kept per database handle (linkOf), so the routes find it without a change to AppDeps.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
@@ -14,7 +15,7 @@ import { startDuoDeliveries, type DuoDeliveries } from './delivery-runner.js';
 import { municipalityOin } from './deliveries.js';
 import { municipalityCertificates } from './certificates.js';
 import { duoDocumentsDir } from './openapi.js';
-import { makeTestCa, type TestCa } from './simulator/pki.js';
+import { keptDemoCa, type TestCa } from './simulator/pki.js';
 import { SIMULATED_DUO_OIN, startDuoSimulator, type DuoSimulator } from './simulator/server.js';
 import type { DuoTls } from './transport.js';
 import type { Instelling } from './queries.js';
@@ -46,6 +47,8 @@ export interface DuoLinkOptions {
   notificationUrl: () => string | undefined;
   /** Run the delivery rounds on a timer (npm start, demo); otherwise only by flush. */
   schedule: boolean;
+  /** Time before the first timed round (delivery-runner.ts; default at once). */
+  firstRoundAfterMs?: number;
   log: (msg: string, detail?: unknown) => void;
 }
 
@@ -90,6 +93,7 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
     intervalMs: o.config.demo ? 2_000 : 10_000,
     // Demo: a fact registered on a screen shows as its delivery within seconds.
     sweepIntervalMs: o.config.demo ? 4_000 : 5 * 60_000,
+    ...(o.firstRoundAfterMs !== undefined ? { firstRoundAfterMs: o.firstRoundAfterMs } : {}),
     log: o.log,
   });
   const service: DuoLinkService = {
@@ -105,13 +109,14 @@ export async function startDuoLink(db: Db, o: DuoLinkOptions): Promise<DuoLinkSe
   return service;
 }
 
-/** Demo: the simulator with a CA of this start, every municipality a client certificate, any BSN a resident. */
+/** Demo: the simulator with the data directory's demo CA, every municipality a client certificate, any BSN a resident. */
 async function demoSimulator(o: DuoLinkOptions): Promise<Omit<DuoLinkService, 'deliveries' | 'stop'> & { dispose: () => Promise<void> }> {
-  const ca: TestCa = makeTestCa('Koers demo DUO CA');
+  // Issue #16: kept across restarts (a restart ran three `openssl` processes here, blocking the event loop).
+  const ca: TestCa = keptDemoCa(join(o.config.dataDir, 'duo-demo-ca'), 'Koers demo DUO CA');
   const oins = municipalityOins(o.contracts);
   // Assumption: fictional gemeentecodes (the contracts hold none); the simulator only compares them.
   const codes = new Map([...oins].map(([oin], i) => [oin, String(9000 + i).padStart(4, '0')]));
-  // A municipality's certificate is made when it first talks to DUO (openssl per certificate: not at start).
+  // A municipality's certificate is made when it first talks to DUO (openssl per certificate: not at start), then kept beside the CA.
   const oinOf = new Map([...oins].map(([oin, code]) => [code, oin]));
   const certs = new Map<string, DuoTls>();
   const tlsFor = (code: string): DuoTls | undefined => {
@@ -176,5 +181,5 @@ export const NOTIFICATION_BASE = '/api/v1/duo';
 /** How `npm start` says the link is: simulated, real, or none. */
 export function duoLinkLabel(link: DuoLinkService | undefined): string {
   if (!link) return 'niet gekoppeld (leveringen wachten in DUO-berichten)';
-  return link.simulator ? 'gesimuleerd (demo, mutual TLS met een CA van deze start)' : 'gekoppeld (DUO_BASE_URL, mutual TLS)';
+  return link.simulator ? 'gesimuleerd (demo, mutual TLS met de demo-CA in de datamap)' : 'gekoppeld (DUO_BASE_URL, mutual TLS)';
 }

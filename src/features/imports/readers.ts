@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/exceljs.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { cellText } from './rows.js';
 
@@ -51,6 +51,7 @@ export async function readCsv(input: Readable, onRow: RowSink): Promise<void> {
 
 /** The first worksheet of an XLSX, row by row, through ExcelJS's streaming reader. */
 export async function readXlsx(input: Readable, onRow: RowSink): Promise<void> {
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
   let sheet = 0;
   try {

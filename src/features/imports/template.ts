@@ -1,7 +1,7 @@
 // The downloadable sheet of a month of attendance per group (R-EXC-2, R-ATT-7): one row per lesson that
 // has taken place × member on that date, prefilled with what is recorded (otherwise present, as the
 // lesson page defaults), so filling in only the absences and uploading it back is enough.
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/exceljs.js';
 import type { RequestContext } from '../../platform/access.js';
 import { participantInScope, SqlParams } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -69,6 +69,7 @@ export function toCsv(rows: readonly SheetRow[]): string {
 }
 
 export async function toXlsx(rows: readonly SheetRow[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Aanwezigheid');
   ws.columns = FIELDS.map((f) => ({ header: COLUMNS[f], key: f, width: f === 'lessonId' || f === 'participantId' ? 38 : 16 }));

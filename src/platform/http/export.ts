@@ -2,7 +2,7 @@
 // in batches (each batch in its own short transaction with its audit lines, written by the caller's
 // `next`), so a slow download holds neither PGlite's one connection nor PostgreSQL locks, and a list of
 // 10,000 rows is never built in memory as one file.
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs.js';
 import type { FastifyReply } from 'fastify';
 import { PassThrough, type Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -109,6 +109,7 @@ async function produceCsv<R>(out: PassThrough, spec: ExportSpec<R>, first: reado
 }
 
 async function produceXlsx<R>(out: PassThrough, spec: ExportSpec<R>, first: readonly R[]): Promise<void> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c, i) => ({

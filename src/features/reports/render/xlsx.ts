@@ -3,7 +3,8 @@
 // decimals and percent format, a suppressed count as the text "niet getoond" with a cell note, a figure
 // that does not apply as "n.v.t.") or its entered text, and at the end the notes ("Toelichting").
 // R-EXC-3: every text goes through guardFormula, so a spreadsheet never runs an entered "=…" as a formula.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../platform/exceljs.js';
 import { isSuppressed, type ReportCell, type ReportDocument, type ReportTable } from '../../../domain/reports/document.js';
 import { guardFormula } from '../../../platform/http/export.js';
 import { documentNotes, NOT_APPLICABLE_TEXT, SUPPRESSED_NOTE, SUPPRESSED_TEXT } from './format.js';
@@ -39,7 +40,8 @@ function put(cell: ExcelJS.Cell, value: ReportCell, table: ReportTable, column: 
 }
 
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   workbook.creator = 'Koers';
   workbook.title = text(doc.title);
   const sheet = workbook.addWorksheet('Rapportage');
