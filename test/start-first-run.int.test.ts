@@ -85,4 +85,19 @@ describe('the demo DUO CA kept in the data directory', () => {
     // A client certificate of the old CA is not handed out under the new one.
     expect(new X509Certificate(remade.client('00000001234567890000', '9000').cert).verify(new X509Certificate(remade.ca).publicKey)).toBe(true);
   });
+
+  it('serves each start from what it read, when another start replaces the files (the tests share one directory)', () => {
+    const data = mkdtempSync(path.join(os.tmpdir(), 'koers-demo-ca-'));
+    dirs.push(data);
+    const dir = path.join(data, 'duo-demo-ca');
+    const one = keptDemoCa(dir, 'Koers demo DUO CA');
+    rmSync(dir, { recursive: true });
+    const other = keptDemoCa(dir, 'Koers demo DUO CA');
+    expect(other.ca).not.toBe(one.ca);
+    // The first start's client certificates stay signed by its own CA, not by the one now on disk.
+    const mine = new X509Certificate(one.client('00000001234567890001', '9001').cert);
+    expect(mine.verify(new X509Certificate(one.ca).publicKey)).toBe(true);
+    expect(mine.verify(new X509Certificate(other.ca).publicKey)).toBe(false);
+    expect(new X509Certificate(other.client('00000001234567890001', '9001').cert).verify(new X509Certificate(other.ca).publicKey)).toBe(true);
+  });
 });

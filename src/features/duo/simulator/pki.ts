@@ -5,7 +5,7 @@
 // binary in a temp dir per run (`@peculiar/x509` is not installed) — no key is ever committed.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { realNow } from '../../../platform/clock.js';
@@ -37,31 +37,96 @@ const DEMO_DAYS = 365;
 /** A kept certificate is made again when it ends within this long (a demo may run for days). */
 const RENEW_BEFORE_MS = 7 * 86_400_000;
 
+interface KeptCa {
+  ca: string;
+  caKey: string;
+  server: KeyPair;
+}
+
 /**
  * Issue #16: the demo's CA kept in `dir` (the data directory) across restarts, so a restart runs no
  * `openssl` (three runs, up to ~1.2 s of blocked event loop on a loaded machine, and two more per
  * municipality at its first delivery). Made again when missing, unreadable or near its end. Only the
  * demo's throw-away simulator trusts it; the data directory is never committed (.gitignore).
+ * The files are a cache: what a start read (or made) is kept in memory and used alone, so starts that
+ * share a directory (the tests' in-memory servers do) may replace the files under each other safely;
+ * every file is written aside and renamed into place, never half.
  */
 export function keptDemoCa(dir: string, name: string): TestCa {
-  const kept = join(dir, 'ca.crt');
-  if (!(valid(kept) && valid(join(dir, 'server.crt')))) {
+  let kept = readKeptCa(dir);
+  if (kept === undefined) {
     mkdirSync(dirname(dir), { recursive: true });
-    // Made aside and renamed into place, so a start that dies halfway leaves no half CA behind.
     const fresh = mkdtempSync(`${dir}.new-`);
     newCa(fresh, name, DEMO_DAYS);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(fresh, dir);
+    kept = readKeptCa(fresh);
+    if (kept === undefined) throw new Error('the demo CA just made does not read back');
+    // An invalid one is moved aside by a rename (atomic) before the new one takes its place; when a
+    // start beside this one got there first, its CA stays and this start keeps its own in memory.
+    if (existsSync(dir) && readKeptCa(dir) === undefined) {
+      const old = `${dir}.old-${randomBytes(6).toString('hex')}`;
+      try {
+        renameSync(dir, old);
+      } catch {
+        // Moved by another start already.
+      }
+      rmSync(old, { recursive: true, force: true });
+    }
+    try {
+      renameSync(fresh, dir);
+    } catch {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   }
-  return caIn(dir, DEMO_DAYS, () => undefined, true);
+  const ca = kept;
+  const caCert = new X509Certificate(ca.ca);
+  return {
+    ca: ca.ca,
+    server: ca.server,
+    client: (oin, org) => {
+      // The OIN is a public number (and checked to be digits): a safe file name.
+      const file = join(dir, `client-${/^\d+$/.test(oin) ? oin : hashOf(oin)}-${hashOf(org).slice(0, 12)}.json`);
+      try {
+        const pair = JSON.parse(readFileSync(file, 'utf8')) as KeyPair;
+        if (lasts(pair.cert) && new X509Certificate(pair.cert).verify(caCert.publicKey)) return { cert: pair.cert, key: pair.key };
+      } catch {
+        // Not there or not readable: made below.
+      }
+      const work = mkdtempSync(join(tmpdir(), 'koers-duo-pki-'));
+      try {
+        writeFileSync(join(work, 'ca.crt'), ca.ca);
+        writeFileSync(join(work, 'ca.key'), ca.caKey, { mode: 0o600 });
+        const pair = issue(work, 'client', DEMO_DAYS, `/O=${org}/serialNumber=${oin}/CN=${org}`, 'extendedKeyUsage=clientAuth\n');
+        try {
+          const part = `${file}.${randomBytes(6).toString('hex')}`;
+          writeFileSync(part, JSON.stringify(pair), { mode: 0o600 });
+          renameSync(part, file);
+        } catch {
+          // Not kept (a read-only directory, say): made again by the next start.
+        }
+        return pair;
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    dispose: () => undefined,
+  };
 }
 
-function valid(certFile: string): boolean {
+const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The CA in dir when its files are there, its server certificate is its own and both last a while. */
+function readKeptCa(dir: string): KeptCa | undefined {
   try {
-    return Date.parse(new X509Certificate(readFileSync(certFile)).validTo) - realNow().getTime() > RENEW_BEFORE_MS;
+    const kept = { ca: readFileSync(join(dir, 'ca.crt'), 'utf8'), caKey: readFileSync(join(dir, 'ca.key'), 'utf8'), server: { cert: readFileSync(join(dir, 'server.crt'), 'utf8'), key: readFileSync(join(dir, 'server.key'), 'utf8') } };
+    const ca = new X509Certificate(kept.ca);
+    return lasts(kept.ca) && lasts(kept.server.cert) && new X509Certificate(kept.server.cert).verify(ca.publicKey) ? kept : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function lasts(cert: string): boolean {
+  return Date.parse(new X509Certificate(cert).validTo) - realNow().getTime() > RENEW_BEFORE_MS;
 }
 
 const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
@@ -82,21 +147,13 @@ function issue(dir: string, base: string, days: number, subject: string, extensi
   return { cert: readFileSync(`${file}.crt`, 'utf8'), key: readFileSync(`${file}.key`, 'utf8') };
 }
 
-/** The CA in dir; with keep, a client certificate made once is read again by later starts. */
-function caIn(dir: string, days: number, dispose: () => void, keep = false): TestCa {
+/** The CA in dir (a test's: certificates made per call). */
+function caIn(dir: string, days: number, dispose: () => void): TestCa {
   let n = 0;
   return {
     ca: readFileSync(join(dir, 'ca.crt'), 'utf8'),
     server: { cert: readFileSync(join(dir, 'server.crt'), 'utf8'), key: readFileSync(join(dir, 'server.key'), 'utf8') },
-    client: (oin, org) => {
-      const subject = `/O=${org}/serialNumber=${oin}/CN=${org}`;
-      const extensions = 'extendedKeyUsage=clientAuth\n';
-      if (!keep) return issue(dir, `c${++n}`, days, subject, extensions);
-      // The OIN is a public number (and checked to be digits): a safe file name.
-      const base = `client-${/^\d+$/.test(oin) ? oin : createHash('sha256').update(oin).digest('hex')}-${createHash('sha256').update(org).digest('hex').slice(0, 12)}`;
-      if (valid(join(dir, `${base}.crt`))) return { cert: readFileSync(join(dir, `${base}.crt`), 'utf8'), key: readFileSync(join(dir, `${base}.key`), 'utf8') };
-      return issue(dir, base, days, subject, extensions);
-    },
+    client: (oin, org) => issue(dir, `c${++n}`, days, `/O=${org}/serialNumber=${oin}/CN=${org}`, 'extendedKeyUsage=clientAuth\n'),
     dispose,
   };
 }
