@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS_DIR } from '../platform/migrate.js';
@@ -64,7 +64,8 @@ export async function seedPgliteDataDir(dataDir: string, options: { root?: strin
     }
     await mkdir(dataDir, { recursive: true });
     const part = `${target}.seed-${process.pid}`;
-    await cp(template, part, { recursive: true });
+    await rm(part, { recursive: true, force: true });
+    await copyTree(template, part);
     try {
       await rename(part, target);
     } catch (err) {
@@ -78,6 +79,34 @@ export async function seedPgliteDataDir(dataDir: string, options: { root?: strin
     return 'unavailable';
   }
 }
+
+/**
+ * Copies a directory tree, COPY_PARALLEL files at a time. Issue #16: the template is ~1 400 small files
+ * (43 MB); `fs.cp`, `cpSync` and `cp -r` all took 1.4–1.8 s on the shared machine's disk, one file after
+ * another, and 16 `copyFile`s at a time 1.0–1.2 s. copyFile keeps each file's mode; directories get theirs.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const files: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    await mkdir(path.join(to, rel), { mode: (await stat(path.join(from, rel))).mode & 0o7777 });
+    for (const e of await readdir(path.join(from, rel), { withFileTypes: true })) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) await walk(r);
+      else files.push(r);
+    }
+  };
+  await walk('');
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const f = files[next++] as string;
+      await copyFile(path.join(from, f), path.join(to, f));
+    }
+  };
+  await Promise.all(Array.from({ length: COPY_PARALLEL }, worker));
+}
+
+const COPY_PARALLEL = 16;
 
 /** Runs the template builder in its own process (its memory goes with it), then renames its output into place. */
 async function buildTemplate(root: string, key: string): Promise<void> {
