@@ -87,6 +87,19 @@ export function sessionUserStatement(token: string, now: Date): { text: string; 
   return { text: SESSION_USER, params: [sha256(token), now] };
 }
 
+// The cache's check also marks the session as used when its last use, as written, is a minute old: the cache
+// holds an entry only while its own copy is younger than that, but the row is the truth (another instance,
+// or a test, may have written it since).
+const SESSION_CHECK = `WITH s AS (${SESSION_USER}),
+  touched AS (UPDATE app_session SET last_seen_at = GREATEST(last_seen_at, $2) WHERE id_hash = $1 AND EXISTS (SELECT 1 FROM s)
+    AND last_seen_at <= $2 - make_interval(secs => $3) RETURNING 1)
+  SELECT * FROM s`;
+
+/** The session cache's check of a session (session-cache.ts): findSessionUser's lookup, and its touch when due. */
+export function sessionCheckStatement(token: string, now: Date): { text: string; params: unknown[] } {
+  return { text: SESSION_CHECK, params: [sha256(token), now, TOUCH_AFTER_MS / 1000] };
+}
+
 /** The user behind a live, working session token, or undefined, with when the session was last used. Marks it as used. */
 export async function findSessionUserSeen(q: Queryable, token: string, now: Date): Promise<{ user: VerifiedUser; lastSeenAt: Date } | undefined> {
   const statement = sessionUserStatement(token, now);

@@ -8,7 +8,7 @@ import type { VerifiedUser } from '../access.js';
 import { AppError, notFound, unauthenticated } from '../errors.js';
 import { takeGuard, type RequestGuard } from '../request-guard.js';
 import { cachedSession, forgetSession, rememberSession, sameAccess } from '../session-cache.js';
-import { findApiKeyUser, findSessionUserSeen, SESSION_COOKIE, sessionUserStatement, TOUCH_AFTER_MS, type SessionUserRow } from '../session-store.js';
+import { findApiKeyUser, findSessionUserSeen, SESSION_COOKIE, sessionCheckStatement, TOUCH_AFTER_MS, type SessionUserRow } from '../session-store.js';
 import type { AppDeps } from './server.js';
 import { callerTraceId, traceIdOfRequest } from './trace.js';
 
@@ -30,7 +30,7 @@ export function traceOf(req: FastifyRequest, startedAt: Date): TraceInfo {
  * and the next request looks the session up afresh. A changed name only refreshes the cache.
  */
 function sessionGuard(token: string, now: Date, cached: VerifiedUser): RequestGuard {
-  const statement = sessionUserStatement(token, now);
+  const statement = sessionCheckStatement(token, now);
   return {
     ...statement,
     taken: false,
@@ -45,7 +45,9 @@ function sessionGuard(token: string, now: Date, cached: VerifiedUser): RequestGu
         forgetSession(token);
         throw new AppError('conflict', 'Uw rechten zijn zojuist gewijzigd. Laad de pagina opnieuw.');
       }
-      rememberSession(token, user, new Date(lastSeenAt));
+      // The check marked the session as used if that was due (sessionCheckStatement).
+      const seen = new Date(lastSeenAt);
+      rememberSession(token, user, now.getTime() - seen.getTime() >= TOUCH_AFTER_MS ? now : seen);
     },
   };
 }
