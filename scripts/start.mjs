@@ -8,15 +8,17 @@
 // is the same. Without esbuild the start falls back to tsx.
 //
 // Issue #16 again: Node's ES module loader paid ~1–2 ms a module for the ~390 modules of Koers itself
-// (resolve, read, compile, link); esbuild now bundles them, with the packages left as imports, into
+// (resolve, read, compile, link); esbuild now bundles them, and most packages with them (EXTERNAL), into
 // dist/cli/ (main.js and pglite-template-build.js, the two processes, and the chunks they share; `koers`'s
 // commands still load the app's chunk only when they need it). Importing the app took 1.2–1.4 s bundled
 // against 1.7–1.9 s as separate files, on the same loaded machine. A module that asks for its own
 // location (import.meta.url: migrations, the web app, DUO's documents, the template builder) is told
 // where it lay in the unbundled tree (dist/<its path>.js), so every path it derives is as before.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -44,15 +46,41 @@ function serverSources(dir, files = []) {
   return files;
 }
 
-/** What the compile makes; a stamp of another layout is compiled again. */
-const LAYOUT = 'bundle-1';
+/**
+ * Packages left as imports from node_modules; every other package is bundled too. Issue #16: node's
+ * loader spent ~0.3 s of a restart resolving, reading and linking the packages' ~1 100 files (importing
+ * the app 0.47–0.76 s bundled against 0.74–1.13 s, alternating, load ~1.5). Left out: what finds files
+ * next to its own module (PGlite's wasm and data; @fastify/swagger reads its package.json by __dirname;
+ * pino starts its transports' workers from their files), the native argon2 addon, the libraries loaded
+ * on first use (exceljs, pdfmake, date-holidays) and the build tools.
+ */
+const EXTERNAL = ['@electric-sql/pglite', '@fastify/swagger', '@node-rs/argon2', 'date-holidays', 'esbuild', 'exceljs', 'pdfmake', 'pino', 'tsx'];
 
-function stampLayout() {
+/** What the compile makes; a stamp of another layout is compiled again. */
+const LAYOUT = 'bundle-3';
+
+function readStamp() {
   try {
-    return JSON.parse(readFileSync(stamp, 'utf8')).layout;
+    return JSON.parse(readFileSync(stamp, 'utf8'));
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/** What the packages are: the lock files of the checkout and of the last install. */
+const LOCKS = [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json')];
+/** This script: how it compiles is part of the build. */
+const SELF = import.meta.filename;
+
+/**
+ * The build's id: a hash of every server source and the lock files. The server keeps derived data
+ * under it (issue #16: the validated contracts, src/platform/contracts.ts), so other code never reads it.
+ */
+function buildId(files) {
+  const hash = createHash('sha256').update(`${LAYOUT}\0`);
+  for (const f of [...files].sort()) hash.update(`${path.relative(root, f)}\0`).update(readFileSync(f)).update('\0');
+  for (const f of [SELF, ...LOCKS]) if (existsSync(f)) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Tells a bundled module the URL it had unbundled: dist/<its path under src/>.js, from dist/cli/. */
@@ -70,11 +98,12 @@ const unbundledUrl = {
   },
 };
 
-/** Compiles the server into dist/ when a source is newer than the last compile; false when it cannot. */
+/** Compiles the server into dist/ when a source is newer than the last compile; its build id, or false when it cannot. */
 async function compileServer() {
   const files = serverSources(src);
-  const sourcesAt = Math.max(...files.map((f) => statSync(f).mtimeMs), statSync(src).mtimeMs);
-  if (existsSync(stamp) && existsSync(path.join(out, 'cli/main.js')) && statSync(stamp).mtimeMs >= sourcesAt && stampLayout() === LAYOUT) return true;
+  const sourcesAt = Math.max(...files.map((f) => statSync(f).mtimeMs), statSync(src).mtimeMs, statSync(SELF).mtimeMs, ...LOCKS.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+  const last = readStamp();
+  if (existsSync(stamp) && existsSync(path.join(out, 'cli/main.js')) && statSync(stamp).mtimeMs >= sourcesAt && last.layout === LAYOUT && typeof last.build === 'string') return last.build;
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -91,15 +120,20 @@ async function compileServer() {
     chunkNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
-    packages: 'external',
+    external: EXTERNAL,
     plugins: [unbundledUrl],
     format: 'esm',
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
+    // The packages' CommonJS code asks for `require` (node's modules, optional packages it tries): each
+    // chunk gets one, resolving from dist/cli/ as node_modules/ is found from there.
+    banner: { js: "import { createRequire as __koersCreateRequire } from 'node:module'; const require = __koersCreateRequire(import.meta.url);" },
   });
-  writeFileSync(stamp, JSON.stringify({ sources: files.length, layout: LAYOUT }));
-  return true;
+  await esbuild.stop();
+  const build = buildId(files);
+  writeFileSync(stamp, JSON.stringify({ sources: files.length, layout: LAYOUT, build }));
+  return build;
 }
 
 if (!existsSync(built) || newest(path.join(src, 'web')) > statSync(built).mtimeMs) {
@@ -107,7 +141,15 @@ if (!existsSync(built) || newest(path.join(src, 'web')) > statSync(built).mtimeM
   const r = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const compiled = await compileServer();
-const args = compiled ? [path.join(out, 'cli/main.js'), 'start'] : ['--import', 'tsx', 'src/cli/main.ts', 'start'];
-const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const build = await compileServer();
+if (build === false) {
+  const { KOERS_BUILD_ID: _unused, ...env } = process.env;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], { cwd: root, stdio: 'inherit', env });
+  process.exit(r.status ?? 1);
+}
+// Issue #16: the compiled server runs in this process (a second node's start cost ~0.1 s of a restart),
+// as `koers start`; the build id lets it keep what it derives from files under that build only.
+process.env.KOERS_BUILD_ID = build;
+process.argv = [process.argv[0], path.join(out, 'cli/main.js'), 'start'];
+process.chdir(root);
+await import(pathToFileURL(path.join(out, 'cli/main.js')).href);

@@ -1,11 +1,12 @@
 // R-CON-1, R-CON-2, R-CON-3, R-CON-9: the shipped contracts load; a broken one is refused with file,
-// path and reason.
-import { readFileSync } from 'node:fs';
+// path and reason, also when a start kept the contracts it validated before (issue #16).
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findVersionInForce } from '../domain/contract.js';
-import { loadContracts, parseContractFile } from './contracts.js';
+import { CONTRACTS_CACHE_FILE, loadContracts, parseContractFile } from './contracts.js';
 
 const DIR = path.resolve(import.meta.dirname, '../../contracts');
 const westfriesland = () => parse(readFileSync(path.join(DIR, 'westfriesland.yaml'), 'utf8')) as Record<string, any>;
@@ -144,6 +145,58 @@ describe('absence protocol as contract data (R-CON-7)', () => {
       const fact = (attended: number) => ({ sessionId: 's', date: '2027-03-01', scheduledMinutes: 1000, attendedMinutes: attended, present: true, calledIn: false, reason: null, makeUp: false, cancelledByProvider: false });
       expect(belowNorm(attendanceRate([fact(799)], '2027-03-01', '2027-03-31'), p), c.id).toBe(true);
       expect(belowNorm(attendanceRate([fact(800)], '2027-03-01', '2027-03-31'), p), c.id).toBe(false);
+    }
+  });
+});
+
+describe('the validated contracts kept between starts (issue #16)', () => {
+  const copy = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'koers-contracts-'));
+    const contracts = path.join(dir, 'contracts');
+    cpSync(DIR, contracts, { recursive: true });
+    return { dir, contracts, cacheFile: path.join(dir, CONTRACTS_CACHE_FILE) };
+  };
+
+  it('a second load with the same files and build reads the cache; a changed file is read and validated again', () => {
+    const { dir, contracts, cacheFile } = copy();
+    try {
+      const cache = { dir, build: 'b1' };
+      const parsed = loadContracts(contracts, cache);
+      expect(existsSync(cacheFile)).toBe(true);
+      expect(loadContracts(contracts, cache).contracts).toEqual(parsed.contracts);
+      // Proof that the second load came from the cache: an entry changed in it (same key) comes back.
+      const doc = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; contracts: { name: string }[] };
+      (doc.contracts[0] as { name: string }).name = 'uit de cache';
+      writeFileSync(cacheFile, JSON.stringify(doc));
+      expect(loadContracts(contracts, cache).contracts[0]?.name).toBe('uit de cache');
+      // Another build (other code) does not use it.
+      expect(loadContracts(contracts, { dir, build: 'b2' }).contracts[0]?.name).not.toBe('uit de cache');
+      // A changed file is parsed again: its new municipality name is seen, and the cache holds it next.
+      const file = path.join(contracts, 'westfriesland.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('name: Hoorn', 'name: Hoorn (gewijzigd)'));
+      const names = (r: ReturnType<typeof loadContracts>) => r.byId('westfriesland')?.municipalities.map((m) => m.name);
+      expect(names(loadContracts(contracts, cache))).toContain('Hoorn (gewijzigd)');
+      expect(names(loadContracts(contracts, cache))).toContain('Hoorn (gewijzigd)');
+      // A broken file is refused even though a cache of the files before exists (R-CON-9).
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/(acknowledgement:\s*\n\s*amount:)\s*\d+/, '$1 vijf'));
+      expect(() => loadContracts(contracts, cache)).toThrow(/westfriesland\.yaml: versions\[0\]\.deadlines\.acknowledgement\.amount/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a corrupt or foreign cache file is ignored and replaced', () => {
+    const { dir, contracts, cacheFile } = copy();
+    try {
+      const cache = { dir, build: 'b1' };
+      const expected = loadContracts(contracts).contracts;
+      for (const text of ['{"key":', JSON.stringify({ key: 'other', contracts: [] }), JSON.stringify({ contracts: [] })]) {
+        writeFileSync(cacheFile, text);
+        expect(loadContracts(contracts, cache).contracts).toEqual(expected);
+        expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { contracts: unknown[] }).contracts).toHaveLength(expected.length);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
