@@ -21,29 +21,49 @@ function contactValues(c: OrganisationContact | undefined): (string | null)[] {
   return [c?.name ?? null, c?.phone ?? null, c?.email ?? null, c?.hours ?? null];
 }
 
+/**
+ * Issue #16: three statements (regions, municipalities, providers), each upserting all its rows from one
+ * JSON parameter, instead of one statement per organisation (~50 statements, 0.15–0.3 s of an embedded
+ * start). The rows are those the statements one by one left: a code named by several contracts (a
+ * provider serving several regions) keeps the last contract's name, KvK number and contact, and a new
+ * municipality the region of the first contract naming it (a later upsert never moved it).
+ */
 export async function syncOrganisations(db: Db, registry: ContractRegistry): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const c of registry.contracts) {
-      const regionId = organisationId('region', c.region.code);
-      await tx.query(
-        `INSERT INTO region (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
-        [regionId, c.region.code, c.region.name],
-      );
-      for (const m of c.municipalities) {
-        await tx.query(
-          `INSERT INTO municipality (id, code, name, region_id, ${CONTACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, ${CONTACT_UPDATE}`,
-          [organisationId('municipality', m.code), m.code, m.name, regionId, ...contactValues(m.contact)],
-        );
-      }
-      for (const p of c.providers) {
-        await tx.query(
-          `INSERT INTO provider (id, code, name, kvk_number, ${CONTACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kvk_number = EXCLUDED.kvk_number, ${CONTACT_UPDATE}`,
-          [organisationId('provider', p.code), p.code, p.name, p.kvkNumber ?? null, ...contactValues(p.contact)],
-        );
-      }
+  const regions = new Map<string, { id: string; code: string; name: string }>();
+  const municipalities = new Map<string, Record<string, string | null>>();
+  const providers = new Map<string, Record<string, string | null>>();
+  const contact = (c: OrganisationContact | undefined) => {
+    const [contact_name = null, contact_phone = null, contact_email = null, contact_hours = null] = contactValues(c);
+    return { contact_name, contact_phone, contact_email, contact_hours };
+  };
+  for (const c of registry.contracts) {
+    const regionId = organisationId('region', c.region.code);
+    regions.set(c.region.code, { id: regionId, code: c.region.code, name: c.region.name });
+    for (const m of c.municipalities) {
+      const regionOf = municipalities.get(m.code)?.region_id ?? regionId;
+      municipalities.set(m.code, { id: organisationId('municipality', m.code), code: m.code, name: m.name, region_id: regionOf, ...contact(m.contact) });
     }
+    for (const p of c.providers) providers.set(p.code, { id: organisationId('provider', p.code), code: p.code, name: p.name, kvk_number: p.kvkNumber ?? null, ...contact(p.contact) });
+  }
+  const contactTypes = 'contact_name text, contact_phone text, contact_email text, contact_hours text';
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO region (id, code, name) SELECT id, code, name FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, code text, name text)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+      [JSON.stringify([...regions.values()])],
+    );
+    await tx.query(
+      `INSERT INTO municipality (id, code, name, region_id, ${CONTACT_COLUMNS})
+       SELECT id, code, name, region_id, ${CONTACT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, code text, name text, region_id uuid, ${contactTypes})
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, ${CONTACT_UPDATE}`,
+      [JSON.stringify([...municipalities.values()])],
+    );
+    await tx.query(
+      `INSERT INTO provider (id, code, name, kvk_number, ${CONTACT_COLUMNS})
+       SELECT id, code, name, kvk_number, ${CONTACT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, code text, name text, kvk_number text, ${contactTypes})
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kvk_number = EXCLUDED.kvk_number, ${CONTACT_UPDATE}`,
+      [JSON.stringify([...providers.values()])],
+    );
   });
 }
 
