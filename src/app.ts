@@ -11,6 +11,7 @@ import { applyStoredVersions } from './features/contract-versions/registry.js';
 import { applyStoredIdentifiers } from './features/organisation-admin/service.js';
 import { duoNotificationUrl, startDuoLink } from './features/duo/link.js';
 import { SCHEDULED_JOB } from './features/system/metrics-route.js';
+import { ImportRules } from './features/imports/pending-rules.js';
 import { Metrics, observeJob } from './platform/metrics.js';
 import { SettableClock, systemClock, type Clock } from './platform/clock.js';
 import { mfaRolesOf, type Config } from './platform/config.js';
@@ -32,6 +33,8 @@ export interface Koers {
   clock: Clock;
   contracts: ContractRegistry;
   demo: { loaded: boolean; participants: number } | undefined;
+  /** Issue #16: the imports' absence and hours rules, run after each commit; `drain()` waits for them. */
+  importRules: { drain(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,11 @@ export interface KoersOptions {
    * (default 0: at once). `npm start` on PGlite waits (src/cli/main.ts, issue #16).
    */
   firstRunAfterMs?: number;
+  /**
+   * Run an import's absence and hours rules right after its commit (default true). Tests of a process
+   * that dies between the two turn it off: the rules then wait for the next start or hourly run.
+   */
+  importRulesAfterCommit?: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -102,6 +110,9 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
     await applyStoredVersions(db, contracts);
     await applyStoredIdentifiers(db, contracts);
     await syncOrganisations(db, contracts);
+    // The server's logger once it exists; a run only starts after that.
+    let logError = (msg: string, err: unknown) => console.error(msg, err);
+    const importRules = new ImportRules(db, contracts, clock, (msg, err) => logError(msg, err));
     const demo = config.demo ? await loadDemoRegion(db, crypto, contracts, { size: config.demoSize, today: clock.today(), now: clock.now() }) : undefined;
     const server = await buildServer(
       {
@@ -120,10 +131,14 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
         trustedProxies: config.trustedProxies,
         metrics,
         metricsToken: config.metricsToken,
+        ...(options.importRulesAfterCommit === false ? {} : { importRules }),
         ...(settable !== undefined ? { settableClock: settable } : {}),
       },
       ROUTES,
     );
+    logError = (msg, err) => server.log.error({ err }, msg);
+    // Issue #16: whatever rules a stopped process left pending (migration 0046) run now, after the start.
+    importRules.after();
     // Mail leaves through the outbox (issue #3); without SMTP_URL it waits there for an admin to read.
     const mailer =
       options.schedule === true
@@ -140,6 +155,8 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
           // Issue #17: a contract version another instance activated is taken in here, before the run.
           await applyStoredVersions(db, contracts);
           await applyStoredIdentifiers(db, contracts);
+          // Issue #16: rules a process on another instance left pending when it died.
+          importRules.after();
           return runScheduled(db, contracts, clock.today(), { crypto, clock });
         }).catch((err: unknown) => server.log.error({ err }, 'signal engine failed'));
       const startTimer = () => {
@@ -159,10 +176,13 @@ export async function createKoers(config: Config, options: KoersOptions = {}): P
       clock,
       contracts,
       demo,
+      importRules,
       stop: async () => {
         if (firstRun !== undefined) clearTimeout(firstRun);
         if (timer !== undefined) clearInterval(timer);
         await server.close();
+        // Rules under way finish (or roll back and stay pending) before the database closes.
+        await importRules.stop();
         // Before the database closes, so a send round can finish or hand its rows back.
         await mailer.stop();
         await duo?.stop();

@@ -124,6 +124,9 @@ describe(`the signals after an import equal a full run of the raisers on ${DB_KI
     const before = (await db.query<{ rows: unknown }>(`SELECT COALESCE(jsonb_agg(to_jsonb(s)), '[]'::jsonb) AS rows FROM signal s`))[0]?.rows;
     const res = await coordinator.upload('/api/v1/imports/attendance', csvOf(rows), 'text/csv');
     expect([200, 201], `${label}: ${JSON.stringify(res.body).slice(0, 3000)}`).toContain(res.status);
+    // The rules run right after the commit (src/features/imports/pending-rules.ts): wait for them.
+    await t.koers.importRules.drain();
+    expect(await db.query(`SELECT 1 FROM import_rules_pending`), `${label}: rules left pending`).toEqual([]);
     const after = await db.query(SIGNALS);
     let reference: unknown[] = [];
     await db

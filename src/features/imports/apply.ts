@@ -2,16 +2,15 @@
 // The same rules as PUT /lessons/:id/attendance (src/features/groups/attendance.ts), set-based so a
 // 100,000-row file is a few statements instead of 200,000 round trips: an unchanged row keeps its
 // version; a new or changed row bumps it and appends to attendance_version; present clears the
-// municipality's classification (R-ATT-2). Then one audit line per participant and the absence and
-// hours rules for all participants at once (rules.ts, issue #16).
+// municipality's classification (R-ATT-2). Then one audit line per participant, and the import's
+// participants queued for the absence and hours rules, which run right after the commit (pending-rules.ts).
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../platform/access.js';
 import { recordAudit, type AuditSubject } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import type { ContractRegistry } from '../../platform/contracts.js';
 import type { Crypto } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db.js';
-import { raiseImportSignals } from './rules.js';
+import { enqueueImportRules } from './pending-rules.js';
 
 export interface Applied {
   importId: string;
@@ -33,9 +32,8 @@ const AUDIT_CHUNK = 1000;
 
 export async function applyStaged(
   tx: Tx,
-  deps: { crypto: Crypto; contracts: ContractRegistry; clock: Clock },
+  deps: { crypto: Crypto; clock: Clock },
   ctx: RequestContext,
-  today: string,
   record: { providerId: string; source: 'csv' | 'xlsx' | 'push'; sha256: string; idempotencyKey: string | null },
 ): Promise<Applied> {
   const now = deps.clock.now();
@@ -70,7 +68,6 @@ export async function applyStaged(
        (SELECT count(*)::int FROM changed j WHERE j.a_version IS NOT NULL) AS changed`,
     [ctx.actor.userId, now],
   );
-  await tx.query('ANALYZE import_changed');
   const c = counts[0] ?? { rows: 0, created: 0, changed: 0 };
   const importId = randomUUID();
   const result: Applied = { importId, rows: c.rows, created: c.created, changed: c.changed, unchanged: c.rows - c.created - c.changed };
@@ -88,12 +85,12 @@ export async function applyStaged(
       summary: `${record.source}: ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged`,
     });
   }
-  // R-ATT-4, R-HRS-2, R-HRS-3: for all participants of the import at once (issue #16).
-  await raiseImportSignals(tx, deps.contracts, subjects.map((s) => s.participantId), today);
   await tx.query(
     `INSERT INTO attendance_import (id, provider_id, source, sha256, idempotency_key, rows, created, changed, unchanged, response, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
     [importId, record.providerId, record.source, record.sha256, record.idempotencyKey, result.rows, result.created, result.changed, result.unchanged, JSON.stringify(result), ctx.actor.userId, now],
   );
+  // R-ATT-4, R-HRS-2, R-HRS-3: committed with the facts, run right after the commit (issue #16).
+  await enqueueImportRules(tx, importId, now);
   return result;
 }

@@ -18,7 +18,7 @@ import { Spool } from './spool.js';
 import { MAX_ERRORS, Stager } from './stage.js';
 import { findFileImport, findImport, findPush } from './store.js';
 
-type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts'>;
+type Deps = Pick<AppDeps, 'db' | 'crypto' | 'clock' | 'contracts' | 'importRules'>;
 
 /** Only a provider imports, and only into its own groups (the scope does the rest). */
 function providerOf(ctx: RequestContext): string {
@@ -70,7 +70,7 @@ export async function importFile(deps: Deps, ctx: RequestContext, input: Readabl
   const { spool, sha256 } = await readUpload(input, kind);
   try {
     // The spool is on local disk: the transaction lasts as long as the database work, not the upload.
-    return await deps.db.transaction(async (tx): Promise<FileOutcome> => {
+    const outcome = await deps.db.transaction(async (tx): Promise<FileOutcome> => {
       const earlier = await findFileImport(tx, ctx.scope, sha256);
       if (earlier !== undefined) {
         return {
@@ -90,8 +90,11 @@ export async function importFile(deps: Deps, ctx: RequestContext, input: Readabl
       }
       await stager.flush();
       if (stager.errorCount > 0) throw refuse(stager);
-      return { status: 201, body: await applyStaged(tx, deps, ctx, today, { providerId, source: kind, sha256, idempotencyKey: null }) };
+      return { status: 201, body: await applyStaged(tx, deps, ctx, { providerId, source: kind, sha256, idempotencyKey: null }) };
     });
+    // Committed: the rules of R-ATT-4, R-HRS-2 and R-HRS-3 next (pending-rules.ts, issue #16).
+    if (outcome.status === 201) deps.importRules?.after(outcome.body.importId);
+    return outcome;
   } finally {
     await spool.remove();
   }
@@ -104,7 +107,7 @@ export async function pushBatch(deps: Deps, ctx: RequestContext, key: string, ba
   const providerId = providerOf(ctx);
   const today = deps.clock.today();
   const sha256 = createHash('sha256').update(JSON.stringify(batch.items)).digest('hex');
-  return deps.db.transaction(async (tx: Tx) => {
+  const outcome = await deps.db.transaction(async (tx: Tx): Promise<PushOutcome> => {
     const earlier = await findPush(tx, ctx.scope, key);
     if (earlier !== undefined) {
       // The same key with another body is a mistake of the sender, not a retry.
@@ -117,8 +120,10 @@ export async function pushBatch(deps: Deps, ctx: RequestContext, key: string, ba
     }
     await stager.flush();
     if (stager.errorCount > 0) throw refuse(stager);
-    return { replayed: false, body: await applyStaged(tx, deps, ctx, today, { providerId, source: 'push', sha256, idempotencyKey: key }) };
+    return { replayed: false, body: await applyStaged(tx, deps, ctx, { providerId, source: 'push', sha256, idempotencyKey: key }) };
   });
+  if (!outcome.replayed) deps.importRules?.after(outcome.body.importId);
+  return outcome;
 }
 
 export async function getImport(deps: Deps, ctx: RequestContext, id: string) {

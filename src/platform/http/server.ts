@@ -53,6 +53,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Issue #17: the bearer token GET /metrics asks for (KOERS_METRICS_TOKEN); without one it answers only outside production. */
   metricsToken?: string | undefined;
+  /** Issue #16: runs an import's absence and hours rules right after its commit (src/features/imports/pending-rules.ts); without it they wait for the next start or hourly run. */
+  importRules?: { after(importId: string): void };
 }
 
 export type ZApp = ReturnType<typeof withZod>;
