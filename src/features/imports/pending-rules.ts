@@ -3,11 +3,12 @@
 // import's transaction writes, with its facts, one row per participant it touched into
 // import_rules_pending (migration 0046): what changed for them. A second transaction takes those rows,
 // raises the signals and deletes the rows, so the rows leave exactly when their signals are in. A process
-// killed between the two leaves the rows, and whoever runs next (the next start, the hourly run, the next
-// import on any instance) takes them: no signal lost; none twice, because each row is taken by one worker
-// (FOR UPDATE SKIP LOCKED) and the signals have unique keys besides. What it changes for a reader: for the
-// moment between the answer and the rules (seconds at national scale), the work list may not yet show the
-// absence and hours signals of the new facts; the facts themselves are there at once.
+// killed between the two leaves the rows, and the next start or hourly run of any instance takes them (an
+// import's own run takes only its own rows): no signal lost; none twice, because each row is taken by one
+// worker (FOR UPDATE SKIP LOCKED) and the signals have unique keys besides. What it changes for a reader:
+// between the answer and the end of the rules (31-37 s for a 100,000-row import at national scale,
+// docs/benchmarks.md), the work list may not yet show the absence and hours signals of the new facts; the
+// facts themselves are there at once.
 import type { IsoDate } from '../../domain/iso-date.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ContractRegistry } from '../../platform/contracts.js';
